@@ -1,0 +1,54 @@
+#include "core/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+namespace faaslint {
+
+bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string temp = (dir / ("." + target.filename().string() + ".faaslint-XXXXXX")).string();
+  int fd = mkstemp(temp.data());
+  if (fd < 0) {
+    *error = path + ": cannot create a temporary file: " + std::strerror(errno);
+    return false;
+  }
+  auto fail = [&](const char* what) {
+    *error = path + ": " + what + ": " + std::strerror(errno);
+    close(fd);
+    unlink(temp.c_str());
+    return false;
+  };
+  size_t written = 0;
+  while (written < content.size()) {
+    ssize_t n = write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("write failed");
+    }
+    written += static_cast<size_t>(n);
+  }
+  // mkstemp creates 0600; a report is an ordinary file.
+  if (fchmod(fd, 0644) != 0) return fail("chmod failed");
+  if (fsync(fd) != 0) return fail("fsync failed");
+  if (close(fd) != 0) {
+    unlink(temp.c_str());
+    *error = path + ": close failed: " + std::strerror(errno);
+    return false;
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    *error = path + ": cannot replace: " + std::strerror(errno);
+    unlink(temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace faaslint

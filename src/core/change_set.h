@@ -1,0 +1,57 @@
+// What a run looks at: the new side of a change (a Snapshot of files) and, per file,
+// which lines of the new side changed. Produced by git/ (or a plain folder walk),
+// consumed by lint/. Nothing downstream knows where content came from.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace faaslint {
+
+// A set of 1-based line numbers; `all` means every line of the file.
+class LineSet {
+ public:
+  static LineSet All();
+  void AddRange(uint32_t first, uint32_t last);  // inclusive; ranges may arrive unsorted
+  bool all() const { return all_; }
+  bool empty() const { return !all_ && ranges_.empty(); }
+  bool Contains(uint32_t line) const;
+  bool Intersects(uint32_t first, uint32_t last) const;  // inclusive
+  // Sorted, disjoint, non-adjacent inclusive ranges (empty when all()).
+  const std::vector<std::pair<uint32_t, uint32_t>>& ranges() const { return ranges_; }
+
+ private:
+  bool all_ = false;
+  std::vector<std::pair<uint32_t, uint32_t>> ranges_;
+};
+
+// The new side of a change: every file of the project as it will be (the index for
+// --staged, the disk otherwise). Paths are root-relative with '/' separators.
+class Snapshot {
+ public:
+  virtual ~Snapshot() = default;
+  // Absolute path of the project root (the work tree, or the folder for a plain walk).
+  virtual const std::string& root() const = 0;
+  // Every file of the project, sorted: tracked + untracked non-ignored in a repository.
+  virtual const std::vector<std::string>& files() const = 0;
+  // Reads a file's content. On failure returns false and sets *error to a cause.
+  virtual bool Read(std::string_view path, std::string* content, std::string* error) const = 0;
+};
+
+struct ChangeSet {
+  std::unique_ptr<Snapshot> snapshot;
+  // Files with changed lines on the new side (deleted files are absent). In --all mode
+  // every file of the snapshot maps to LineSet::All().
+  std::map<std::string, LineSet, std::less<>> changed;
+};
+
+// A plain folder walk: every regular file below `root` except VCS folders and
+// virtualenv/dependency caches. Used for --all outside a repository.
+std::unique_ptr<Snapshot> MakeFolderSnapshot(const std::string& root, std::string* error);
+
+}  // namespace faaslint

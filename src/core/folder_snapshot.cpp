@@ -1,0 +1,81 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "core/change_set.h"
+
+namespace faaslint {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Folders that are never project source: VCS data, virtualenvs, dependency caches.
+bool IsSkippedFolder(const std::string& name) {
+  static constexpr std::string_view kSkipped[] = {
+      ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
+      ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".vercel", ".nox"};
+  return std::find(std::begin(kSkipped), std::end(kSkipped), name) != std::end(kSkipped);
+}
+
+class FolderSnapshot final : public Snapshot {
+ public:
+  FolderSnapshot(std::string root, std::vector<std::string> files)
+      : root_(std::move(root)), files_(std::move(files)) {}
+  const std::string& root() const override { return root_; }
+  const std::vector<std::string>& files() const override { return files_; }
+  bool Read(std::string_view path, std::string* content, std::string* error) const override {
+    std::ifstream in(fs::path(root_) / fs::path(std::string(path)), std::ios::binary);
+    if (!in) {
+      *error = "cannot open file";
+      return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+      *error = "read error";
+      return false;
+    }
+    *content = std::move(buffer).str();
+    return true;
+  }
+
+ private:
+  std::string root_;
+  std::vector<std::string> files_;
+};
+
+}  // namespace
+
+std::unique_ptr<Snapshot> MakeFolderSnapshot(const std::string& root, std::string* error) {
+  std::error_code ec;
+  fs::path base = fs::canonical(root, ec);
+  if (ec || !fs::is_directory(base, ec)) {
+    *error = root + ": not a directory";
+    return nullptr;
+  }
+  std::vector<std::string> files;
+  // Symlinks are not followed: a link out of the project is not project source,
+  // and a link loop must not hang the walk.
+  fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::error_code status_ec;
+    if (entry.is_symlink(status_ec)) continue;
+    if (entry.is_directory(status_ec)) {
+      if (IsSkippedFolder(entry.path().filename().string())) it.disable_recursion_pending();
+      continue;
+    }
+    if (!entry.is_regular_file(status_ec)) continue;
+    files.push_back(fs::relative(entry.path(), base, status_ec).generic_string());
+  }
+  if (ec) {
+    *error = root + ": " + ec.message();
+    return nullptr;
+  }
+  std::sort(files.begin(), files.end());
+  return std::make_unique<FolderSnapshot>(base.string(), std::move(files));
+}
+
+}  // namespace faaslint

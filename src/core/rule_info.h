@@ -1,0 +1,29 @@
+// What every rule declares about itself. The explanation is the rule's documentation:
+// `faaslint rule`, SARIF `help` and docs/rules/ all print it.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "core/finding.h"
+
+namespace faaslint {
+
+struct RuleOption {
+  std::string_view name;           // kebab-case, as written in .faaslint.yaml
+  std::string_view default_value;  // as it would be written in YAML
+  std::string_view description;
+};
+
+struct RuleInfo {
+  std::string_view code;      // "FL101"
+  std::string_view name;      // "background-thread"
+  Severity severity;          // the default severity
+  std::string_view summary;   // one line, for `faaslint rules`
+  // Markdown with the headings "## What it does", "## Why it fails on serverless",
+  // "## Example", "## Instead" (and "## Options" when the rule has options).
+  std::string_view explanation;
+  std::span<const RuleOption> options = {};
+};
+
+}  // namespace faaslint
