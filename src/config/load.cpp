@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "config/tree.h"
+#include "core/message_text.h"
 #include "core/utf8.h"
 
 namespace faaslint::config {
@@ -78,9 +79,8 @@ std::string Format(const std::string& path, const Problem& problem) {
          std::to_string(problem.position.column) + ": " + problem.message;
 }
 
-}  // namespace
-
-bool Load(const std::string& path, const rules::Registry& registry, Config* out, std::string* error) {
+bool LoadChecked(const std::string& path, const rules::Registry& registry, Config* out,
+                 std::string* error) {
   std::string text;
   if (!ReadConfigFile(path, &text, error)) return false;
   if (std::optional<Position> bad = FindInvalidUtf8(text)) {
@@ -115,6 +115,15 @@ bool Load(const std::string& path, const rules::Registry& registry, Config* out,
   }
   *out = std::move(config);
   return true;
+}
+
+}  // namespace
+
+bool Load(const std::string& path, const rules::Registry& registry, Config* out, std::string* error) {
+  if (LoadChecked(path, registry, out, error)) return true;
+  // A path (or a parser's message) may hold a newline; the error stays one line.
+  *error = EscapeControlCharacters(*error);
+  return false;
 }
 
 }  // namespace faaslint::config

@@ -7,6 +7,7 @@
 #include "config/selector.h"
 #include "config/tree.h"
 #include "core/edit_distance.h"
+#include "core/message_text.h"
 
 namespace faaslint::config {
 namespace {
@@ -14,11 +15,9 @@ namespace {
 constexpr std::string_view kKeys[] = {"platform", "plan",     "select",           "ignore",
                                       "exclude",  "fail-on",  "per-file-ignores", "rules"};
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
 std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates) {
   auto match = ClosestMatch(word, candidates);
-  return match ? " (did you mean " + Quoted(*match) + "?)" : std::string();
+  return match ? " (did you mean " + QuoteUserText(*match) + "?)" : std::string();
 }
 
 bool IsNumber(std::string_view text) {
@@ -65,7 +64,7 @@ class Interpreter {
       if (hint.empty()) {
         hint = " (known keys: platform, plan, select, ignore, exclude, per-file-ignores, fail-on, rules)";
       }
-      return Fail(key, "unknown key " + Quoted(name) + hint);
+      return Fail(key, "unknown key " + QuoteUserText(name) + hint);
     }
     if (value.kind == Value::Kind::kNull) return true;  // `key:` with nothing: as if absent
     if (name == "platform") {
@@ -92,7 +91,7 @@ class Interpreter {
               std::string_view choices, std::optional<T>* out) {
     std::optional<T> parsed;
     if (value.kind == Value::Kind::kScalar) parsed = parse(value.text);
-    if (!parsed) return Fail(value, Quoted(key) + " must be one of " + std::string(choices));
+    if (!parsed) return Fail(value, QuoteUserText(key) + " must be one of " + std::string(choices));
     *out = parsed;
     return true;
   }
@@ -138,7 +137,7 @@ class Interpreter {
     }
     for (const auto& [pattern, codes] : value.entries) {
       std::vector<std::string> prefixes;
-      if (!Selectors(codes, pattern, "'per-file-ignores' entry " + Quoted(pattern.text), &prefixes)) {
+      if (!Selectors(codes, pattern, "'per-file-ignores' entry " + QuoteUserText(pattern.text), &prefixes)) {
         return false;
       }
       out_->per_file_ignores.emplace_back(pattern.text, std::move(prefixes));
@@ -154,7 +153,7 @@ class Interpreter {
       const rules::Rule* rule = registry_.Find(key.text);
       if (!rule) {
         if (NormalizeSelector(key.text, registry_)) {
-          return Fail(key, Quoted(key.text) + " is a code prefix; 'rules' needs a full rule code");
+          return Fail(key, QuoteUserText(key.text) + " is a code prefix; 'rules' needs a full rule code");
         }
         return Fail(key, UnknownSelectorMessage(key.text, registry_));
       }
@@ -184,16 +183,16 @@ class Interpreter {
       known.push_back(candidate.name);
     }
     if (!option) {
-      return Fail(name, "unknown option " + Quoted(name.text) + " for " + code + DidYouMean(name.text, known));
+      return Fail(name, "unknown option " + QuoteUserText(name.text) + " for " + code + DidYouMean(name.text, known));
     }
     const std::string full = label + "." + name.text + "'";
     if (setting.kind != Value::Kind::kScalar) return Fail(Where(setting, name), full + " must be a single value");
     // An option's type is the type of its default.
     if (IsNumber(option->default_value) && !IsNumber(setting.text)) {
-      return Fail(setting, full + " must be a number, not " + Quoted(setting.text));
+      return Fail(setting, full + " must be a number, not " + QuoteUserText(setting.text));
     }
     if (IsBoolean(option->default_value) && !IsBoolean(setting.text)) {
-      return Fail(setting, full + " must be true or false, not " + Quoted(setting.text));
+      return Fail(setting, full + " must be true or false, not " + QuoteUserText(setting.text));
     }
     (*values)[name.text] = setting.text;
     return true;

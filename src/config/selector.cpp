@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/edit_distance.h"
+#include "core/message_text.h"
 
 namespace faaslint::config {
 namespace {
@@ -27,7 +28,7 @@ std::optional<std::string> NormalizeSelector(std::string_view text, const rules:
 }
 
 std::string UnknownSelectorMessage(std::string_view text, const rules::Registry& registry) {
-  std::string message = "unknown rule code '" + std::string(text) + "'";
+  std::string message = "unknown rule code " + QuoteUserText(text);
   // Codes are not suggested: FL109 is as close to FL101 as to FL106, so any guess
   // would mislead. Names are words, where a typo is recognisable.
   std::vector<std::string_view> names;

@@ -99,6 +99,25 @@ TEST(ConfigLoad, EmptyFilesAndEmptyValuesMeanTheDefaults) {
   EXPECT_TRUE(config.ignore.empty());
 }
 
+TEST(ConfigLoad, ByteOrderMarkAndWindowsLineEndingsAreFine) {
+  Config config = LoadOk("\xEF\xBB\xBFplatform: generic\r\nselect: [FL1]\r\n");
+  EXPECT_EQ(config.platform, Platform::kGeneric);
+  EXPECT_EQ(config.select, (std::vector<std::string>{"FL1"}));
+}
+
+TEST(ConfigLoad, TagsAreIgnoredNothingIsExecuted) {
+  EXPECT_EQ(LoadError("select: !!python/object/apply:os.system [\"touch pwned\"]\n"),
+            ".faaslint.yaml:1:42: unknown rule code 'touch pwned'");
+  EXPECT_EQ(LoadOk("select: !!str FL1\n").select, (std::vector<std::string>{"FL1"}));
+}
+
+TEST(ConfigLoad, QuotedUserTextStaysOnOneShortLine) {
+  EXPECT_EQ(LoadError("\"sel\\nect\": [FL1]\n"),
+            ".faaslint.yaml:1:1: unknown key 'sel\\nect' (did you mean 'select'?)");
+  EXPECT_EQ(LoadError("ignore: [\"" + std::string(500, 'x') + "\"]\n"),
+            ".faaslint.yaml:1:10: unknown rule code '" + std::string(60, 'x') + "...'");
+}
+
 TEST(ConfigLoad, UnknownKeysAreNamedWithASuggestion) {
   EXPECT_EQ(LoadError("platform: vercel\n\nselct: [FL1]\n"),
             ".faaslint.yaml:3:1: unknown key 'selct' (did you mean 'select'?)");
@@ -232,6 +251,10 @@ TEST(ConfigLoad, FilesThatCannotBeConfigsAreNamed) {
   dir.Write("big.yaml", "# " + std::string(2 << 20, 'x') + "\n");
   EXPECT_FALSE(Load(dir / "big.yaml", TestRegistry(), &config, &error));
   EXPECT_EQ(error, dir / "big.yaml: is larger than 1 MiB, too large for a config file");
+
+  std::filesystem::create_directory(dir / "odd\nname");
+  EXPECT_FALSE(Load(dir / "odd\nname/.faaslint.yaml", TestRegistry(), &config, &error));
+  EXPECT_EQ(error, dir / "odd\\nname/.faaslint.yaml: cannot open: No such file or directory");
 
   dir.Write("other.toml", "[tool.faaslint]\n");
   EXPECT_FALSE(Load(dir / "other.toml", TestRegistry(), &config, &error));
