@@ -12,8 +12,9 @@
 namespace faaslint::config {
 namespace {
 
-constexpr std::string_view kKeys[] = {"platform", "plan",     "select",           "ignore",
-                                      "exclude",  "fail-on",  "per-file-ignores", "rules"};
+// In the order of DESIGN §1's example.
+constexpr std::string_view kKeys[] = {"platform", "plan",    "select",  "ignore",
+                                      "exclude",  "per-file-ignores", "fail-on", "rules"};
 
 std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates) {
   auto match = ClosestMatch(word, candidates);
@@ -62,7 +63,9 @@ class Interpreter {
     if (std::find(std::begin(kKeys), std::end(kKeys), name) == std::end(kKeys)) {
       std::string hint = DidYouMean(name, kKeys);
       if (hint.empty()) {
-        hint = " (known keys: platform, plan, select, ignore, exclude, per-file-ignores, fail-on, rules)";
+        hint = " (known keys:";
+        for (std::string_view known : kKeys) hint += " " + std::string(known) + ",";
+        hint.back() = ')';
       }
       return Fail(key, "unknown key " + QuoteUserText(name) + hint);
     }
