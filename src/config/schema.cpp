@@ -13,8 +13,8 @@ namespace faaslint::config {
 namespace {
 
 // In the order of DESIGN §1's example.
-constexpr std::string_view kKeys[] = {"platform", "plan",    "select",  "ignore",
-                                      "exclude",  "per-file-ignores", "fail-on", "rules"};
+constexpr std::string_view kKeys[] = {"platform", "plan", "select", "ignore",
+                                      "exclude", "per-file-ignores", "fail-on", "rules"};
 
 std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates) {
   auto match = ClosestMatch(word, candidates);
