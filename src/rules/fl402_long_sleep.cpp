@@ -11,8 +11,9 @@ namespace {
 
 constexpr RuleOption kOptions[] = {
     {"max-seconds", "10",
-     "the shortest constant sleep, in seconds, that is reported (10: the whole default duration of a Hobby "
-     "function without fluid compute)"},
+     "the shortest constant sleep, in seconds, that is reported. 10 is the whole default duration of a Hobby "
+     "function without fluid compute (the seed's \"10s free\"); with fluid compute the default is 300 s "
+     "(vercel.com/docs/functions/limitations), so lower it to what your functions' maxDuration leaves for a wait"},
 };
 
 constexpr RuleInfo kInfo{
@@ -46,10 +47,7 @@ def report():
 Return at once and let the client or the platform come back: start the job, answer
 202 with an id, and let the client poll an endpoint; run periodic checks as a cron job
 (`crons` in `vercel.json`) that does one check per call; or hand long work to a queue
-worker. Keep retry back-offs short and bounded.
-
-## Options
-- `max-seconds` (number, default 10): the shortest constant sleep that is reported.)",
+worker. Keep retry back-offs short and bounded.)",
     kOptions};
 
 constexpr std::string_view kSleeps[] = {

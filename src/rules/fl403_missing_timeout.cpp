@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "python/module.h"
 #include "rules/python_helpers.h"
@@ -66,19 +67,29 @@ bool SameClass(const python::Module& module, int a, int b) {
   return klass >= 0 && klass == module.functions()[b].class_index;
 }
 
-// `s.get(...)` where `s = requests.Session()` in the same function or at module level,
-// `with requests.Session() as s:`, or `requests.Session().get(...)`.
-bool IsSessionMethod(const python::Module& module, const python::Call& call) {
+// Calls that create a requests session and name it: `s = requests.Session()`,
+// `with requests.Session() as s:`. Collected once per module.
+std::vector<const python::Call*> SessionMakers(const python::Module& module) {
+  std::vector<const python::Call*> makers;
+  for (const python::Call& call : module.calls()) {
+    bool named = call.use == python::ResultUse::kAssigned || call.use == python::ResultUse::kWithItem;
+    if (named && !call.assigned_to.empty() && OneOf(call.callee, kSessionTypes)) makers.push_back(&call);
+  }
+  return makers;
+}
+
+// `s.get(...)` on a session made in the same function or at module level (or as
+// `self.session` in another method of the class), or `requests.Session().get(...)`.
+bool IsSessionMethod(const python::Module& module, const std::vector<const python::Call*>& makers,
+                     const python::Call& call) {
   if (!OneOf(call.method, kRequestsVerbs)) return false;
   const python::Expr& receiver = call.receiver;
   if (receiver.kind == python::Expr::Kind::kCall) return OneOf(module.calls()[receiver.call].callee, kSessionTypes);
   if (receiver.kind != python::Expr::Kind::kName && receiver.kind != python::Expr::Kind::kAttribute) return false;
-  return std::any_of(module.calls().begin(), module.calls().end(), [&](const python::Call& maker) {
-    if (maker.use != python::ResultUse::kAssigned && maker.use != python::ResultUse::kWithItem) return false;
-    if (maker.assigned_to != receiver.text || !OneOf(maker.callee, kSessionTypes)) return false;
-    if (maker.function == call.function || maker.function == -1) return true;
-    // self.session = requests.Session() in __init__, used in another method.
-    return receiver.text.starts_with("self.") && SameClass(module, maker.function, call.function);
+  return std::any_of(makers.begin(), makers.end(), [&](const python::Call* maker) {
+    if (maker->assigned_to != receiver.text) return false;
+    if (maker->function == call.function || maker->function == -1) return true;
+    return receiver.text.starts_with("self.") && SameClass(module, maker->function, call.function);
   });
 }
 
@@ -97,18 +108,20 @@ const python::Argument* Timeout(const python::Call& call) {
 }
 
 // What the call is, for the message; empty when it is not one this rule knows.
-std::string Describe(const python::Module& module, const python::Call& call) {
+std::string Describe(const python::Module& module, const std::vector<const python::Call*>& makers,
+                     const python::Call& call) {
   if (IsRequestsFunction(call.callee) || OneOf(call.callee, kSubprocessCalls)) return call.callee;
   if (call.callee == "urllib.request.urlopen" || call.callee == "http.client.HTTPConnection" ||
       call.callee == "http.client.HTTPSConnection" || call.callee == "socket.create_connection") {
     return call.callee;
   }
-  if (IsSessionMethod(module, call)) return "requests.Session()." + call.method;
+  if (IsSessionMethod(module, makers, call)) return "requests.Session()." + call.method;
   return {};
 }
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
+  const std::vector<const python::Call*> makers = SessionMakers(module);
   for (const python::Call& call : module.calls()) {
     if (call.guarded) continue;
     if (OneOf(call.callee, kHttpxCalls)) {
@@ -121,7 +134,7 @@ void Check(const PyContext& cx, Sink& out) {
                  "keep httpx's default or pass a timeout shorter than the function's maxDuration");
       continue;
     }
-    std::string what = Describe(module, call);
+    std::string what = Describe(module, makers, call);
     if (what.empty() || PassesKeywordsThrough(call)) continue;
     if (const python::Argument* timeout = Timeout(call)) {
       if (timeout->value.kind != python::Expr::Kind::kNone) continue;
