@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <optional>
@@ -72,7 +73,8 @@ class GraphBuilder {
 
   DeploymentGraph Build() {
     FindEntries();
-    Walk();
+    if (graph_.detected) graph_.loads_by_name = IsDjangoProject();
+    if (!graph_.loads_by_name) Walk();
     return std::move(graph_);
   }
 
@@ -88,6 +90,14 @@ class GraphBuilder {
       scan = python::ScanImports(parser_, content);
     }
     return &scans_.emplace(path, std::move(scan)).first->second;
+  }
+
+  // manage.py at the root or one folder down, where Vercel's Django support looks for it.
+  bool IsDjangoProject() const {
+    return std::any_of(files_.begin(), files_.end(), [](const std::string& file) {
+      return file == "manage.py" ||
+             (file.ends_with("/manage.py") && file.find('/') == file.size() - std::string_view("/manage.py").size());
+    });
   }
 
   void AddEntry(const std::string& path, std::string_view why) {

@@ -21,9 +21,14 @@ struct DeploymentGraph {
   std::string detected_by;  // what showed the project: "vercel.json", "api/", "app.py"
   std::set<std::string, std::less<>> entries;
   std::set<std::string, std::less<>> function_code;  // entries and what they import
+  // Django loads its modules by name from settings (ROOT_URLCONF, INSTALLED_APPS), which
+  // an import scan cannot follow: then every Python file counts as function code.
+  bool loads_by_name = false;
 
   // True when `path` runs inside a function; every file does when no project was found.
-  bool IsFunctionCode(std::string_view path) const { return !detected || function_code.count(path) > 0; }
+  bool IsFunctionCode(std::string_view path) const {
+    return !detected || loads_by_name || function_code.count(path) > 0;
+  }
 };
 
 // Finds the Vercel project in `snapshot` and follows its entries' imports. Never

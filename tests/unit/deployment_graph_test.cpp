@@ -139,6 +139,18 @@ TEST_F(DeploymentGraphTest, ScriptOnlyImportsAreNotFollowedAndLazyImportsAre) {
   EXPECT_EQ(graph.function_code, (Files{"app.py", "reports.py", "prod.py"}));
 }
 
+TEST_F(DeploymentGraphTest, DjangoModulesNamedInSettingsAllCount) {
+  dir_.Write("vercel.json", "{}");
+  dir_.Write("manage.py", "import os\n");
+  dir_.Write("api/index.py", "from mysite.wsgi import application as app\n");
+  dir_.Write("mysite/wsgi.py", "application = None\n");
+  dir_.Write("shop/views.py", "");  // reached only through ROOT_URLCONF = "mysite.urls"
+  project::DeploymentGraph graph = Build();
+  EXPECT_TRUE(graph.detected);
+  EXPECT_TRUE(graph.loads_by_name);
+  EXPECT_TRUE(graph.IsFunctionCode("shop/views.py"));
+}
+
 TEST_F(DeploymentGraphTest, CyclesBrokenFilesAndEscapingImportsTerminate) {
   dir_.Write("vercel.json", "{ this is not json");
   dir_.Write("api/index.py", "import a\nfrom .... import nowhere\n");
