@@ -240,7 +240,7 @@ class GraphBuilder {
     // entry run as a script), the entries' folders, folders added by sys.path shims,
     // and the project root (the function's working directory).
     std::vector<std::string> roots{FolderOf(importer)};
-    for (const std::string& entry : graph_.entries) roots.push_back(FolderOf(entry));
+    roots.insert(roots.end(), entry_folders_.begin(), entry_folders_.end());
     roots.insert(roots.end(), shim_roots_.begin(), shim_roots_.end());
     roots.push_back("");
     for (const std::string& root : roots) {
@@ -250,6 +250,7 @@ class GraphBuilder {
   }
 
   void Walk() {
+    for (const std::string& entry : graph_.entries) entry_folders_.insert(FolderOf(entry));
     std::deque<std::string> queue(graph_.entries.begin(), graph_.entries.end());
     graph_.function_code = graph_.entries;
     while (!queue.empty()) {
@@ -272,6 +273,7 @@ class GraphBuilder {
   python::Parser& parser_;
   std::set<std::string, std::less<>> files_;
   std::map<std::string, python::ImportScan, std::less<>> scans_;
+  std::set<std::string> entry_folders_;
   std::set<std::string> shim_roots_;
   DeploymentGraph graph_;
 };
