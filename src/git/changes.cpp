@@ -53,9 +53,9 @@ bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out
   }
   if (!FindRenames(diff.get(), error)) return false;
   BinaryProbe probe = [&odb](const git_diff_file& file, bool* binary, std::string* probe_error) {
-    std::string content;
-    if (!ReadBlob(odb.get(), file.id, &content, probe_error)) return false;
-    *binary = LooksBinary(content);
+    std::string start;
+    if (!ReadBlobStart(odb.get(), file.id, kBinaryProbeBytes, &start, probe_error)) return false;
+    *binary = LooksBinary(start);
     return true;
   };
   DiffScan scan;

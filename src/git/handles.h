@@ -36,6 +36,7 @@ using DiffHandle = GitHandle<git_diff, git_diff_free>;
 using PatchHandle = GitHandle<git_patch, git_patch_free>;
 using OdbHandle = GitHandle<git_odb, git_odb_free>;
 using OdbObjectHandle = GitHandle<git_odb_object, git_odb_object_free>;
+using OdbStreamHandle = GitHandle<git_odb_stream, git_odb_stream_free>;
 
 // The message of libgit2's last error on this thread, or a generic text naming `code`.
 std::string LastGitError(int code);

@@ -53,6 +53,28 @@ bool ReadBlob(git_odb* odb, const git_oid& id, std::string* content, std::string
   return true;
 }
 
+bool ReadBlobStart(git_odb* odb, const git_oid& id, size_t max_bytes, std::string* content, std::string* error) {
+  git_odb_stream* raw = nullptr;
+  size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  // Packed objects cannot be streamed (libgit2 says so in odb.h); read those whole.
+  if (git_odb_open_rstream(&raw, &size, &type, odb, &id) < 0) return ReadBlob(odb, id, content, error);
+  OdbStreamHandle stream(raw);
+  content->assign(std::min(size, max_bytes), '\0');
+  size_t filled = 0;
+  while (filled < content->size()) {
+    int n = git_odb_stream_read(stream.get(), content->data() + filled, content->size() - filled);
+    if (n < 0) {
+      *error = "cannot read blob " + std::string(git_oid_tostr_s(&id)) + ": " + LastGitError(n);
+      return false;
+    }
+    if (n == 0) break;
+    filled += static_cast<size_t>(n);
+  }
+  content->resize(filled);
+  return true;
+}
+
 std::unique_ptr<Snapshot> MakeIndexSnapshot(std::string root, OdbHandle odb, std::vector<IndexFile> files) {
   return std::make_unique<IndexSnapshot>(std::move(root), std::move(odb), std::move(files));
 }

@@ -3,6 +3,8 @@
 #include <git2/sys/repository.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 namespace faaslint::git {
 namespace {
@@ -39,6 +41,11 @@ int OpenWithWorkTree(const std::string& start_dir, const char* work_tree, Reposi
 OpenResult OpenRepository(const std::string& start_dir, RepositoryHandle* repo, std::string* root,
                           std::string* error) {
   const std::string start = start_dir.empty() ? "." : start_dir;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(start, ec)) {
+    *error = start + ": not a directory";
+    return OpenResult::kFailed;
+  }
   int rc = 0;
   if (const char* work_tree = EnvOrNull("GIT_WORK_TREE")) {
     rc = OpenWithWorkTree(start, work_tree, repo);

@@ -28,6 +28,9 @@ bool ReadWorkTreeFile(const std::string& root, std::string_view relative, size_t
 
 // Reads a blob's content from the object database.
 bool ReadBlob(git_odb* odb, const git_oid& id, std::string* content, std::string* error);
+// Reads about the first `max_bytes` of a blob: streamed where the object is loose (so a
+// 13 MB archive costs 8 KB of inflating), the whole blob from a pack.
+bool ReadBlobStart(git_odb* odb, const git_oid& id, size_t max_bytes, std::string* content, std::string* error);
 
 // The work tree: Read() returns the file on disk (see ReadWorkTreeFile).
 std::unique_ptr<Snapshot> MakeWorkTreeSnapshot(std::string root, std::vector<std::string> files);

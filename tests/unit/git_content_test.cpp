@@ -80,9 +80,16 @@ TEST_F(GitContentTest, BinaryFilesProduceNothingButStayInTheSnapshot) {
 
 TEST_F(GitContentTest, NulAfterTheFirst8000BytesIsStillText) {
   // git's rule: only the first 8000 bytes decide.
-  dir_.Write("late.py", std::string(8000, 'x') + "\n" + std::string(1, '\0'));
-  dir_.Write("early.py", std::string(7999, 'x') + std::string(1, '\0'));
+  dir_.Write("late.py", std::string(8000, 'x') + "\n" + std::string(1, '\0') + std::string(20000, 'y'));
+  dir_.Write("early.py", std::string(7999, 'x') + std::string(1, '\0') + std::string(20000, 'y'));
   EXPECT_EQ(Describe(Changes(dir_.path(), DiffMode::kWorkingTree)), (Described{{"late.py", "all"}}));
+  Git(dir_.path(), {"add", "-A"});  // loose objects: the blob's start is streamed
+  EXPECT_EQ(Describe(Changes(dir_.path(), DiffMode::kStaged)), (Described{{"late.py", "all"}}));
+  Git(dir_.path(), {"gc", "-q"});  // packed objects (index-only blobs too): read whole
+  ASSERT_EQ(Git(dir_.path(), {"count-objects"}).substr(0, 9), "0 objects");
+  ChangeSet packed = Changes(dir_.path(), DiffMode::kStaged);
+  EXPECT_EQ(Describe(packed), (Described{{"late.py", "all"}}));
+  EXPECT_EQ(ReadFromSnapshot(packed, "late.py").size(), 8000u + 2 + 20000);
 }
 
 TEST_F(GitContentTest, SymbolicLinksAreNeverFollowed) {
@@ -122,6 +129,9 @@ TEST_F(GitContentTest, SubmodulesAreSkipped) {
   Git(dir_.path(), {"add", "vendor/lib"});
   ASSERT_EQ(Git(dir_.path(), {"diff", "--cached", "--raw"}).substr(0, 14), ":160000 160000");
   dir_.Write("vendor/lib/lib.py", "edited inside the submodule\n");
+  // An untracked nested repository is someone else's project too.
+  dir_.Write("nested/tool.py", "t\n");
+  GitInit(dir_ / "nested");
   for (DiffMode mode : {DiffMode::kWorkingTree, DiffMode::kStaged}) {
     ChangeSet changes = Changes(dir_.path(), mode);
     EXPECT_EQ(Describe(changes), Described{});

@@ -92,6 +92,13 @@ TEST_F(GitRepositoryTest, GitDirThatIsNotARepositoryIsAnErrorNotAFolderWalk) {
   EXPECT_NE(error.find("GIT_DIR="), std::string::npos) << error;
 }
 
+TEST_F(GitRepositoryTest, MissingStartFolderIsAnErrorInEveryMode) {
+  for (DiffMode mode : {DiffMode::kWorkingTree, DiffMode::kAll}) {
+    std::string error = ChangesError(dir_ / "missing", mode);
+    EXPECT_NE(error.find("missing: not a directory"), std::string::npos) << error;
+  }
+}
+
 TEST_F(GitRepositoryTest, BareRepositoryIsAClearError) {
   const std::string bare = dir_ / "bare.git";
   Git(dir_.path(), {"clone", "-q", "--bare", repo_, bare});
