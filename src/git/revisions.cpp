@@ -8,15 +8,15 @@ namespace {
 constexpr char kShallowHint[] =
     "the clone is shallow; fetch the history: actions/checkout with fetch-depth: 0, or GIT_DEPTH: 0 in GitLab";
 
-bool TreeOfCommit(git_repository* repo, const git_oid& commit, TreeHandle* tree, std::string* error) {
-  git_object* raw = nullptr;
-  int rc = git_object_lookup(&raw, repo, &commit, GIT_OBJECT_COMMIT);
-  ObjectHandle object(raw);
-  git_object* peeled = nullptr;
-  if (rc >= 0) rc = git_object_peel(&peeled, object.get(), GIT_OBJECT_TREE);
-  tree->reset(reinterpret_cast<git_tree*>(peeled));
+bool TreeOfCommit(git_repository* repo, const git_oid& id, TreeHandle* tree, std::string* error) {
+  git_commit* commit_raw = nullptr;
+  int rc = git_commit_lookup(&commit_raw, repo, &id);
+  CommitHandle commit(commit_raw);
+  git_tree* tree_raw = nullptr;
+  if (rc >= 0) rc = git_commit_tree(&tree_raw, commit.get());
+  tree->reset(tree_raw);
   if (rc < 0) {
-    *error = std::string("cannot read commit ") + git_oid_tostr_s(&commit) + ": " + LastGitError(rc);
+    *error = std::string("cannot read commit ") + git_oid_tostr_s(&id) + ": " + LastGitError(rc);
     return false;
   }
   return true;
