@@ -1,7 +1,9 @@
 // The four modes of DESIGN §1 on real repositories built with the git CLI.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include "support/test_support.h"
 #include "unit/git_test_helpers.h"
@@ -128,6 +130,44 @@ TEST_F(GitChangesTest, AllModeListsEveryPresentFileWithEveryLine) {
   ChangeSet all = Changes(dir_.path(), DiffMode::kAll);
   EXPECT_EQ(Describe(all), (Described{{".gitignore", "all"}, {"app.py", "all"}, {"untracked.py", "all"}}));
   EXPECT_EQ(all.snapshot->files(), (std::vector<std::string>{".gitignore", "app.py", "untracked.py"}));
+}
+
+TEST_F(GitChangesTest, UnresolvedMergeConflictIsSkippedNotAnError) {
+  Git(dir_.path(), {"checkout", "-q", "-b", "other"});
+  dir_.Write("app.py", "a1\nOTHER\na3\na4\na5\n");
+  GitCommitAll(dir_.path(), "other");
+  Git(dir_.path(), {"checkout", "-q", "main"});
+  dir_.Write("app.py", "a1\nMAIN\na3\na4\na5\n");
+  dir_.Write("lib.py", "l1\nL2\nl3\n");
+  GitCommitAll(dir_.path(), "main");
+  EXPECT_NE(testing::Run({"git", "merge", "-q", "other"}, dir_.path()).exit_code, 0);
+  ChangeSet staged = Changes(dir_.path(), DiffMode::kStaged);
+  EXPECT_EQ(Describe(staged), Described{});
+  EXPECT_EQ(staged.snapshot->files(), std::vector<std::string>{"lib.py"});
+  EXPECT_EQ(Changes(dir_.path(), DiffMode::kWorkingTree).snapshot->files(), std::vector<std::string>{"lib.py"});
+}
+
+TEST_F(GitChangesTest, SnapshotsCanBeReadFromSeveralThreads) {
+  // The pipeline reads files on --jobs threads; index blobs come from libgit2's
+  // thread-safe object database.
+  for (int i = 0; i < 40; ++i) dir_.Write("m" + std::to_string(i) + ".py", std::string(i * 100, 'x'));
+  Git(dir_.path(), {"add", "-A"});
+  for (DiffMode mode : {DiffMode::kStaged, DiffMode::kWorkingTree}) {
+    ChangeSet changes = Changes(dir_.path(), mode);
+    std::atomic<int> mismatches = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&] {
+        for (int i = 0; i < 40; ++i) {
+          std::string content, error;
+          bool ok = changes.snapshot->Read("m" + std::to_string(i) + ".py", &content, &error);
+          if (!ok || content != std::string(i * 100, 'x')) ++mismatches;
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    EXPECT_EQ(mismatches, 0);
+  }
 }
 
 TEST(GitAllModeTest, WorksInAFolderThatIsNotARepository) {
