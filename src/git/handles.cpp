@@ -10,7 +10,7 @@ LibGit2::LibGit2() {
   // reads objects and files and runs nothing, so it turns the check off. See docs/git.md.
   git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
   // By default libgit2 re-hashes every object it reads (with the slow collision-detecting
-  // SHA-1): 40% of the time of a staged check of a stdlib-sized first commit. git itself
+  // SHA-1): half the time of a staged check of a stdlib-sized first commit. git itself
   // does not verify on read either; `git fsck` is the tool for that.
   git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 }

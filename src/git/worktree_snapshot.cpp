@@ -79,14 +79,14 @@ bool ReadWorkTreeFile(const std::string& root, std::string_view relative, size_t
   std::vector<std::unique_ptr<FileDescriptor>> held;
   int parent = dir.get();
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    held.push_back(std::make_unique<FileDescriptor>(
-        openat(parent, parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)));
-    parent = held.back()->get();
-    if (parent < 0) {
+    int fd = openat(parent, parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
       *error = errno == ELOOP || errno == ENOTDIR ? "a folder on the path is a symbolic link or not a folder"
                                                   : std::strerror(errno);
       return false;
     }
+    held.push_back(std::make_unique<FileDescriptor>(fd));
+    parent = fd;
   }
   FileDescriptor file(openat(parent, parts.back().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
   if (file.get() < 0) {
