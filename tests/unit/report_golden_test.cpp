@@ -1,6 +1,6 @@
 // Every format renders the shared sample (tests/support/report_sample.h) and must match
 // its golden file in tests/fixtures/report/. To accept a deliberate change, run
-//   FAASLINT_UPDATE_GOLDEN=1 ./build/tests/faaslint_tests --gtest_filter='ReportGolden*'
+//   FAASLINT_UPDATE_GOLDEN=1 ./build/tests/faaslint_tests --gtest_filter='*ReportGolden*'
 // and review the diff of the goldens.
 #include <gtest/gtest.h>
 
