@@ -4,11 +4,12 @@
 // Text is also what CI prints to job logs, where a line starting with `::` (after
 // leading blanks) is a GitHub workflow command, and control bytes reach terminals. So a
 // message's extra lines are prefixed with "  | ", control characters in file names
-// and messages are shown as escapes (\n, \x1b), and a path that starts with ':' or a
-// blank is printed as "./path": no file name or message can start a command or
-// drive the terminal.
+// and messages are shown as escapes (\n, \x1B), and a path that starts with ':' or a
+// space is printed as "./path": no file name or message can start a command or drive
+// the terminal.
 #include <fmt/format.h>
 
+#include "core/message_text.h"
 #include "core/rule_info.h"
 #include "report/emitter.h"
 
@@ -24,44 +25,25 @@ std::string_view SeverityColor(Severity severity) {
   return "";
 }
 
-// Control characters (C0 and DEL) as visible escapes; with `keep_newlines`, LF (and
-// CRLF) stay line breaks, for the caller to indent.
-std::string ShowControls(std::string_view text, bool keep_newlines) {
-  std::string shown;
-  shown.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (keep_newlines && c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    if (keep_newlines && c == '\n') {
-      shown.push_back('\n');
-    } else if (c == '\n') {
-      shown += "\\n";
-    } else if (c == '\r') {
-      shown += "\\r";
-    } else if (c == '\t') {
-      shown.push_back('\t');
-    } else if (c < 0x20 || c == 0x7f) {
-      shown += fmt::format("\\x{:02x}", c);
-    } else {
-      shown.push_back(static_cast<char>(c));
-    }
-  }
-  return shown;
-}
-
 std::string ShowPath(std::string_view path) {
-  std::string shown = ShowControls(path, false);
-  if (!shown.empty() && (shown[0] == ':' || shown[0] == ' ' || shown[0] == '\t')) shown.insert(0, "./");
+  std::string shown = EscapeControlCharacters(path);
+  if (!shown.empty() && (shown[0] == ':' || shown[0] == ' ')) shown.insert(0, "./");
   return shown;
 }
 
-// Later lines of a multi-line text continue under "  | ", never at a line start.
+// A message's own line breaks (LF or CRLF) continue under "  | ", never at a line
+// start; every other control character is escaped.
 std::string ShowLines(std::string_view text) {
-  std::string shown = ShowControls(text, true);
-  for (size_t at = shown.find('\n'); at != std::string::npos; at = shown.find('\n', at + 1)) {
-    shown.insert(at + 1, "  | ");
+  std::string shown;
+  for (size_t start = 0;;) {
+    size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+    if (line.ends_with('\r') && end != std::string_view::npos) line.remove_suffix(1);
+    shown += EscapeControlCharacters(line);
+    if (end == std::string_view::npos) return shown;
+    shown += "\n  | ";
+    start = end + 1;
   }
-  return shown;
 }
 
 std::string PositionText(const Location& location) {
@@ -85,6 +67,7 @@ void EmitText(const std::vector<Finding>& findings, const EmitContext& context, 
       out << fmt::format("  {}related:{} {}\n", dim, reset, PositionText(related));
     }
   }
+  if (context.quiet) return;
   if (findings.empty()) {
     out << fmt::format("All checks passed ({} file{} checked).\n", context.files_checked,
                        context.files_checked == 1 ? "" : "s");

@@ -101,7 +101,7 @@ const std::vector<Finding>& ReportSample() {
 
 std::string Render(report::Format format, const std::vector<Finding>& findings,
                    const rules::Registry* registry) {
-  static const rules::Registry empty;
+  static const rules::Registry empty{std::vector<rules::Rule>{}};
   report::EmitContext context{registry ? *registry : empty, kSampleRoot};
   context.files_checked = kSampleFilesChecked;
   std::ostringstream out;

@@ -13,10 +13,11 @@ namespace {
 
 using testing::ReportSample;
 
-std::string RenderText(const std::vector<Finding>& findings, bool color) {
-  static const rules::Registry empty;
+std::string RenderText(const std::vector<Finding>& findings, bool color, bool quiet = false) {
+  static const rules::Registry empty{std::vector<rules::Rule>{}};
   EmitContext context{empty, testing::kSampleRoot};
   context.color = color;
+  context.quiet = quiet;
   context.files_checked = 2;
   std::ostringstream out;
   Emit(Format::kText, findings, context, out);
@@ -37,6 +38,12 @@ TEST(ReportText, RuffShapeWithHelpAndRelatedLines) {
             "  related: vercel.json:2:3\n"
             "Found 1 finding (1 error) in 2 files checked.\n");
   EXPECT_EQ(RenderText({}, false), "All checks passed (2 files checked).\n");
+  // --quiet: the findings only.
+  EXPECT_EQ(RenderText({finding}, false, true),
+            "api/index.py:3:5: FL101 thread started at import time\n"
+            "  help: use a cron job\n"
+            "  related: vercel.json:2:3\n");
+  EXPECT_EQ(RenderText({}, false, true), "");
 }
 
 TEST(ReportText, ColourOnlyWhenAsked) {
