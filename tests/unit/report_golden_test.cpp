@@ -33,7 +33,7 @@ INSTANTIATE_TEST_SUITE_P(
     AllFormats, ReportGolden,
     ::testing::Values(GoldenCase{Format::kText, "sample.txt", "empty.txt"},
                       GoldenCase{Format::kJson, "sample.json", "empty.json"},
-                      GoldenCase{Format::kSarif, "sample.sarif", "empty.sarif"},
+                      GoldenCase{Format::kSarif, "sample.sarif.json", "empty.sarif.json"},
                       GoldenCase{Format::kGithub, "sample.github.txt", "empty.github.txt"},
                       GoldenCase{Format::kGitlab, "sample.gitlab.json", "empty.gitlab.json"},
                       GoldenCase{Format::kMarkdown, "sample.md", "empty.md"}),
