@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "core/message_text.h"
 #include "core/rule_info.h"
 #include "report/emitter.h"
 
@@ -17,7 +18,8 @@ namespace {
 // links, HTML, entities, strikethrough, GitHub's $math$, '|' which GFM tables split
 // on even inside code spans, and '@' so a decorator is not a user mention. Block
 // syntax (#, -, +) cannot start inside a cell and stays readable.
-// Line breaks become <br>, the only way to break a line inside a table cell.
+// Line breaks become <br>, the only way to break a line inside a table cell; other
+// control characters are shown as escapes.
 std::string Cell(std::string_view text) {
   constexpr std::string_view kSpecial = "\\`*_[]<>|~@&$";
   std::string escaped;
@@ -29,6 +31,8 @@ std::string Cell(std::string_view text) {
       escaped += "<br>";
     } else if (c == '\n') {
       escaped += "<br>";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      escaped += EscapeControlCharacters(text.substr(i, 1));
     } else if (kSpecial.find(c) != std::string_view::npos) {
       escaped.push_back('\\');
       escaped.push_back(c);

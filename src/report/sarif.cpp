@@ -78,12 +78,13 @@ Json RuleJson(const RuleInfo& rule) {
 }
 
 // A single-line region (see the file comment). Without endColumn a region runs to the
-// end of its line, which is what a range continuing onto later lines needs.
+// end of its line, which is what a range continuing onto later lines needs (and what
+// an empty range is shown as, rather than an invisible zero-width region).
 Json RegionJson(const Range& range) {
   Json region{{"startLine", range.start.line},
               {"startColumn", range.start.column},
               {"endLine", range.start.line}};
-  if (range.end.line == range.start.line && range.end.column >= range.start.column) {
+  if (range.end.line == range.start.line && range.end.column > range.start.column) {
     region["endColumn"] = range.end.column;
   }
   return region;

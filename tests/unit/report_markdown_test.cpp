@@ -77,6 +77,14 @@ TEST(ReportMarkdown, ContentCannotInjectMarkupOrCommands) {
   EXPECT_THAT(markdown, ::testing::HasSubstr("requests.get(url) has no timeout<br>line two"));
 }
 
+TEST(ReportMarkdown, ControlBytesAreShownNotPassedOn) {
+  Finding finding = ReportSample()[0];
+  finding.message = "red \x1b[31mtext\x07";
+  const std::string markdown = Render(Format::kMarkdown, {finding});
+  EXPECT_EQ(markdown.find('\x1b'), std::string::npos);
+  EXPECT_THAT(markdown, ::testing::HasSubstr("red \\x1B\\[31mtext\\x07"));
+}
+
 TEST(ReportMarkdown, CountsPerRule) {
   const std::string markdown = Render(Format::kMarkdown, ReportSample());
   EXPECT_THAT(markdown, ::testing::HasSubstr("7 findings (3 errors, 2 warnings, 2 notes) in 7 files checked."));

@@ -123,6 +123,14 @@ TEST(ReportSarif, MultiLineRangeKeepsItsStartAndDropsTheEndColumn) {
   FAIL() << "the multi-line finding is missing";
 }
 
+TEST(ReportSarif, EmptyRangeIsShownAsTheRestOfTheLine) {
+  Finding finding = ReportSample()[0];
+  finding.location.range = Range{{4, 3}, {4, 3}};
+  const json sarif = json::parse(Render(Format::kSarif, {finding}));
+  EXPECT_EQ(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"],
+            json({{"startLine", 4}, {"startColumn", 3}, {"endLine", 4}}));
+}
+
 TEST(ReportSarif, RuleIndexPointsAtTheRuleAndEveryRegisteredRuleIsListed) {
   const rules::Registry& registry = rules::Registry::Get();
   const json run = SampleSarif(&registry)["runs"][0];
