@@ -2,6 +2,7 @@
 // docs/output-formats.md. Bump kSchemaVersion on any change a script could notice
 // (renamed or removed fields, changed meaning); adding a field does not bump it.
 #include "core/rule_info.h"
+#include "report/counts.h"
 #include "report/emitter.h"
 #include "report/fingerprint.h"
 #include "report/json_output.h"
@@ -26,10 +27,8 @@ Json LocationJson(const Location& location) {
 void EmitJson(const std::vector<Finding>& findings, const EmitContext& context, std::ostream& out) {
   const std::vector<Fingerprint> fingerprints = ComputeFingerprints(findings);
   Json list = Json::array();
-  size_t counts[3] = {0, 0, 0};  // by Severity
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& finding = findings[i];
-    ++counts[static_cast<int>(finding.severity())];
     Json related = Json::array();
     for (const Location& location : finding.related) related.push_back(LocationJson(location));
     list.push_back(Json{{"code", finding.code()},
@@ -41,15 +40,16 @@ void EmitJson(const std::vector<Finding>& findings, const EmitContext& context, 
                         {"related", std::move(related)},
                         {"fingerprint", fingerprints[i].ToString()}});
   }
+  const SeverityCounts counts = CountBySeverity(findings);
   Json document{
       {"version", kSchemaVersion},
       {"tool", {{"name", "faaslint"}, {"version", FAASLINT_VERSION}}},
       {"summary",
        {{"files_checked", context.files_checked},
         {"findings", findings.size()},
-        {"errors", counts[static_cast<int>(Severity::kError)]},
-        {"warnings", counts[static_cast<int>(Severity::kWarning)]},
-        {"notes", counts[static_cast<int>(Severity::kNote)]}}},
+        {"errors", counts.errors},
+        {"warnings", counts.warnings},
+        {"notes", counts.notes}}},
       {"findings", std::move(list)}};
   WriteJson(document, out);
 }

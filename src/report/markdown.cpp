@@ -8,6 +8,7 @@
 
 #include "core/message_text.h"
 #include "core/rule_info.h"
+#include "report/counts.h"
 #include "report/emitter.h"
 
 namespace faaslint::report {
@@ -55,21 +56,19 @@ void EmitMarkdown(const std::vector<Finding>& findings, const EmitContext& conte
     out << fmt::format("No findings: all checks passed ({} checked).\n", Plural(context.files_checked, "file"));
     return;
   }
-  size_t counts[3] = {0, 0, 0};  // by Severity
   struct RuleCount {
     const RuleInfo* rule;
     size_t count;
   };
   std::map<std::string_view, RuleCount> by_rule;  // sorted by code
   for (const Finding& finding : findings) {
-    ++counts[static_cast<int>(finding.severity())];
     auto [it, inserted] = by_rule.try_emplace(finding.code(), RuleCount{finding.rule, 0});
     ++it->second.count;
   }
+  const SeverityCounts counts = CountBySeverity(findings);
   out << fmt::format("{} ({}, {}, {}) in {} checked.\n\n", Plural(findings.size(), "finding"),
-                     Plural(counts[static_cast<int>(Severity::kError)], "error"),
-                     Plural(counts[static_cast<int>(Severity::kWarning)], "warning"),
-                     Plural(counts[static_cast<int>(Severity::kNote)], "note"),
+                     Plural(counts.errors, "error"), Plural(counts.warnings, "warning"),
+                     Plural(counts.notes, "note"),
                      Plural(context.files_checked, "file"));
 
   out << "| Severity | Location | Rule | Message |\n|---|---|---|---|\n";

@@ -11,6 +11,7 @@
 
 #include "core/message_text.h"
 #include "core/rule_info.h"
+#include "report/counts.h"
 #include "report/emitter.h"
 
 namespace faaslint::report {
@@ -73,8 +74,7 @@ void EmitText(const std::vector<Finding>& findings, const EmitContext& context, 
                        context.files_checked == 1 ? "" : "s");
     return;
   }
-  size_t errors = 0;
-  for (const Finding& finding : findings) errors += finding.severity() == Severity::kError;
+  const size_t errors = CountBySeverity(findings).errors;
   out << fmt::format("Found {} finding{} ({} error{}) in {} file{} checked.\n", findings.size(),
                      findings.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
                      context.files_checked, context.files_checked == 1 ? "" : "s");
