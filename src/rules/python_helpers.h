@@ -25,4 +25,26 @@ inline std::string_view ModuleLevelConstructor(const python::Module& module, std
   return found;
 }
 
+// The call sits in a try whose except clause catches what a read-only filesystem raises:
+// OSError (errno EROFS, which is none of its subclasses: PermissionError does not catch
+// it), its aliases, Exception or a bare except. The code tolerates the write failing.
+inline bool ToleratesReadOnlyFilesystem(const python::Call& call) {
+  static constexpr std::string_view kErrors[] = {"*", "OSError", "IOError", "EnvironmentError", "builtins.OSError"};
+  return std::any_of(call.caught.begin(), call.caught.end(),
+                     [](const std::string& caught) { return OneOf(caught, kErrors); });
+}
+
+// ... or what a missing file raises: the code tolerates a read failing.
+inline bool ToleratesMissingFile(const python::Call& call) {
+  return ToleratesReadOnlyFilesystem(call) ||
+         std::any_of(call.caught.begin(), call.caught.end(),
+                     [](const std::string& caught) { return caught == "FileNotFoundError"; });
+}
+
+// The argument at `index` (or the keyword `name`), or null.
+inline const python::Expr* ArgValue(const python::Call& call, int index, std::string_view name) {
+  const python::Argument* arg = index >= 0 ? call.Arg(static_cast<size_t>(index), name) : call.Keyword(name);
+  return arg && !arg->star && !arg->double_star ? &arg->value : nullptr;
+}
+
 }  // namespace faaslint::rules
