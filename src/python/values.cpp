@@ -83,7 +83,7 @@ std::string DescribePath(const PathValue& path) {
       if (path.shown == "the working directory") return path.shown;
       if (path.shown == "a bare file name") return "a bare file name (in the working directory)";
       return "`" + path.shown + "` (relative to the working directory)";
-    case PathKind::kSourceTree: return "`" + path.shown + "` (inside the deployed source folder)";
+    case PathKind::kSourceTree: return "`" + path.shown + "` (in the deployed code)";
     case PathKind::kHome: return "`" + path.shown + "` (in the home directory)";
     case PathKind::kTemp: return "`" + path.shown + "` (in /tmp)";
     default: return "`" + path.shown + "`";
@@ -262,7 +262,7 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       return {ClassifyPathText(expr.str, expr.is_fstring), expr.str + (expr.is_fstring ? "…" : "")};
     }
     case Kind::kName: {
-      if (expr.text == "__file__") return {PathKind::kSourceTree, "__file__"};
+      if (expr.text == "__file__") return {PathKind::kSourceTree, "<source folder>"};
       if (expr.qualified != expr.text) return {};
       std::optional<PathValue> agreed = Agree<PathValue>(
           Bindings(expr.text, function),
