@@ -94,9 +94,9 @@ bool InMemoryOrReadOnly(std::string_view name) {
 
 std::string Where(const PathValue& path) {
   if (path.kind == PathKind::kTemp) {
-    return fmt::format("in /tmp ({}): each function instance gets its own empty copy, deleted when the instance "
-                       "is recycled",
-                       python::DescribePath(path));
+    return fmt::format("in `{}`: /tmp works, but each function instance gets its own empty copy, deleted when "
+                       "the instance is recycled",
+                       path.shown);
   }
   if (path.known()) {
     return fmt::format("in {}: the deployed filesystem is read-only, and every instance would have its own copy",
