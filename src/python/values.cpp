@@ -165,7 +165,7 @@ std::vector<KeyedValue> Values::KeyedValues(std::string_view key) const {
   for (const Assignment& assignment : module_.assignments()) {
     const Expr& target = assignment.target;
     if (assignment.function == -1 && target.kind == Kind::kName && target.text == key) {
-      found.push_back({&assignment.value, assignment.function, assignment.guarded});
+      found.push_back({&assignment.value, assignment.function, assignment.guarded, !InClassBody(assignment)});
     } else if (target.kind == Kind::kSubscript && target.items.size() == 2 && target.items[1].IsString() &&
                target.items[1].str == key) {
       found.push_back({&assignment.value, assignment.function, assignment.guarded});

@@ -57,6 +57,7 @@ struct KeyedValue {
   const Expr* value = nullptr;
   int function = -1;
   bool guarded = false;
+  bool module_name = false;  // `K = v` at module level (not in a class): a plain constant
 };
 
 class Values {
