@@ -82,7 +82,7 @@ bool IsUpload(const python::Module& module, const python::Values& values, const 
 
 std::string Consequence(const PathValue& path) {
   if (path.known()) return fmt::format("{}: the deployed filesystem is read-only", python::DescribePath(path));
-  return "an upload folder on local disk: outside /tmp it is read-only, and /tmp is per instance";
+  return "an upload folder on local disk (read-only outside /tmp)";
 }
 
 void CheckSave(const python::Module& module, const python::Values& values, const python::Call& call, Sink& out) {
