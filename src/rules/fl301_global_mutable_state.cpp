@@ -114,6 +114,7 @@ class Checker {
         ReportEnviron(access.range, access.function);
         continue;
       }
+      if (StoresClient(access)) continue;  // clients["s3"] = boto3.client("s3"): lazy initialisation
       if (const std::string* type = Container(access.object, access.function)) {
         ReportContainer(access.range, *RootName(access.object), *type, access.function);
       }
@@ -158,6 +159,13 @@ class Checker {
     if (it == containers_.end()) return nullptr;
     if (values_.ScopeOf(root->text, function) != -1) return nullptr;  // a local of the same name
     return &it->second;
+  }
+
+  bool StoresClient(const python::SubscriptAccess& access) const {
+    return std::any_of(module_.assignments().begin(), module_.assignments().end(), [&](const python::Assignment& a) {
+      return a.target.kind == Expr::Kind::kSubscript && a.target.range == access.range &&
+             a.value.kind == Expr::Kind::kCall && IsNetworkClient(module_.calls()[a.value.call].callee);
+    });
   }
 
   static bool Mentions(const std::string& text, const std::string& name) {

@@ -51,23 +51,6 @@ def users():
     return list(client.app.users.find())
 ```)"};
 
-constexpr std::string_view kClients[] = {
-    "pymongo.MongoClient", "pymongo.mongo_client.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient",
-    "mongoengine.connect", "psycopg2.connect", "psycopg2.pool.SimpleConnectionPool",
-    "psycopg2.pool.ThreadedConnectionPool", "psycopg.connect", "psycopg.AsyncConnection.connect",
-    "psycopg_pool.ConnectionPool", "psycopg_pool.AsyncConnectionPool", "asyncpg.connect", "asyncpg.create_pool",
-    "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect", "aiomysql.connect", "aiomysql.create_pool",
-    "redis.Redis", "redis.StrictRedis", "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url",
-    "redis.asyncio.Redis", "redis.asyncio.from_url", "redis.asyncio.Redis.from_url", "aioredis.from_url",
-    "boto3.client", "boto3.resource", "boto3.Session", "boto3.session.Session", "aioboto3.Session",
-    "requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient", "aiohttp.ClientSession",
-    "urllib3.PoolManager", "sqlalchemy.create_engine", "sqlalchemy.ext.asyncio.create_async_engine",
-    "sqlmodel.create_engine", "openai.OpenAI", "openai.AsyncOpenAI", "openai.AzureOpenAI", "anthropic.Anthropic",
-    "anthropic.AsyncAnthropic", "google.cloud.storage.Client", "google.cloud.firestore.Client",
-    "google.cloud.bigquery.Client", "elasticsearch.Elasticsearch", "elasticsearch.AsyncElasticsearch",
-    "supabase.create_client", "pika.BlockingConnection", "kafka.KafkaProducer", "kafka.KafkaConsumer",
-    "cassandra.cluster.Cluster", "neo4j.GraphDatabase.driver", "pinecone.Pinecone",
-};
 
 std::string_view BaseName(std::string_view target) {
   size_t end = target.find_first_of("[.");
@@ -80,7 +63,7 @@ void Check(const PyContext& cx, Sink& out) {
   python::Values values(module);
   for (const python::Call& call : module.calls()) {
     if (call.function < 0 || call.guarded || !on_path[call.function]) continue;
-    if (!OneOf(call.callee, kClients)) continue;
+    if (!IsNetworkClient(call.callee)) continue;
     if (call.use == python::ResultUse::kWithItem) continue;  // closed at the end of the block
     if (call.Keyword("connection_pool")) continue;           // redis.Redis(connection_pool=POOL) reuses a pool
     const python::Function& function = module.functions()[call.function];

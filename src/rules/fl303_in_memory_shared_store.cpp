@@ -147,8 +147,9 @@ void CheckLimiter(const python::Module& module, const python::Values& values, co
     why = "no storage_uri, so it defaults to memory://";
   }
   out.Report(call.callee_range,
-             fmt::format("`{}` keeps its rate-limit counters {} ({}); each instance enforces the limit on its own",
-                         call.callee, Consequence("memory"), why),
+             fmt::format("`{}` counts requests in this instance's memory ({}): every instance enforces the limit "
+                         "on its own and forgets the counts when it is recycled",
+                         call.callee, why),
              "set storage_uri to a shared store, e.g. a Redis URL from an environment variable");
 }
 
