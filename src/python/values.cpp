@@ -289,6 +289,12 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
     case Kind::kBinary: {
       if (expr.items.size() != 2) return {};
       if (expr.str != "/" && expr.str != "+" && expr.str != "%") return {};
+      if (expr.str == "%") {
+        // "%s.py" % name: only the text before the first placeholder is known.
+        std::optional<StringValue> format = StringAt(expr, function, depth + 1);
+        if (!format) return {};
+        return {ClassifyPathText(format->text, true), format->text + "…"};
+      }
       PathValue left = PathAt(expr.items[0], function, depth + 1);
       if (!left.known()) return {};
       const Expr& right = expr.items[1];

@@ -64,7 +64,8 @@ bool IsUpload(const python::Module& module, const python::Values& values, const 
   if (depth > 4) return false;
   switch (expr.kind) {
     case Expr::Kind::kSubscript:
-      return !expr.items.empty() && expr.items[0].text.ends_with("request.files");
+      return !expr.items.empty() && (expr.items[0].qualified.ends_with("request.files") ||
+                                     expr.items[0].text.ends_with("request.files"));
     case Expr::Kind::kCall:
       return expr.call >= 0 && module.calls()[expr.call].callee.ends_with("request.files.get");
     case Expr::Kind::kAttribute:

@@ -136,10 +136,13 @@ class Checker {
       if (target.kind != Expr::Kind::kName) continue;
       const std::vector<std::string>& globals = module_.functions()[assignment.function].globals;
       if (std::find(globals.begin(), globals.end(), target.text) == globals.end()) continue;
-      // `counter += 1`, `last_user = user`; `client = make_client()` (or `= None`) is lazy
-      // initialisation or a reset, unless it builds on the old value (`total = total + n`).
-      bool lazy = assignment.value.kind == Expr::Kind::kCall || assignment.value.kind == Expr::Kind::kNone;
-      if (assignment.op == "=" && lazy && !Mentions(assignment.value.text, target.text)) continue;
+      // `counter += 1`, `total = total + n`, `last_user = user`: per-request data. A value
+      // that depends on neither the old value nor the request (`client = make_client()`,
+      // `nobody = lookup("nobody")`) is lazy initialisation, done once per instance.
+      if (assignment.op == "=" && !Mentions(assignment.value.text, target.text) &&
+          !UsesRequestData(assignment.value.text, assignment.function)) {
+        continue;
+      }
       out_.Report(target.range,
                   fmt::format("global `{}` is updated while serving a request in `{}()`: every function instance "
                               "keeps its own value, which is lost when the instance is recycled",
@@ -166,6 +169,17 @@ class Checker {
       return a.target.kind == Expr::Kind::kSubscript && a.target.range == access.range &&
              a.value.kind == Expr::Kind::kCall && IsNetworkClient(module_.calls()[a.value.call].callee);
     });
+  }
+
+  // The value mentions a parameter of the function (or of an enclosing one) or `request`.
+  bool UsesRequestData(const std::string& text, int function) const {
+    if (Mentions(text, "request")) return true;
+    for (int f = function; f >= 0; f = module_.functions()[f].parent) {
+      for (const std::string& param : module_.functions()[f].params) {
+        if (param != "self" && param != "cls" && Mentions(text, param)) return true;
+      }
+    }
+    return false;
   }
 
   static bool Mentions(const std::string& text, const std::string& name) {
