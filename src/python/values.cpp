@@ -11,6 +11,9 @@ using Kind = Expr::Kind;
 // Names are followed this many steps (UPLOAD_DIR = BASE + "/uploads"; BASE = ...);
 // deeper chains and cycles (`x = x + "a"`) are unknown.
 constexpr int kMaxDepth = 8;
+// Names bound many times to other names bound many times multiply; one evaluation gives
+// up (unknown) after this many steps.
+constexpr int kMaxSteps = 2000;
 
 constexpr std::string_view kPathTypes[] = {"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath",
                                            "pathlib.PurePosixPath"};
@@ -147,8 +150,10 @@ std::vector<const Expr*> Values::Bindings(std::string_view name, int function) c
   return it == bindings_.end() ? std::vector<const Expr*>{} : it->second;
 }
 
-std::vector<KeyedValue> Values::KeyedValues(std::string_view key) const {
-  std::vector<KeyedValue> found;
+const std::vector<KeyedValue>& Values::KeyedValues(std::string_view key) const {
+  auto cached = keyed_cache_.find(key);
+  if (cached != keyed_cache_.end()) return cached->second;
+  std::vector<KeyedValue>& found = keyed_cache_[std::string(key)];
   auto walk = [&](auto& self, const Expr& expr, int function, bool guarded) -> void {
     if (expr.kind == Kind::kDict) {
       for (size_t i = 0; i + 1 < expr.items.size(); i += 2) {
@@ -182,10 +187,14 @@ std::vector<KeyedValue> Values::KeyedValues(std::string_view key) const {
 }
 
 std::optional<StringValue> Values::String(const Expr& expr, int function) const {
+  steps_left_ = kMaxSteps;
   return StringAt(expr, function, 0);
 }
 
-PathValue Values::Path(const Expr& expr, int function) const { return PathAt(expr, function, 0); }
+PathValue Values::Path(const Expr& expr, int function) const {
+  steps_left_ = kMaxSteps;
+  return PathAt(expr, function, 0);
+}
 
 // `app.config["UPLOAD_FOLDER"]` read back: the one value the module gives that key.
 const Expr* Values::ConfigValue(const Expr& subscript) const {
@@ -208,7 +217,7 @@ std::optional<StringValue> Values::ConfigString(const Expr& subscript, int funct
 }
 
 std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int depth) const {
-  if (depth > kMaxDepth) return std::nullopt;
+  if (depth > kMaxDepth || --steps_left_ < 0) return std::nullopt;
   switch (expr.kind) {
     case Kind::kString:
       if (expr.is_fstring && expr.str.empty()) return std::nullopt;
@@ -255,7 +264,7 @@ std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int 
 }
 
 PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
-  if (depth > kMaxDepth) return {};
+  if (depth > kMaxDepth || --steps_left_ < 0) return {};
   switch (expr.kind) {
     case Kind::kString: {
       if (expr.is_fstring && expr.str.empty()) return {};

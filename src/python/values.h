@@ -75,7 +75,7 @@ class Values {
   // The function whose local `name` is meant in `function` (its own, an enclosing
   // one's), or -1 for the module's (also when nothing binds it).
   int ScopeOf(std::string_view name, int function) const;
-  std::vector<KeyedValue> KeyedValues(std::string_view key) const;
+  const std::vector<KeyedValue>& KeyedValues(std::string_view key) const;
   // True when the assignment is in a class body (a class attribute, not a module name).
   bool InClassBody(const Assignment& assignment) const;
 
@@ -90,7 +90,10 @@ class Values {
   const Module& module_;
   // (function, name) -> the expressions it is bound to there; null: bound to something unknown.
   std::map<std::pair<int, std::string>, std::vector<const Expr*>, std::less<>> bindings_;
-  std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
+  std::deque<Expr> with_items_;
+  // Caches filled while rules ask (a Values lives for one check of one module).
+  mutable std::map<std::string, std::vector<KeyedValue>, std::less<>> keyed_cache_;
+  mutable int steps_left_ = 0;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
 };
 
 }  // namespace faaslint::python

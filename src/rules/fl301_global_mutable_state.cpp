@@ -183,7 +183,8 @@ class Checker {
   }
 
   static bool Mentions(const std::string& text, const std::string& name) {
-    std::regex word("(^|[^A-Za-z0-9_.])" + name + "($|[^A-Za-z0-9_])");
+    // A word of its own, not an attribute (`x.name`) and not inside a string ('name').
+    std::regex word("(^|[^A-Za-z0-9_.'\"])" + name + "($|[^A-Za-z0-9_'\"])");
     return std::regex_search(text, word);
   }
 

@@ -173,14 +173,8 @@ void Check(const PyContext& cx, Sink& out) {
                  "set it to a shared store, e.g. a Redis URL from an environment variable");
     }
   }
-  std::string_view last_key;
-  std::vector<python::KeyedValue> keyed_values;
   for (const LocalSetting& setting : kLocalSettings) {
-    if (setting.key != last_key) {
-      keyed_values = values.KeyedValues(setting.key);
-      last_key = setting.key;
-    }
-    for (const python::KeyedValue& keyed : keyed_values) {
+    for (const python::KeyedValue& keyed : values.KeyedValues(setting.key)) {
       if (keyed.guarded) continue;
       std::optional<python::StringValue> text = values.String(*keyed.value, keyed.function);
       if (!text || text->prefix_only || Lower(text->text) != setting.value) continue;
