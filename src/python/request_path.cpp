@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "python/values.h"
+
 namespace faaslint::python {
 namespace {
 
@@ -13,7 +15,7 @@ constexpr std::string_view kPerRequestHooks[] = {"before_request", "after_reques
 constexpr std::string_view kCacheDecorators[] = {"functools.lru_cache", "functools.cache", "lru_cache", "cache"};
 
 std::string_view DecoratorName(const Module& module, const Expr& decorator) {
-  if (decorator.kind == Expr::Kind::kCall && decorator.call >= 0) return module.calls()[decorator.call].callee;
+  if (const Call* call = CallOf(module, decorator)) return call->callee;
   return decorator.qualified.empty() ? std::string_view(decorator.text) : std::string_view(decorator.qualified);
 }
 

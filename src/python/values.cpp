@@ -80,6 +80,13 @@ PathKind ClassifyPathText(std::string_view text, bool prefix_only) {
   return PathKind::kRelative;
 }
 
+const Call* CallOf(const Module& module, const Expr& expr) {
+  if (expr.kind != Kind::kCall || expr.call < 0 || static_cast<size_t>(expr.call) >= module.calls().size()) {
+    return nullptr;
+  }
+  return &module.calls()[expr.call];
+}
+
 std::string DescribePath(const PathValue& path) {
   switch (path.kind) {
     case PathKind::kRelative:
@@ -246,8 +253,9 @@ std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int 
       return StringValue{left->text + right->text, right->prefix_only};
     }
     case Kind::kCall: {
-      if (expr.call < 0) return std::nullopt;
-      const Call& call = module_.calls()[expr.call];
+      const Call* found = CallOf(module_, expr);
+      if (!found) return std::nullopt;
+      const Call& call = *found;
       if (call.method == "format" && call.receiver.IsString()) {
         std::string text = call.receiver.str.substr(0, call.receiver.str.find('{'));
         if (text.empty()) return std::nullopt;
@@ -289,8 +297,7 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       if (expr.str == "parent") return PathAt(object, function, depth + 1);
       // Flask's app.root_path / instance_path: folders of the deployed source.
       if (expr.str == "root_path" || expr.str == "instance_path") return {PathKind::kSourceTree, expr.text};
-      if (expr.str == "name" && object.kind == Kind::kCall && object.call >= 0 &&
-          In(module_.calls()[object.call].callee, kTempFiles)) {
+      if (expr.str == "name" && CallOf(module_, object) && In(CallOf(module_, object)->callee, kTempFiles)) {
         return {PathKind::kTemp, "a tempfile"};
       }
       return {};
@@ -315,9 +322,10 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       }
       return left;
     }
-    case Kind::kCall:
-      if (expr.call < 0) return {};
-      return CallPath(module_.calls()[expr.call], function, depth);
+    case Kind::kCall: {
+      const Call* call = CallOf(module_, expr);
+      return call ? CallPath(*call, function, depth) : PathValue{};
+    }
     case Kind::kSubscript: {
       const Expr* value = ConfigValue(expr);
       return value ? PathAt(*value, function, depth + 1) : PathValue{};

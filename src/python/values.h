@@ -44,6 +44,9 @@ struct PathValue {
   }
 };
 
+// The call an expression is, or null (not a call, or a call the model did not keep).
+const Call* CallOf(const Module& module, const Expr& expr);
+
 // "`uploads/…` (relative to the working directory)": where a path points, for messages.
 std::string DescribePath(const PathValue& path);
 

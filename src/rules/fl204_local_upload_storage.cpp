@@ -67,7 +67,7 @@ bool IsUpload(const python::Module& module, const python::Values& values, const 
       return !expr.items.empty() && (expr.items[0].qualified.ends_with("request.files") ||
                                      expr.items[0].text.ends_with("request.files"));
     case Expr::Kind::kCall:
-      return expr.call >= 0 && module.calls()[expr.call].callee.ends_with("request.files.get");
+      return python::CallOf(module, expr) && python::CallOf(module, expr)->callee.ends_with("request.files.get");
     case Expr::Kind::kAttribute:
       // Flask-WTF: form.photo.data is the uploaded FileStorage.
       return expr.str == "data" && expr.text.find("form.") != std::string::npos;

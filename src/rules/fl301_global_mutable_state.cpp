@@ -76,7 +76,9 @@ std::string ContainerType(const python::Module& module, const Expr& value) {
     case Expr::Kind::kList: return "list";
     case Expr::Kind::kSet: return "set";
     case Expr::Kind::kCall: {
-      const std::string& callee = module.calls()[value.call].callee;
+      const python::Call* call = python::CallOf(module, value);
+      if (!call) return "";
+      const std::string& callee = call->callee;
       if (!OneOf(callee, kContainerTypes)) return "";
       return callee.substr(callee.rfind('.') + 1);
     }
@@ -167,7 +169,7 @@ class Checker {
   bool StoresClient(const python::SubscriptAccess& access) const {
     return std::any_of(module_.assignments().begin(), module_.assignments().end(), [&](const python::Assignment& a) {
       return a.target.kind == Expr::Kind::kSubscript && a.target.range == access.range &&
-             a.value.kind == Expr::Kind::kCall && IsNetworkClient(module_.calls()[a.value.call].callee);
+             python::CallOf(module_, a.value) && IsNetworkClient(python::CallOf(module_, a.value)->callee);
     });
   }
 
