@@ -90,7 +90,7 @@ const Call* CallOf(const Module& module, const Expr& expr) {
 std::string DescribePath(const PathValue& path) {
   switch (path.kind) {
     case PathKind::kRelative:
-      if (path.shown == "the working directory") return path.shown;
+      if (path.shown == ".") return "the working directory";
       if (path.shown == "a bare file name") return "a bare file name (in the working directory)";
       return "`" + path.shown + "` (relative to the working directory)";
     case PathKind::kSourceTree: return "`" + path.shown + "` (in the deployed code)";
@@ -373,7 +373,7 @@ PathValue Values::CallPath(const Call& call, int function, int depth) const {
   }
   if (call.callee == "pathlib.Path.home") return {PathKind::kHome, "~", true};
   if (In(call.callee, kWorkingDirectory)) {
-    return {PathKind::kRelative, "the working directory", call.callee.starts_with("pathlib")};
+    return {PathKind::kRelative, ".", call.callee.starts_with("pathlib")};
   }
   if (In(call.callee, kTempDirs)) return {PathKind::kTemp, call.callee + "()"};
   if (In(call.callee, kBareFileNames)) return {PathKind::kRelative, "a bare file name"};
