@@ -27,6 +27,13 @@ bool HasPerRequestHook(const Module& module, const Function& function) {
   });
 }
 
+// AWS Lambda calls `def handler(event, context)` once per invocation (the Lambda Python
+// handler signature, AWS Lambda developer guide).
+bool IsLambdaHandler(const Function& function) {
+  return function.parent == -1 && function.class_index == -1 && function.params.size() == 2 &&
+         function.params[0] == "event" && function.params[1] == "context";
+}
+
 }  // namespace
 
 bool IsCachedFunction(const Function& function) {
@@ -43,7 +50,7 @@ std::vector<bool> RequestPathFunctions(const Module& module) {
   std::vector<int> pending;
   for (size_t i = 0; i < functions.size(); ++i) {
     const Function& function = functions[i];
-    bool starts = function.is_handler || HasPerRequestHook(module, function) ||
+    bool starts = function.is_handler || HasPerRequestHook(module, function) || IsLambdaHandler(function) ||
                   (function.parent >= 0 && on_path[function.parent]);  // parents come first
     if (starts && !function.guarded) {
       on_path[i] = true;

@@ -1,6 +1,7 @@
 // Which functions of a module run while a request is being served: handlers, Flask's
-// per-request hooks, functions nested in them, and the module's functions they call
-// (transitively). Rules about per-request behaviour (FL301, FL302) ask this.
+// per-request hooks, AWS Lambda's `handler(event, context)`, functions nested in them,
+// and the module's functions they call (transitively). Rules about per-request
+// behaviour (FL301, FL302) ask this.
 #pragma once
 
 #include <vector>

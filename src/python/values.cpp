@@ -292,6 +292,7 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       return agreed.value_or(PathValue{});
     }
     case Kind::kAttribute: {
+      if (expr.qualified == "os.devnull") return {PathKind::kDevice, "os.devnull"};
       if (expr.items.empty()) return {};
       const Expr& object = expr.items[0];
       if (expr.str == "parent") return PathAt(object, function, depth + 1);

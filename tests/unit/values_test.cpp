@@ -153,7 +153,8 @@ TEST(RequestPath, IncludesHandlersHooksAndWhatTheyCall) {
       "def deeper():\n    return 1\n"
       "@app.before_request\n"
       "def open_db():\n    pass\n"
-      "def script():\n    return deeper()\n");
+      "def script():\n    return deeper()\n"
+      "def lambda_handler(event, context):\n    return 1\n");
   std::vector<bool> on_path = RequestPathFunctions(*module);
   auto reached = [&](const char* name) { return static_cast<bool>(on_path[module->FindFunction(name)]); };
   EXPECT_TRUE(reached("index"));
@@ -161,6 +162,7 @@ TEST(RequestPath, IncludesHandlersHooksAndWhatTheyCall) {
   EXPECT_TRUE(reached("deeper"));
   EXPECT_TRUE(reached("open_db"));
   EXPECT_FALSE(reached("script"));
+  EXPECT_TRUE(reached("lambda_handler"));
 }
 
 }  // namespace
