@@ -113,6 +113,16 @@ Values::Values(const Module& module) : module_(module) {
       }
     }
   }
+  // Loop variables hold values the evaluation does not follow.
+  for (const Loop& loop : module.loops()) {
+    if (loop.guarded) continue;
+    const Expr& target = loop.target;
+    if (target.kind == Kind::kName) bindings_[{loop.function, target.text}].push_back(nullptr);
+    if (target.kind != Kind::kTuple) continue;
+    for (const Expr& item : target.items) {
+      if (item.kind == Kind::kName) bindings_[{loop.function, item.text}].push_back(nullptr);
+    }
+  }
   for (size_t i = 0; i < module.functions().size(); ++i) {
     for (const std::string& param : module.functions()[i].params) {
       bindings_[{static_cast<int>(i), param}].push_back(nullptr);

@@ -71,7 +71,7 @@ std::string Consequence(const PathValue& path) {
 // The file a call logs to, when it is one.
 const Expr* LogFile(const python::Values& values, const python::Call& call) {
   if (OneOf(call.callee, kFileHandlers)) return ArgValue(call, 0, "filename");
-  if (call.callee == "logging.basicConfig") return call.Keyword("filename") ? &call.Keyword("filename")->value : nullptr;
+  if (call.callee == "logging.basicConfig") return ArgValue(call, -1, "filename");
   if (call.callee == "loguru.logger.add") {
     // A sink given as a path (str or Path); streams and callables are not files.
     const Expr* sink = ArgValue(call, 0, "sink");

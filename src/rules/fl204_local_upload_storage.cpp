@@ -72,6 +72,14 @@ bool IsUpload(const python::Module& module, const python::Values& values, const 
       // Flask-WTF: form.photo.data is the uploaded FileStorage.
       return expr.str == "data" && expr.text.find("form.") != std::string::npos;
     case Expr::Kind::kName: {
+      // for f in request.files.getlist("photos"): f is an upload.
+      for (const python::Loop& loop : module.loops()) {
+        if (loop.function != function || loop.target.kind != Expr::Kind::kName || loop.target.text != expr.text) {
+          continue;
+        }
+        const python::Call* iterable = python::CallOf(module, loop.condition);
+        if (iterable && iterable->callee.ends_with("request.files.getlist")) return true;
+      }
       std::vector<const Expr*> bindings = values.Bindings(expr.text, function);
       return !bindings.empty() && std::all_of(bindings.begin(), bindings.end(), [&](const Expr* binding) {
         return binding && IsUpload(module, values, *binding, function, depth + 1);
