@@ -9,6 +9,7 @@
 namespace faaslint::rules {
 namespace {
 
+// Errno 30 is EROFS on Linux (errno(3)); Python raises it as a plain OSError.
 constexpr RuleInfo kInfo{
     "FL201", "write-outside-tmp", Severity::kError,
     "a file is written outside /tmp, where the filesystem is read-only",

@@ -15,6 +15,7 @@ using python::Expr;
 using python::PathKind;
 using python::PathValue;
 
+// The 4.5 MB request body cap: Vercel documentation, Functions "Limits" (request body size).
 constexpr RuleInfo kInfo{
     "FL204", "local-upload-storage", Severity::kError,
     "uploaded files are stored on the local filesystem",

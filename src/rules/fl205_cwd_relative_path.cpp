@@ -9,6 +9,9 @@
 namespace faaslint::rules {
 namespace {
 
+// The working directory of a function is the task root, /var/task: AWS Lambda developer
+// guide, "Defined runtime environment variables" (LAMBDA_TASK_ROOT), which Vercel's
+// Python functions run on.
 constexpr RuleInfo kInfo{
     "FL205", "cwd-relative-path", Severity::kNote,
     "a file is read by a path relative to the working directory",
