@@ -110,6 +110,7 @@ struct Function {
   std::vector<int> calls;            // calls directly in its body (not nested functions)
   // `return <platform test>` as its only statement: a guard helper (see guards).
   int8_t returns_platform_test = 0;
+  bool is_generator = false;  // contains `yield`: its loops run only as far as the caller pulls
 };
 
 struct Class {
@@ -162,6 +163,17 @@ struct Loop {
   bool has_return = false;     // a return/raise inside it (same function)
   int function = -1;
   bool guarded = false;
+  // Exceptions caught by try/except around the loop in the same function (as Call::caught):
+  // `try: while True: next(it) except StopIteration:` leaves the loop by exception.
+  std::vector<std::string> caught;
+};
+
+// A read of a bare name (`task`, `pool` in `pool.submit`): what "is this name used
+// again" questions need. Stores are not reads; neither are keyword-argument names.
+struct NameLoad {
+  std::string name;
+  Range range;
+  int function = -1;  // enclosing function, -1 at module level
 };
 
 class Module {
@@ -180,6 +192,7 @@ class Module {
   const std::vector<Assignment>& assignments() const { return assignments_; }
   const std::vector<SubscriptAccess>& subscripts() const { return subscripts_; }
   const std::vector<Loop>& loops() const { return loops_; }
+  const std::vector<NameLoad>& name_loads() const { return name_loads_; }
 
   // Text of a 1-based line without its line ending; empty past the end.
   std::string_view Line(uint32_t line) const;
@@ -211,6 +224,7 @@ class Module {
   std::vector<Assignment> assignments_;
   std::vector<SubscriptAccess> subscripts_;
   std::vector<Loop> loops_;
+  std::vector<NameLoad> name_loads_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   std::map<uint32_t, std::vector<std::string>> noqa_;
 };

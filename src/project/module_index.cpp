@@ -1,0 +1,131 @@
+#include "project/module_index.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "python/module.h"
+#include "python/parser.h"
+
+namespace faaslint::project {
+namespace {
+
+// Local modules larger than this are generated code, not worth a summary (the linter
+// itself skips Python files over 16 MiB).
+constexpr size_t kMaxModuleBytes = 16u << 20;
+
+std::string Dirname(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+std::string Join(const std::string& dir, const std::string& rest) { return dir.empty() ? rest : dir + "/" + rest; }
+
+std::vector<std::string> Split(std::string_view dotted) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= dotted.size()) {
+    size_t dot = dotted.find('.', start);
+    if (dot == std::string_view::npos) dot = dotted.size();
+    if (dot > start) parts.emplace_back(dotted.substr(start, dot - start));
+    start = dot + 1;
+  }
+  return parts;
+}
+
+std::string JoinParts(const std::vector<std::string>& parts, size_t from, size_t to, char separator) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+ModuleIndex::ModuleIndex(const Snapshot& snapshot) : snapshot_(snapshot) {}
+ModuleIndex::~ModuleIndex() = default;
+
+bool ModuleIndex::IsFile(const std::string& path) const {
+  const std::vector<std::string>& files = snapshot_.files();
+  return std::binary_search(files.begin(), files.end(), path);
+}
+
+std::optional<std::string> ModuleIndex::Resolve(std::string_view importer, std::string_view dotted) const {
+  size_t dots = 0;
+  while (dots < dotted.size() && dotted[dots] == '.') ++dots;
+  std::vector<std::string> parts = Split(dotted.substr(dots));
+  std::string rest = JoinParts(parts, 0, parts.size(), '/');
+  std::vector<std::string> roots;
+  if (dots > 0) {
+    // `.x` is a sibling of the importer; each further dot goes one package up.
+    std::string base = Dirname(importer);
+    for (size_t up = 1; up < dots; ++up) {
+      if (base.empty()) return std::nullopt;  // above the project root
+      base = Dirname(base);
+    }
+    if (rest.empty()) {
+      std::string init = Join(base, "__init__.py");
+      return IsFile(init) ? std::optional<std::string>(init) : std::nullopt;
+    }
+    roots.push_back(base);
+  } else {
+    if (rest.empty()) return std::nullopt;
+    // The project root (Vercel runs functions from it; api/index.py shims add it to
+    // sys.path), the importer's own folder (a script's directory is on sys.path), and a
+    // src/ layout.
+    roots = {"", Dirname(importer), "src"};
+  }
+  for (const std::string& root : roots) {
+    for (const std::string& candidate : {Join(root, rest + ".py"), Join(root, rest + "/__init__.py")}) {
+      if (IsFile(candidate)) return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<python::BackgroundWork> ModuleIndex::BackgroundWorkOf(std::string_view importer,
+                                                                     std::string_view callee) const {
+  std::string name(callee);
+  for (size_t at; (at = name.find("()")) != std::string::npos;) name.erase(at, 2);  // Checker().start
+  size_t dots = 0;
+  while (dots < name.size() && name[dots] == '.') ++dots;
+  std::vector<std::string> parts = Split(std::string_view(name).substr(dots));
+  if (parts.empty()) return std::nullopt;
+  std::string prefix = name.substr(0, dots);
+  // The longest prefix that is a local module wins: pkg.jobs.start before pkg.
+  for (size_t split = parts.size() - 1;; --split) {
+    if (split > 0 || dots > 0) {
+      std::optional<std::string> path = Resolve(importer, prefix + JoinParts(parts, 0, split, '.'));
+      if (path && *path != importer) {
+        std::lock_guard<std::recursive_mutex> lock(mutex_);
+        if (const Summary* summary = SummaryOf(*path)) {
+          auto it = summary->find(JoinParts(parts, split, parts.size(), '.'));
+          if (it != summary->end()) return it->second;
+        }
+      }
+    }
+    if (split == 0) break;
+  }
+  return std::nullopt;
+}
+
+const ModuleIndex::Summary* ModuleIndex::SummaryOf(const std::string& path) const {
+  auto cached = summaries_.find(path);
+  if (cached != summaries_.end()) return cached->second.get();
+  if (in_progress_.count(path)) return nullptr;
+  auto summary = std::make_unique<Summary>();
+  std::string content, error;
+  if (snapshot_.Read(path, &content, &error) && content.size() <= kMaxModuleBytes) {
+    in_progress_.insert(path);
+    if (!parser_) parser_ = std::make_unique<python::Parser>();
+    std::unique_ptr<python::Module> module = python::ParseModule(*parser_, path, std::move(content));
+    std::vector<python::BackgroundStart> starts = python::FindBackgroundStarts(*module);
+    python::ExternalWork external = [&](std::string_view callee) { return BackgroundWorkOf(path, callee); };
+    *summary = python::ExportBackgroundWork(*module, python::SummariseBackgroundWork(*module, starts, external));
+    in_progress_.erase(path);
+  }
+  return summaries_.emplace(path, std::move(summary)).first->second.get();
+}
+
+}  // namespace faaslint::project

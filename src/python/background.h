@@ -1,0 +1,95 @@
+// Work that outlives the call that starts it: threads, child processes and in-process
+// schedulers. Found once per module from the call table. FL102 and FL104 report the
+// kinds they own; FL103 follows calls from cold-start paths down to functions (of this
+// module or of imported local modules) that start any of them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "python/module.h"
+
+namespace faaslint::python {
+
+// Names bound to call results and the methods called on names, per function, indexed
+// once so lifecycle questions ("was this Popen waited for?") cost a lookup.
+class Bindings {
+ public:
+  explicit Bindings(const Module& module);
+
+  // The call whose result `receiver` holds where `function` uses it, when `accept`s:
+  // the receiver call itself (`Thread(...).start()`), a name assigned in the function
+  // (else at module level), or `self.x` assigned in a method of the same class.
+  const Call* Source(const Expr& receiver, int function, const std::function<bool(const Call&)>& accept) const;
+  // One of `methods` is called on `text` ("p", "self.proc") in `function`, or in a
+  // method of the same class for `self.` attributes.
+  bool MethodCalled(std::string_view text, int function, std::initializer_list<std::string_view> methods) const;
+  // `name` is read in `function` (or a function nested in it; anywhere for module-level
+  // names) other than as `name.attribute`: it is passed on, returned or stored.
+  bool Escapes(std::string_view name, int function) const;
+  // `name` is read at all in `function` (or nested functions; anywhere at module level).
+  bool Read(std::string_view name, int function) const;
+
+ private:
+  bool Within(int inner, int outer) const;
+  bool SameClass(int a, int b) const;
+  const Module& module_;
+  std::map<std::pair<int, std::string>, std::vector<int>, std::less<>> assigned_;  // -> calls
+  std::map<std::pair<int, std::string>, std::vector<std::string>, std::less<>> methods_;
+};
+
+enum class BackgroundKind : uint8_t { kThread, kProcess, kScheduler };
+
+struct BackgroundStart {
+  BackgroundKind kind = BackgroundKind::kThread;
+  int call = -1;     // the call that starts it: where findings point
+  std::string what;  // "threading.Thread", "subprocess.Popen", "BackgroundScheduler"
+  std::string how;   // completes "`what` ...": "is started and never joined"
+};
+
+// Every unguarded start of background work in the module, in call order.
+std::vector<BackgroundStart> FindBackgroundStarts(const Module& module);
+
+// The function body loops (a `while` that is not a bounded count) around a sleep or a
+// timed wait: a periodic job.
+bool IsPeriodicLoop(const Module& module, int function);
+
+// The function an argument names: `check_events`, `self.poll` (a method of the class of
+// `from_function`), or -1.
+int ReferencedFunction(const Module& module, const Expr& expr, int from_function);
+
+// Where a function's background work starts, directly or through the calls it makes.
+struct BackgroundWork {
+  BackgroundKind kind = BackgroundKind::kThread;
+  std::string what;              // "threading.Thread"
+  Location where;                // the starting call (in this or another module)
+  std::vector<std::string> via;  // functions called on the way, outermost first: "start_checker()"
+};
+
+// Looks up the background work of a function of another local module by the name a
+// call resolves to ("tasks.start_background_checker"); nullopt when none or unknown.
+using ExternalWork = std::function<std::optional<BackgroundWork>(std::string_view callee)>;
+
+// The callee of `call` may name a function of an imported module (its first part is
+// bound by an import, or it is relative): worth an external lookup.
+bool MayNameImportedFunction(const Module& module, const Call& call);
+
+// Per function (indexed like Module::functions) its background work, following calls to
+// the module's own functions (Call::target) and, through `external` when set, to imported ones.
+std::vector<std::optional<BackgroundWork>> SummariseBackgroundWork(const Module& module,
+                                                                   const std::vector<BackgroundStart>& starts,
+                                                                   const ExternalWork& external);
+
+// What other modules can call by name: "start_checker", "Checker" (its __init__),
+// "Checker.start", "checker.start" for a module-level `checker = Checker()`.
+std::map<std::string, BackgroundWork, std::less<>> ExportBackgroundWork(
+    const Module& module, const std::vector<std::optional<BackgroundWork>>& work);
+
+}  // namespace faaslint::python
