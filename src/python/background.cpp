@@ -77,7 +77,7 @@ class Finder {
     bool uses_schedule = ImportsModule(m_, "schedule");
     bool schedule_registered = false;
     std::vector<int> run_pending;
-    std::set<std::string> started_schedulers;
+    std::set<const Call*> started_schedulers;  // their constructor calls
     std::vector<int> scheduler_jobs;
     for (size_t i = 0; i < calls.size(); ++i) {
       const Call& call = calls[i];
@@ -112,12 +112,13 @@ class Finder {
       if (In(call.method, kSchedulerStarts) && call.receiver.kind != Kind::kOther) {
         if (const Call* scheduler = bindings_.Source(call.receiver, call.function,
                                                      [](const Call& c) { return IsApScheduler(c.callee); })) {
-          started_schedulers.insert(scheduler->callee);
+          started_schedulers.insert(scheduler);
           Add(BackgroundKind::kScheduler, index, ShortName(scheduler->callee),
               "is started in the function instance: its jobs run only while a request is being served");
         }
       }
-      if ((call.method == "add_job" || call.method == "scheduled_job") && call.receiver.kind != Kind::kOther &&
+      bool job = call.method == "add_job" || call.method == "scheduled_job" || call.method == "task";
+      if (job && call.receiver.kind != Kind::kOther &&
           bindings_.Source(call.receiver, call.function, [](const Call& c) { return IsApScheduler(c.callee); })) {
         scheduler_jobs.push_back(index);
       }
@@ -135,10 +136,10 @@ class Finder {
       CeleryBeat(index);
     }
     // Jobs added to a scheduler started elsewhere (another module, an init_app hook).
-    if (started_schedulers.empty()) {
-      for (int index : scheduler_jobs) {
-        const Call* scheduler = bindings_.Source(calls[index].receiver, calls[index].function,
-                                                 [](const Call& c) { return IsApScheduler(c.callee); });
+    for (int index : scheduler_jobs) {
+      const Call* scheduler = bindings_.Source(calls[index].receiver, calls[index].function,
+                                               [](const Call& c) { return IsApScheduler(c.callee); });
+      if (!started_schedulers.count(scheduler)) {
         Add(BackgroundKind::kScheduler, index, ShortName(scheduler->callee),
             "job is scheduled in the function instance: it runs only while a request is being served");
       }
