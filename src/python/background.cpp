@@ -97,7 +97,7 @@ class Finder {
       }
       if (call.method == "start") StartMethod(index);
       Constructors(index);
-      Periodic(index);
+      PeriodicTask(index);
       if (In(call.callee, kForks) && !WaitsForChild(call.function)) {
         Add(BackgroundKind::kProcess, index, call.callee, "forks a child process that nobody waits for");
       }
@@ -156,8 +156,9 @@ class Finder {
   }
 
  private:
-  void Add(BackgroundKind kind, int call, std::string what, std::string how) {
-    starts_.push_back({kind, call, std::move(what), std::move(how)});
+  void Add(BackgroundKind kind, int call, std::string what, std::string how, int started_in = -2) {
+    if (started_in == -2) started_in = m_.calls()[call].function;
+    starts_.push_back({kind, call, std::move(what), std::move(how), started_in});
   }
 
   // thread.start() / process.start() without a join in the same function.
@@ -180,6 +181,7 @@ class Finder {
     std::string how = call.function < 0 ? "started at import time" : "started and never joined";
     how = (daemon && daemon->value.IsTrue() ? "is a daemon " : "is ") + how;
     Add(process ? BackgroundKind::kProcess : BackgroundKind::kThread, index, source->callee, std::move(how));
+    if (!process) PeriodicThread(static_cast<int>(source - m_.calls().data()), call.function);
   }
 
   // Pools and Popen: the constructor itself starts workers / a child.
@@ -247,37 +249,34 @@ class Finder {
     return bindings_.Source(root, call.function, [](const Call& c) { return c.callee == "schedule.Scheduler"; });
   }
 
-  // Threads, timers and tasks whose function loops with a sleep, and timers that re-arm themselves.
-  void Periodic(int index) {
-    const Call& call = m_.calls()[index];
-    const Argument* target = nullptr;
-    std::string what = call.callee;
-    if (call.callee == "threading.Thread" || thread_classes_.count(call.callee)) {
-      target = call.Arg(1, "target");
-    } else if (call.callee == "threading.Timer") {
-      target = call.Arg(1, "function");
-      int function = target ? ReferencedFunction(m_, target->value, call.function) : -1;
-      if (function >= 0 && function == call.function) {
-        Add(BackgroundKind::kScheduler, index, what,
-            "re-arms itself from `" + m_.functions()[function].name + "`: a timer loop kept in process memory");
-        return;
-      }
-    } else if (In(call.callee, kTaskStarts) || call.method == "create_task") {
-      const Argument* coroutine = call.Positional(0);
-      if (coroutine && coroutine->value.kind == Kind::kCall && coroutine->value.call >= 0) {
-        int function = m_.calls()[coroutine->value.call].target;
-        if (function >= 0 && IsPeriodicLoop(m_, function)) {
-          Add(BackgroundKind::kScheduler, index, what,
-              "runs `" + m_.functions()[function].name + "()` in a loop with a sleep: an in-process scheduler");
-        }
-      }
-      return;
+  // A started thread or timer whose function loops with a sleep, or a timer that re-arms
+  // itself: reported at its constructor.
+  void PeriodicThread(int constructor, int started_in) {
+    const Call& call = m_.calls()[constructor];
+    bool timer = call.callee == "threading.Timer";
+    const Argument* target = timer ? call.Arg(1, "function") : call.Arg(1, "target");
+    int function = target ? ReferencedFunction(m_, target->value, call.function) : -1;
+    if (function < 0) return;
+    const std::string& name = m_.functions()[function].name;
+    if (timer && function == call.function) {
+      Add(BackgroundKind::kScheduler, constructor, call.callee,
+          "re-arms itself from `" + name + "`: a timer loop kept in process memory", started_in);
+    } else if (IsPeriodicLoop(m_, function)) {
+      Add(BackgroundKind::kScheduler, constructor, call.callee,
+          "runs `" + name + "` in a loop with a sleep: an in-process scheduler", started_in);
     }
-    if (target == nullptr) return;
-    int function = ReferencedFunction(m_, target->value, call.function);
+  }
+
+  // asyncio.create_task(poll()) where poll loops with a sleep.
+  void PeriodicTask(int index) {
+    const Call& call = m_.calls()[index];
+    if (!In(call.callee, kTaskStarts) && call.method != "create_task") return;
+    const Argument* coroutine = call.Positional(0);
+    if (!coroutine || coroutine->value.kind != Kind::kCall || coroutine->value.call < 0) return;
+    int function = m_.calls()[coroutine->value.call].target;
     if (function >= 0 && IsPeriodicLoop(m_, function)) {
-      Add(BackgroundKind::kScheduler, index, what,
-          "runs `" + m_.functions()[function].name + "` in a loop with a sleep: an in-process scheduler");
+      Add(BackgroundKind::kScheduler, index, call.callee,
+          "runs `" + m_.functions()[function].name + "()` in a loop with a sleep: an in-process scheduler");
     }
   }
 
@@ -308,7 +307,7 @@ class Finder {
 };
 
 std::string CallDisplay(std::string_view callee) {
-  std::string name(callee);
+  std::string name(callee.substr(std::min(callee.find_first_not_of('.'), callee.size())));  // .workers.spawn
   if (name.ends_with("()")) name.resize(name.size() - 2);
   return name + "()";
 }
@@ -469,9 +468,8 @@ std::vector<std::optional<BackgroundWork>> SummariseBackgroundWork(const Module&
   const std::vector<Call>& calls = module.calls();
   std::vector<std::optional<BackgroundWork>> work(functions.size());
   for (const BackgroundStart& start : starts) {
-    const Call& call = calls[start.call];
-    if (call.function < 0 || work[call.function]) continue;
-    work[call.function] = BackgroundWork{start.kind, start.what, {module.path(), call.callee_range}, {}};
+    if (start.function < 0 || work[start.function]) continue;
+    work[start.function] = BackgroundWork{start.kind, start.what, {module.path(), calls[start.call].callee_range}, {}};
   }
   // Calls into other modules are looked up once each.
   std::map<int, std::optional<BackgroundWork>> imported;

@@ -52,6 +52,7 @@ struct BackgroundStart {
   int call = -1;     // the call that starts it: where findings point
   std::string what;  // "threading.Thread", "subprocess.Popen", "BackgroundScheduler"
   std::string how;   // completes "`what` ...": "is started and never joined"
+  int function = -1;  // the function whose run starts it (a thread's constructor may sit elsewhere)
 };
 
 // Every unguarded start of background work in the module, in call order.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "python/module.h"
@@ -23,6 +24,18 @@ inline std::string_view ModuleLevelConstructor(const python::Module& module, std
     found = module.calls()[assignment.value.call].callee;
   }
   return found;
+}
+
+// The source text of a one-line range as written (`sbc`, `tasks.start`), or `fallback`
+// when the range spans lines or its line is not ASCII (columns count code points).
+inline std::string SourceText(const python::Module& module, const Range& range, std::string_view fallback) {
+  std::string_view line = module.Line(range.start.line);
+  bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (range.start.line != range.end.line || !ascii || range.end.column > line.size() + 1 ||
+      range.end.column <= range.start.column) {
+    return std::string(fallback);
+  }
+  return std::string(line.substr(range.start.column - 1, range.end.column - range.start.column));
 }
 
 }  // namespace faaslint::rules
