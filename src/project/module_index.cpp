@@ -86,6 +86,12 @@ std::optional<std::string> ModuleIndex::Resolve(std::string_view importer, std::
 
 std::optional<python::BackgroundWork> ModuleIndex::BackgroundWorkOf(std::string_view importer,
                                                                      std::string_view callee) const {
+  std::set<std::string> visiting;
+  return Lookup(importer, callee, visiting);
+}
+
+std::optional<python::BackgroundWork> ModuleIndex::Lookup(std::string_view importer, std::string_view callee,
+                                                          std::set<std::string>& visiting) const {
   std::string name(callee);
   for (size_t at; (at = name.find("()")) != std::string::npos;) name.erase(at, 2);  // Checker().start
   size_t dots = 0;
@@ -93,15 +99,29 @@ std::optional<python::BackgroundWork> ModuleIndex::BackgroundWorkOf(std::string_
   std::vector<std::string> parts = Split(std::string_view(name).substr(dots));
   if (parts.empty()) return std::nullopt;
   std::string prefix = name.substr(0, dots);
+  bool top_level = visiting.empty();
   // The longest prefix that is a local module wins: pkg.jobs.start before pkg.
   for (size_t split = parts.size() - 1;; --split) {
     if (split > 0 || dots > 0) {
       std::optional<std::string> path = Resolve(importer, prefix + JoinParts(parts, 0, split, '.'));
       if (path && *path != importer) {
-        std::lock_guard<std::recursive_mutex> lock(mutex_);
-        if (const Summary* summary = SummaryOf(*path)) {
-          auto it = summary->find(JoinParts(parts, split, parts.size(), '.'));
-          if (it != summary->end()) return it->second;
+        std::string function = JoinParts(parts, split, parts.size(), '.');
+        std::string key = *path + ":" + function;
+        if (top_level) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          if (auto answered = answers_.find(key); answered != answers_.end()) return answered->second;
+        }
+        const Summary& summary = SummaryOf(*path);
+        auto it = summary.find(function);
+        if (it != summary.end() && visiting.insert(key).second) {
+          std::optional<python::BackgroundWork> work = python::ResolveWork(
+              it->second, [&](std::string_view next) { return Lookup(*path, next, visiting); });
+          visiting.erase(key);
+          if (top_level) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            answers_.emplace(key, work);
+          }
+          return work;
         }
       }
     }
@@ -110,22 +130,23 @@ std::optional<python::BackgroundWork> ModuleIndex::BackgroundWorkOf(std::string_
   return std::nullopt;
 }
 
-const ModuleIndex::Summary* ModuleIndex::SummaryOf(const std::string& path) const {
-  auto cached = summaries_.find(path);
-  if (cached != summaries_.end()) return cached->second.get();
-  if (in_progress_.count(path)) return nullptr;
+const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto cached = summaries_.find(path);
+    if (cached != summaries_.end()) return *cached->second;
+  }
+  // Two workers may summarise the same module at once; the first one stored wins.
   auto summary = std::make_unique<Summary>();
   std::string content, error;
   if (snapshot_.Read(path, &content, &error) && content.size() <= kMaxModuleBytes) {
-    in_progress_.insert(path);
-    if (!parser_) parser_ = std::make_unique<python::Parser>();
-    std::unique_ptr<python::Module> module = python::ParseModule(*parser_, path, std::move(content));
-    std::vector<python::BackgroundStart> starts = python::FindBackgroundStarts(*module);
-    python::ExternalWork external = [&](std::string_view callee) { return BackgroundWorkOf(path, callee); };
-    *summary = python::ExportBackgroundWork(*module, python::SummariseBackgroundWork(*module, starts, external));
-    in_progress_.erase(path);
+    python::Parser parser;
+    std::unique_ptr<python::Module> module = python::ParseModule(parser, path, std::move(content));
+    *summary = python::ExportBackgroundWork(
+        *module, python::SummariseBackgroundWork(*module, python::FindBackgroundStarts(*module)));
   }
-  return summaries_.emplace(path, std::move(summary)).first->second.get();
+  std::lock_guard<std::mutex> lock(mutex_);
+  return *summaries_.emplace(path, std::move(summary)).first->second;
 }
 
 }  // namespace faaslint::project

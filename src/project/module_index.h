@@ -2,8 +2,10 @@
 // `from pkg.jobs import start`, `from .jobs import start`, and the sys.path shim of
 // api/index.py that imports `app` from the repository root all resolve to a file of the
 // snapshot. Modules are parsed on first use (with the index's own parser) and only a
-// summary is kept — which of their functions start background work — not their trees.
-// Safe to share between lint workers: one lock guards the parser and the cache.
+// summary is kept — which of their functions start background work, and which imported
+// functions the others reach — not their trees; imports are followed only when asked.
+// Safe to share between lint workers: a lock guards the caches; parsing happens outside
+// it, each with a parser of its own (creating one costs microseconds).
 #pragma once
 
 #include <map>
@@ -16,8 +18,6 @@
 
 #include "core/change_set.h"
 #include "python/background.h"
-
-namespace faaslint::python { class Parser; }
 
 namespace faaslint::project {
 
@@ -40,15 +40,18 @@ class ModuleIndex {
   std::optional<python::BackgroundWork> BackgroundWorkOf(std::string_view importer, std::string_view callee) const;
 
  private:
-  using Summary = std::map<std::string, python::BackgroundWork, std::less<>>;
+  using Summary = std::map<std::string, python::FunctionWork, std::less<>>;
   bool IsFile(const std::string& path) const;
-  const Summary* SummaryOf(const std::string& path) const;  // with mutex_ held
+  const Summary& SummaryOf(const std::string& path) const;
+  // `visiting` holds the "path:name" keys on the current lookup chain: import cycles stop there.
+  std::optional<python::BackgroundWork> Lookup(std::string_view importer, std::string_view callee,
+                                               std::set<std::string>& visiting) const;
 
   const Snapshot& snapshot_;
-  mutable std::recursive_mutex mutex_;  // recursive: a summary looks up the modules it imports
-  mutable std::unique_ptr<python::Parser> parser_;
+  mutable std::mutex mutex_;  // guards the two caches; summaries are immutable once stored
   mutable std::map<std::string, std::unique_ptr<const Summary>, std::less<>> summaries_;
-  mutable std::set<std::string, std::less<>> in_progress_;  // import cycles stop here
+  // Answers of top-level lookups by "path:name" (a nested answer may be cut by a cycle).
+  mutable std::map<std::string, std::optional<python::BackgroundWork>, std::less<>> answers_;
 };
 
 }  // namespace faaslint::project

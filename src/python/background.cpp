@@ -98,7 +98,7 @@ class Finder {
       if (call.method == "start") StartMethod(index);
       Constructors(index);
       PeriodicTask(index);
-      if (In(call.callee, kForks) && !WaitsForChild(call.function)) {
+      if (In(call.callee, kForks) && !WaitsForChild(call.function) && !HandedOn(call)) {
         Add(BackgroundKind::kProcess, index, call.callee, "forks a child process that nobody waits for");
       }
       if (call.callee.starts_with("os.spawn")) {
@@ -206,30 +206,52 @@ class Finder {
     }
   }
 
-  // A resource's result is closed/waited in its function: a `with` item, or a name with
-  // one of `finishers` called on it (`p.wait()`). Unknown fates count as finished.
+  // The names a call's result is assigned to: "p" -> {p}, "pid, fd" -> {pid, fd}.
+  static std::vector<std::string> AssignedNames(const Call& call) {
+    std::vector<std::string> names;
+    if (call.use != ResultUse::kAssigned) return names;
+    size_t start = 0;
+    while (start <= call.assigned_to.size()) {
+      size_t comma = std::min(call.assigned_to.find(',', start), call.assigned_to.size());
+      std::string name = call.assigned_to.substr(start, comma - start);
+      name.erase(0, name.find_first_not_of(" ()[]"));
+      name.erase(name.find_last_not_of(" ()[]") + 1);
+      if (!name.empty()) names.push_back(std::move(name));
+      start = comma + 1;
+    }
+    return names;
+  }
+
+  // The result goes somewhere that may finish it later: returned, passed on, a `with`
+  // item, kept on an object (`self.proc = ...`), or a name that is handed on.
+  bool HandedOn(const Call& call) const {
+    if (call.use == ResultUse::kReturned || call.use == ResultUse::kArgument || call.use == ResultUse::kWithItem) {
+      return true;
+    }
+    for (const std::string& name : AssignedNames(call)) {
+      if (name.find_first_of(".[") != std::string::npos) return call.function >= 0;
+      if (bindings_.Escapes(name, call.function)) return true;
+    }
+    return false;
+  }
+
+  template <size_t N>
+  bool AnyCalled(const std::string& name, int function, const std::string_view (&methods)[N]) const {
+    return std::any_of(std::begin(methods), std::end(methods),
+                       [&](std::string_view method) { return bindings_.MethodCalled(name, function, {method}); });
+  }
+
+  // A pool or child process is closed/waited for in its function (`p.wait()`, reading
+  // `p.stdout` to its end, a `with` block) or handed on. Unknown fates count as finished.
   template <size_t N>
   bool Finished(const Call& call, const std::string_view (&finishers)[N]) const {
-    switch (call.use) {
-      case ResultUse::kDiscarded: return false;
-      case ResultUse::kAssigned: break;
-      default: return true;  // with-item, returned, passed on, part of an expression
-    }
-    const std::string& name = call.assigned_to;
-    if (name.empty() || name.find_first_of(",[( ") != std::string::npos) return true;
-    if (name.starts_with("self.")) {
-      for (std::string_view finisher : finishers) {
-        if (bindings_.MethodCalled(name, call.function, {finisher})) return true;
-      }
-      return call.function >= 0;  // kept on an object: its owner may close it later
-    }
-    if (name.find('.') != std::string::npos) return true;
-    for (std::string_view finisher : finishers) {
-      if (bindings_.MethodCalled(name, call.function, {finisher})) return true;
-      // p.stdout.read(): reading a pipe to its end waits for the child's output.
+    if (call.use == ResultUse::kDiscarded) return false;
+    if (call.use != ResultUse::kAssigned) return true;  // part of an expression: unknown
+    for (const std::string& name : AssignedNames(call)) {
+      if (AnyCalled(name, call.function, finishers)) return true;
       if (bindings_.MethodCalled(name + ".stdout", call.function, {"read", "readlines", "close"})) return true;
     }
-    return bindings_.Escapes(name, call.function);
+    return HandedOn(call);
   }
 
   bool WaitsForChild(int function) const {
@@ -400,12 +422,8 @@ bool Bindings::Read(std::string_view name, int function) const {
 bool Bindings::Escapes(std::string_view name, int function) const {
   return std::any_of(module_.name_loads().begin(), module_.name_loads().end(), [&](const NameLoad& load) {
     if (load.name != name || (function >= 0 && !Within(load.function, function))) return false;
-    // `name.attr` reads an attribute; anything else hands the object on. Columns are
-    // code points: on a line with other characters only a following '.' at the same
-    // byte is trusted, and anything unclear counts as escaping.
-    std::string_view line = module_.Line(load.range.end.line);
-    size_t at = load.range.end.column - 1;
-    return at >= line.size() || line[at] != '.';
+    return load.use == ResultUse::kArgument || load.use == ResultUse::kReturned ||
+           load.use == ResultUse::kAssigned || load.use == ResultUse::kAwaited || load.use == ResultUse::kWithItem;
   });
 }
 
@@ -461,78 +479,98 @@ bool MayNameImportedFunction(const Module& module, const Call& call) {
   });
 }
 
-std::vector<std::optional<BackgroundWork>> SummariseBackgroundWork(const Module& module,
-                                                                   const std::vector<BackgroundStart>& starts,
-                                                                   const ExternalWork& external) {
+std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts) {
   const std::vector<Function>& functions = module.functions();
   const std::vector<Call>& calls = module.calls();
-  std::vector<std::optional<BackgroundWork>> work(functions.size());
+  std::vector<FunctionWork> summary(functions.size());
   for (const BackgroundStart& start : starts) {
-    if (start.function < 0 || work[start.function]) continue;
-    work[start.function] = BackgroundWork{start.kind, start.what, {module.path(), calls[start.call].callee_range}, {}};
-  }
-  // Calls into other modules are looked up once each.
-  std::map<int, std::optional<BackgroundWork>> imported;
-  if (external) {
-    for (const Function& function : functions) {
-      for (int index : function.calls) {
-        const Call& call = calls[index];
-        if (call.target < 0 && !call.guarded && MayNameImportedFunction(module, call)) {
-          imported.emplace(index, external(call.callee));
-        }
-      }
-    }
+    if (start.function < 0 || summary[start.function].work) continue;
+    summary[start.function].work =
+        BackgroundWork{start.kind, start.what, {module.path(), calls[start.call].callee_range}, {}};
   }
   // Propagate to callers until nothing changes (each function is set at most once).
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t f = 0; f < functions.size(); ++f) {
-      if (work[f]) continue;
+      if (summary[f].work) continue;
       for (int index : functions[f].calls) {
         const Call& call = calls[index];
-        if (call.guarded) continue;
-        const std::optional<BackgroundWork>* found = nullptr;
-        std::string step;
-        if (call.target >= 0 && call.target != static_cast<int>(f) && work[call.target]) {
-          found = &work[call.target];
-          step = functions[call.target].qualified_name + "()";
-        } else if (auto it = imported.find(index); it != imported.end() && it->second) {
-          found = &it->second;
-          step = CallDisplay(call.callee);
+        if (call.guarded || call.target < 0 || call.target == static_cast<int>(f) || !summary[call.target].work) {
+          continue;
         }
-        if (found == nullptr) continue;
-        BackgroundWork inherited = **found;
-        inherited.via.insert(inherited.via.begin(), step);
-        work[f] = std::move(inherited);
+        BackgroundWork inherited = *summary[call.target].work;
+        inherited.via.insert(inherited.via.begin(), functions[call.target].qualified_name + "()");
+        summary[f].work = std::move(inherited);
         changed = true;
         break;
       }
     }
   }
-  return work;
+  // For the rest: the imported calls they reach through the module's own functions,
+  // breadth first so the shortest chain comes first. Bounded: a summary, not a proof.
+  constexpr size_t kMaxImportedCalls = 32;
+  for (size_t f = 0; f < functions.size(); ++f) {
+    if (summary[f].work) continue;
+    std::vector<std::pair<int, std::vector<std::string>>> queue{{static_cast<int>(f), {}}};
+    std::set<int> seen{static_cast<int>(f)};
+    for (size_t next = 0; next < queue.size() && summary[f].imported.size() < kMaxImportedCalls; ++next) {
+      auto [function, via] = queue[next];
+      for (int index : functions[function].calls) {
+        const Call& call = calls[index];
+        if (call.guarded) continue;
+        if (call.target >= 0) {
+          if (seen.insert(call.target).second) {
+            std::vector<std::string> deeper = via;
+            deeper.push_back(functions[call.target].qualified_name + "()");
+            queue.emplace_back(call.target, std::move(deeper));
+          }
+        } else if (MayNameImportedFunction(module, call)) {
+          summary[f].imported.push_back({call.callee, via});
+        }
+      }
+    }
+  }
+  return summary;
 }
 
-std::map<std::string, BackgroundWork, std::less<>> ExportBackgroundWork(
-    const Module& module, const std::vector<std::optional<BackgroundWork>>& work) {
-  std::map<std::string, BackgroundWork, std::less<>> exported;
+std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const ExternalWork& external) {
+  if (function.work || !external) return function.work;
+  for (const ImportedCall& call : function.imported) {
+    std::optional<BackgroundWork> found = external(call.callee);
+    if (!found) continue;
+    std::vector<std::string> via = call.via;
+    via.push_back(CallDisplay(call.callee));
+    via.insert(via.end(), found->via.begin(), found->via.end());
+    found->via = std::move(via);
+    return found;
+  }
+  return std::nullopt;
+}
+
+std::map<std::string, FunctionWork, std::less<>> ExportBackgroundWork(const Module& module,
+                                                                      std::vector<FunctionWork> work) {
+  std::map<std::string, FunctionWork, std::less<>> exported;
   const std::vector<Function>& functions = module.functions();
+  // checker = Checker() at module level: checker.start()
+  std::multimap<std::string, std::string, std::less<>> instances;  // class -> instance names
+  for (const Assignment& assignment : module.assignments()) {
+    if (assignment.function != -1 || assignment.target.kind != Expr::Kind::kName) continue;
+    if (assignment.value.kind != Expr::Kind::kCall || assignment.value.call < 0) continue;
+    instances.emplace(module.calls()[assignment.value.call].callee, assignment.target.text);
+  }
   for (size_t f = 0; f < functions.size(); ++f) {
-    if (!work[f] || functions[f].parent != -1) continue;
+    if ((!work[f].work && work[f].imported.empty()) || functions[f].parent != -1) continue;
     int klass = functions[f].class_index;
     if (klass < 0) {
-      exported.emplace(functions[f].name, *work[f]);
+      exported.emplace(functions[f].name, std::move(work[f]));
       continue;
     }
     const Class& owner = module.classes()[klass];
     if (owner.function != -1) continue;
-    exported.emplace(owner.name + "." + functions[f].name, *work[f]);
-    if (functions[f].name == "__init__") exported.emplace(owner.name, *work[f]);
-    // checker = Checker() at module level: checker.start()
-    for (const Assignment& assignment : module.assignments()) {
-      if (assignment.function != -1 || assignment.target.kind != Expr::Kind::kName) continue;
-      if (assignment.value.kind != Expr::Kind::kCall || module.calls()[assignment.value.call].callee != owner.name) continue;
-      exported.emplace(assignment.target.text + "." + functions[f].name, *work[f]);
-    }
+    if (functions[f].name == "__init__") exported.emplace(owner.name, work[f]);
+    auto [first, last] = instances.equal_range(owner.name);
+    for (auto it = first; it != last; ++it) exported.emplace(it->second + "." + functions[f].name, work[f]);
+    exported.emplace(owner.name + "." + functions[f].name, std::move(work[f]));
   }
   return exported;
 }

@@ -31,8 +31,9 @@ class Bindings {
   // One of `methods` is called on `text` ("p", "self.proc") in `function`, or in a
   // method of the same class for `self.` attributes.
   bool MethodCalled(std::string_view text, int function, std::initializer_list<std::string_view> methods) const;
-  // `name` is read in `function` (or a function nested in it; anywhere for module-level
-  // names) other than as `name.attribute`: it is passed on, returned or stored.
+  // `name` is handed on in `function` (or a function nested in it; anywhere for
+  // module-level names): passed to a call, returned, assigned or awaited — not just read
+  // in place (`name.attr`, `name == 0`).
   bool Escapes(std::string_view name, int function) const;
   // `name` is read at all in `function` (or nested functions; anywhere at module level).
   bool Read(std::string_view name, int function) const;
@@ -82,15 +83,29 @@ using ExternalWork = std::function<std::optional<BackgroundWork>(std::string_vie
 // bound by an import, or it is relative): worth an external lookup.
 bool MayNameImportedFunction(const Module& module, const Call& call);
 
-// Per function (indexed like Module::functions) its background work, following calls to
-// the module's own functions (Call::target) and, through `external` when set, to imported ones.
-std::vector<std::optional<BackgroundWork>> SummariseBackgroundWork(const Module& module,
-                                                                   const std::vector<BackgroundStart>& starts,
-                                                                   const ExternalWork& external);
+// A call into an imported module that a function reaches, to be looked up on demand.
+struct ImportedCall {
+  std::string callee;            // as resolved: "tasks.start_background_checker", ".jobs.boot"
+  std::vector<std::string> via;  // this module's functions called on the way there
+};
+
+// What is known about one function's background work from its own module.
+struct FunctionWork {
+  std::optional<BackgroundWork> work;  // started in this module (directly or via its functions)
+  std::vector<ImportedCall> imported;  // otherwise: the imported functions it reaches
+};
+
+// Per function (indexed like Module::functions): background work found by following calls
+// to the module's own functions (Call::target), and the imported calls still to look up.
+std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts);
+
+// The function's work, looking its imported calls up through `external` (when set) in
+// order; the chain of `via` steps is joined across modules.
+std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const ExternalWork& external);
 
 // What other modules can call by name: "start_checker", "Checker" (its __init__),
 // "Checker.start", "checker.start" for a module-level `checker = Checker()`.
-std::map<std::string, BackgroundWork, std::less<>> ExportBackgroundWork(
-    const Module& module, const std::vector<std::optional<BackgroundWork>>& work);
+std::map<std::string, FunctionWork, std::less<>> ExportBackgroundWork(const Module& module,
+                                                                      std::vector<FunctionWork> work);
 
 }  // namespace faaslint::python

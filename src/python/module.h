@@ -174,6 +174,10 @@ struct NameLoad {
   std::string name;
   Range range;
   int function = -1;  // enclosing function, -1 at module level
+  // kArgument (`procs.append(p)`), kReturned (`return p`, also inside a returned tuple),
+  // kAssigned (`self.p = p`), kAwaited: the value is handed on. kOther: read in place
+  // (`p.pid`, `p == 0`, `if p:`). kDiscarded: a bare expression statement.
+  ResultUse use = ResultUse::kOther;
 };
 
 class Module {

@@ -549,7 +549,7 @@ class ModuleBuilder {
     if (!std::strcmp(type, "identifier")) {
       Expr expr = Summary(node, Kind::kName);
       expr.qualified = m_.Resolve(expr.text);
-      m_.name_loads_.push_back({expr.text, expr.range, scope.function});
+      m_.name_loads_.push_back({expr.text, expr.range, scope.function, use});
       return expr;
     }
     if (!std::strcmp(type, "attribute")) {
@@ -639,12 +639,19 @@ class ModuleBuilder {
                       : !std::strcmp(type, "lambda")     ? Kind::kLambda
                                                          : Kind::kOther;
     Expr expr = Summary(node, collection);
+    // `return pid, fd`, `procs.extend([p])`: a name inside a collection goes where the collection goes.
+    bool hands_on = use == ResultUse::kReturned || use == ResultUse::kAssigned || use == ResultUse::kArgument;
+    auto mark_handed_on = [&](const Expr& item) {
+      if (hands_on && item.kind == Kind::kName && !m_.name_loads_.empty()) m_.name_loads_.back().use = use;
+    };
     for (TSNode child : NamedChildren(node)) {
       if (collection == Kind::kDict && Is(child, "pair")) {
         expr.items.push_back(Expression(Field(child, "key"), scope, ResultUse::kOther, {}, depth + 1));
         expr.items.push_back(Expression(Field(child, "value"), scope, ResultUse::kOther, {}, depth + 1));
+        mark_handed_on(expr.items.back());
       } else {
         Expr item = Expression(child, scope, ResultUse::kOther, {}, depth + 1);
+        if (collection != Kind::kLambda) mark_handed_on(item);
         if (collection != Kind::kOther && collection != Kind::kLambda) expr.items.push_back(std::move(item));
       }
     }

@@ -67,7 +67,7 @@ void Check(const PyContext& cx, Sink& out) {
   if (cx.modules != nullptr) {
     external = [&](std::string_view callee) { return cx.modules->BackgroundWorkOf(module.path(), callee); };
   }
-  std::vector<std::optional<python::BackgroundWork>> work = python::SummariseBackgroundWork(module, starts, external);
+  std::vector<python::FunctionWork> work = python::SummariseBackgroundWork(module, starts);
   std::set<int> direct;  // a start written on the cold-start path itself is another rule's finding
   for (const python::BackgroundStart& start : starts) direct.insert(start.call);
 
@@ -79,7 +79,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (!import_time && !module.IsInColdStart(call.function)) continue;
     std::optional<python::BackgroundWork> found;
     if (call.target >= 0) {
-      if (call.target != call.function) found = work[call.target];
+      if (call.target != call.function) found = python::ResolveWork(work[call.target], external);
     } else if (external && python::MayNameImportedFunction(module, call)) {
       found = external(call.callee);
     }
