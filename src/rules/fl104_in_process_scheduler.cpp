@@ -2,6 +2,7 @@
 
 #include "python/background.h"
 #include "python/module.h"
+#include "rules/python_helpers.h"
 #include "rules/registry.h"
 
 namespace faaslint::rules {
@@ -51,6 +52,7 @@ void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   for (const python::BackgroundStart& start : python::FindBackgroundStarts(module)) {
     if (start.kind != python::BackgroundKind::kScheduler) continue;
+    if (OnlyCalledUnderGuard(module, start.function)) continue;
     const python::Call& call = module.calls()[start.call];
     out.Report(call.callee_range, fmt::format("`{}` {}", start.what, start.how),
                "run the job from a cron job in vercel.json (`crons`) that calls an endpoint");

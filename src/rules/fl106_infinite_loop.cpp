@@ -86,17 +86,6 @@ std::set<int> BackgroundTargets(const python::Module& module) {
   return targets;
 }
 
-// Called in this module, and only under a guard (`if __name__ == "__main__": main()`).
-bool OnlyCalledUnderGuard(const python::Module& module, int function) {
-  bool called = false;
-  for (const python::Call& call : module.calls()) {
-    if (call.target != function) continue;
-    if (!call.guarded) return false;
-    called = true;
-  }
-  return called;
-}
-
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   std::set<int> background;
