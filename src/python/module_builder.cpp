@@ -860,6 +860,7 @@ class ModuleBuilder {
   void MarkRegisteredHandlers() {
     for (const Call& call : m_.calls_) {
       MarkDjangoView(call);
+      MarkRegisteredStartupHook(call);
       if (call.method == "add_url_rule") {
         const Argument* view = call.Arg(2, "view_func");
         if (!view || view->value.kind != Kind::kName) continue;
@@ -883,6 +884,27 @@ class ModuleBuilder {
         int function = m_.FindFunction(lifespan->value.text);
         if (function >= 0) m_.functions_[function].is_cold_start = true;
       }
+    }
+  }
+
+  // Startup hooks registered by reference rather than by decorator:
+  // app.before_first_request(f), app.add_event_handler("startup", f),
+  // FastAPI(on_startup=[f]) / Starlette(on_startup=[f]).
+  void MarkRegisteredStartupHook(const Call& call) {
+    auto mark = [&](const Expr& reference) {
+      if (reference.kind != Kind::kName) return;
+      int function = m_.FindFunction(reference.text);
+      if (function >= 0) m_.functions_[function].is_cold_start = true;
+    };
+    if (call.method == "before_first_request" || call.method == "before_request" || call.method == "before_serving") {
+      if (const Argument* hook = call.Positional(0)) mark(hook->value);
+    } else if (call.method == "add_event_handler") {
+      const Argument* event = call.Positional(0);
+      const Argument* hook = call.Positional(1);
+      if (event && hook && event->value.IsString() && event->value.str == "startup") mark(hook->value);
+    }
+    if (const Argument* hooks = call.Keyword("on_startup")) {
+      for (const Expr& hook : hooks->value.items) mark(hook);
     }
   }
 
