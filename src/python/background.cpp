@@ -74,88 +74,106 @@ class Finder {
 
   std::vector<BackgroundStart> Run() {
     const std::vector<Call>& calls = m_.calls();
-    bool uses_schedule = ImportsModule(m_, "schedule");
-    bool schedule_registered = false;
-    std::vector<int> run_pending;
-    std::set<const Call*> started_schedulers;  // their constructor calls
-    std::vector<int> scheduler_jobs;
     for (size_t i = 0; i < calls.size(); ++i) {
-      const Call& call = calls[i];
-      if (call.guarded) continue;
+      if (calls[i].guarded) continue;
       int index = static_cast<int>(i);
-      if (In(call.callee, kShellCalls)) {
-        const Argument* command = call.Arg(0, "args");
-        if (command && BackgroundsShell(command->value)) {
-          Add(BackgroundKind::kProcess, index, call.callee,
-              "runs a shell command ending in `&`: the command keeps running in the background");
-          continue;
-        }
-      }
-      if (In(call.callee, kRawThreadStarts)) {
-        Add(BackgroundKind::kThread, index, call.callee, "starts a thread that outlives the call");
-        continue;
-      }
-      if (call.method == "start") StartMethod(index);
+      if (ShellOrRawThread(index)) continue;
+      if (calls[i].method == "start") StartMethod(index);
       Constructors(index);
       PeriodicTask(index);
-      if (In(call.callee, kForks) && !WaitsForChild(call.function) && !HandedOn(call)) {
-        Add(BackgroundKind::kProcess, index, call.callee, "forks a child process that nobody waits for");
-      }
-      if (call.callee.starts_with("os.spawn")) {
-        const Argument* mode = call.Positional(0);
-        if (mode && (mode->value.qualified == "os.P_NOWAIT" || mode->value.qualified == "os.P_NOWAITO")) {
-          Add(BackgroundKind::kProcess, index, call.callee,
-              "with `" + ShortName(mode->value.qualified) + "` starts a process and does not wait for it");
-        }
-      }
-      // Schedulers.
-      if (In(call.method, kSchedulerStarts) && call.receiver.kind != Kind::kOther) {
-        if (const Call* scheduler = bindings_.Source(call.receiver, call.function,
-                                                     [](const Call& c) { return IsApScheduler(c.callee); })) {
-          started_schedulers.insert(scheduler);
-          Add(BackgroundKind::kScheduler, index, ShortName(scheduler->callee),
-              "is started in the function instance: its jobs run only while a request is being served");
-        }
-      }
-      bool job = call.method == "add_job" || call.method == "scheduled_job" || call.method == "task";
-      if (job && call.receiver.kind != Kind::kOther &&
-          bindings_.Source(call.receiver, call.function, [](const Call& c) { return IsApScheduler(c.callee); })) {
-        scheduler_jobs.push_back(index);
-      }
-      if (call.method == "run" && call.receiver.kind != Kind::kOther &&
-          bindings_.Source(call.receiver, call.function, [](const Call& c) { return c.callee == "sched.scheduler"; })) {
-        Add(BackgroundKind::kScheduler, index, "sched.scheduler",
-            "runs its events in the function instance, which lives for one request");
-      }
-      if (uses_schedule && call.method == "do" && IsScheduleChain(call)) {
-        schedule_registered = true;
-        Add(BackgroundKind::kScheduler, index, "schedule",
-            "registers a job that only runs while something calls `run_pending()` in this process");
-      }
-      if (uses_schedule && call.method == "run_pending") run_pending.push_back(index);
+      Processes(index);
+      Schedulers(index);
       CeleryBeat(index);
     }
-    // Jobs added to a scheduler started elsewhere (another module, an init_app hook).
-    for (int index : scheduler_jobs) {
-      const Call* scheduler = bindings_.Source(calls[index].receiver, calls[index].function,
-                                               [](const Call& c) { return IsApScheduler(c.callee); });
-      if (!started_schedulers.count(scheduler)) {
-        Add(BackgroundKind::kScheduler, index, ShortName(scheduler->callee),
-            "job is scheduled in the function instance: it runs only while a request is being served");
-      }
-    }
-    if (!schedule_registered) {
-      for (int index : run_pending) {
-        Add(BackgroundKind::kScheduler, index, "schedule",
-            "runs scheduled jobs in the function instance, which lives for one request");
-      }
-    }
+    FinishSchedulers();
     std::stable_sort(starts_.begin(), starts_.end(),
                      [](const BackgroundStart& a, const BackgroundStart& b) { return a.call < b.call; });
     return std::move(starts_);
   }
 
  private:
+  // `os.system("x &")` and `_thread.start_new_thread(f, ())`: nothing else to learn about the call.
+  bool ShellOrRawThread(int index) {
+    const Call& call = m_.calls()[index];
+    if (In(call.callee, kShellCalls)) {
+      const Argument* command = call.Arg(0, "args");
+      if (command && BackgroundsShell(command->value)) {
+        Add(BackgroundKind::kProcess, index, call.callee,
+            "runs a shell command ending in `&`: the command keeps running in the background");
+        return true;
+      }
+    }
+    if (In(call.callee, kRawThreadStarts)) {
+      Add(BackgroundKind::kThread, index, call.callee, "starts a thread that outlives the call");
+      return true;
+    }
+    return false;
+  }
+
+  // os.fork() nobody waits for, os.spawn*(os.P_NOWAIT, ...).
+  void Processes(int index) {
+    const Call& call = m_.calls()[index];
+    if (In(call.callee, kForks) && !WaitsForChild(call.function) && !HandedOn(call)) {
+      Add(BackgroundKind::kProcess, index, call.callee, "forks a child process that nobody waits for");
+    }
+    if (call.callee.starts_with("os.spawn")) {
+      const Argument* mode = call.Positional(0);
+      if (mode && (mode->value.qualified == "os.P_NOWAIT" || mode->value.qualified == "os.P_NOWAITO")) {
+        Add(BackgroundKind::kProcess, index, call.callee,
+            "with `" + ShortName(mode->value.qualified) + "` starts a process and does not wait for it");
+      }
+    }
+  }
+
+  // APScheduler started or given jobs, sched.scheduler().run(), the schedule library.
+  void Schedulers(int index) {
+    const Call& call = m_.calls()[index];
+    bool receiver = call.receiver.kind != Kind::kOther;
+    auto ap_scheduler = [](const Call& c) { return IsApScheduler(c.callee); };
+    if (receiver && In(call.method, kSchedulerStarts)) {
+      if (const Call* scheduler = bindings_.Source(call.receiver, call.function, ap_scheduler)) {
+        started_schedulers_.insert(scheduler);
+        Add(BackgroundKind::kScheduler, index, ShortName(scheduler->callee),
+            "is started in the function instance: its jobs run only while a request is being served");
+      }
+    }
+    bool job = call.method == "add_job" || call.method == "scheduled_job" || call.method == "task";
+    if (receiver && job && bindings_.Source(call.receiver, call.function, ap_scheduler)) {
+      scheduler_jobs_.push_back(index);
+    }
+    if (receiver && call.method == "run" &&
+        bindings_.Source(call.receiver, call.function, [](const Call& c) { return c.callee == "sched.scheduler"; })) {
+      Add(BackgroundKind::kScheduler, index, "sched.scheduler",
+          "runs its events in the function instance, which lives for one request");
+    }
+    if (!uses_schedule_) return;
+    if (call.method == "do" && IsScheduleChain(call)) {
+      schedule_registered_ = true;
+      Add(BackgroundKind::kScheduler, index, "schedule",
+          "registers a job that only runs while something calls `run_pending()` in this process");
+    }
+    if (call.method == "run_pending") run_pending_.push_back(index);
+  }
+
+  // Jobs of a scheduler started elsewhere (another module, an init_app hook), and a
+  // run_pending() loop over jobs registered elsewhere.
+  void FinishSchedulers() {
+    for (int index : scheduler_jobs_) {
+      const Call& call = m_.calls()[index];
+      const Call* scheduler =
+          bindings_.Source(call.receiver, call.function, [](const Call& c) { return IsApScheduler(c.callee); });
+      if (!started_schedulers_.count(scheduler)) {
+        Add(BackgroundKind::kScheduler, index, ShortName(scheduler->callee),
+            "job is scheduled in the function instance: it runs only while a request is being served");
+      }
+    }
+    if (schedule_registered_) return;
+    for (int index : run_pending_) {
+      Add(BackgroundKind::kScheduler, index, "schedule",
+          "runs scheduled jobs in the function instance, which lives for one request");
+    }
+  }
+
   void Add(BackgroundKind kind, int call, std::string what, std::string how, int started_in = -2) {
     if (started_in == -2) started_in = m_.calls()[call].function;
     starts_.push_back({kind, call, std::move(what), std::move(how), started_in});
@@ -325,6 +343,11 @@ class Finder {
   Bindings bindings_;
   std::set<std::string, std::less<>> thread_classes_;
   std::set<std::string, std::less<>> process_classes_;
+  bool uses_schedule_ = ImportsModule(m_, "schedule");
+  bool schedule_registered_ = false;
+  std::set<const Call*> started_schedulers_;  // their constructor calls
+  std::vector<int> scheduler_jobs_;
+  std::vector<int> run_pending_;
   std::vector<BackgroundStart> starts_;
 };
 

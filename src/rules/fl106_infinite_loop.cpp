@@ -51,8 +51,6 @@ constexpr std::string_view kExits[] = {"sys.exit", "exit", "quit", "os._exit", "
 // not a way out (a server loop waiting for Ctrl-C still runs forever on the platform).
 constexpr std::string_view kNotExits[] = {"KeyboardInterrupt", "SystemExit"};
 
-bool Contains(const Range& outer, const Range& inner) { return outer.start <= inner.start && inner.end <= outer.end; }
-
 // Functions that run as a thread, process or task: `Thread(target=f)`, `create_task(f())`,
 // `executor.submit(f)`, and `run` of Thread/Process subclasses.
 std::set<int> BackgroundTargets(const python::Module& module) {
@@ -106,7 +104,7 @@ void Check(const PyContext& cx, Sink& out) {
                              [](const std::string& caught) { return !OneOf(caught, kNotExits); });
     for (const python::Call& call : module.calls()) {
       if (exits) break;
-      exits = call.function == function && OneOf(call.callee, kExits) && Contains(loop.range, call.range);
+      exits = call.function == function && OneOf(call.callee, kExits) && Encloses(loop.range, call.range);
     }
     if (exits) continue;
     std::string loop_text(module.Line(loop.header_range.start.line));

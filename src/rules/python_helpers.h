@@ -26,6 +26,11 @@ inline std::string_view ModuleLevelConstructor(const python::Module& module, std
   return found;
 }
 
+// `inner` lies within `outer` (a call inside a loop's body).
+inline bool Encloses(const Range& outer, const Range& inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
 // A module-level function that this module calls only under a guard (`if __name__ ==
 // "__main__": main()`, the seed's `if not IS_VERCEL: start_background_checker()`), or only
 // from functions that are themselves called only under a guard; never handed on as a
