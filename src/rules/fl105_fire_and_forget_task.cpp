@@ -14,6 +14,10 @@ namespace {
 // "Important: Save a reference to the result of this function, to avoid a task
 // disappearing mid-execution. The event loop only keeps weak references to tasks."
 // Source: Python documentation, asyncio "Coroutines and Tasks", asyncio.create_task().
+// BackgroundTasks are left alone because Starlette runs them inside the ASGI call, after
+// the response body, and Vercel's Python runtime reports the invocation's end only when
+// that call returns. Source: vercel/vercel packages/python/vc_init.py, ASGIMiddleware
+// (the "end" IPC message is sent after `await self.app(...)`).
 constexpr RuleInfo kInfo{
     "FL105", "fire-and-forget-task", Severity::kWarning,
     "a task or future is started and nothing waits for it",
