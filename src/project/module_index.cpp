@@ -130,6 +130,38 @@ std::optional<python::BackgroundWork> ModuleIndex::Lookup(std::string_view impor
   return std::nullopt;
 }
 
+bool ModuleIndex::IsDjangoView(std::string_view path, std::string_view function) const {
+  std::call_once(views_collected_, [this] { CollectDjangoViews(); });
+  return django_views_.count(std::string(path) + ":" + std::string(function)) > 0;
+}
+
+void ModuleIndex::CollectDjangoViews() const {
+  python::Parser parser;
+  for (const std::string& file : snapshot_.files()) {
+    if (file != "urls.py" && !file.ends_with("/urls.py")) continue;
+    std::string content, error;
+    if (!snapshot_.Read(file, &content, &error) || content.size() > kMaxModuleBytes) continue;
+    std::unique_ptr<python::Module> module = python::ParseModule(parser, file, std::move(content));
+    for (const python::Call& call : module->calls()) {
+      if (call.callee != "django.urls.path" && call.callee != "django.urls.re_path" &&
+          call.callee != "django.conf.urls.url") {
+        continue;
+      }
+      const python::Argument* view = call.Arg(1, "view");
+      if (!view || view->value.qualified.empty()) continue;
+      // views.check -> ".views.check" or "shop.views.check": the longest local module prefix.
+      const std::string& qualified = view->value.qualified;
+      for (size_t dot = qualified.rfind('.'); dot != std::string::npos && dot > 0; dot = qualified.rfind('.', dot - 1)) {
+        std::optional<std::string> target = Resolve(file, qualified.substr(0, dot));
+        if (target) {
+          django_views_.insert(*target + ":" + qualified.substr(dot + 1));
+          break;
+        }
+      }
+    }
+  }
+}
+
 const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) const {
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -39,6 +39,11 @@ class ModuleIndex {
   // its own calls, across modules); nullopt otherwise.
   std::optional<python::BackgroundWork> BackgroundWorkOf(std::string_view importer, std::string_view callee) const;
 
+  // A module-level function of `path` is a Django view named in one of the project's
+  // urls.py files (`path("checks/", views.check)`): it serves requests although its own
+  // module does not say so. The urls.py files are read once, on the first question.
+  bool IsDjangoView(std::string_view path, std::string_view function) const;
+
  private:
   using Summary = std::map<std::string, python::FunctionWork, std::less<>>;
   bool IsFile(const std::string& path) const;
@@ -47,7 +52,11 @@ class ModuleIndex {
   std::optional<python::BackgroundWork> Lookup(std::string_view importer, std::string_view callee,
                                                std::set<std::string>& visiting) const;
 
+  void CollectDjangoViews() const;
+
   const Snapshot& snapshot_;
+  mutable std::once_flag views_collected_;
+  mutable std::set<std::string, std::less<>> django_views_;  // "path:function"
   mutable std::mutex mutex_;  // guards the two caches; summaries are immutable once stored
   mutable std::map<std::string, std::unique_ptr<const Summary>, std::less<>> summaries_;
   // Answers of top-level lookups by "path:name" (a nested answer may be cut by a cycle).

@@ -18,10 +18,10 @@ constexpr RuleInfo kInfo{
 Finds `while True:` / `while 1:` loops with no `break`, `return`, `raise` or
 `sys.exit()` inside and no exception handler around them, at module level or in
 functions that are not request handlers. Not reported: loops in request handlers (a
-streaming or websocket handler ends when the client leaves), in generators (they run only
-as far as the caller pulls), in functions run as a thread, process or task (FL101, FL102
-and FL104 report how those are started), and in functions only called under a guard such
-as `if __name__ == "__main__":`.
+streaming or websocket handler ends when the client leaves; Django views named in any
+`urls.py` count), in generators (they run only as far as the caller pulls), in functions
+run as a thread, process or task (FL101, FL102 and FL104 report how those are started),
+and in functions only called under a guard such as `if __name__ == "__main__":`.
 
 ## Why it fails on serverless
 A function instance lives for one request and has a hard time limit. A loop that never
@@ -93,7 +93,7 @@ void Check(const PyContext& cx, Sink& out) {
     int function = loop.function;
     if (function >= 0) {
       const python::Function& owner = module.functions()[function];
-      if (module.IsInHandler(function) || owner.is_generator) continue;
+      if (ServesRequests(cx, function) || owner.is_generator) continue;
       if (!background_known) {
         background = BackgroundTargets(module);
         background_known = true;
@@ -109,7 +109,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (exits) continue;
     std::string loop_text(module.Line(loop.header_range.start.line));
     loop_text.erase(0, loop_text.find_first_not_of(" \t"));
-    if (loop_text.size() > 40 || loop_text.back() != ':') loop_text = "while True:";
+    if (loop_text.empty() || loop_text.size() > 40 || loop_text.back() != ':') loop_text = "while True:";
     if (function < 0) {
       out.Report(loop.header_range,
                  fmt::format("`{}` at import time never ends: the module never finishes importing, so the function "

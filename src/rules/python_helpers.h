@@ -5,7 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "project/module_index.h"
 #include "python/module.h"
+#include "rules/registry.h"
 
 namespace faaslint::rules {
 
@@ -24,6 +26,17 @@ inline std::string_view ModuleLevelConstructor(const python::Module& module, std
     found = module.calls()[assignment.value.call].callee;
   }
   return found;
+}
+
+// `function` (or a function enclosing it) serves requests: a handler by its own module's
+// account (routes, do_GET, add_url_rule, same-module urlpatterns), or a Django view that
+// another module's urls.py names (`path("checks/", views.check)`).
+inline bool ServesRequests(const PyContext& cx, int function) {
+  if (cx.module.IsInHandler(function)) return true;
+  if (cx.modules == nullptr || function < 0) return false;
+  while (cx.module.functions()[function].parent >= 0) function = cx.module.functions()[function].parent;
+  const python::Function& top = cx.module.functions()[function];
+  return top.class_index < 0 && cx.modules->IsDjangoView(cx.module.path(), top.name);
 }
 
 // `inner` lies within `outer` (a call inside a loop's body).
