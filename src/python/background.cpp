@@ -492,14 +492,25 @@ int ReferencedFunction(const Module& module, const Expr& expr, int from_function
   return -1;
 }
 
-bool MayNameImportedFunction(const Module& module, const Call& call) {
-  if (call.callee.starts_with(".")) return true;
-  if (call.callee.find('.') == std::string::npos) return false;
+std::vector<std::string> ImportedNames(const Module& module, const Call& call) {
+  std::vector<std::string> names;
+  if (call.target >= 0) return names;
+  if (call.callee.find('.') == std::string::npos) {
+    // `from tasks import *` then `start()`: tasks.start, for each wildcard import.
+    for (const Import& import : module.imports()) {
+      if (!import.wildcard || import.guarded) continue;
+      names.push_back(import.module.ends_with(".") ? import.module + call.callee : import.module + "." + call.callee);
+    }
+    return names;
+  }
   std::string_view head = std::string_view(call.callee).substr(0, call.callee.find('.'));
-  return std::any_of(module.imports().begin(), module.imports().end(), [&](const Import& import) {
-    std::string_view root = std::string_view(import.module).substr(0, import.module.find('.'));
-    return !import.wildcard && root == head;
-  });
+  bool imported = call.callee.starts_with(".") ||
+                  std::any_of(module.imports().begin(), module.imports().end(), [&](const Import& import) {
+                    std::string_view root = std::string_view(import.module).substr(0, import.module.find('.'));
+                    return !import.wildcard && root == head;
+                  });
+  if (imported) names.push_back(call.callee);
+  return names;
 }
 
 std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts) {
@@ -547,8 +558,8 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
             deeper.push_back(functions[call.target].qualified_name + "()");
             queue.emplace_back(call.target, std::move(deeper));
           }
-        } else if (MayNameImportedFunction(module, call)) {
-          summary[f].imported.push_back({call.callee, via});
+        } else {
+          for (std::string& name : ImportedNames(module, call)) summary[f].imported.push_back({std::move(name), via});
         }
       }
     }

@@ -79,9 +79,11 @@ struct BackgroundWork {
 // call resolves to ("tasks.start_background_checker"); nullopt when none or unknown.
 using ExternalWork = std::function<std::optional<BackgroundWork>(std::string_view callee)>;
 
-// The callee of `call` may name a function of an imported module (its first part is
-// bound by an import, or it is relative): worth an external lookup.
-bool MayNameImportedFunction(const Module& module, const Call& call);
+// The names under which `call` may reach a function of an imported module, to look up:
+// its callee when the first part is bound by an import (or it is relative), and
+// `tasks.start` for a bare `start()` after `from tasks import *`. Empty for calls of the
+// module's own functions.
+std::vector<std::string> ImportedNames(const Module& module, const Call& call);
 
 // A call into an imported module that a function reaches, to be looked up on demand.
 struct ImportedCall {

@@ -80,8 +80,10 @@ void Check(const PyContext& cx, Sink& out) {
     std::optional<python::BackgroundWork> found;
     if (call.target >= 0) {
       if (call.target != call.function) found = python::ResolveWork(work[call.target], external);
-    } else if (external && python::MayNameImportedFunction(module, call)) {
-      found = external(call.callee);
+    } else if (external) {
+      for (const std::string& imported : python::ImportedNames(module, call)) {
+        if ((found = external(imported))) break;
+      }
     }
     if (!found) continue;
     std::string name = SourceText(module, call.callee_range, call.callee);
