@@ -174,8 +174,11 @@ class Finder {
     }
   }
 
-  void Add(BackgroundKind kind, int call, std::string what, std::string how, int started_in = -2) {
-    if (started_in == -2) started_in = m_.calls()[call].function;
+  void Add(BackgroundKind kind, int call, std::string what, std::string how) {
+    AddStartedIn(kind, call, std::move(what), std::move(how), m_.calls()[call].function);
+  }
+  // For a start reported at one call but run by another (a thread's constructor and its start()).
+  void AddStartedIn(BackgroundKind kind, int call, std::string what, std::string how, int started_in) {
     starts_.push_back({kind, call, std::move(what), std::move(how), started_in});
   }
 
@@ -210,7 +213,7 @@ class Finder {
     if (process_pool || thread_pool) {
       if (!Finished(call, kPoolFinishers)) {
         Add(process_pool ? BackgroundKind::kProcess : BackgroundKind::kThread, index, call.callee,
-            call.function < 0 ? "starts worker processes at import time that are never closed"
+            call.function < 0 ? "starts workers at import time that are never closed"
                               : "starts workers that are never closed or joined");
       }
       return;
@@ -299,11 +302,11 @@ class Finder {
     if (function < 0) return;
     const std::string& name = m_.functions()[function].name;
     if (timer && function == call.function) {
-      Add(BackgroundKind::kScheduler, constructor, call.callee,
-          "re-arms itself from `" + name + "`: a timer loop kept in process memory", started_in);
+      AddStartedIn(BackgroundKind::kScheduler, constructor, call.callee,
+                   "re-arms itself from `" + name + "`: a timer loop kept in process memory", started_in);
     } else if (IsPeriodicLoop(m_, function)) {
-      Add(BackgroundKind::kScheduler, constructor, call.callee,
-          "runs `" + name + "` in a loop with a sleep: an in-process scheduler", started_in);
+      AddStartedIn(BackgroundKind::kScheduler, constructor, call.callee,
+                   "runs `" + name + "` in a loop with a sleep: an in-process scheduler", started_in);
     }
   }
 
