@@ -61,7 +61,8 @@ std::set<int> BackgroundTargets(const python::Module& module) {
     else if (call.callee.ends_with("Timer")) argument = call.Arg(1, "function");
     else if (call.method == "submit" || call.callee.ends_with("start_new_thread")) argument = call.Positional(0);
     else if (call.method == "run_in_executor") argument = call.Positional(1);
-    else if (call.method == "create_task" || call.method == "ensure_future" || call.method == "start_soon")
+    else if (call.callee.ends_with("create_task") || call.callee.ends_with("ensure_future") ||
+             call.method == "start_soon")
       argument = call.Positional(0);
     if (argument == nullptr) continue;
     if (argument->value.kind == python::Expr::Kind::kCall && argument->value.call >= 0) {
