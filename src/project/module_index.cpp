@@ -71,9 +71,10 @@ std::optional<std::string> ModuleIndex::Resolve(std::string_view importer, std::
     roots.push_back(base);
   } else {
     if (rest.empty()) return std::nullopt;
-    // The project root (Vercel runs functions from it; api/index.py shims add it to
-    // sys.path), the importer's own folder (a script's directory is on sys.path), and a
-    // src/ layout.
+    // The project root: Vercel's Python launcher sits at the root of the deployed files and
+    // loads the entry file by path, so the root is sys.path[0] (vercel/vercel
+    // packages/python/vc_init.py), and api/index.py shims add it too. Then the importer's
+    // own folder (a script's directory is on sys.path) and a src/ layout.
     roots = {"", Dirname(importer), "src"};
   }
   for (const std::string& root : roots) {
