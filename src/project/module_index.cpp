@@ -5,6 +5,7 @@
 
 #include "python/module.h"
 #include "python/parser.h"
+#include "python/sys_path.h"
 
 namespace faaslint::project {
 namespace {
@@ -73,9 +74,10 @@ std::optional<std::string> ModuleIndex::Resolve(std::string_view importer, std::
     if (rest.empty()) return std::nullopt;
     // The project root: Vercel's Python launcher sits at the root of the deployed files and
     // loads the entry file by path, so the root is sys.path[0] (vercel/vercel
-    // packages/python/vc_init.py), and api/index.py shims add it too. Then the importer's
-    // own folder (a script's directory is on sys.path) and a src/ layout.
-    roots = {"", Dirname(importer), "src"};
+    // packages/python/vc_init.py). Before it, what the importer's own sys.path shim adds;
+    // after it, the importer's folder (a script's directory is on sys.path) and src/.
+    roots = SysPathOf(importer);
+    for (std::string root : {std::string(), Dirname(importer), std::string("src")}) roots.push_back(std::move(root));
   }
   for (const std::string& root : roots) {
     for (const std::string& candidate : {Join(root, rest + ".py"), Join(root, rest + "/__init__.py")}) {
@@ -129,6 +131,24 @@ std::optional<python::BackgroundWork> ModuleIndex::Lookup(std::string_view impor
     if (split == 0) break;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> ModuleIndex::SysPathOf(std::string_view importer) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto cached = sys_paths_.find(importer);
+    if (cached != sys_paths_.end()) return cached->second;
+  }
+  std::vector<std::string> folders;
+  std::string content, error;
+  // A cheap filter before the parse: a shim spells `sys.path` or imports `path` from sys.
+  if (snapshot_.Read(importer, &content, &error) && content.size() <= kMaxModuleBytes &&
+      (content.find("sys.path") != std::string::npos || content.find("from sys import") != std::string::npos)) {
+    python::Parser parser;
+    folders = python::SysPathAdditions(*python::ParseModule(parser, std::string(importer), std::move(content)));
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  return sys_paths_.emplace(std::string(importer), std::move(folders)).first->second;
 }
 
 bool ModuleIndex::IsDjangoView(std::string_view path, std::string_view function) const {

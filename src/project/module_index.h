@@ -53,11 +53,14 @@ class ModuleIndex {
                                                std::set<std::string>& visiting) const;
 
   void CollectDjangoViews() const;
+  // The folders `importer` adds to sys.path itself (api/index.py shims), read once per file.
+  std::vector<std::string> SysPathOf(std::string_view importer) const;
 
   const Snapshot& snapshot_;
   mutable std::once_flag views_collected_;
   mutable std::set<std::string, std::less<>> django_views_;  // "path:function"
-  mutable std::mutex mutex_;  // guards the two caches; summaries are immutable once stored
+  mutable std::mutex mutex_;  // guards the caches; entries are immutable once stored
+  mutable std::map<std::string, std::vector<std::string>, std::less<>> sys_paths_;
   mutable std::map<std::string, std::unique_ptr<const Summary>, std::less<>> summaries_;
   // Answers of top-level lookups by "path:name" (a nested answer may be cut by a cycle).
   mutable std::map<std::string, std::optional<python::BackgroundWork>, std::less<>> answers_;

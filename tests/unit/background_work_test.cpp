@@ -142,6 +142,24 @@ TEST_F(ModuleIndexTest, ResolvesRelativeNames) {
   EXPECT_EQ(Resolve("pkg/jobs.py", ".sub.deep"), "pkg/sub/deep.py");
 }
 
+TEST_F(ModuleIndexTest, FollowsTheImportersOwnSysPathShim) {
+  dir_.Write("backend/app.py", "x = 1\n");
+  dir_.Write("lib/util.py", "x = 1\n");
+  dir_.Write("api/shim.py",
+             "import os\nimport sys\nfrom pathlib import Path\n"
+             "sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'backend'))\n"
+             "sys.path.append(str(Path(__file__).resolve().parent.parent / 'lib'))\n"
+             "if __name__ == '__main__':\n    sys.path.insert(0, 'tasks_elsewhere')\n");
+  std::string error;
+  snapshot_ = MakeFolderSnapshot(dir_.path(), &error);
+  ASSERT_TRUE(snapshot_) << error;
+  index_ = std::make_unique<project::ModuleIndex>(*snapshot_);
+  EXPECT_EQ(Resolve("api/shim.py", "app"), "backend/app.py");  // inserted before the root's app.py
+  EXPECT_EQ(Resolve("api/shim.py", "util"), "lib/util.py");
+  EXPECT_EQ(Resolve("api/shim.py", "tasks"), "tasks.py");
+  EXPECT_EQ(Resolve("api/index.py", "app"), "app.py");  // another file's shim is not this one's
+}
+
 TEST_F(ModuleIndexTest, LeavesOtherModulesAlone) {
   EXPECT_EQ(Resolve("app.py", "os"), "<none>");
   EXPECT_EQ(Resolve("app.py", "flask.helpers"), "<none>");
