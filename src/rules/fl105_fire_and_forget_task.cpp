@@ -23,10 +23,11 @@ constexpr RuleInfo kInfo{
     "a task or future is started and nothing waits for it",
     R"(## What it does
 Finds `asyncio.create_task`, `asyncio.ensure_future`, `loop.create_task`,
-`loop.run_in_executor` and `executor.submit` calls whose result is thrown away, or
-assigned to a name that is never used again. Tasks that are awaited, gathered, kept in a
-collection, given a done-callback, or created inside `async with asyncio.TaskGroup()` /
-`with ThreadPoolExecutor() as pool:` (whose exit waits) are fine.
+`loop.run_in_executor`, `asyncio.run_coroutine_threadsafe` and `executor.submit` calls
+whose result is thrown away, or assigned to a name that is never used again. Tasks that
+are awaited, gathered, kept in a collection, given a done-callback, or created inside
+`async with asyncio.TaskGroup()` / `with ThreadPoolExecutor() as pool:` (whose exit
+waits) are fine.
 
 FastAPI's and Starlette's `BackgroundTasks.add_task` is not reported: the framework runs
 those tasks before the ASGI call returns, so the platform waits for them (they still count
@@ -73,8 +74,9 @@ void Check(const PyContext& cx, Sink& out) {
     if (call.guarded) continue;
     bool receiver = call.receiver.kind != python::Expr::Kind::kOther;
     bool task = OneOf(call.callee, kTaskFunctions) || (receiver && call.method == "create_task");
-    bool future = receiver && (call.method == "run_in_executor" ||
-                               (call.method == "submit" && LooksLikeExecutor(call.receiver, bindings, call.function)));
+    bool future = call.callee == "asyncio.run_coroutine_threadsafe" ||
+                  (receiver && (call.method == "run_in_executor" ||
+                                (call.method == "submit" && LooksLikeExecutor(call.receiver, bindings, call.function))));
     if (!task && !future) continue;
     // A TaskGroup or executor used as a `with` item waits for its work on exit.
     if (receiver && bindings.Source(call.receiver, call.function,
