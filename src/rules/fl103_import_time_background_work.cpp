@@ -88,7 +88,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (!found) continue;
     std::string name = SourceText(module, call.callee_range, call.callee);
     std::string when = import_time ? "at import time"
-                                   : fmt::format("in the startup hook `{}()`",
+                                   : fmt::format("in the hook `{}()`",
                                                  module.functions()[call.function].qualified_name);
     out.Report(Location{module.path(), call.callee_range},
                fmt::format("`{}()` starts `{}` ({}:{}{}) {}: it is frozen after the first response and started "
