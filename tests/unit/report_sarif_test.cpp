@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "core/rule_info.h"
 #include "support/report_sample.h"
 #include "support/test_support.h"
