@@ -9,7 +9,7 @@ namespace {
 constexpr RuleInfo kInfo{
     "FL601", "invalid-json", Severity::kError,
     "vercel.json is not strict JSON (syntax error, comment, trailing comma, duplicate key)",
-    R"(## What it does
+    R"md(## What it does
 Reads `vercel.json` as the strict JSON that Vercel reads, and reports every place
 where it is not: syntax errors, comments (`//`, `/* */`, `#`), trailing commas,
 duplicate keys, a byte order mark, an empty file. Each report carries the line and
@@ -42,7 +42,7 @@ you read first is not the one that applies.
 ```
 Keep notes in a README: a `"_comment"` key is no way out, since Vercel rejects
 unknown properties (FL602).
-)"};
+)md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = cx.project.vercel_config();

@@ -8,7 +8,7 @@ namespace {
 constexpr RuleInfo kInfo{
     "FL602", "unknown-property", Severity::kError,
     "vercel.json property that Vercel's schema does not know",
-    R"(## What it does
+    R"md(## What it does
 Reports every property of `vercel.json` that Vercel's configuration schema does not
 define — at the top level and inside `functions`, `crons`, `rewrites`, `redirects`,
 `headers`, `routes`, `images`, `git`, `github` — and suggests the property you most
@@ -35,7 +35,7 @@ them, so faaslint follows the deployment API (the stricter of the two).
   "functions": { "api/index.py": { "maxDuration": 30 } }
 }
 ```
-)"};
+)md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = cx.project.vercel_config();

@@ -11,7 +11,7 @@ namespace {
 constexpr RuleInfo kInfo{
     "FL603", "invalid-value", Severity::kError,
     "vercel.json value of the wrong type or out of range (memory, maxDuration, runtime, ...)",
-    R"(## What it does
+    R"md(## What it does
 Checks every value of `vercel.json` against the type and range Vercel accepts:
 `memory` 128–10240 MB and at most what your plan allows, `maxDuration` 1–1800 seconds
 (or `"max"`) and at most what your plan allows, a `runtime` that names a version
@@ -44,7 +44,7 @@ appears only after a push, one value at a time.
 ```
 Python functions need no `runtime`: the Python version comes from your project
 settings or `.python-version`.
-)"};
+)md"};
 
 void CheckPlanCaps(const project::VercelConfig& config, const Settings& settings, Sink& out) {
   const vercel::JsonValue* functions = config.root() ? config.root()->Get("functions") : nullptr;

@@ -40,6 +40,26 @@ std::string_view JsonKindName(JsonKind kind) {
 }
 
 namespace {
+uint32_t CodePoints(std::string_view text) {
+  uint32_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+}  // namespace
+
+Range StringSubRange(const JsonValue& string, size_t offset, size_t length) {
+  const Range& whole = string.range;
+  if (!string.is_string() || whole.start.line != whole.end.line ||
+      whole.end.column - whole.start.column != CodePoints(string.text) + 2 || offset > string.text.size()) {
+    return whole;
+  }
+  std::string_view text = string.text;
+  uint32_t start = whole.start.column + 1 + CodePoints(text.substr(0, offset));
+  uint32_t end = start + CodePoints(text.substr(offset, length));
+  return {{whole.start.line, start}, {whole.start.line, end}};
+}
+
+namespace {
 
 // Strict JSON number (RFC 8259 §6); the grammar also accepts `1.` and `-`-less oddities.
 bool IsStrictNumber(std::string_view s) {

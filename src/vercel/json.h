@@ -56,7 +56,12 @@ struct JsonDocument {
   std::vector<JsonDiagnostic> errors;   // in source order
 };
 
-std::string_view JsonKindName(JsonKind kind);  // "object", "string", ... as Vercel's errors say
+std::string_view JsonKindName(JsonKind kind);
+
+// The range of bytes [offset, offset + length) of a string value's decoded text, when
+// the string is written on one line without escapes (so text and source line up);
+// otherwise the whole value's range.
+Range StringSubRange(const JsonValue& string, size_t offset, size_t length);  // "object", "string", ... as Vercel's errors say
 JsonDocument ParseJson(std::string_view text);
 
 }  // namespace faaslint::vercel

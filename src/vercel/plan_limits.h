@@ -6,6 +6,8 @@
 //   job at most once a day; changelog "Cron jobs now support 100 per project on every plan".
 #pragma once
 
+#include <cstddef>
+
 #include "core/settings.h"
 
 namespace faaslint::vercel {
@@ -26,6 +28,6 @@ constexpr PlanLimits LimitsFor(Plan plan) {
 }
 
 // Cron jobs per project, every plan (see above).
-constexpr int kMaxCronJobsPerProject = 100;
+constexpr size_t kMaxCronJobsPerProject = 100;
 
 }  // namespace faaslint::vercel
