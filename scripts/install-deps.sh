@@ -3,12 +3,15 @@
 # every package is already there. Pass --test to add what the test suite uses.
 set -euo pipefail
 
-packages=(g++ cmake ninja-build pkg-config git npm
+packages=(g++ cmake ninja-build pkg-config git
   libgit2-dev libtree-sitter-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev
   libtomlplusplus-dev libcli11-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libgmock-dev pre-commit python3)
 fi
+
+# npm may come with a Node.js that is not Debian's (it then owns the npm command).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,19 +1,23 @@
-// "Did you mean" support: the edit distance between two names, and the closest
-// candidate to a misspelt one.
+// "Did you mean ...?" for misspelt keys, options and rule names: the closest
+// candidate by edit distance, if it is close enough to be a plausible typo.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 
 namespace faaslint {
 
-// Optimal string alignment distance: Levenshtein plus adjacent transposition, each
-// edit costing one; case-sensitive.
-size_t EditDistance(std::string_view a, std::string_view b);
+// Optimal string alignment distance: insertions, deletions, substitutions and
+// transpositions of neighbours each cost 1 ("selcet" -> "select" is 1). Stops counting
+// at `limit` and returns limit + 1 when the distance is larger.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
 
-// The candidate closest to `name`, when close enough to be a plausible typo (at most
-// one edit per three characters, and at least one) or equal but for case; empty
-// otherwise.
-std::string_view ClosestMatch(std::string_view name, std::span<const std::string_view> candidates);
+// The candidate closest to `word`, when at most about a third of `word` differs
+// (at least one edit is always allowed); ties go to the earlier candidate. nullopt
+// when nothing is that close or `word` is itself a candidate.
+std::optional<std::string_view> ClosestMatch(std::string_view word,
+                                             std::span<const std::string_view> candidates);
 
 }  // namespace faaslint

@@ -24,6 +24,7 @@ struct EmitContext {
   std::string root;           // absolute project root (SARIF's %SRCROOT%)
   bool color = false;         // text only: ANSI colours
   size_t files_checked = 0;   // for summaries
+  bool quiet = false;         // text only: findings without the closing summary
 };
 
 void Emit(Format format, const std::vector<Finding>& findings, const EmitContext& context,

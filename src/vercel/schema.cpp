@@ -436,7 +436,7 @@ class Validator {
   void Unknown(const JsonMember& member, const Node& node, const std::string& path) {
     std::vector<std::string_view> names;
     for (const auto& [name, property] : node.properties) names.push_back(name);
-    std::string_view suggestion = ClosestMatch(member.key, names);
+    std::string_view suggestion = ClosestMatch(member.key, names).value_or("");
     std::string where = path.empty() ? "at the top level of vercel.json" : fmt::format("in `{}`", path);
     std::string message = fmt::format("unknown property `{}` {}", member.key, where);
     if (!suggestion.empty()) message += fmt::format("; did you mean `{}`?", suggestion);

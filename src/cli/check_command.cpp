@@ -1,0 +1,119 @@
+// `faaslint check`: changes -> lint -> emitters, and the exit code.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include "cli/options.h"
+#include "cli/run_settings.h"
+#include "core/atomic_file.h"
+#include "lint/lint.h"
+#include "report/emitter.h"
+
+namespace faaslint::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+void PrintError(const std::string& message) { std::fprintf(stderr, "faaslint: %s\n", message.c_str()); }
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
+}
+
+// PATH arguments are relative to where faaslint runs; the pipeline wants them
+// relative to the project root.
+bool RootRelativePaths(const std::vector<std::string>& paths, const Snapshot& snapshot,
+                       std::vector<std::string>* out, std::string* error) {
+  fs::path root(snapshot.root());
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    fs::path relative = absolute.lexically_relative(root);
+    std::string text = relative.generic_string();
+    if (ec || relative.empty() || text == ".." || text.starts_with("../")) {
+      *error = fmt::format("{}: outside the project at {}", path, root.string());
+      return false;
+    }
+    if (text == ".") text.clear();
+    bool known = text.empty() || fs::exists(absolute, ec) ||
+                 std::binary_search(snapshot.files().begin(), snapshot.files().end(), text);
+    if (!known) {
+      *error = fmt::format("{}: no such file or directory", path);
+      return false;
+    }
+    out->push_back(text);
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunCheck(const CheckOptions& options) {
+  std::error_code ec;
+  std::string cwd = fs::current_path(ec).string();
+  if (ec) {
+    PrintError("cannot read the working directory: " + ec.message());
+    return kExitError;
+  }
+  const rules::Registry& registry = rules::Registry::Get();
+
+  RunSettings settings;
+  std::string error;
+  if (!ResolveRunSettings(options, cwd, registry, &settings, &error)) {
+    PrintError(error);
+    return kExitError;
+  }
+
+  ChangeSet changes;
+  if (!git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error)) {
+    PrintError(error);
+    return kExitError;
+  }
+  settings.lint.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (!RootRelativePaths(options.paths, *changes.snapshot, &settings.lint.paths, &error)) {
+    PrintError(error);
+    return kExitError;
+  }
+
+  lint::LintResult result = lint::Lint(changes, settings.lint, registry);
+
+  bool fatal = false;
+  for (const lint::Problem& problem : result.problems) {
+    fatal = fatal || problem.fatal;
+    if (problem.fatal || !options.quiet) PrintError(fmt::format("{}: {}", problem.path, problem.message));
+  }
+
+  report::EmitContext context{registry, changes.snapshot->root(), false, result.files_checked, options.quiet};
+  for (const OutputSpec& output : options.outputs) {
+    report::Format format = *report::ParseFormat(output.format);
+    std::ostringstream rendered;
+    context.color = output.file.empty() && format == report::Format::kText && UseColor(options.color);
+    report::Emit(format, result.findings, context, rendered);
+    if (output.file.empty()) {
+      std::fwrite(rendered.str().data(), 1, rendered.str().size(), stdout);
+    } else if (!WriteFileAtomically(output.file, rendered.str(), &error)) {
+      PrintError(error);
+      fatal = true;
+    }
+  }
+  std::fflush(stdout);
+
+  if (fatal) return kExitError;
+  if (options.exit_zero) return kExitClean;
+  bool failing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& finding) {
+    return finding.severity() >= settings.fail_on;
+  });
+  return failing ? kExitFindings : kExitClean;
+}
+
+}  // namespace faaslint::cli

@@ -1,0 +1,215 @@
+#include "lint/lint.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "lint/text_check.h"
+#include "project/project.h"
+#include "python/module.h"
+#include "python/parser.h"
+
+namespace faaslint::lint {
+namespace {
+
+bool IsPythonFile(std::string_view path) { return path.ends_with(".py") || path.ends_with(".pyi"); }
+
+bool UnderAnyPath(std::string_view path, const std::vector<std::string>& narrow) {
+  if (narrow.empty()) return true;
+  return std::any_of(narrow.begin(), narrow.end(), [&](const std::string& prefix) {
+    if (prefix.empty() || prefix == ".") return true;
+    if (path == prefix) return true;
+    return path.size() > prefix.size() && path.starts_with(prefix) &&
+           (prefix.back() == '/' || path[prefix.size()] == '/');
+  });
+}
+
+bool Suppressed(const Finding& finding, const std::vector<std::string>* noqa) {
+  if (noqa == nullptr) return false;
+  if (noqa->empty()) return true;
+  return std::find(noqa->begin(), noqa->end(), finding.code()) != noqa->end();
+}
+
+bool TouchesChange(const Location& location, const ChangeSet& changes) {
+  auto it = changes.changed.find(location.path);
+  if (it == changes.changed.end()) return false;
+  return it->second.Intersects(location.range.start.line, location.range.start.line);
+}
+
+// A finding counts when its primary line changed, or any related location changed (a
+// route removed from app.py surfaces the cron entry in vercel.json that now breaks).
+bool InChange(const Finding& finding, const ChangeSet& changes) {
+  if (TouchesChange(finding.location, changes)) return true;
+  return std::any_of(finding.related.begin(), finding.related.end(),
+                     [&](const Location& related) { return TouchesChange(related, changes); });
+}
+
+struct FileOutcome {
+  std::vector<Finding> findings;
+  std::vector<Problem> problems;
+  std::shared_ptr<const python::Module> module;  // kept for noqa of project findings
+  bool checked = false;
+};
+
+class Linter {
+ public:
+  Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
+      : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot) {
+    for (const rules::Rule& rule : registry.all()) {
+      if (!options.filter.enabled(rule.info->code)) continue;
+      auto it = options.rule_options.find(std::string(rule.info->code));
+      rule_options_.emplace_back(*rule.info, it == options.rule_options.end() ? nullptr : &it->second);
+      (rule.python ? python_rules_ : project_rules_).push_back({&rule, &rule_options_.back()});
+    }
+  }
+
+  LintResult Run() {
+    std::vector<std::string> files = PythonFilesToCheck();
+    std::vector<FileOutcome> outcomes(files.size());
+    RunInParallel(files, outcomes);
+
+    LintResult result;
+    std::map<std::string, std::shared_ptr<const python::Module>, std::less<>> modules;
+    for (size_t i = 0; i < files.size(); ++i) {
+      FileOutcome& outcome = outcomes[i];
+      result.files_checked += outcome.checked;
+      std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(result.findings));
+      std::move(outcome.problems.begin(), outcome.problems.end(), std::back_inserter(result.problems));
+      if (outcome.module) modules.emplace(files[i], outcome.module);
+    }
+    RunProjectRules(modules, &result);
+    std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+    return result;
+  }
+
+ private:
+  struct ActiveRule {
+    const rules::Rule* rule;
+    const rules::RuleOptions* options;
+  };
+
+  std::vector<std::string> PythonFilesToCheck() const {
+    std::vector<std::string> files;
+    for (const auto& [path, lines] : changes_.changed) {
+      if (!IsPythonFile(path) || lines.empty()) continue;
+      if (!UnderAnyPath(path, options_.paths) || options_.filter.excluded(path)) continue;
+      files.push_back(path);
+    }
+    return files;
+  }
+
+  void RunInParallel(const std::vector<std::string>& files, std::vector<FileOutcome>& outcomes) {
+    unsigned workers = std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(files.size())));
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      python::Parser parser;  // one per worker: tree-sitter parsers are not thread-safe
+      for (size_t i = next++; i < files.size(); i = next++) outcomes[i] = CheckFile(parser, files[i]);
+    };
+    if (workers == 1) {
+      work();
+      return;
+    }
+    std::vector<std::thread> threads;
+    for (unsigned i = 0; i < workers; ++i) threads.emplace_back(work);
+    for (std::thread& thread : threads) thread.join();
+  }
+
+  FileOutcome CheckFile(python::Parser& parser, const std::string& path) const {
+    FileOutcome outcome;
+    std::string content, error;
+    if (!changes_.snapshot->Read(path, &content, &error)) {
+      outcome.problems.push_back({path, fmt::format("cannot read: {}", error), true});
+      return outcome;
+    }
+    if (content.size() > kMaxPythonFileBytes) {
+      outcome.problems.push_back(
+          {path, fmt::format("skipped: {} bytes is over the {} MiB limit for a Python file", content.size(),
+                             kMaxPythonFileBytes >> 20)});
+      return outcome;
+    }
+    if (std::string reason = NotPythonText(content); !reason.empty()) {
+      outcome.problems.push_back({path, "skipped: " + reason});
+      return outcome;
+    }
+    std::shared_ptr<const python::Module> module = python::ParseModule(parser, path, std::move(content));
+    outcome.checked = true;
+    const LineSet& changed = changes_.changed.find(path)->second;
+    std::vector<Finding> found;
+    for (const ActiveRule& active : python_rules_) {
+      if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
+      rules::Sink sink(*active.rule->info, path, &found);
+      rules::PyContext context{*module, *active.options, options_.settings, &project_};
+      active.rule->python(context, sink);
+    }
+    for (Finding& finding : found) {
+      uint32_t line = finding.location.range.start.line;
+      if (finding.location.path != path) continue;  // Python rules report in their own file
+      if (!changed.Intersects(line, line) || Suppressed(finding, module->Noqa(line))) continue;
+      finding.source_line = std::string(module->Line(line));
+      outcome.findings.push_back(std::move(finding));
+    }
+    outcome.module = std::move(module);
+    return outcome;
+  }
+
+  void RunProjectRules(const std::map<std::string, std::shared_ptr<const python::Module>, std::less<>>& modules,
+                       LintResult* result) {
+    std::vector<Finding> found;
+    for (const ActiveRule& active : project_rules_) {
+      std::vector<Finding> rule_findings;
+      rules::Sink sink(*active.rule->info, "", &rule_findings);
+      rules::ProjectContext context{project_, *active.options, options_.settings};
+      active.rule->project(context, sink);
+      for (Finding& finding : rule_findings) {
+        const std::string& path = finding.location.path;
+        if (options_.filter.ignored_for_path(finding.code(), path)) continue;
+        if (options_.filter.excluded(path) || !UnderAnyPath(path, options_.paths)) {
+          // Narrowed runs still report a finding whose related location was named.
+          bool related_named = std::any_of(finding.related.begin(), finding.related.end(), [&](const Location& l) {
+            return !options_.paths.empty() && UnderAnyPath(l.path, options_.paths);
+          });
+          if (!related_named) continue;
+        }
+        if (!InChange(finding, changes_)) continue;
+        uint32_t line = finding.location.range.start.line;
+        auto module = modules.find(path);
+        if (module != modules.end() && Suppressed(finding, module->second->Noqa(line))) continue;
+        finding.source_line = SourceLine(path, line);
+        found.push_back(std::move(finding));
+      }
+    }
+    std::move(found.begin(), found.end(), std::back_inserter(result->findings));
+  }
+
+  std::string SourceLine(const std::string& path, uint32_t line) {
+    auto it = line_cache_.find(path);
+    if (it == line_cache_.end()) {
+      std::string content, error;
+      if (!changes_.snapshot->Read(path, &content, &error)) content.clear();
+      it = line_cache_.emplace(path, std::move(content)).first;
+    }
+    return std::string(LineOf(it->second, line));
+  }
+
+  const ChangeSet& changes_;
+  const LintOptions& options_;
+  const rules::Registry& registry_;
+  project::Project project_;
+  std::deque<rules::RuleOptions> rule_options_;  // stable addresses
+  std::vector<ActiveRule> python_rules_;
+  std::vector<ActiveRule> project_rules_;
+  std::map<std::string, std::string, std::less<>> line_cache_;
+};
+
+}  // namespace
+
+LintResult Lint(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry) {
+  return Linter(changes, options, registry).Run();
+}
+
+}  // namespace faaslint::lint

@@ -1,0 +1,67 @@
+#include "lint/text_check.h"
+
+#include <cstring>
+#include <fmt/format.h>
+
+namespace faaslint::lint {
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 (RFC 3629: no overlongs, no
+// surrogates, nothing above U+10FFFF).
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t n;
+  unsigned char min2 = 0x80, max2 = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c == 0xE0) n = 3, min2 = 0xA0;
+  else if (c == 0xED) n = 3, max2 = 0x9F;
+  else if (c >= 0xE1 && c <= 0xEF) n = 3;
+  else if (c == 0xF0) n = 4, min2 = 0x90;
+  else if (c == 0xF4) n = 4, max2 = 0x8F;
+  else if (c >= 0xF1 && c <= 0xF3) n = 4;
+  else return 0;
+  if (i + n > s.size()) return 0;
+  unsigned char c2 = static_cast<unsigned char>(s[i + 1]);
+  if (c2 < min2 || c2 > max2) return 0;
+  for (size_t k = 2; k < n; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+uint32_t LineAt(std::string_view content, size_t offset) {
+  uint32_t line = 1;
+  for (size_t i = 0; i < offset; ++i) line += content[i] == '\n';
+  return line;
+}
+
+}  // namespace
+
+std::string NotPythonText(std::string_view content) {
+  if (const void* nul = std::memchr(content.data(), '\0', content.size())) {
+    size_t offset = static_cast<const char*>(nul) - content.data();
+    return fmt::format("binary file (NUL byte on line {})", LineAt(content, offset));
+  }
+  for (size_t i = 0; i < content.size();) {
+    size_t n = Utf8SequenceLength(content, i);
+    if (n == 0) return fmt::format("not UTF-8 text (invalid byte on line {})", LineAt(content, i));
+    i += n;
+  }
+  return {};
+}
+
+std::string_view LineOf(std::string_view content, uint32_t line) {
+  size_t start = 0;
+  for (uint32_t current = 1; current < line; ++current) {
+    size_t newline = content.find('\n', start);
+    if (newline == std::string_view::npos) return {};
+    start = newline + 1;
+  }
+  size_t end = content.find('\n', start);
+  std::string_view text = content.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace faaslint::lint

@@ -1,0 +1,15 @@
+// Small text facts the pipeline needs before parsing.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace faaslint::lint {
+
+// Why `content` cannot be Python source (NUL bytes, invalid UTF-8), or "" when it can.
+std::string NotPythonText(std::string_view content);
+
+// The text of a 1-based line without its line ending; empty past the end.
+std::string_view LineOf(std::string_view content, uint32_t line);
+
+}  // namespace faaslint::lint

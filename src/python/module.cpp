@@ -1,0 +1,101 @@
+#include "python/module.h"
+
+#include <algorithm>
+
+namespace faaslint::python {
+
+bool Expr::IsTrue() const {
+  switch (kind) {
+    case Kind::kBool:
+    case Kind::kNumber: return number != 0;
+    case Kind::kString: return !str.empty() || is_fstring;
+    default: return false;
+  }
+}
+
+const Argument* Call::Keyword(std::string_view name) const {
+  for (const Argument& arg : args) {
+    if (arg.name == name) return &arg;
+  }
+  return nullptr;
+}
+
+const Argument* Call::Positional(size_t index) const {
+  size_t seen = 0;
+  for (const Argument& arg : args) {
+    if (!arg.name.empty() || arg.double_star) continue;
+    if (arg.star) return nullptr;  // positions after *args are unknown
+    if (seen++ == index) return &arg;
+  }
+  return nullptr;
+}
+
+const Argument* Call::Arg(size_t index, std::string_view name) const {
+  if (const Argument* arg = Positional(index)) return arg;
+  return Keyword(name);
+}
+
+Module::Module(std::string path, std::string source) : path_(std::move(path)), source_(std::move(source)) {
+  line_starts_.push_back(0);
+  bool ascii = true;
+  for (size_t i = 0; i < source_.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(source_[i]);
+    if (c >= 0x80) ascii = false;
+    if (c == '\n') {
+      line_is_ascii_.push_back(ascii);
+      ascii = true;
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+  line_is_ascii_.push_back(ascii);
+}
+
+std::string_view Module::Line(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  size_t start = line_starts_[line - 1];
+  size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : source_.size();
+  std::string_view text(source_.data() + start, end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+const std::vector<std::string>* Module::Noqa(uint32_t line) const {
+  auto it = noqa_.find(line);
+  return it == noqa_.end() ? nullptr : &it->second;
+}
+
+std::string Module::Resolve(std::string_view dotted) const {
+  size_t dot = dotted.find('.');
+  std::string_view head = dotted.substr(0, dot);
+  auto it = aliases_.find(head);
+  if (it == aliases_.end()) return std::string(dotted);
+  std::string resolved = it->second;
+  if (dot != std::string_view::npos) resolved += dotted.substr(dot);
+  return resolved;
+}
+
+int Module::FindFunction(std::string_view name) const {
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    const Function& function = functions_[i];
+    if (function.parent == -1 && function.class_index == -1 && function.name == name) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+bool Module::IsInHandler(int function) const {
+  for (; function >= 0; function = functions_[function].parent) {
+    if (functions_[function].is_handler) return true;
+  }
+  return false;
+}
+
+bool Module::IsInColdStart(int function) const {
+  for (; function >= 0; function = functions_[function].parent) {
+    if (functions_[function].is_cold_start) return true;
+  }
+  return false;
+}
+
+}  // namespace faaslint::python

@@ -1,0 +1,224 @@
+// A parsed Python file summarised for rules: one walk of the tree-sitter tree
+// produces flat tables (calls, functions, assignments, loops, ...) with names resolved
+// through imports and every entry marked with its scope and whether a guard keeps it
+// off the serverless platform. Rules loop over these tables; none walks the tree.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+
+namespace faaslint::python {
+
+// An expression, evaluated as far as rules need it.
+struct Expr {
+  enum class Kind : uint8_t {
+    kOther, kString, kNumber, kBool, kNone, kName, kAttribute, kCall, kBinary,
+    kList, kTuple, kSet, kDict, kSubscript, kAwait, kLambda, kComparison, kNot, kBoolOp,
+  };
+  Kind kind = Kind::kOther;
+  Range range;
+  std::string text;       // source text, cut at 160 bytes (for messages)
+  // kString: the value (for an f-string, the literal text before the first
+  // interpolation, with is_fstring set). kBinary/kBoolOp/kComparison: the operator.
+  std::string str;
+  bool is_fstring = false;
+  double number = 0;      // kNumber; kBool: 1 or 0
+  // kName/kAttribute: the dotted name resolved through imports ("threading.Thread",
+  // "os.environ"); names not bound by an import stay as written ("cache", "app.run").
+  // An attribute of a call result is "<callee>().<attr>" ("threading.Thread().start").
+  std::string qualified;
+  int call = -1;          // kCall: index into Module::calls
+  // kBinary/kComparison/kBoolOp: {left, right}; kList/kTuple/kSet: elements; kDict: key,
+  // value, key, value...; kSubscript: {object, key}; kAwait/kNot: {operand};
+  // kAttribute: {object}.
+  std::vector<Expr> items;
+
+  bool IsString() const { return kind == Kind::kString; }
+  bool IsTrue() const;  // a constant that is true: True, a non-zero number, a non-empty string
+};
+
+struct Argument {
+  std::string name;  // keyword name; empty for positional
+  Expr value;
+  bool star = false;         // *args
+  bool double_star = false;  // **kwargs
+};
+
+// How the value a call returns is used.
+enum class ResultUse : uint8_t {
+  kDiscarded,  // an expression statement: `Thread(...).start()`
+  kAssigned,   // `t = Thread(...)` (assigned_to = "t")
+  kAwaited,    // `await x(...)`
+  kReturned,   // `return x(...)`, `yield x(...)`
+  kWithItem,   // `with x(...) as y` (assigned_to = "y" when named)
+  kArgument,   // passed to another call
+  kOther,      // anything else: part of an expression, a collection, a comparison...
+};
+
+struct Call {
+  std::string callee;        // resolved dotted name of the callee (see Expr::qualified)
+  std::string method;        // the last attribute when the callee is an attribute
+  Expr receiver;             // the object of a method call; kOther when not a method call
+  Range range;               // the whole call
+  Range callee_range;        // the callee expression: where findings usually point
+  std::vector<Argument> args;
+  ResultUse use = ResultUse::kOther;
+  std::string assigned_to;   // kAssigned/kWithItem target as written ("t", "self.worker")
+  int function = -1;         // enclosing function (index into functions), -1 at module level
+  int target = -1;           // the module's own function this call invokes, when known
+  int parent_call = -1;      // kArgument: the call it is passed to
+  bool guarded = false;      // a guard keeps this off the platform (see module.cpp)
+  uint16_t loop_depth = 0;   // enclosing for/while loops in the same function
+  // Exceptions caught by try/except around the call in the same function, resolved
+  // ("OSError", "PermissionError"); "*" for a bare except, Exception or BaseException.
+  std::vector<std::string> caught;
+
+  const Argument* Keyword(std::string_view name) const;
+  const Argument* Positional(size_t index) const;  // index among positional args
+  // A positional argument or, failing that, the keyword of that name.
+  const Argument* Arg(size_t index, std::string_view name) const;
+};
+
+struct Route {
+  std::string path;                  // "/api/check"; empty when not a literal
+  std::vector<std::string> methods;  // upper case; Flask's default is GET
+  Range range;                       // the decorator or add_url_rule call
+  bool websocket = false;
+};
+
+struct Function {
+  std::string name;
+  std::string qualified_name;  // "Handler.do_GET", "outer.inner"
+  Range range;
+  Range name_range;
+  int parent = -1;             // enclosing function
+  int class_index = -1;        // enclosing class, for methods
+  bool is_async = false;
+  bool guarded = false;
+  bool is_handler = false;     // serves requests: route decorators, do_GET, add_url_rule, ...
+  bool is_cold_start = false;  // runs at instance start: startup hooks, lifespan, before_first_request
+  std::vector<Expr> decorators;
+  std::vector<Route> routes;
+  std::vector<std::string> params;
+  std::vector<std::string> globals;  // names declared `global` in its body
+  std::vector<int> calls;            // calls directly in its body (not nested functions)
+  // `return <platform test>` as its only statement: a guard helper (see guards).
+  int8_t returns_platform_test = 0;
+};
+
+struct Class {
+  std::string name;
+  Range range;
+  Range name_range;
+  int function = -1;  // enclosing function
+  std::vector<Expr> bases;
+  std::vector<Expr> decorators;
+  std::vector<int> methods;
+};
+
+struct Import {
+  std::string module;  // "os.path"; relative imports keep their dots: ".utils", ".."
+  std::string name;    // the imported name of a from-import; empty for `import x`
+  std::string bound;   // the local name it binds ("np", "Thread", "os" for `import os.path`)
+  Range range;
+  int function = -1;
+  bool guarded = false;
+  bool in_try = false;  // inside try: (optional imports)
+  bool wildcard = false;
+};
+
+struct Assignment {
+  Expr target;         // a name, attribute or subscript (kSubscript: items = {object, key})
+  Expr value;          // kOther for a tuple-unpacking target or an annotation without value
+  std::string op;      // "=" or the augmented operator ("+=")
+  Range range;
+  int function = -1;
+  bool guarded = false;
+};
+
+// A subscript read or write: `os.environ["X"]`, `cache[key] = v`.
+struct SubscriptAccess {
+  Expr object;
+  Expr key;
+  Range range;
+  bool store = false;  // a target of (augmented) assignment or del
+  int function = -1;
+  bool guarded = false;
+};
+
+struct Loop {
+  bool is_while = true;
+  Range range;
+  Range header_range;    // `while True:` / `for x in y:`
+  Expr condition;        // while: the condition; for: the iterable
+  bool constant_true = false;  // while True / while 1
+  bool has_break = false;      // a break that leaves this loop
+  bool has_return = false;     // a return/raise inside it (same function)
+  int function = -1;
+  bool guarded = false;
+};
+
+class Module {
+ public:
+  Module(std::string path, std::string source);
+
+  const std::string& path() const { return path_; }
+  const std::string& source() const { return source_; }
+  bool has_syntax_errors() const { return has_errors_; }
+  bool truncated() const { return truncated_; }  // nesting too deep to summarise fully
+
+  const std::vector<Import>& imports() const { return imports_; }
+  const std::vector<Function>& functions() const { return functions_; }
+  const std::vector<Class>& classes() const { return classes_; }
+  const std::vector<Call>& calls() const { return calls_; }
+  const std::vector<Assignment>& assignments() const { return assignments_; }
+  const std::vector<SubscriptAccess>& subscripts() const { return subscripts_; }
+  const std::vector<Loop>& loops() const { return loops_; }
+
+  // Text of a 1-based line without its line ending; empty past the end.
+  std::string_view Line(uint32_t line) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  // Suppressions: the codes of a `# noqa: A, B` comment on `line`; an empty vector
+  // for a bare `# noqa`; null when the line has none.
+  const std::vector<std::string>* Noqa(uint32_t line) const;
+
+  // Resolves a dotted name through the module's imports ("T" -> "threading.Thread").
+  std::string Resolve(std::string_view dotted) const;
+  // A module-level function by name, or -1.
+  int FindFunction(std::string_view name) const;
+  // The call enclosing a function's body and so on: the function chain of a call.
+  bool IsInHandler(int function) const;    // the function or an enclosing one is a handler
+  bool IsInColdStart(int function) const;  // ... is a cold-start hook
+
+ private:
+  friend class ModuleBuilder;
+  std::string path_;
+  std::string source_;
+  std::vector<uint32_t> line_starts_;
+  std::vector<bool> line_is_ascii_;
+  bool has_errors_ = false;
+  bool truncated_ = false;
+  std::vector<Import> imports_;
+  std::vector<Function> functions_;
+  std::vector<Class> classes_;
+  std::vector<Call> calls_;
+  std::vector<Assignment> assignments_;
+  std::vector<SubscriptAccess> subscripts_;
+  std::vector<Loop> loops_;
+  std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
+  std::map<uint32_t, std::vector<std::string>> noqa_;
+};
+
+class Parser;
+
+// Parses `source` and summarises it. Never fails: a file with syntax errors yields
+// what tree-sitter recovered (has_syntax_errors() tells).
+std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source);
+
+}  // namespace faaslint::python

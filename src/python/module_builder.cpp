@@ -1,0 +1,893 @@
+// One walk of the tree-sitter tree into Module's tables. Statements carry a Scope
+// (enclosing function, guard, loops, try/except); expressions are summarised into Expr
+// and every call is recorded where it is met, so calls come out in source order.
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#include "python/guards.h"
+#include "python/module.h"
+#include "python/parser.h"
+
+namespace faaslint::python {
+
+namespace {
+
+using Kind = Expr::Kind;
+
+// Deeper nesting than this is not summarised (Python's own parser stops near 200).
+constexpr int kMaxDepth = 400;
+constexpr size_t kMaxExprText = 160;
+
+bool Is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
+
+TSNode Field(TSNode node, const char* name) {
+  return ts_node_child_by_field_name(node, name, static_cast<uint32_t>(std::strlen(name)));
+}
+
+// The named children of a node, collected with one cursor (ts_node_child(i) is linear).
+std::vector<TSNode> NamedChildren(TSNode node) {
+  std::vector<TSNode> children;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(child) && !Is(child, "comment")) children.push_back(child);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return children;
+}
+
+// All children (named or not) with their field names.
+struct Child {
+  TSNode node;
+  const char* field;
+};
+std::vector<Child> AllChildren(TSNode node) {
+  std::vector<Child> children;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      children.push_back({ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_name(&cursor)});
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return children;
+}
+
+struct Scope {
+  int function = -1;
+  int klass = -1;
+  bool guarded = false;
+  bool in_try = false;
+  uint16_t loop_depth = 0;
+  std::vector<int> loops;            // enclosing loops of this function, innermost last
+  std::vector<std::string> caught;   // exceptions caught around this point
+};
+
+}  // namespace
+
+class ModuleBuilder {
+ public:
+  ModuleBuilder(Module& module, TSNode root) : m_(module), root_(root) {}
+
+  void Build() {
+    m_.has_errors_ = ts_node_has_error(root_);
+    Scope scope;
+    Block(root_, scope, 0);
+    ResolveCallTargets();
+    MarkRegisteredHandlers();
+    CollectNoqa();
+  }
+
+ private:
+  // ---- positions and text --------------------------------------------------
+  Position ToPosition(TSPoint point) const {
+    Position position{point.row + 1, point.column + 1};
+    if (point.row < m_.line_is_ascii_.size() && !m_.line_is_ascii_[point.row]) {
+      uint32_t start = m_.line_starts_[point.row];
+      uint32_t column = 1;
+      for (uint32_t i = 0; i < point.column && start + i < m_.source_.size(); ++i) {
+        // Count bytes that start a UTF-8 sequence.
+        if ((static_cast<unsigned char>(m_.source_[start + i]) & 0xC0) != 0x80) ++column;
+      }
+      position.column = column;
+    }
+    return position;
+  }
+  Range RangeOf(TSNode node) const {
+    return {ToPosition(ts_node_start_point(node)), ToPosition(ts_node_end_point(node))};
+  }
+  std::string_view Text(TSNode node) const {
+    uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    if (end > m_.source_.size() || start > end) return {};
+    return std::string_view(m_.source_).substr(start, end - start);
+  }
+
+  // ---- statements ----------------------------------------------------------
+  void Block(TSNode block, Scope scope, int depth) {
+    if (depth > kMaxDepth) {
+      m_.truncated_ = true;
+      return;
+    }
+    for (TSNode statement : NamedChildren(block)) {
+      Statement(statement, scope, depth + 1);
+    }
+  }
+
+  // True when a block ends by leaving the enclosing block (return, raise, exit).
+  bool BlockExits(TSNode block) {
+    std::vector<TSNode> statements = NamedChildren(block);
+    if (statements.empty()) return false;
+    TSNode last = statements.back();
+    if (Is(last, "return_statement") || Is(last, "raise_statement") || Is(last, "continue_statement")) return true;
+    if (Is(last, "expression_statement")) {
+      std::string_view text = Text(last);
+      return text.starts_with("sys.exit(") || text.starts_with("exit(") || text.starts_with("os._exit(");
+    }
+    return false;
+  }
+
+  void Statement(TSNode node, Scope& scope, int depth) {
+    const char* type = ts_node_type(node);
+    if (!std::strcmp(type, "expression_statement")) {
+      for (TSNode child : NamedChildren(node)) {
+        if (Is(child, "assignment") || Is(child, "augmented_assignment")) {
+          Assign(child, scope, depth);
+        } else {
+          Expression(child, scope, ResultUse::kDiscarded, {}, depth);
+        }
+      }
+    } else if (!std::strcmp(type, "if_statement")) {
+      If(node, scope, depth);
+    } else if (!std::strcmp(type, "function_definition")) {
+      FunctionDef(node, {}, scope, depth);
+    } else if (!std::strcmp(type, "class_definition")) {
+      ClassDef(node, {}, scope, depth);
+    } else if (!std::strcmp(type, "decorated_definition")) {
+      std::vector<Expr> decorators;
+      for (TSNode child : NamedChildren(node)) {
+        if (Is(child, "decorator")) {
+          for (TSNode expr : NamedChildren(child)) decorators.push_back(Expression(expr, scope, ResultUse::kOther, {}, depth));
+        }
+      }
+      TSNode definition = Field(node, "definition");
+      if (ts_node_is_null(definition)) return;
+      if (Is(definition, "function_definition")) FunctionDef(definition, std::move(decorators), scope, depth);
+      else ClassDef(definition, std::move(decorators), scope, depth);
+    } else if (!std::strcmp(type, "while_statement") || !std::strcmp(type, "for_statement")) {
+      LoopStatement(node, scope, depth);
+    } else if (!std::strcmp(type, "try_statement")) {
+      Try(node, scope, depth);
+    } else if (!std::strcmp(type, "with_statement")) {
+      With(node, scope, depth);
+    } else if (!std::strcmp(type, "return_statement")) {
+      for (int loop : scope.loops) m_.loops_[loop].has_return = true;
+      for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kReturned, {}, depth);
+    } else if (!std::strcmp(type, "raise_statement")) {
+      for (int loop : scope.loops) m_.loops_[loop].has_return = true;
+      for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kOther, {}, depth);
+    } else if (!std::strcmp(type, "break_statement")) {
+      if (!scope.loops.empty()) m_.loops_[scope.loops.back()].has_break = true;
+    } else if (!std::strcmp(type, "global_statement") || !std::strcmp(type, "nonlocal_statement")) {
+      if (scope.function >= 0) {
+        for (TSNode name : NamedChildren(node)) m_.functions_[scope.function].globals.emplace_back(Text(name));
+      }
+    } else if (!std::strcmp(type, "import_statement") || !std::strcmp(type, "import_from_statement") ||
+               !std::strcmp(type, "future_import_statement")) {
+      ImportStatement(node, scope);
+    } else if (!std::strcmp(type, "delete_statement")) {
+      for (TSNode child : NamedChildren(node)) Target(child, scope, depth);
+    } else {
+      // match, type aliases, assert, print, exec...: visit what they contain.
+      Generic(node, scope, depth);
+    }
+  }
+
+  void Generic(TSNode node, Scope& scope, int depth) {
+    if (depth > kMaxDepth) {
+      m_.truncated_ = true;
+      return;
+    }
+    for (TSNode child : NamedChildren(node)) {
+      if (Is(child, "block")) Block(child, scope, depth + 1);
+      else if (ts_node_named_child_count(child) > 0 && (Is(child, "case_clause") || Is(child, "match_statement") ||
+                                                      Is(child, "else_clause") || Is(child, "finally_clause")))
+        Generic(child, scope, depth + 1);
+      else Expression(child, scope, ResultUse::kOther, {}, depth + 1);
+    }
+  }
+
+  void If(TSNode node, Scope& scope, int depth) {
+    Expr condition = Expression(Field(node, "condition"), scope, ResultUse::kOther, {}, depth);
+    GuardFacts facts = EvaluateGuard(condition, m_.calls_, guard_names_);
+    Scope body = scope;
+    body.guarded = scope.guarded || facts.implies_off;
+    TSNode consequence = Field(node, "consequence");
+    Block(consequence, body, depth);
+    bool any_on_implies = facts.on_implies;
+    bool has_alternative = false;
+    for (const Child& child : AllChildren(node)) {
+      if (!child.field || std::strcmp(child.field, "alternative") != 0) continue;
+      has_alternative = true;
+      if (Is(child.node, "elif_clause")) {
+        Expr elif_condition = Expression(Field(child.node, "condition"), scope, ResultUse::kOther, {}, depth);
+        GuardFacts elif_facts = EvaluateGuard(elif_condition, m_.calls_, guard_names_);
+        Scope elif_body = scope;
+        elif_body.guarded = scope.guarded || any_on_implies || elif_facts.implies_off;
+        Block(Field(child.node, "consequence"), elif_body, depth);
+        any_on_implies = any_on_implies || elif_facts.on_implies;
+      } else {
+        Scope else_body = scope;
+        else_body.guarded = scope.guarded || any_on_implies;
+        Block(Field(child.node, "body"), else_body, depth);
+      }
+    }
+    // `if on_platform(): return` — what follows in this block never runs there.
+    if (!has_alternative && facts.on_implies && BlockExits(consequence)) scope.guarded = true;
+  }
+
+  void FunctionDef(TSNode node, std::vector<Expr> decorators, Scope& scope, int depth) {
+    Function function;
+    TSNode name = Field(node, "name");
+    function.name = std::string(Text(name));
+    function.name_range = RangeOf(name);
+    function.range = RangeOf(node);
+    function.parent = scope.function;
+    function.class_index = scope.klass;
+    function.guarded = scope.guarded;
+    function.is_async = Text(node).starts_with("async");
+    std::string prefix;
+    if (scope.klass >= 0) prefix = m_.classes_[scope.klass].name + ".";
+    else if (scope.function >= 0) prefix = m_.functions_[scope.function].qualified_name + ".";
+    function.qualified_name = prefix + function.name;
+    TSNode parameters = Field(node, "parameters");
+    if (!ts_node_is_null(parameters)) {
+      for (TSNode parameter : NamedChildren(parameters)) {
+        TSNode param_name = Is(parameter, "identifier") ? parameter : Field(parameter, "name");
+        if (ts_node_is_null(param_name) && ts_node_named_child_count(parameter) > 0) {
+          param_name = ts_node_named_child(parameter, 0);
+        }
+        if (!ts_node_is_null(param_name)) function.params.emplace_back(Text(param_name));
+      }
+    }
+    function.decorators = std::move(decorators);
+    ClassifyByDecorators(function);
+    if (scope.klass >= 0) ClassifyMethod(function, m_.classes_[scope.klass]);
+    int index = static_cast<int>(m_.functions_.size());
+    m_.functions_.push_back(std::move(function));
+    if (scope.klass >= 0) m_.classes_[scope.klass].methods.push_back(index);
+
+    Scope body;
+    body.function = index;
+    body.guarded = scope.guarded;
+    TSNode block = Field(node, "body");
+    Block(block, body, depth);
+    RecordGuardHelper(index, block);
+  }
+
+  // `def is_serverless(): return bool(os.environ.get("VERCEL"))` makes a guard.
+  void RecordGuardHelper(int index, TSNode block) {
+    std::vector<TSNode> statements = NamedChildren(block);
+    if (statements.size() != 1 || !Is(statements[0], "return_statement")) return;
+    Function& function = m_.functions_[index];
+    if (function.parent != -1 || function.class_index != -1 || !function.params.empty()) return;
+    std::vector<TSNode> values = NamedChildren(statements[0]);
+    if (values.size() != 1) return;
+    // Re-evaluate the returned expression without recording its calls twice.
+    size_t calls_before = m_.calls_.size();
+    Scope scratch;
+    Expr value = Expression(values[0], scratch, ResultUse::kReturned, {}, 0);
+    GuardFacts facts = EvaluateGuard(value, m_.calls_, guard_names_);
+    RemoveCallsFrom(calls_before);
+    if (facts.known()) {
+      guard_names_.functions[function.name] = facts;
+      function.returns_platform_test = facts.on_implies ? 1 : -1;
+    }
+  }
+
+  void RemoveCallsFrom(size_t first) { m_.calls_.resize(first); }
+
+  void ClassDef(TSNode node, std::vector<Expr> decorators, Scope& scope, int depth) {
+    Class klass;
+    TSNode name = Field(node, "name");
+    klass.name = std::string(Text(name));
+    klass.name_range = RangeOf(name);
+    klass.range = RangeOf(node);
+    klass.function = scope.function;
+    klass.decorators = std::move(decorators);
+    TSNode bases = Field(node, "superclasses");
+    if (!ts_node_is_null(bases)) {
+      for (TSNode base : NamedChildren(bases)) {
+        if (Is(base, "keyword_argument")) continue;
+        klass.bases.push_back(Expression(base, scope, ResultUse::kOther, {}, depth));
+      }
+    }
+    int index = static_cast<int>(m_.classes_.size());
+    m_.classes_.push_back(std::move(klass));
+    Scope body = scope;
+    body.klass = index;
+    Block(Field(node, "body"), body, depth);
+  }
+
+  void LoopStatement(TSNode node, Scope& scope, int depth) {
+    bool is_while = Is(node, "while_statement");
+    Loop loop;
+    loop.is_while = is_while;
+    loop.range = RangeOf(node);
+    TSNode body_node = Field(node, "body");
+    loop.header_range = {RangeOf(node).start, ToPosition(ts_node_start_point(body_node))};
+    loop.function = scope.function;
+    loop.guarded = scope.guarded;
+    if (is_while) {
+      loop.condition = Expression(Field(node, "condition"), scope, ResultUse::kOther, {}, depth);
+      loop.constant_true = loop.condition.IsTrue();
+    } else {
+      Target(Field(node, "left"), scope, depth);
+      loop.condition = Expression(Field(node, "right"), scope, ResultUse::kOther, {}, depth);
+    }
+    int index = static_cast<int>(m_.loops_.size());
+    m_.loops_.push_back(std::move(loop));
+    Scope body = scope;
+    body.loop_depth++;
+    body.loops.push_back(index);
+    Block(body_node, body, depth);
+    for (const Child& child : AllChildren(node)) {
+      if (Is(child.node, "else_clause")) Block(Field(child.node, "body"), scope, depth);
+    }
+  }
+
+  void Try(TSNode node, Scope& scope, int depth) {
+    std::vector<std::string> caught;
+    for (TSNode child : NamedChildren(node)) {
+      if (!Is(child, "except_clause") && !Is(child, "except_group_clause")) continue;
+      TSNode value = Field(child, "value");
+      if (ts_node_is_null(value)) {
+        std::vector<TSNode> parts = NamedChildren(child);
+        if (!parts.empty() && !Is(parts[0], "block")) value = parts[0];
+      }
+      if (ts_node_is_null(value)) {
+        caught.push_back("*");
+        continue;
+      }
+      if (Is(value, "as_pattern") && ts_node_named_child_count(value) > 0) value = ts_node_named_child(value, 0);
+      Scope scratch = scope;
+      size_t calls_before = m_.calls_.size();
+      Expr types = Expression(value, scratch, ResultUse::kOther, {}, depth);
+      RemoveCallsFrom(calls_before);
+      auto add = [&](const Expr& type) {
+        std::string name = type.qualified.empty() ? type.text : type.qualified;
+        if (name == "Exception" || name == "BaseException") name = "*";
+        caught.push_back(name);
+      };
+      if (types.kind == Kind::kTuple || types.kind == Kind::kList) {
+        for (const Expr& type : types.items) add(type);
+      } else {
+        add(types);
+      }
+    }
+    Scope body = scope;
+    body.in_try = true;
+    body.caught.insert(body.caught.end(), caught.begin(), caught.end());
+    Block(Field(node, "body"), body, depth);
+    for (TSNode child : NamedChildren(node)) {
+      if (Is(child, "block")) continue;
+      for (TSNode part : NamedChildren(child)) {
+        if (Is(part, "block")) Block(part, scope, depth);
+      }
+    }
+  }
+
+  void With(TSNode node, Scope& scope, int depth) {
+    for (TSNode child : NamedChildren(node)) {
+      if (!Is(child, "with_clause")) continue;
+      for (TSNode item : NamedChildren(child)) {
+        TSNode value = Field(item, "value");
+        if (ts_node_is_null(value)) continue;
+        if (Is(value, "as_pattern")) {
+          std::vector<TSNode> parts = NamedChildren(value);
+          std::string alias;
+          TSNode target = Field(value, "alias");
+          if (!ts_node_is_null(target)) alias = std::string(Text(target));
+          if (!parts.empty()) Expression(parts[0], scope, ResultUse::kWithItem, alias, depth);
+        } else {
+          Expression(value, scope, ResultUse::kWithItem, {}, depth);
+        }
+      }
+    }
+    Block(Field(node, "body"), scope, depth);
+  }
+
+  void ImportStatement(TSNode node, const Scope& scope) {
+    auto add = [&](std::string module, std::string name, std::string bound, TSNode at, bool wildcard) {
+      Import import;
+      import.module = std::move(module);
+      import.name = std::move(name);
+      import.bound = std::move(bound);
+      import.range = RangeOf(at);
+      import.function = scope.function;
+      import.guarded = scope.guarded;
+      import.in_try = scope.in_try;
+      import.wildcard = wildcard;
+      if (!import.bound.empty()) {
+        std::string qualified = import.name.empty() ? import.module
+                                : import.module.empty() || import.module.back() == '.'
+                                    ? import.module + import.name
+                                    : import.module + "." + import.name;
+        // `import os.path` binds `os` to the package `os`.
+        if (import.name.empty() && import.bound != import.module) {
+          if (import.module.starts_with(import.bound + ".")) qualified = import.bound;
+        }
+        m_.aliases_[import.bound] = qualified;
+      }
+      m_.imports_.push_back(std::move(import));
+    };
+    if (Is(node, "import_statement")) {
+      for (TSNode child : NamedChildren(node)) {
+        if (Is(child, "aliased_import")) {
+          std::string module(Text(Field(child, "name")));
+          add(module, "", std::string(Text(Field(child, "alias"))), child, false);
+        } else {
+          std::string module(Text(child));
+          add(module, "", module.substr(0, module.find('.')), child, false);
+        }
+      }
+      return;
+    }
+    if (Is(node, "future_import_statement")) return;
+    TSNode module_node = Field(node, "module_name");
+    std::string module = ts_node_is_null(module_node) ? "" : std::string(Text(module_node));
+    module.erase(std::remove_if(module.begin(), module.end(), [](char c) { return c == ' ' || c == '\t'; }),
+                 module.end());
+    bool any = false;
+    for (const Child& child : AllChildren(node)) {
+      if (Is(child.node, "wildcard_import")) {
+        add(module, "*", "", child.node, true);
+        any = true;
+        continue;
+      }
+      if (!child.field || std::strcmp(child.field, "name") != 0) continue;
+      any = true;
+      if (Is(child.node, "aliased_import")) {
+        add(module, std::string(Text(Field(child.node, "name"))), std::string(Text(Field(child.node, "alias"))),
+            child.node, false);
+      } else {
+        std::string name(Text(child.node));
+        add(module, name, name, child.node, false);
+      }
+    }
+    if (!any) add(module, "", "", node, false);
+  }
+
+  // ---- assignments ----------------------------------------------------------
+  void Assign(TSNode node, Scope& scope, int depth) {
+    TSNode left = Field(node, "left");
+    TSNode right = Field(node, "right");
+    bool augmented = Is(node, "augmented_assignment");
+    std::string op = "=";
+    if (augmented) op = std::string(Text(Field(node, "operator")));
+    std::string target_text = ts_node_is_null(left) ? "" : std::string(Text(left));
+    Expr value;
+    if (!ts_node_is_null(right)) {
+      if (Is(right, "assignment") || Is(right, "augmented_assignment")) {
+        Assign(right, scope, depth + 1);  // a = b = value
+        TSNode inner = right;
+        while (Is(inner, "assignment") && !ts_node_is_null(Field(inner, "right"))) inner = Field(inner, "right");
+        value.kind = Kind::kOther;
+      } else {
+        value = Expression(right, scope, ResultUse::kAssigned, target_text, depth);
+      }
+    }
+    if (ts_node_is_null(left)) return;
+    Expr target = Target(left, scope, depth);
+    // Module-level flags that hold a platform test: IS_VERCEL = bool(os.environ.get("VERCEL")).
+    if (scope.function == -1 && !augmented && target.kind == Kind::kName) {
+      GuardFacts facts = EvaluateGuard(value, m_.calls_, guard_names_);
+      if (facts.known()) guard_names_.flags[target.qualified] = facts;
+      else guard_names_.flags.erase(target.qualified);
+    }
+    Assignment assignment;
+    assignment.target = std::move(target);
+    assignment.value = std::move(value);
+    assignment.op = std::move(op);
+    assignment.range = RangeOf(node);
+    assignment.function = scope.function;
+    assignment.guarded = scope.guarded;
+    m_.assignments_.push_back(std::move(assignment));
+  }
+
+  // A store target: names and attributes are summarised; subscripts are recorded as stores.
+  Expr Target(TSNode node, Scope& scope, int depth) {
+    if (ts_node_is_null(node)) return {};
+    if (Is(node, "subscript")) {
+      Expr object = Expression(Field(node, "value"), scope, ResultUse::kOther, {}, depth);
+      Expr key = Expression(Field(node, "subscript"), scope, ResultUse::kOther, {}, depth);
+      Expr target = Summary(node, Kind::kSubscript);
+      target.items = {object, key};
+      m_.subscripts_.push_back({object, key, RangeOf(node), true, scope.function, scope.guarded});
+      return target;
+    }
+    if (Is(node, "pattern_list") || Is(node, "tuple_pattern") || Is(node, "list_pattern") ||
+        Is(node, "expression_list")) {
+      Expr target = Summary(node, Kind::kTuple);
+      for (TSNode child : NamedChildren(node)) target.items.push_back(Target(child, scope, depth + 1));
+      return target;
+    }
+    if (Is(node, "identifier")) {
+      Expr target = Summary(node, Kind::kName);
+      target.qualified = target.text;  // a store binds a local name: no import resolution
+      return target;
+    }
+    return Expression(node, scope, ResultUse::kOther, {}, depth);
+  }
+
+  // ---- expressions ---------------------------------------------------------
+  Expr Summary(TSNode node, Kind kind) const {
+    Expr expr;
+    expr.kind = kind;
+    expr.range = RangeOf(node);
+    std::string_view text = Text(node);
+    expr.text = std::string(text.substr(0, kMaxExprText));
+    return expr;
+  }
+
+  Expr Expression(TSNode node, Scope& scope, ResultUse use, const std::string& assigned_to, int depth,
+                  int parent_call = -1) {
+    if (ts_node_is_null(node)) return {};
+    if (depth > kMaxDepth) {
+      m_.truncated_ = true;
+      return Summary(node, Kind::kOther);
+    }
+    const char* type = ts_node_type(node);
+    if (!std::strcmp(type, "identifier")) {
+      Expr expr = Summary(node, Kind::kName);
+      expr.qualified = m_.Resolve(expr.text);
+      return expr;
+    }
+    if (!std::strcmp(type, "attribute")) {
+      Expr object = Expression(Field(node, "object"), scope, ResultUse::kOther, {}, depth + 1);
+      Expr expr = Summary(node, Kind::kAttribute);
+      std::string attribute(Text(Field(node, "attribute")));
+      if (object.kind == Kind::kName || object.kind == Kind::kAttribute) {
+        if (!object.qualified.empty()) expr.qualified = object.qualified + "." + attribute;
+      } else if (object.kind == Kind::kCall && object.call >= 0) {
+        expr.qualified = m_.calls_[object.call].callee + "()." + attribute;
+      }
+      expr.str = attribute;
+      expr.items.push_back(std::move(object));
+      return expr;
+    }
+    if (!std::strcmp(type, "call")) return CallExpr(node, scope, use, assigned_to, depth, parent_call);
+    if (!std::strcmp(type, "string") || !std::strcmp(type, "concatenated_string")) return StringExpr(node, scope, depth);
+    if (!std::strcmp(type, "integer") || !std::strcmp(type, "float")) {
+      Expr expr = Summary(node, Kind::kNumber);
+      std::string digits;
+      for (char c : expr.text) if (c != '_') digits += c;
+      if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) {
+        expr.number = static_cast<double>(std::strtoull(digits.c_str() + 2, nullptr, 16));
+      } else {
+        expr.number = std::strtod(digits.c_str(), nullptr);
+      }
+      return expr;
+    }
+    if (!std::strcmp(type, "true") || !std::strcmp(type, "false")) {
+      Expr expr = Summary(node, Kind::kBool);
+      expr.number = type[0] == 't' ? 1 : 0;
+      return expr;
+    }
+    if (!std::strcmp(type, "none")) return Summary(node, Kind::kNone);
+    if (!std::strcmp(type, "parenthesized_expression")) {
+      std::vector<TSNode> inner = NamedChildren(node);
+      if (inner.size() == 1) return Expression(inner[0], scope, use, assigned_to, depth + 1, parent_call);
+      return Summary(node, Kind::kOther);
+    }
+    if (!std::strcmp(type, "await")) {
+      Expr expr = Summary(node, Kind::kAwait);
+      for (TSNode child : NamedChildren(node)) expr.items.push_back(Expression(child, scope, ResultUse::kAwaited, {}, depth + 1));
+      return expr;
+    }
+    if (!std::strcmp(type, "binary_operator") || !std::strcmp(type, "boolean_operator")) {
+      Expr expr = Summary(node, type[0] == 'b' && type[1] == 'i' ? Kind::kBinary : Kind::kBoolOp);
+      expr.str = std::string(Text(Field(node, "operator")));
+      expr.items.push_back(Expression(Field(node, "left"), scope, ResultUse::kOther, {}, depth + 1));
+      expr.items.push_back(Expression(Field(node, "right"), scope, ResultUse::kOther, {}, depth + 1));
+      return expr;
+    }
+    if (!std::strcmp(type, "comparison_operator")) {
+      Expr expr = Summary(node, Kind::kComparison);
+      for (const Child& child : AllChildren(node)) {
+        if (child.field && !std::strcmp(child.field, "operators")) {
+          if (!expr.str.empty()) expr.str += " ";
+          expr.str += std::string(Text(child.node));
+        } else if (ts_node_is_named(child.node) && !Is(child.node, "comment")) {
+          expr.items.push_back(Expression(child.node, scope, ResultUse::kOther, {}, depth + 1));
+        }
+      }
+      return expr;
+    }
+    if (!std::strcmp(type, "not_operator")) {
+      Expr expr = Summary(node, Kind::kNot);
+      expr.items.push_back(Expression(Field(node, "argument"), scope, ResultUse::kOther, {}, depth + 1));
+      return expr;
+    }
+    if (!std::strcmp(type, "subscript")) {
+      Expr expr = Summary(node, Kind::kSubscript);
+      Expr object = Expression(Field(node, "value"), scope, ResultUse::kOther, {}, depth + 1);
+      Expr key = Expression(Field(node, "subscript"), scope, ResultUse::kOther, {}, depth + 1);
+      m_.subscripts_.push_back({object, key, expr.range, false, scope.function, scope.guarded});
+      expr.items = {std::move(object), std::move(key)};
+      return expr;
+    }
+    Kind collection = !std::strcmp(type, "list")         ? Kind::kList
+                      : !std::strcmp(type, "tuple")      ? Kind::kTuple
+                      : !std::strcmp(type, "set")        ? Kind::kSet
+                      : !std::strcmp(type, "dictionary") ? Kind::kDict
+                      : !std::strcmp(type, "lambda")     ? Kind::kLambda
+                                                         : Kind::kOther;
+    Expr expr = Summary(node, collection);
+    for (TSNode child : NamedChildren(node)) {
+      if (collection == Kind::kDict && Is(child, "pair")) {
+        expr.items.push_back(Expression(Field(child, "key"), scope, ResultUse::kOther, {}, depth + 1));
+        expr.items.push_back(Expression(Field(child, "value"), scope, ResultUse::kOther, {}, depth + 1));
+      } else {
+        Expr item = Expression(child, scope, ResultUse::kOther, {}, depth + 1);
+        if (collection != Kind::kOther && collection != Kind::kLambda) expr.items.push_back(std::move(item));
+      }
+    }
+    return expr;
+  }
+
+  Expr StringExpr(TSNode node, Scope& scope, int depth) {
+    Expr expr = Summary(node, Kind::kString);
+    std::vector<TSNode> parts = Is(node, "concatenated_string") ? NamedChildren(node) : std::vector<TSNode>{node};
+    bool stop = false;  // after the first interpolation only the prefix is known
+    for (TSNode part : parts) {
+      for (TSNode child : NamedChildren(part)) {
+        if (Is(child, "string_start")) {
+          std::string_view prefix = Text(child);
+          if (prefix.find_first_of("fF") != std::string_view::npos) expr.is_fstring = true;
+        } else if (Is(child, "string_content") && !stop) {
+          expr.str += Text(child);
+        } else if (Is(child, "interpolation")) {
+          stop = true;
+          expr.is_fstring = true;
+          for (TSNode inner : NamedChildren(child)) Expression(inner, scope, ResultUse::kOther, {}, depth + 1);
+        }
+      }
+    }
+    return expr;
+  }
+
+  Expr CallExpr(TSNode node, Scope& scope, ResultUse use, const std::string& assigned_to, int depth, int parent_call) {
+    Expr expr = Summary(node, Kind::kCall);
+    TSNode function_node = Field(node, "function");
+    Expr callee = Expression(function_node, scope, ResultUse::kOther, {}, depth + 1);
+    int index = static_cast<int>(m_.calls_.size());
+    m_.calls_.emplace_back();
+    {
+      Call& call = m_.calls_.back();
+      call.range = expr.range;
+      call.callee_range = callee.range;
+      call.use = use;
+      if (use == ResultUse::kAssigned || use == ResultUse::kWithItem) call.assigned_to = assigned_to;
+      call.function = scope.function;
+      call.parent_call = parent_call;
+      call.guarded = scope.guarded;
+      call.loop_depth = scope.loop_depth;
+      call.caught = scope.caught;
+      call.callee = callee.qualified.empty() ? callee.text : callee.qualified;
+      if (callee.kind == Kind::kAttribute) {
+        call.method = callee.str;
+        if (!callee.items.empty()) call.receiver = callee.items[0];
+      }
+    }
+    if (scope.function >= 0) m_.functions_[scope.function].calls.push_back(index);
+    TSNode arguments = Field(node, "arguments");
+    std::vector<Argument> args;
+    if (!ts_node_is_null(arguments)) {
+      if (Is(arguments, "generator_expression")) {
+        Argument arg;
+        arg.value = Expression(arguments, scope, ResultUse::kArgument, {}, depth + 1, index);
+        args.push_back(std::move(arg));
+      } else {
+        for (TSNode child : NamedChildren(arguments)) {
+          Argument arg;
+          if (Is(child, "keyword_argument")) {
+            arg.name = std::string(Text(Field(child, "name")));
+            arg.value = Expression(Field(child, "value"), scope, ResultUse::kArgument, {}, depth + 1, index);
+          } else if (Is(child, "list_splat") || Is(child, "dictionary_splat")) {
+            arg.star = Is(child, "list_splat");
+            arg.double_star = !arg.star;
+            std::vector<TSNode> inner = NamedChildren(child);
+            if (!inner.empty()) arg.value = Expression(inner[0], scope, ResultUse::kArgument, {}, depth + 1, index);
+          } else {
+            arg.value = Expression(child, scope, ResultUse::kArgument, {}, depth + 1, index);
+          }
+          args.push_back(std::move(arg));
+        }
+      }
+    }
+    m_.calls_[index].args = std::move(args);  // the vector may have grown: index, not reference
+    expr.call = index;
+    expr.qualified = m_.calls_[index].callee;
+    return expr;
+  }
+
+  // ---- classification --------------------------------------------------------
+  // Route decorators (Flask, FastAPI, Starlette, blueprints, routers) and cold-start hooks.
+  void ClassifyByDecorators(Function& function) {
+    static constexpr std::string_view kVerbs[] = {"get", "post", "put", "delete", "patch", "head", "options"};
+    for (const Expr& decorator : function.decorators) {
+      const Call* call = decorator.kind == Kind::kCall ? &m_.calls_[decorator.call] : nullptr;
+      std::string_view method = call ? std::string_view(call->method) : std::string_view(decorator.str);
+      if (decorator.kind != Kind::kCall && decorator.kind != Kind::kAttribute) continue;
+      if (method == "route" || method == "api_route" || method == "websocket" || method == "websocket_route" ||
+          std::find(std::begin(kVerbs), std::end(kVerbs), method) != std::end(kVerbs)) {
+        function.is_handler = true;
+        Route route;
+        route.range = decorator.range;
+        route.websocket = method.starts_with("websocket");
+        if (call) {
+          const Argument* path = call->Arg(0, method == "route" ? "rule" : "path");
+          if (path && path->value.IsString() && !path->value.is_fstring) route.path = path->value.str;
+          if (const Argument* methods = call->Keyword("methods")) {
+            for (const Expr& item : methods->value.items) {
+              if (!item.IsString()) continue;
+              std::string upper = item.str;
+              for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+              route.methods.push_back(upper);
+            }
+          }
+        }
+        if (route.methods.empty() && !route.websocket) {
+          if (method == "route" || method == "api_route") {
+            route.methods.push_back("GET");  // Flask's and FastAPI's default
+          } else {
+            std::string upper(method);
+            for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            route.methods.push_back(upper);
+          }
+        }
+        function.routes.push_back(std::move(route));
+      } else if (method == "before_first_request" || method == "before_request" || method == "before_serving") {
+        function.is_cold_start = true;
+      } else if (method == "on_event" && call) {
+        const Argument* event = call->Positional(0);
+        if (event && event->value.IsString() && event->value.str == "startup") function.is_cold_start = true;
+      } else if (method == "on" && call) {
+        function.is_handler = true;  // socketio.on("event")
+      }
+    }
+  }
+
+  // BaseHTTPRequestHandler.do_GET and friends serve requests (Vercel's `handler` class).
+  void ClassifyMethod(Function& function, const Class& klass) {
+    if (!function.name.starts_with("do_")) return;
+    bool request_handler = std::any_of(klass.bases.begin(), klass.bases.end(), [](const Expr& base) {
+      return base.qualified.ends_with("BaseHTTPRequestHandler") || base.qualified.ends_with("SimpleHTTPRequestHandler");
+    });
+    if (!request_handler) return;
+    function.is_handler = true;
+    Route route;
+    route.range = function.name_range;
+    route.methods.push_back(function.name.substr(3));
+    function.routes.push_back(std::move(route));
+  }
+
+  void ResolveCallTargets() {
+    for (Call& call : m_.calls_) {
+      if (call.callee.find('.') == std::string::npos) {
+        call.target = m_.FindFunction(call.callee);
+        continue;
+      }
+      if (call.function < 0) continue;
+      if (!call.callee.starts_with("self.") && !call.callee.starts_with("cls.")) continue;
+      int klass = m_.functions_[call.function].class_index;
+      if (klass < 0) continue;
+      std::string_view name = std::string_view(call.callee).substr(call.callee.find('.') + 1);
+      for (int method : m_.classes_[klass].methods) {
+        if (m_.functions_[method].name == name) call.target = method;
+      }
+    }
+  }
+
+  // app.add_url_rule("/x", view_func=f) and FastAPI(lifespan=f) name functions by reference.
+  void MarkRegisteredHandlers() {
+    for (const Call& call : m_.calls_) {
+      if (call.method == "add_url_rule") {
+        const Argument* view = call.Arg(2, "view_func");
+        if (!view || view->value.kind != Kind::kName) continue;
+        int function = m_.FindFunction(view->value.text);
+        if (function < 0) continue;
+        m_.functions_[function].is_handler = true;
+        Route route;
+        route.range = call.range;
+        const Argument* path = call.Arg(0, "rule");
+        if (path && path->value.IsString()) route.path = path->value.str;
+        if (const Argument* methods = call.Keyword("methods")) {
+          for (const Expr& item : methods->value.items) {
+            if (item.IsString()) route.methods.push_back(item.str);
+          }
+        }
+        if (route.methods.empty()) route.methods.push_back("GET");
+        m_.functions_[function].routes.push_back(std::move(route));
+      }
+      if (const Argument* lifespan = call.Keyword("lifespan")) {
+        if (lifespan->value.kind != Kind::kName) continue;
+        int function = m_.FindFunction(lifespan->value.text);
+        if (function >= 0) m_.functions_[function].is_cold_start = true;
+      }
+    }
+  }
+
+  // `# noqa` and `# noqa: FL101, FL401` in comments (not in strings): find the word,
+  // then ask the tree whether it sits in a comment.
+  void CollectNoqa() {
+    const std::string& source = m_.source_;
+    size_t at = 0;
+    while ((at = FindNoqa(source, at)) != std::string::npos) {
+      TSNode node = ts_node_descendant_for_byte_range(root_, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 4));
+      size_t next = at + 4;
+      if (!ts_node_is_null(node) && Is(node, "comment")) {
+        std::string_view comment = Text(node);
+        size_t offset = at - ts_node_start_byte(node);
+        // Only `#`, then spaces, then noqa — "# see noqa docs" is prose.
+        std::string_view before = comment.substr(0, offset);
+        size_t hash = before.find_last_of('#');
+        bool directive = hash != std::string_view::npos &&
+                         before.find_first_not_of(" \t", hash + 1) == std::string_view::npos;
+        if (directive) {
+          uint32_t line = ts_node_start_point(node).row + 1;
+          std::vector<std::string> codes;
+          std::string_view rest = comment.substr(offset + 4);
+          if (!rest.empty() && rest[0] == ':') {
+            size_t i = 1;
+            while (i < rest.size()) {
+              while (i < rest.size() && (rest[i] == ' ' || rest[i] == ',' || rest[i] == '\t')) ++i;
+              size_t start = i;
+              while (i < rest.size() && std::isalnum(static_cast<unsigned char>(rest[i]))) ++i;
+              if (i == start) break;
+              std::string code(rest.substr(start, i - start));
+              for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+              codes.push_back(std::move(code));
+            }
+          }
+          auto [it, inserted] = m_.noqa_.try_emplace(line, codes);
+          if (!inserted && !it->second.empty()) {
+            if (codes.empty()) it->second.clear();
+            else it->second.insert(it->second.end(), codes.begin(), codes.end());
+          }
+        }
+        next = ts_node_end_byte(node);
+      }
+      at = next;
+    }
+  }
+
+  static size_t FindNoqa(const std::string& source, size_t from) {
+    for (size_t i = from; i + 4 <= source.size(); ++i) {
+      char c = source[i];
+      if ((c == 'n' || c == 'N') && (source[i + 1] | 0x20) == 'o' && (source[i + 2] | 0x20) == 'q' &&
+          (source[i + 3] | 0x20) == 'a') {
+        return i;
+      }
+    }
+    return std::string::npos;
+  }
+
+  Module& m_;
+  TSNode root_;
+  GuardNames guard_names_;
+};
+
+std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source) {
+  auto module = std::make_unique<Module>(std::move(path), std::move(source));
+  TreePtr tree = parser.Parse(module->source());
+  if (tree) ModuleBuilder(*module, ts_tree_root_node(tree.get())).Build();
+  return module;
+}
+
+}  // namespace faaslint::python

@@ -1,0 +1,22 @@
+#include "python/parser.h"
+
+#include <stdexcept>
+
+namespace faaslint::python {
+
+Parser::Parser() : parser_(ts_parser_new()) {
+  if (!ts_parser_set_language(parser_, tree_sitter_python())) {
+    ts_parser_delete(parser_);
+    // Only possible when the grammar's ABI does not match the runtime: a build error.
+    throw std::runtime_error("tree-sitter-python grammar ABI is not supported by the runtime");
+  }
+}
+
+Parser::~Parser() { ts_parser_delete(parser_); }
+
+TreePtr Parser::Parse(std::string_view source) {
+  return TreePtr(ts_parser_parse_string(parser_, nullptr, source.data(),
+                                        static_cast<uint32_t>(source.size())));
+}
+
+}  // namespace faaslint::python

@@ -1,0 +1,125 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "python/module.h"
+#include "rules/python_helpers.h"
+#include "rules/registry.h"
+
+namespace faaslint::rules {
+namespace {
+
+constexpr RuleInfo kInfo{
+    "FL101", "background-thread", Severity::kError,
+    "a thread is started and left running after the request",
+    R"(## What it does
+Finds `threading.Thread` and `threading.Timer` objects (and `Thread` subclasses) that are
+started but not joined in the same function, daemon threads, and `_thread.start_new_thread`.
+
+## Why it fails on serverless
+A function instance lives for one request. As soon as the response is sent the platform
+freezes or discards the instance, and every thread in it stops mid-work: the thread that
+"checks events every 10 seconds" on a server runs for a few milliseconds on Vercel, then
+never again. A new instance starts without it. Work that was expected to happen in the
+background silently does not happen, and a thread started at import time can make the
+cold start itself fail.
+
+## Example
+```python
+import threading
+
+def check_events():
+    while True:
+        poll_database()
+        time.sleep(10)
+
+threading.Thread(target=check_events, daemon=True).start()
+```
+
+## Instead
+Turn the periodic work into an endpoint and let the platform call it on a schedule (a
+Vercel cron job in `vercel.json`), or move it to a queue consumer or a separate worker
+service. If the work belongs to the request, start the threads and `join()` them before
+returning.)"};
+
+constexpr std::string_view kThreadTypes[] = {"threading.Thread", "threading.Timer"};
+constexpr std::string_view kRawStarts[] = {"_thread.start_new_thread", "_thread.start_new", "thread.start_new_thread"};
+
+class ThreadTracker {
+ public:
+  explicit ThreadTracker(const python::Module& module) : module_(module) {
+    for (const python::Class& klass : module.classes()) {
+      bool is_thread = std::any_of(klass.bases.begin(), klass.bases.end(),
+                                   [&](const python::Expr& base) { return IsThreadType(base.qualified); });
+      if (is_thread) thread_classes_.insert(klass.name);
+    }
+  }
+
+  bool IsThreadType(std::string_view name) const {
+    return std::find(std::begin(kThreadTypes), std::end(kThreadTypes), name) != std::end(kThreadTypes) ||
+           thread_classes_.count(std::string(name)) > 0;
+  }
+
+  // The constructor call that created what `receiver` names in `function`, or null.
+  const python::Call* Constructor(const python::Expr& receiver, int function) const {
+    if (receiver.kind == python::Expr::Kind::kCall) {
+      const python::Call& call = module_.calls()[receiver.call];
+      return IsThreadType(call.callee) ? &call : nullptr;
+    }
+    for (const python::Call& call : module_.calls()) {
+      if (call.use != python::ResultUse::kAssigned || call.assigned_to != receiver.text) continue;
+      if (!IsThreadType(call.callee)) continue;
+      if (call.function == function || SameClassAttribute(call.function, function, receiver.text)) return &call;
+    }
+    return nullptr;
+  }
+
+  // `t.join()` (or `self.worker.join()`) somewhere in the same function.
+  bool Joined(const python::Expr& receiver, int function) const {
+    return std::any_of(module_.calls().begin(), module_.calls().end(), [&](const python::Call& call) {
+      return call.method == "join" && call.receiver.text == receiver.text &&
+             (call.function == function || SameClassAttribute(call.function, function, receiver.text));
+    });
+  }
+
+ private:
+  // self.worker assigned in __init__ and started in another method of the class.
+  bool SameClassAttribute(int a, int b, std::string_view text) const {
+    if (!text.starts_with("self.") || a < 0 || b < 0) return false;
+    int class_a = module_.functions()[a].class_index;
+    return class_a >= 0 && class_a == module_.functions()[b].class_index;
+  }
+
+  const python::Module& module_;
+  std::set<std::string> thread_classes_;
+};
+
+void Check(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  ThreadTracker threads(module);
+  for (const python::Call& call : module.calls()) {
+    if (call.guarded) continue;
+    if (std::find(std::begin(kRawStarts), std::end(kRawStarts), call.callee) != std::end(kRawStarts)) {
+      out.Report(call.callee_range, fmt::format("`{}` starts a thread that outlives the request", call.callee),
+                 "do the work inside the request, or move it to a cron job or a queue worker");
+      continue;
+    }
+    if (call.method != "start") continue;
+    const python::Call* constructor = threads.Constructor(call.receiver, call.function);
+    if (constructor == nullptr || constructor->guarded) continue;
+    if (call.receiver.kind != python::Expr::Kind::kCall && threads.Joined(call.receiver, call.function)) continue;
+    const python::Argument* daemon = constructor->Keyword("daemon");
+    bool is_daemon = daemon && daemon->value.IsTrue();
+    std::string where = call.function < 0 ? "at import time" : "and never joined";
+    out.Report(call.callee_range,
+               fmt::format("{}`{}` is started {}: it stops when the function instance is frozen after the response",
+                           is_daemon ? "daemon thread " : "", constructor->callee, where),
+               "use a cron job (vercel.json `crons`) or a queue worker for background work; join threads before "
+               "returning if the work belongs to the request");
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules
