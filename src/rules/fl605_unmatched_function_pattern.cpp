@@ -36,20 +36,42 @@ with the function living in `api/index.py`.
 ```
 )md"};
 
+// A file Vercel turns into a function: under api/, with no path segment starting with
+// `_` or `.` (those are helpers Vercel leaves alone).
+bool IsApiFunctionFile(std::string_view path) {
+  if (!path.starts_with("api/")) return false;
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t end = path.find('/', start);
+    std::string_view segment = path.substr(start, end == std::string_view::npos ? path.npos : end - start);
+    if (!segment.empty() && (segment[0] == '_' || segment[0] == '.')) return false;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return true;
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = cx.project.vercel_config();
   if (!config || !config->root()) return;
   const vercel::JsonValue* functions = config->root()->Get("functions");
   if (!functions || !functions->is_object()) return;
-  const std::vector<std::string>& files = cx.project.snapshot().files();
+  // Like @vercel/fs-detectors (checkUnusedFunctions), a pattern must match a function:
+  // a file under api/. A project without api/ functions deploys a zero-configuration
+  // app (app.py, ...), and then any file of the project counts.
+  std::vector<std::string> candidates;
+  for (const std::string& file : cx.project.snapshot().files()) {
+    if (IsApiFunctionFile(file)) candidates.push_back(file);
+  }
+  if (candidates.empty()) candidates = cx.project.snapshot().files();
   for (const vercel::JsonMember& entry : functions->members) {
-    if (entry.key.empty() || entry.key[0] == '/') continue;  // FL603 reports these
-    bool matched = std::any_of(files.begin(), files.end(), [&](const std::string& file) {
+    if (!entry.key.empty() && entry.key[0] == '/') continue;  // FL603 reports these
+    bool matched = std::any_of(candidates.begin(), candidates.end(), [&](const std::string& file) {
       return file == entry.key || GlobMatch(entry.key, file);
     });
     if (matched) continue;
     out.Report(Location{config->path, entry.key_range},
-               fmt::format("`functions` pattern \"{}\" matches no file of the project", entry.key),
+               fmt::format("`functions` pattern \"{}\" matches no function file of the project", entry.key),
                "point it at the function file (for example \"api/index.py\" or \"api/**/*.py\")");
   }
 }

@@ -49,8 +49,10 @@ void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = cx.project.vercel_config();
   if (!config || !config->root()) return;
   const vercel::JsonValue& root = *config->root();
+  // routing-utils 5: `routes` counts when truthy in JavaScript (null does not, an empty
+  // array does); the newer properties count when present at all.
   const vercel::JsonMember* routes = root.Find("routes");
-  if (routes) {
+  if (routes && !routes->value.is_null() && !(routes->value.is_bool() && !routes->value.boolean)) {
     std::string mixed;
     for (std::string_view key : kModern) {
       if (root.Find(key)) mixed += (mixed.empty() ? "`" : ", `") + std::string(key) + "`";

@@ -113,9 +113,6 @@ class FieldParser {
         return Error(at + slash + 1, step_text.size(), fmt::format("step `{}` must be a whole number of at least 1", step_text));
       }
       step = ToInt(step_text);
-      if (step > spec_.max) {
-        return Error(at + slash + 1, step_text.size(), fmt::format("step {} is larger than the field's range", step));
-      }
       if (base != "*" && base.find('-') == std::string_view::npos) {
         return Error(at, part.size(),
                      fmt::format("a step needs `*` or a range before `/` (write `*/{}` or `{}-{}/{}`)", step, base,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -35,12 +36,14 @@ struct Node {
   size_t min_properties = 0;
   size_t max_properties = std::numeric_limits<size_t>::max();
   std::vector<std::string_view> required;
+  std::vector<std::string_view> required_one_of;  // at least one of these must be present
   // An object holding `variant_key` is validated against `variant` instead
   // (routes: a `{"handle": ...}` entry has its own shape).
   std::string_view variant_key;
   const Node* variant = nullptr;
   // Arrays.
   const Node* items = nullptr;
+  size_t min_items = 0;
   size_t max_items = std::numeric_limits<size_t>::max();
 };
 
@@ -72,10 +75,11 @@ class Tree {
     node->maximum = maximum;
     return node;
   }
-  Node* ArrayOf(const Node* items, size_t max_items = std::numeric_limits<size_t>::max()) {
+  Node* ArrayOf(const Node* items, size_t max_items = std::numeric_limits<size_t>::max(), size_t min_items = 0) {
     Node* node = New(kArray);
     node->items = items;
     node->max_items = max_items;
+    node->min_items = min_items;
     return node;
   }
   Node* Closed(std::vector<std::pair<std::string_view, const Node*>> properties,
@@ -154,7 +158,7 @@ Tree::Tree() {
       {{"type", Enum({"host", "header", "cookie", "query"})}, {"key", String(4096)}, {"value", matchable}},
       {"type"});
   const Node* has = ArrayOf(condition, 16);
-  const Node* env_names = ArrayOf(String(256), 64);
+  const Node* env_names = ArrayOf(String(256), 64, 1);
 
   Node* service_destination = New(kString | kObject);
   service_destination->max_length = 4096;
@@ -190,6 +194,7 @@ Tree::Tree() {
       {"has", has}, {"missing", has}, {"mitigate", object}, {"transforms", object},
       {"env", env_names}, {"respectOriginCacheControl", boolean},
   });
+  route->required_one_of = {"src", "source"};
   route->variant_key = "handle";
   route->variant =
       Closed({{"handle", Enum({"error", "filesystem", "hit", "miss", "resource", "rewrite"})}}, {"handle"});
@@ -200,16 +205,16 @@ Tree::Tree() {
        {"contentSecurityPolicy", String(256)},
        {"dangerouslyAllowSVG", boolean},
        {"domains", ArrayOf(String(256), 50)},
-       {"formats", ArrayOf(Enum({"image/avif", "image/webp", "image/jpeg", "image/png"}), 4)},
+       {"formats", ArrayOf(Enum({"image/avif", "image/webp", "image/jpeg", "image/png"}), 4, 1)},
        {"localPatterns", ArrayOf(Closed({{"pathname", String(256)}, {"search", String(256)}}), 25)},
        {"minimumCacheTTL", Integer(1, 315360000)},
-       {"qualities", ArrayOf(Integer(1, 100), 20)},
+       {"qualities", ArrayOf(Integer(1, 100), 20, 1)},
        {"remotePatterns",
         ArrayOf(Closed({{"protocol", Enum({"http", "https"})}, {"hostname", String(256)},
                         {"port", String(5)}, {"pathname", String(256)}, {"search", String(256)}},
                        {"hostname"}),
                 50)},
-       {"sizes", ArrayOf(New(kNumber), 50)}},
+       {"sizes", ArrayOf(New(kNumber), 50, 1)}},
       {"sizes"});
 
   // vercel@58.10.0 proxySchema.
@@ -404,6 +409,12 @@ class Validator {
         Invalid(value.range, path, fmt::format("`{}` is missing the required property `{}`", Shown(path), key));
       }
     }
+    if (!node.required_one_of.empty() &&
+        std::none_of(node.required_one_of.begin(), node.required_one_of.end(),
+                     [&](std::string_view key) { return value.Find(key) != nullptr; })) {
+      Invalid(value.range, path,
+              fmt::format("`{}` must set `{}` (or `{}`)", Shown(path), node.required_one_of[0], node.required_one_of[1]));
+    }
     if (value.members.size() < node.min_properties) {
       Invalid(value.range, path, fmt::format("`{}` must not be empty", Shown(path)));
     }
@@ -448,6 +459,10 @@ class Validator {
   }
 
   void CheckArray(const JsonValue& value, const Node& node, const std::string& path) {
+    if (value.items.size() < node.min_items) {
+      Invalid(value.range, path, fmt::format("`{}` must have at least {} item{}", Shown(path), node.min_items,
+                                             node.min_items == 1 ? "" : "s"));
+    }
     if (value.items.size() > node.max_items) {
       Invalid(value.range, path,
               fmt::format("`{}` has {} items; at most {} are allowed", Shown(path), value.items.size(), node.max_items));

@@ -37,7 +37,7 @@ TEST(FL604, SilentOnCompatibleProperties) {
 TEST(FL605, PatternMatchingNoFile) {
   EXPECT_EQ(Lint("FL605", R"J({"functions": {"api/main.py": {"memory": 1024}, "api/*.py": {"maxDuration": 10},
     "api/**/*.py": {"memory": 512}}})J"),
-            "vercel.json:1:16: `functions` pattern \"api/main.py\" matches no file of the project\n");
+            "vercel.json:1:16: `functions` pattern \"api/main.py\" matches no function file of the project\n");
 }
 
 TEST(FL608, RoutesMixedWithModernPropertiesAndBuilds) {
