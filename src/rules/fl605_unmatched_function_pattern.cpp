@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/glob.h"
+#include "project/functions.h"
 #include "project/project.h"
 #include "rules/registry.h"
 
@@ -36,21 +37,6 @@ with the function living in `api/index.py`.
 ```
 )md"};
 
-// A file Vercel turns into a function: under api/, with no path segment starting with
-// `_` or `.` (those are helpers Vercel leaves alone).
-bool IsApiFunctionFile(std::string_view path) {
-  if (!path.starts_with("api/")) return false;
-  size_t start = 0;
-  while (start < path.size()) {
-    size_t end = path.find('/', start);
-    std::string_view segment = path.substr(start, end == std::string_view::npos ? path.npos : end - start);
-    if (!segment.empty() && (segment[0] == '_' || segment[0] == '.')) return false;
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return true;
-}
-
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = cx.project.vercel_config();
   if (!config || !config->root()) return;
@@ -61,7 +47,7 @@ void Check(const ProjectContext& cx, Sink& out) {
   // app (app.py, ...), and then any file of the project counts.
   std::vector<std::string> candidates;
   for (const std::string& file : cx.project.snapshot().files()) {
-    if (IsApiFunctionFile(file)) candidates.push_back(file);
+    if (project::IsApiFunctionFile(file)) candidates.push_back(file);
   }
   if (candidates.empty()) candidates = cx.project.snapshot().files();
   for (const vercel::JsonMember& entry : functions->members) {
