@@ -90,40 +90,64 @@ std::optional<std::string> Lex(std::string_view s, std::vector<Token>* tokens) {
   return std::nullopt;
 }
 
-// path-to-regexp 6.1.0 `parse`, keeping only what decides validity and the keys.
+// One part of a parsed pattern: literal text, or a parameter.
+struct Part {
+  bool param = false;
+  std::string text;  // literal
+  std::string name, prefix, suffix, pattern, modifier;
+};
+
+// path-to-regexp 6.1.0 `parse` (prefixes "./", delimiter "/").
 class Parser {
  public:
   explicit Parser(const std::vector<Token>& tokens) : tokens_(tokens) {}
 
-  std::optional<std::string> Run(std::vector<std::string>* segments) {
+  std::optional<std::string> Run(std::vector<Part>* parts) {
+    const std::string default_pattern = "[^\\/]+?";
+    std::string path;
+    auto flush = [&] {
+      if (!path.empty()) parts->push_back({false, path, "", "", "", "", ""});
+      path.clear();
+    };
     while (i_ < tokens_.size()) {
-      bool had_char = TryConsume(Tok::kChar);
+      std::optional<std::string> character = TryConsumeValue(Tok::kChar);
       std::optional<std::string> name = TryConsumeValue(Tok::kName);
       std::optional<std::string> pattern = TryConsumeValue(Tok::kPattern);
       if (name || pattern) {
         if (pattern && !CheckPattern(*pattern)) return error_;
-        segments->push_back(name ? *name : std::string(kUnnamedSegment));
-        TryConsume(Tok::kModifier);
+        std::string prefix = character.value_or("");
+        if (prefix != "." && prefix != "/" && !prefix.empty()) {
+          path += prefix;
+          prefix.clear();
+        }
+        flush();
+        Part part{true, "", name.value_or(std::string(kUnnamedSegment)), prefix, "", pattern.value_or(default_pattern), ""};
+        part.modifier = TryConsumeValue(Tok::kModifier).value_or("");
+        parts->push_back(std::move(part));
         continue;
       }
-      if (had_char || TryConsume(Tok::kEscaped)) continue;
+      std::optional<std::string> value = character ? character : TryConsumeValue(Tok::kEscaped);
+      if (value) {
+        path += *value;
+        continue;
+      }
+      flush();
       if (TryConsume(Tok::kOpen)) {
-        ConsumeText();
+        std::string prefix = ConsumeText();
         std::optional<std::string> inner_name = TryConsumeValue(Tok::kName);
         std::optional<std::string> inner_pattern = TryConsumeValue(Tok::kPattern);
         if (inner_pattern && !CheckPattern(*inner_pattern)) return error_;
-        ConsumeText();
+        std::string suffix = ConsumeText();
         if (!MustConsume(Tok::kClose)) return error_;
-        if (inner_name) {
-          segments->push_back(*inner_name);
-        } else if (inner_pattern) {
-          segments->push_back(std::string(kUnnamedSegment));
-        }
-        TryConsume(Tok::kModifier);
+        Part part{true, "", inner_name ? *inner_name : (inner_pattern ? std::string(kUnnamedSegment) : ""), prefix,
+                  suffix, inner_name && !inner_pattern ? default_pattern : inner_pattern.value_or(""), ""};
+        part.modifier = TryConsumeValue(Tok::kModifier).value_or("");
+        parts->push_back(std::move(part));
         continue;
       }
       if (!MustConsume(Tok::kEnd)) return error_;
     }
+    flush();
     return std::nullopt;
   }
 
@@ -139,8 +163,13 @@ class Parser {
                          TokName(type));
     return false;
   }
-  void ConsumeText() {
-    while (TryConsume(Tok::kChar) || TryConsume(Tok::kEscaped)) {
+  std::string ConsumeText() {
+    std::string text;
+    while (true) {
+      std::optional<std::string> value = TryConsumeValue(Tok::kChar);
+      if (!value) value = TryConsumeValue(Tok::kEscaped);
+      if (!value) return text;
+      text += *value;
     }
   }
   // The pattern becomes a group of the generated regex, which must compile.
@@ -157,12 +186,56 @@ class Parser {
   std::optional<std::string> error_;
 };
 
+// path-to-regexp 6.1.0 escapeString.
+std::string Escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view(".+*?=^!:${}()[]|/\\").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::optional<std::string> Parse(std::string_view pattern, std::vector<Part>* parts) {
+  std::vector<Token> tokens;
+  if (std::optional<std::string> error = Lex(pattern, &tokens)) return error;
+  return Parser(tokens).Run(parts);
+}
+
 }  // namespace
 
 std::optional<std::string> ParsePathPattern(std::string_view pattern, std::vector<std::string>* segments) {
-  std::vector<Token> tokens;
-  if (std::optional<std::string> error = Lex(pattern, &tokens)) return error;
-  return Parser(tokens).Run(segments);
+  std::vector<Part> parts;
+  if (std::optional<std::string> error = Parse(pattern, &parts)) return error;
+  for (const Part& part : parts) {
+    if (part.param && !part.pattern.empty()) segments->push_back(part.name);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PathPatternRegex(std::string_view pattern) {
+  std::vector<Part> parts;
+  if (Parse(pattern, &parts)) return std::nullopt;
+  // path-to-regexp 6.1.0 tokensToRegexp with strict, end and start set.
+  std::string route = "^";
+  for (const Part& part : parts) {
+    if (!part.param) {
+      route += Escape(part.text);
+      continue;
+    }
+    std::string prefix = Escape(part.prefix), suffix = Escape(part.suffix);
+    if (part.pattern.empty()) {
+      route += "(?:" + prefix + suffix + ")" + part.modifier;
+    } else if (prefix.empty() && suffix.empty()) {
+      route += "(" + part.pattern + ")" + part.modifier;
+    } else if (part.modifier == "+" || part.modifier == "*") {
+      route += "(?:" + prefix + "((?:" + part.pattern + ")(?:" + suffix + prefix + "(?:" + part.pattern + "))*)" +
+               suffix + ")" + (part.modifier == "*" ? "?" : "");
+    } else {
+      route += "(?:" + prefix + "(" + part.pattern + ")" + suffix + ")" + part.modifier;
+    }
+  }
+  return route + "$";
 }
 
 std::vector<std::string> DestinationSegments(std::string_view destination) {

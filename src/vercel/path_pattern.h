@@ -20,6 +20,11 @@ constexpr std::string_view kUnnamedSegment = "(unnamed group)";
 // names in order (unnamed groups as kUnnamedSegment).
 std::optional<std::string> ParsePathPattern(std::string_view pattern, std::vector<std::string>* segments);
 
+// The regular expression (ECMAScript) path-to-regexp 6.1.0 compiles a valid pattern
+// to, as routing-utils does for `source` (strict, case-sensitive, anchored); nullopt
+// when the pattern is invalid.
+std::optional<std::string> PathPatternRegex(std::string_view pattern);
+
 // The parameter names a destination uses, read as routing-utils does: from the
 // hostname, the pathname and each query value (each parsed as a path pattern; a part
 // that does not parse ends the collection, silently).

@@ -74,3 +74,22 @@ TEST(PathPattern, DestinationSegmentsFromHostPathAndQuery) {
 
 }  // namespace
 }  // namespace faaslint::vercel
+
+namespace faaslint::vercel {
+namespace {
+
+// Expected strings printed by path-to-regexp 6.1.0 itself
+// (pathToRegexp(p, [], {strict: true, sensitive: true, delimiter: "/"}).source).
+TEST(PathPattern, CompilesToThePathToRegexpRegex) {
+  EXPECT_EQ(PathPatternRegex("/:path*").value_or("?"), R"(^(?:\/((?:[^\/]+?)(?:\/(?:[^\/]+?))*))?$)");
+  EXPECT_EQ(PathPatternRegex("/api/(.*)").value_or("?"), R"(^\/api(?:\/(.*))$)");
+  EXPECT_EQ(PathPatternRegex("/a{/:b}?/:c(\\d+)").value_or("?"), R"(^\/a(?:\/([^\/]+?))?(?:\/(\d+))$)");
+  EXPECT_EQ(PathPatternRegex("/blog/:slug").value_or("?"), R"(^\/blog(?:\/([^\/]+?))$)");
+  EXPECT_EQ(PathPatternRegex("/x.:ext?").value_or("?"), R"(^\/x(?:\.([^\/]+?))?$)");
+  EXPECT_EQ(PathPatternRegex("/:a+").value_or("?"), R"(^(?:\/((?:[^\/]+?)(?:\/(?:[^\/]+?))*))$)");
+  EXPECT_EQ(PathPatternRegex("/{x}").value_or("?"), R"(^\/(?:x)$)");
+  EXPECT_FALSE(PathPatternRegex("/*"));
+}
+
+}  // namespace
+}  // namespace faaslint::vercel
