@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "project/cron_routes.h"
 #include "project/project.h"
 #include "rules/registry.h"
 
@@ -11,29 +12,33 @@ constexpr RuleInfo kInfo{
     "cron job path that does not start with `/` or reaches no route of the app",
     R"md(## What it does
 Checks the `path` of every entry of `crons` in `vercel.json`: it must start with `/`,
-and it must reach a handler of the app — a Flask/FastAPI route of a function
-(directly, or through a `rewrites` entry that sends it to the function), or a
-function file under `api/`.
+and it must reach a handler of the app. faaslint routes the path as Vercel does —
+legacy `routes`, then the function files under `api/` (`api/cron.py` serves
+`/api/cron`), then `rewrites`, then the zero-configuration app — and then looks for a
+Flask/FastAPI/Starlette route of that function (in its file or the local modules it
+imports) or its `handler` class. Where routing cannot be followed statically (an
+external rewrite, routes built at run time) it reports nothing.
 
 ## Why it fails on serverless
 Vercel refuses a cron path that does not start with `/`. A path that reaches no route
-deploys fine and then fails every time it fires: the cron job calls a 404, and
-nothing tells you unless you read the cron logs.
+deploys fine and then fails every time it fires: the cron job calls a 404, and nothing
+tells you unless you read the cron logs.
 
 ## Example
 ```json
-{ "crons": [{ "path": "api/cron/cleanup", "schedule": "0 3 * * *" }] }
+{ "crons": [{ "path": "/api/cron/cleanup", "schedule": "0 3 * * *" }] }
+```
+```python
+# api/index.py
+@app.get("/api/cleanup")
+def cleanup(): ...
 ```
 
 ## Instead
 ```json
-{ "crons": [{ "path": "/api/cron/cleanup", "schedule": "0 3 * * *" }] }
+{ "crons": [{ "path": "/api/cleanup", "schedule": "0 3 * * *" }] }
 ```
-with a route for it in the app:
-```python
-@app.get("/api/cron/cleanup")
-def cleanup(): ...
-```
+The path in `vercel.json` and the route in the app must be the same string.
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
@@ -48,7 +53,15 @@ void Check(const ProjectContext& cx, Sink& out) {
       out.Report(Location{config->path, path->range},
                  fmt::format("cron path \"{}\" must start with `/`", path->text),
                  fmt::format("write \"/{}\"", path->text));
+      continue;
     }
+    project::CronRoute route = project::ResolveCronPath(cx.project, path->text);
+    if (route.kind != project::CronRoute::Kind::kNoRoute) continue;
+    std::vector<Location> related;
+    if (!route.function_file.empty()) related.push_back(Location{route.function_file, Range{{1, 1}, {1, 1}}});
+    out.Report(Location{config->path, path->range},
+               fmt::format("cron path \"{}\" reaches no route: {}", path->text, route.why),
+               "add a route for this exact path (GET), or correct the path", std::move(related));
   }
 }
 
