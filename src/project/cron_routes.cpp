@@ -69,6 +69,18 @@ std::optional<std::string> FunctionForPath(const Project& project, const std::st
   return std::nullopt;
 }
 
+// A `dest`/`destination` names its function file directly when it is a Python file of
+// the project ("app.py" with `builds`, or the zero-configuration entrypoint).
+std::optional<std::string> FunctionForDestination(const Project& project, const std::string& destination) {
+  if (std::optional<std::string> file = FunctionForPath(project, destination)) return file;
+  std::string file = destination.substr(destination.find_first_not_of('/') == std::string::npos
+                                            ? destination.size()
+                                            : destination.find_first_not_of('/'));
+  if (!file.ends_with(".py")) file += ".py";
+  if (project.HasFile(file)) return file;
+  return std::nullopt;
+}
+
 // A Flask (`<int:id>`, `<path:p>`) or Starlette/FastAPI (`{id}`, `{p:path}`) route as a regex.
 std::string AppRouteRegex(std::string_view route) {
   std::string regex;
@@ -192,7 +204,7 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
       if (dest->text.find('$') != std::string::npos || dest->text.find("://") != std::string::npos) return result;
       std::string target = StripQuery(dest->text);
       if (!target.starts_with("/")) target = "/" + target;
-      function = FunctionForPath(project, target);
+      function = FunctionForDestination(project, target);
       if (!function) return result;
       break;
     }
@@ -215,7 +227,7 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
           destination->text.find(':') != std::string::npos) {
         return result;  // an external or parameterised destination: not followed
       }
-      function = FunctionForPath(project, StripQuery(destination->text));
+      function = FunctionForDestination(project, StripQuery(destination->text));
       if (!function && !project.zero_config_entry()) {
         result.kind = CronRoute::Kind::kNoRoute;
         result.why = "it is rewritten to " + destination->text + ", which is no function";
