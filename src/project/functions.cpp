@@ -5,12 +5,6 @@
 namespace faaslint::project {
 namespace {
 
-bool Has(const Snapshot& snapshot, std::string_view path) {
-  const std::vector<std::string>& files = snapshot.files();
-  return std::binary_search(files.begin(), files.end(), path,
-                            [](std::string_view a, std::string_view b) { return a < b; });
-}
-
 // Whether any file lives under folder `prefix` (ending in '/').
 bool HasFolder(const Snapshot& snapshot, const std::string& prefix) {
   const std::vector<std::string>& files = snapshot.files();
@@ -32,11 +26,11 @@ std::string Dotted(std::string_view dotted) {
 // `base` + `relative` as a module file or a package's __init__.py.
 std::optional<std::string> ModuleFile(const Snapshot& snapshot, const std::string& base, const std::string& relative) {
   if (relative.empty()) {
-    if (Has(snapshot, base + "__init__.py")) return base + "__init__.py";
+    if (HasFile(snapshot, base + "__init__.py")) return base + "__init__.py";
     return std::nullopt;
   }
   for (std::string candidate : {base + relative + ".py", base + relative + "/__init__.py"}) {
-    if (Has(snapshot, candidate)) return candidate;
+    if (HasFile(snapshot, candidate)) return candidate;
   }
   return std::nullopt;
 }
@@ -49,6 +43,12 @@ std::vector<std::string> SearchBases(std::string_view from_file) {
 }
 
 }  // namespace
+
+bool HasFile(const Snapshot& snapshot, std::string_view path) {
+  const std::vector<std::string>& files = snapshot.files();
+  return std::binary_search(files.begin(), files.end(), path,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
 
 bool IsApiFunctionFile(std::string_view path) {
   if (!path.starts_with("api/")) return false;
@@ -105,7 +105,7 @@ std::optional<std::string> ResolveLocalImport(const Snapshot& snapshot, std::str
 bool IsLocalTopLevel(const Snapshot& snapshot, std::string_view from_file, std::string_view top_level) {
   for (const std::string& base : SearchBases(from_file)) {
     std::string path = base + std::string(top_level);
-    if (Has(snapshot, path + ".py") || HasFolder(snapshot, path + "/")) return true;
+    if (HasFile(snapshot, path + ".py") || HasFolder(snapshot, path + "/")) return true;
   }
   return false;
 }

@@ -12,6 +12,9 @@
 
 namespace faaslint::project {
 
+// Whether the snapshot has the file (its file list is sorted).
+bool HasFile(const Snapshot& snapshot, std::string_view path);
+
 // A file Vercel turns into a function: under api/, with no path segment starting with
 // `_` or `.` (Vercel leaves those alone as helpers).
 bool IsApiFunctionFile(std::string_view path);

@@ -42,11 +42,7 @@ Project::Project(const Snapshot& snapshot) : snapshot_(snapshot) {
 
 Project::~Project() = default;
 
-bool Project::HasFile(std::string_view path) const {
-  const std::vector<std::string>& files = snapshot_.files();
-  return std::binary_search(files.begin(), files.end(), path,
-                            [](std::string_view a, std::string_view b) { return a < b; });
-}
+bool Project::HasFile(std::string_view path) const { return project::HasFile(snapshot_, path); }
 
 const python::Module* Project::PythonModule(std::string_view path) const {
   std::lock_guard<std::mutex> lock(modules_mutex_);

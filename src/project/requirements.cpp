@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "project/functions.h"
 #include "project/python_packages.h"
 
 #if FAASLINT_HAVE_TOML
@@ -11,12 +12,6 @@
 
 namespace faaslint::project {
 namespace {
-
-bool HasFile(const Snapshot& snapshot, std::string_view path) {
-  const std::vector<std::string>& files = snapshot.files();
-  return std::binary_search(files.begin(), files.end(), path,
-                            [](std::string_view a, std::string_view b) { return a < b; });
-}
 
 std::string Trim(std::string_view s) {
   size_t start = s.find_first_not_of(" \t\r");

@@ -127,7 +127,8 @@ class Builder {
   Builder(std::string_view original, std::string_view cleaned, JsonDocument* doc)
       : original_(original), cleaned_(cleaned), lines_(original), doc_(doc) {}
 
-  void ReportTreeErrors(TSNode node) {
+  void ReportTreeErrors(TSNode node, int depth = 0) {
+    if (depth > kMaxDepth) return;  // Value() reports the nesting
     if (ts_node_is_missing(node)) {
       uint32_t at = ts_node_start_byte(node);
       Error(at, at, fmt::format("syntax error: expected `{}`", ts_node_type(node)),
@@ -149,7 +150,7 @@ class Builder {
     }
     if (!ts_node_has_error(node)) return;
     uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) ReportTreeErrors(ts_node_child(node, i));
+    for (uint32_t i = 0; i < count; ++i) ReportTreeErrors(ts_node_child(node, i), depth + 1);
   }
 
   std::optional<JsonValue> Document(TSNode document) {
@@ -184,21 +185,29 @@ class Builder {
     return lines_.Span(ts_node_start_byte(node), ts_node_end_byte(node));
   }
 
-  JsonValue Value(TSNode node) {
+  JsonValue Value(TSNode node, int depth = 0) {
     JsonValue value;
     value.range = RangeOf(node);
+    if (depth > kMaxDepth) {
+      if (!too_deep_reported_) {
+        Error(ts_node_start_byte(node), ts_node_end_byte(node),
+              fmt::format("nesting deeper than {} levels", kMaxDepth), "vercel.json needs a handful of levels");
+        too_deep_reported_ = true;
+      }
+      return value;  // read as null
+    }
     std::string_view type = ts_node_type(node);
     std::string_view text = original_.substr(ts_node_start_byte(node),
                                             ts_node_end_byte(node) - ts_node_start_byte(node));
     if (type == "object") {
       value.kind = JsonKind::kObject;
-      Object(node, &value);
+      Object(node, &value, depth);
     } else if (type == "array") {
       value.kind = JsonKind::kArray;
       uint32_t count = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < count; ++i) {
         TSNode child = ts_node_named_child(node, i);
-        if (IsValue(child)) value.items.push_back(Value(child));
+        if (IsValue(child)) value.items.push_back(Value(child, depth + 1));
       }
     } else if (type == "string") {
       value.kind = JsonKind::kString;
@@ -221,7 +230,7 @@ class Builder {
     return value;
   }
 
-  void Object(TSNode node, JsonValue* object) {
+  void Object(TSNode node, JsonValue* object, int depth) {
     uint32_t count = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < count; ++i) {
       TSNode pair = ts_node_named_child(node, i);
@@ -231,7 +240,7 @@ class Builder {
       if (ts_node_is_null(key) || ts_node_is_null(value) || !IsValue(key) || !IsValue(value)) {
         continue;
       }
-      JsonMember member{DecodeString(key), RangeOf(key), Value(value)};
+      JsonMember member{DecodeString(key), RangeOf(key), Value(value, depth + 1)};
       auto previous = std::find_if(object->members.begin(), object->members.end(),
                                    [&](const JsonMember& m) { return m.key == member.key; });
       if (previous != object->members.end()) {
@@ -304,6 +313,9 @@ class Builder {
     return out;
   }
 
+  // Deeper documents are no configuration; the limit keeps the recursion bounded.
+  static constexpr int kMaxDepth = 256;
+  bool too_deep_reported_ = false;
   std::string_view original_;
   std::string_view cleaned_;
   LineIndex lines_;

@@ -97,3 +97,17 @@ TEST(VercelJson, NoErrorsForStrictJson) {
 
 }  // namespace
 }  // namespace faaslint::vercel
+
+namespace faaslint::vercel {
+namespace {
+
+TEST(VercelJson, DeepNestingIsReportedNotACrash) {
+  std::string deep(100000, '[');
+  deep += std::string(100000, ']');
+  JsonDocument doc = ParseJson("{\"a\": " + deep + "}");
+  ASSERT_FALSE(doc.errors.empty());
+  EXPECT_EQ(doc.errors[0].message, "nesting deeper than 256 levels");
+}
+
+}  // namespace
+}  // namespace faaslint::vercel
