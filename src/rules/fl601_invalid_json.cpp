@@ -2,6 +2,7 @@
 
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 
 namespace faaslint::rules {
 namespace {
@@ -45,7 +46,7 @@ unknown properties (FL602).
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config) return;
   for (const vercel::JsonDiagnostic& error : config->document.errors) {
     out.Report(Location{config->path, error.range}, error.message, error.help);

@@ -1,5 +1,6 @@
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 #include "vercel/schema.h"
 
 namespace faaslint::rules {
@@ -38,7 +39,7 @@ them, so faaslint follows the deployment API (the stricter of the two).
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->document.root) return;
   for (const vercel::SchemaIssue& issue : vercel::ValidateSchema(*config->document.root)) {
     if (issue.kind != vercel::SchemaIssueKind::kUnknownProperty) continue;

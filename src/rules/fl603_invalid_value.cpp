@@ -2,6 +2,7 @@
 
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 #include "vercel/plan_limits.h"
 #include "vercel/schema.h"
 
@@ -74,7 +75,7 @@ void CheckPlanCaps(const project::VercelConfig& config, const Settings& settings
 }
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->document.root) return;
   for (const vercel::SchemaIssue& issue : vercel::ValidateSchema(*config->document.root)) {
     if (issue.kind != vercel::SchemaIssueKind::kInvalidValue) continue;

@@ -1,5 +1,6 @@
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 #include "vercel/routes.h"
 
 namespace faaslint::rules {
@@ -39,7 +40,7 @@ Vercel finds `api/index.py` by itself; `functions` only configures it.
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   for (const vercel::ConfigIssue& issue : vercel::FindConflicts(*config->root())) {
     out.Report(Location{config->path, issue.range}, issue.message, issue.help);

@@ -6,6 +6,7 @@
 #include "project/functions.h"
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 
 namespace faaslint::rules {
 namespace {
@@ -38,7 +39,7 @@ with the function living in `api/index.py`.
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   const vercel::JsonValue* functions = config->root()->Get("functions");
   if (!functions || !functions->is_object()) return;

@@ -4,6 +4,7 @@
 #include "project/project.h"
 #include "python/module.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 
 namespace faaslint::rules {
 namespace {
@@ -49,6 +50,7 @@ Vercel leaves those alone and they can still be imported.
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::Project& project = cx.project;
+  if (!TargetsVercel(cx)) return;
   if (project.zero_config_entry() && !project.vercel_config()) return;  // not known to be a Vercel project
   std::vector<std::pair<std::string, const python::Module*>> missing;
   bool some_found = false;

@@ -8,6 +8,7 @@
 #include "project/python_packages.h"
 #include "python/module.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 
 namespace faaslint::rules {
 namespace {
@@ -72,7 +73,7 @@ std::string SourcesText(const project::DeclaredPackages& declared) {
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::Project& project = cx.project;
-  if (!project.is_vercel_project()) return;
+  if (!TargetsVercel(cx) || !project.is_vercel_project()) return;
   const project::DeclaredPackages& declared = project.declared_packages();
   if (declared.incomplete) return;  // cannot tell what is installed
   for (const std::string& file : project.FunctionCode()) {

@@ -4,6 +4,7 @@
 
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 
 namespace faaslint::rules {
 namespace {
@@ -46,7 +47,7 @@ no longer deployed as a function, and `functions` cannot be used next to it.
 constexpr std::string_view kModern[] = {"rewrites", "redirects", "headers", "cleanUrls", "trailingSlash"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   const vercel::JsonValue& root = *config->root();
   // routing-utils 5: `routes` counts when truthy in JavaScript (null does not, an empty

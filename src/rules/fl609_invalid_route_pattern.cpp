@@ -1,5 +1,6 @@
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 #include "vercel/routes.h"
 
 namespace faaslint::rules {
@@ -45,7 +46,7 @@ named `:path*`.
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   for (const vercel::ConfigIssue& issue : vercel::CheckRoutePatterns(*config->root())) {
     out.Report(Location{config->path, issue.range}, issue.message, issue.help);

@@ -2,6 +2,7 @@
 
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 #include "vercel/cron.h"
 
 namespace faaslint::rules {
@@ -44,7 +45,7 @@ rather than guessed at. All schedules run in UTC.
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   const vercel::JsonValue* crons = config->root()->Get("crons");
   if (!crons || !crons->is_array()) return;

@@ -2,6 +2,7 @@
 
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 #include "vercel/cron.h"
 #include "vercel/plan_limits.h"
 
@@ -37,7 +38,7 @@ where the request that creates the work also does it.
 
 void Check(const ProjectContext& cx, Sink& out) {
   if (!vercel::LimitsFor(cx.settings.plan).cron_at_most_daily) return;
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   const vercel::JsonValue* crons = config->root()->Get("crons");
   if (!crons || !crons->is_array()) return;

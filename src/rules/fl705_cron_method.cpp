@@ -6,6 +6,7 @@
 #include "project/cron_routes.h"
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 
 namespace faaslint::rules {
 namespace {
@@ -51,7 +52,7 @@ std::string Methods(const python::Route& route) {
 }
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   const vercel::JsonValue* crons = config->root()->Get("crons");
   if (!crons || !crons->is_array()) return;

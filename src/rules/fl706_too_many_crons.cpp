@@ -2,6 +2,7 @@
 
 #include "project/project.h"
 #include "rules/registry.h"
+#include "rules/vercel_rule.h"
 #include "vercel/plan_limits.h"
 
 namespace faaslint::rules {
@@ -29,7 +30,7 @@ Run one cron job that loops over the customers (in batches that fit the function
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = cx.project.vercel_config();
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   const vercel::JsonValue* crons = config->root()->Get("crons");
   if (!crons || !crons->is_array() || crons->items.size() <= vercel::kMaxCronJobsPerProject) return;

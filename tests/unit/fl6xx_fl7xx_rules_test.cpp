@@ -119,3 +119,21 @@ TEST(FL706, MoreThanAHundredCronJobs) {
 
 }  // namespace
 }  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+TEST(VercelRules, NothingWhenThePlatformIsNotVercel) {
+  Settings settings;
+  settings.platform = Platform::kAwsLambda;
+  std::map<std::string, std::string> files = {
+      {"vercel.json", "{\"public\": true, \"cleanUrls\": 1, \"crons\": [{\"path\": \"x\", \"schedule\": \"* * *\"}], // x\n}"},
+      {"api/util.py", "import yaml\n"}};
+  for (const char* code : {"FL601", "FL602", "FL603", "FL606", "FL607", "FL701", "FL703"}) {
+    EXPECT_EQ(Render(RunProjectRule(code, files, settings)), "") << code;
+    EXPECT_NE(Render(RunProjectRule(code, files)), "") << code << " (the same project on Vercel)";
+  }
+}
+
+}  // namespace
+}  // namespace faaslint::testing
