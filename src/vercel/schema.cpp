@@ -4,279 +4,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <optional>
 #include <string_view>
 
 #include "core/edit_distance.h"
+#include "vercel/schema_tree.h"
 #include "vercel/semver.h"
 
 namespace faaslint::vercel {
 namespace {
-
-// Allowed JSON types of a node, as a bit set.
-enum TypeBits : unsigned {
-  kString = 1, kNumber = 2, kInteger = 4, kBoolean = 8, kObject = 16, kArray = 32, kNull = 64,
-  kAnyType = 127,
-};
-
-struct Node {
-  unsigned types = kAnyType;
-  double minimum = -std::numeric_limits<double>::infinity();
-  double maximum = std::numeric_limits<double>::infinity();
-  size_t max_length = std::numeric_limits<size_t>::max();
-  std::vector<std::string_view> enum_values;  // strings this node may take
-  // Objects: named properties; `closed` rejects any other key (additionalProperties:
-  // false); `each_value` validates the values of a map-like object (functions, env).
-  std::vector<std::pair<std::string_view, const Node*>> properties;
-  bool closed = false;
-  const Node* each_value = nullptr;
-  size_t max_key_length = std::numeric_limits<size_t>::max();
-  size_t min_properties = 0;
-  size_t max_properties = std::numeric_limits<size_t>::max();
-  std::vector<std::string_view> required;
-  std::vector<std::string_view> required_one_of;  // at least one of these must be present
-  // An object holding `variant_key` is validated against `variant` instead
-  // (routes: a `{"handle": ...}` entry has its own shape).
-  std::string_view variant_key;
-  const Node* variant = nullptr;
-  // Arrays.
-  const Node* items = nullptr;
-  size_t min_items = 0;
-  size_t max_items = std::numeric_limits<size_t>::max();
-};
-
-// Owns every node of the schema; built once and read-only afterwards.
-class Tree {
- public:
-  Tree();
-  const Node& root() const { return *root_; }
-
- private:
-  Node* New(unsigned types) {
-    nodes_.emplace_back();
-    nodes_.back().types = types;
-    return &nodes_.back();
-  }
-  Node* String(size_t max_length = std::numeric_limits<size_t>::max()) {
-    Node* node = New(kString);
-    node->max_length = max_length;
-    return node;
-  }
-  Node* Enum(std::vector<std::string_view> values) {
-    Node* node = New(kString);
-    node->enum_values = std::move(values);
-    return node;
-  }
-  Node* Integer(double minimum, double maximum) {
-    Node* node = New(kInteger);
-    node->minimum = minimum;
-    node->maximum = maximum;
-    return node;
-  }
-  Node* ArrayOf(const Node* items, size_t max_items = std::numeric_limits<size_t>::max(), size_t min_items = 0) {
-    Node* node = New(kArray);
-    node->items = items;
-    node->max_items = max_items;
-    node->min_items = min_items;
-    return node;
-  }
-  Node* Closed(std::vector<std::pair<std::string_view, const Node*>> properties,
-               std::vector<std::string_view> required = {}) {
-    Node* node = New(kObject);
-    node->properties = std::move(properties);
-    node->closed = true;
-    node->required = std::move(required);
-    return node;
-  }
-  Node* MapOf(const Node* values) {
-    Node* node = New(kObject);
-    node->each_value = values;
-    return node;
-  }
-
-  std::deque<Node> nodes_;  // a deque: pointers to nodes stay valid as it grows
-  const Node* root_ = nullptr;
-};
-
-Tree::Tree() {
-  const Node* any = New(kAnyType);
-  const Node* boolean = New(kBoolean);
-  const Node* string = String();
-  const Node* string_or_null = New(kString | kNull);
-  const Node* strings = ArrayOf(string);
-  const Node* object = New(kObject);
-
-  // @vercel/build-utils getFunctionsSchema(): keys `^.{1,256}$`, 1..50 entries;
-  // maxDuration: getMaxDurationSchema() = integer 1..1800 or "max"
-  // (DEFAULT_MAX_DURATION_LIMIT = 1800 in dist/max-duration.js).
-  Node* max_duration = New(kInteger | kString);
-  max_duration->minimum = 1;
-  max_duration->maximum = 1800;
-  max_duration->enum_values = {"max"};
-  const Node* function = Closed({
-      {"architecture", Enum({"x86_64", "arm64"})},
-      {"runtime", String(256)},
-      {"memory", Integer(128, 10240)},  // the CLI schema has no type here; the docs say integer
-      {"maxDuration", max_duration},
-      {"maxConcurrency", Integer(1, std::numeric_limits<double>::infinity())},
-      {"regions", strings},
-      {"functionFailoverRegions", strings},
-      {"includeFiles", String(256)},
-      {"excludeFiles", String(256)},
-      {"experimentalTriggers", ArrayOf(object)},
-      {"supportsCancellation", boolean},
-  });
-  Node* functions = MapOf(function);
-  functions->closed = true;
-  functions->max_key_length = 256;
-  functions->min_properties = 1;
-  functions->max_properties = 50;
-
-  // @vercel/build-utils buildsSchema: at most 128, `use` required.
-  const Node* builds =
-      ArrayOf(Closed({{"src", String(4096)}, {"use", String(256)}, {"config", object}}, {"use"}),
-              128);
-
-  // vercel@58.10.0 cronsSchema. `path` must start with `/` (FL703 reports that) and
-  // `schedule` is 9..256 characters (FL701 reports that with the cron syntax).
-  const Node* crons = ArrayOf(Closed({{"path", String(512)}, {"schedule", string}}, {"path", "schedule"}));
-
-  // @vercel/routing-utils 6.6.0 schemas.js: hasSchema (max 16 conditions).
-  Node* matchable = New(kString | kObject);
-  matchable->max_length = 4096;
-  {
-    const Node* number = New(kNumber);
-    const Node* eq = New(kString | kNumber);
-    matchable->properties = {{"eq", eq},        {"neq", string}, {"inc", strings}, {"ninc", strings},
-                             {"pre", string},   {"suf", string}, {"re", string},   {"gt", number},
-                             {"gte", number},   {"lt", number},  {"lte", number}};
-    matchable->closed = true;
-  }
-  const Node* condition = Closed(
-      {{"type", Enum({"host", "header", "cookie", "query"})}, {"key", String(4096)}, {"value", matchable}},
-      {"type"});
-  const Node* has = ArrayOf(condition, 16);
-  const Node* env_names = ArrayOf(String(256), 64, 1);
-
-  Node* service_destination = New(kString | kObject);
-  service_destination->max_length = 4096;
-  service_destination->properties = {{"type", Enum({"service"})}, {"service", String(64)}, {"path", String(4096)}};
-  service_destination->closed = true;
-
-  const Node* status = Integer(100, 999);
-  const Node* rewrites = ArrayOf(
-      Closed({{"source", String(4096)}, {"destination", service_destination}, {"transforms", object},
-              {"has", has}, {"missing", has}, {"statusCode", status}, {"env", env_names},
-              {"respectOriginCacheControl", boolean}},
-             {"source", "destination"}),
-      2048);
-  const Node* redirects = ArrayOf(
-      Closed({{"source", String(4096)}, {"destination", String(4096)}, {"permanent", boolean},
-              {"statusCode", status}, {"has", has}, {"missing", has}, {"env", env_names}},
-             {"source", "destination"}),
-      2048);
-  const Node* header_pairs =
-      ArrayOf(Closed({{"key", String(4096)}, {"value", String(32768)}}, {"key", "value"}), 1024);
-  const Node* headers = ArrayOf(
-      Closed({{"source", String(4096)}, {"headers", header_pairs}, {"has", has}, {"missing", has}},
-             {"source", "headers"}),
-      2048);
-
-  Node* route = Closed({
-      {"src", String(4096)}, {"source", String(4096)}, {"dest", String(4096)},
-      {"destination", service_destination}, {"headers", MapOf(String(32768))},
-      {"methods", ArrayOf(String(32), 10)}, {"caseSensitive", boolean}, {"important", boolean},
-      {"user", boolean}, {"continue", boolean}, {"override", boolean}, {"check", boolean},
-      {"isInternal", boolean}, {"status", status}, {"statusCode", status}, {"locale", object},
-      {"middleware", New(kNumber)}, {"middlewarePath", string}, {"middlewareRawSrc", strings},
-      {"has", has}, {"missing", has}, {"mitigate", object}, {"transforms", object},
-      {"env", env_names}, {"respectOriginCacheControl", boolean},
-  });
-  route->required_one_of = {"src", "source"};
-  route->variant_key = "handle";
-  route->variant =
-      Closed({{"handle", Enum({"error", "filesystem", "hit", "miss", "resource", "rewrite"})}}, {"handle"});
-
-  // vercel@58.10.0 imagesSchema.
-  const Node* images = Closed(
-      {{"contentDispositionType", Enum({"inline", "attachment"})},
-       {"contentSecurityPolicy", String(256)},
-       {"dangerouslyAllowSVG", boolean},
-       {"domains", ArrayOf(String(256), 50)},
-       {"formats", ArrayOf(Enum({"image/avif", "image/webp", "image/jpeg", "image/png"}), 4, 1)},
-       {"localPatterns", ArrayOf(Closed({{"pathname", String(256)}, {"search", String(256)}}), 25)},
-       {"minimumCacheTTL", Integer(1, 315360000)},
-       {"qualities", ArrayOf(Integer(1, 100), 20, 1)},
-       {"remotePatterns",
-        ArrayOf(Closed({{"protocol", Enum({"http", "https"})}, {"hostname", String(256)},
-                        {"port", String(5)}, {"pathname", String(256)}, {"search", String(256)}},
-                       {"hostname"}),
-                50)},
-       {"sizes", ArrayOf(New(kNumber), 50, 1)}},
-      {"sizes"});
-
-  // vercel@58.10.0 proxySchema.
-  const Node* proxy = Closed({{"entrypoint", string}, {"matcher", New(kString | kArray)}}, {"entrypoint"});
-
-  // @vercel/config 0.7.2 GitConfig / GithubConfig.
-  const Node* git = Closed({{"deploymentEnabled", New(kBoolean | kObject)}, {"exclusivity", object}});
-  const Node* github = Closed({{"autoAlias", boolean}, {"autoJobCancelation", boolean},
-                               {"enabled", boolean}, {"silent", boolean}});
-  const Node* string_map = MapOf(string);
-
-  // Top level: every property of @vercel/config 0.7.2 `VercelConfig` plus the CLI
-  // schema's own (`proxy`, `services`, `experimentalServicesV2`) and `$schema`
-  // (docs: /docs/project-configuration/vercel-json). The deployment API rejects any other.
-  root_ = Closed({
-      {"$schema", string},
-      {"alias", New(kString | kArray)},
-      {"build", Closed({{"env", string_map}})},
-      {"buildCommand", string_or_null},
-      {"builds", builds},
-      {"bulkRedirectsPath", string_or_null},
-      {"bunVersion", string},
-      {"cleanUrls", boolean},
-      {"crons", crons},
-      {"devCommand", string_or_null},
-      {"env", string_map},
-      {"experimentalServiceGroups", object},
-      {"experimentalServices", object},
-      {"experimentalServicesV2", object},
-      {"fluid", boolean},
-      {"framework", string_or_null},
-      {"functionFailoverRegions", strings},
-      {"functions", functions},
-      {"git", git},
-      {"github", github},
-      {"headers", headers},
-      {"ignoreCommand", string_or_null},
-      {"images", images},
-      {"installCommand", string_or_null},
-      {"name", string},
-      {"outputDirectory", string_or_null},
-      {"passiveRegions", strings},
-      {"proxy", proxy},
-      {"redirects", redirects},
-      {"regions", strings},
-      {"relatedProjects", strings},
-      {"rewrites", rewrites},
-      {"routes", ArrayOf(route)},
-      {"schedules", ArrayOf(object)},
-      {"scope", string},
-      {"services", object},
-      {"trailingSlash", boolean},
-      {"version", New(kInteger)},
-      {"wildcard", ArrayOf(Closed({{"domain", string}, {"value", string}}, {"domain", "value"}))},
-  });
-  (void)any;
-}
-
-const Tree& SchemaTree() {
-  static const Tree tree;  // immutable once built
-  return tree;
-}
 
 std::string Quote(std::string_view key) {
   // Vercel's errors write identifiers as `.key` and anything else as `['key']`.
@@ -332,7 +69,7 @@ class Validator {
  public:
   explicit Validator(std::vector<SchemaIssue>* out) : out_(out) {}
 
-  void Check(const JsonValue& value, const Node& node, const std::string& path) {
+  void Check(const JsonValue& value, const SchemaNode& node, const std::string& path) {
     if (!TypeMatches(value, node)) {
       Invalid(value.range, path,
               fmt::format("`{}` must be {}, not {}", Shown(path), DescribeTypes(node.types), Found(value)));
@@ -350,7 +87,7 @@ class Validator {
  private:
   static std::string Shown(const std::string& path) { return path.empty() ? "vercel.json" : path; }
 
-  static bool TypeMatches(const JsonValue& value, const Node& node) {
+  static bool TypeMatches(const JsonValue& value, const SchemaNode& node) {
     switch (value.kind) {
       case JsonKind::kString: return node.types & kString;
       case JsonKind::kNumber:
@@ -367,7 +104,7 @@ class Validator {
     out_->push_back({SchemaIssueKind::kInvalidValue, range, path, std::move(message), std::move(help)});
   }
 
-  void CheckString(const JsonValue& value, const Node& node, const std::string& path) {
+  void CheckString(const JsonValue& value, const SchemaNode& node, const std::string& path) {
     if (!node.enum_values.empty()) {
       bool known = false;
       for (std::string_view allowed : node.enum_values) known = known || allowed == value.text;
@@ -391,7 +128,7 @@ class Validator {
     }
   }
 
-  void CheckNumber(const JsonValue& value, const Node& node, const std::string& path) {
+  void CheckNumber(const JsonValue& value, const SchemaNode& node, const std::string& path) {
     if (value.number < node.minimum || value.number > node.maximum) {
       std::string range =
           std::isinf(node.maximum)
@@ -402,8 +139,8 @@ class Validator {
     }
   }
 
-  void CheckObject(const JsonValue& value, const Node& given, const std::string& path) {
-    const Node& node = (given.variant && value.Find(given.variant_key)) ? *given.variant : given;
+  void CheckObject(const JsonValue& value, const SchemaNode& given, const std::string& path) {
+    const SchemaNode& node = (given.variant && value.Find(given.variant_key)) ? *given.variant : given;
     for (std::string_view key : node.required) {
       if (!value.Find(key)) {
         Invalid(value.range, path, fmt::format("`{}` is missing the required property `{}`", Shown(path), key));
@@ -424,7 +161,7 @@ class Validator {
     }
     for (const JsonMember& member : value.members) {
       std::string child = Join(path, member.key);
-      const Node* schema = nullptr;
+      const SchemaNode* schema = nullptr;
       for (const auto& [name, property] : node.properties) {
         if (name == member.key) schema = property;
       }
@@ -444,7 +181,7 @@ class Validator {
     }
   }
 
-  void Unknown(const JsonMember& member, const Node& node, const std::string& path) {
+  void Unknown(const JsonMember& member, const SchemaNode& node, const std::string& path) {
     std::vector<std::string_view> names;
     for (const auto& [name, property] : node.properties) names.push_back(name);
     std::string_view suggestion = ClosestMatch(member.key, names).value_or("");
@@ -458,7 +195,7 @@ class Validator {
                      std::move(help)});
   }
 
-  void CheckArray(const JsonValue& value, const Node& node, const std::string& path) {
+  void CheckArray(const JsonValue& value, const SchemaNode& node, const std::string& path) {
     if (value.items.size() < node.min_items) {
       Invalid(value.range, path, fmt::format("`{}` must have at least {} item{}", Shown(path), node.min_items,
                                              node.min_items == 1 ? "" : "s"));
@@ -514,7 +251,7 @@ void CheckFunctionEntries(const JsonValue& root, std::vector<SchemaIssue>* out) 
 
 std::vector<SchemaIssue> ValidateSchema(const JsonValue& root) {
   std::vector<SchemaIssue> issues;
-  Validator(&issues).Check(root, SchemaTree().root(), "");
+  Validator(&issues).Check(root, VercelJsonSchema(), "");
   if (root.is_object()) CheckFunctionEntries(root, &issues);
   return issues;
 }
