@@ -145,6 +145,7 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
     return;
   }
   std::vector<std::string> files = ModulesOf(project, result->function_file);
+  result->searched = files;
   bool prefixes = false, computed = false, any_route = false;
   for (const std::string& file : files) {
     if (const python::Module* module = project.PythonModule(file)) prefixes = prefixes || MayAddPrefixes(*module);

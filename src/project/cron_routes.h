@@ -30,6 +30,7 @@ struct CronRoute {
   Kind kind = Kind::kUnknown;
   std::string function_file;
   std::vector<CronHandler> handlers;
+  std::vector<std::string> searched;  // the files whose routes were looked at
   std::string why;
 };
 

@@ -2,6 +2,7 @@
 
 #include "project/cron_routes.h"
 #include "project/project.h"
+#include "python/module.h"
 #include "rules/registry.h"
 #include "rules/vercel_rule.h"
 
@@ -58,11 +59,22 @@ void Check(const ProjectContext& cx, Sink& out) {
     }
     project::CronRoute route = project::ResolveCronPath(cx.project, path->text);
     if (route.kind != project::CronRoute::Kind::kNoRoute) continue;
+    // Each file whose routes were searched, as a whole: removing or renaming the route
+    // there is what breaks this cron entry.
     std::vector<Location> related;
-    if (!route.function_file.empty()) related.push_back(Location{route.function_file, Range{{1, 1}, {1, 1}}});
+    for (const std::string& file : route.searched) {
+      const python::Module* module = cx.project.PythonModule(file);
+      uint32_t lines = module ? module->line_count() : 1;
+      related.push_back(Location{file, Range{{1, 1}, {lines, 1}}});
+    }
+    std::string help = route.function_file.empty()
+                           ? fmt::format("send it to the function with a rewrite ({{\"source\": \"{}\", "
+                                         "\"destination\": \"/api/index\"}}), or serve it from its own api/ file",
+                                         path->text.substr(0, path->text.find('?')))
+                           : "add a route for this exact path (GET) to the app, or correct the path";
     out.Report(Location{config->path, path->range},
-               fmt::format("cron path \"{}\" reaches no route: {}", path->text, route.why),
-               "add a route for this exact path (GET), or correct the path", std::move(related));
+               fmt::format("cron path \"{}\" reaches no route: {}", path->text, route.why), std::move(help),
+               std::move(related));
   }
 }
 

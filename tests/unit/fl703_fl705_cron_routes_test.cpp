@@ -52,9 +52,16 @@ TEST(FL703, PathThroughRewriteToAMissingRoute) {
     {"path": "/api/missing", "schedule": "0 8 * * *"},
     {"path": "/users/7/sync?full=1", "schedule": "0 8 * * *"})",
                            kApp);
-  EXPECT_EQ(Render(RunProjectRule("FL703", files)),
+  std::vector<Finding> findings = RunProjectRule("FL703", files);
+  EXPECT_EQ(Render(findings),
             "vercel.json:5:14: cron path \"/api/missing\" reaches no route: api/index.py and the modules it imports "
             "have no route for it\n");
+  // The searched files, whole, are related: deleting the route in app.py surfaces this entry.
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings[0].related.size(), 2u);
+  EXPECT_EQ(findings[0].related[0].path, "api/index.py");
+  EXPECT_EQ(findings[0].related[1].path, "app.py");
+  EXPECT_EQ(findings[0].related[1].range.end.line, 26u);
 }
 
 TEST(FL703, FunctionFilesDynamicSegmentsAndNoFunction) {
