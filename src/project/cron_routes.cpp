@@ -81,6 +81,26 @@ std::optional<std::string> FunctionForDestination(const Project& project, const 
   return std::nullopt;
 }
 
+// A path served by an api/ function of another runtime (api/cron.js, api/cron.go):
+// faaslint reads only Python, so such a path is not judged.
+bool ServedByOtherRuntime(const Project& project, const std::string& path) {
+  for (const std::string& file : project.snapshot().files()) {
+    if (!IsApiFunctionFile(file) || file.ends_with(".py")) continue;
+    size_t dot = file.rfind('.');
+    if (dot == std::string::npos || dot < file.rfind('/')) continue;
+    std::string_view ext = std::string_view(file).substr(dot + 1);
+    if (ext != "js" && ext != "mjs" && ext != "cjs" && ext != "ts" && ext != "mts" && ext != "go" && ext != "rb" &&
+        ext != "rs") {
+      continue;
+    }
+    std::string base = "/" + file.substr(0, dot);
+    std::string regex = FilePathRegex(base) + "(?:\\." + std::string(ext) + ")?";
+    if (base.ends_with("/index")) regex = "(?:" + regex + "|" + FilePathRegex(base.substr(0, base.size() - 6)) + ")";
+    if (RegexMatches(regex + "/?", path).value_or(false)) return true;
+  }
+  return false;
+}
+
 // A Flask (`<int:id>`, `<path:p>`) or Starlette/FastAPI (`{id}`, `{p:path}`) route as a regex.
 std::string AppRouteRegex(std::string_view route) {
   std::string regex;
@@ -179,6 +199,64 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
   }
 }
 
+// Where a routing step sent the path.
+struct Step {
+  enum class Kind { kNone, kFunction, kNotAFunction, kGiveUp } kind = Kind::kNone;
+  std::string file;
+};
+
+// Legacy `routes` entries [begin, end): the first whose anchored `src` matches picks the
+// function by its `dest`.
+Step LegacyRoutes(const Project& project, const std::vector<vercel::JsonValue>& routes, size_t begin, size_t end,
+                  const std::string& path) {
+  for (size_t i = begin; i < end; ++i) {
+    const vercel::JsonValue& route = routes[i];
+    const vercel::JsonValue* src = route.Get("src");
+    if (!src) src = route.Get("source");
+    const vercel::JsonValue* dest = route.Get("dest");
+    if (!dest) dest = route.Get("destination");
+    if (!src || !src->is_string() || !dest || !dest->is_string()) continue;
+    std::string anchored = src->text;
+    if (!anchored.starts_with("^")) anchored = "^" + anchored;
+    if (!anchored.ends_with("$")) anchored += "$";
+    std::optional<bool> matches = RegexMatches(anchored, path);
+    if (!matches) return {Step::Kind::kGiveUp, ""};
+    if (!*matches) continue;
+    if (dest->text.find('$') != std::string::npos || dest->text.find("://") != std::string::npos) {
+      return {Step::Kind::kGiveUp, ""};
+    }
+    std::string target = StripQuery(dest->text);
+    if (!target.starts_with("/")) target = "/" + target;
+    std::optional<std::string> file = FunctionForDestination(project, target);
+    return file ? Step{Step::Kind::kFunction, *file} : Step{Step::Kind::kGiveUp, ""};
+  }
+  return {};
+}
+
+// The first rewrite whose source matches picks the function by its destination.
+Step Rewrites(const Project& project, const vercel::JsonValue& rewrites, const std::string& path) {
+  for (const vercel::JsonValue& rewrite : rewrites.items) {
+    const vercel::JsonValue* source = rewrite.Get("source");
+    const vercel::JsonValue* destination = rewrite.Get("destination");
+    if (!source || !source->is_string()) continue;
+    std::optional<std::string> regex = vercel::PathPatternRegex(source->text);
+    if (!regex) continue;  // FL609 reports it
+    std::optional<bool> matches = RegexMatches(*regex, path);
+    if (!matches) return {Step::Kind::kGiveUp, ""};
+    if (!*matches) continue;
+    if (!destination || !destination->is_string() || destination->text.find("://") != std::string::npos ||
+        destination->text.find(':') != std::string::npos) {
+      return {Step::Kind::kGiveUp, ""};  // an external or parameterised destination: not followed
+    }
+    std::string target = StripQuery(destination->text);
+    if (ServedByOtherRuntime(project, target)) return {Step::Kind::kGiveUp, ""};
+    std::optional<std::string> file = FunctionForDestination(project, target);
+    if (file) return {Step::Kind::kFunction, *file};
+    return {Step::Kind::kNotAFunction, destination->text};
+  }
+  return {};
+}
+
 }  // namespace
 
 CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
@@ -186,66 +264,45 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
   std::string path = StripQuery(raw_path);
   if (path.empty() || path[0] != '/') return result;  // FL703 reports the missing `/` on its own
   const vercel::JsonValue* config = project.vercel_config() ? project.vercel_config()->root() : nullptr;
-  std::optional<std::string> function;
-
-  // 1. Legacy routes (anchored regexes) pick the function by their `dest`.
-  if (const vercel::JsonValue* routes = config ? config->Get("routes") : nullptr; routes && routes->is_array()) {
-    for (const vercel::JsonValue& route : routes->items) {
-      const vercel::JsonValue* src = route.Get("src");
-      if (!src) src = route.Get("source");
-      const vercel::JsonValue* dest = route.Get("dest");
-      if (!dest) dest = route.Get("destination");
-      if (!src || !src->is_string() || !dest || !dest->is_string()) continue;
-      std::string anchored = src->text;
-      if (!anchored.starts_with("^")) anchored = "^" + anchored;
-      if (!anchored.ends_with("$")) anchored += "$";
-      std::optional<bool> matches = RegexMatches(anchored, path);
-      if (!matches) return result;
-      if (!*matches) continue;
-      if (dest->text.find('$') != std::string::npos || dest->text.find("://") != std::string::npos) return result;
-      std::string target = StripQuery(dest->text);
-      if (!target.starts_with("/")) target = "/" + target;
-      function = FunctionForDestination(project, target);
-      if (!function) return result;
+  const vercel::JsonValue* routes = config ? config->Get("routes") : nullptr;
+  const vercel::JsonValue* rewrites = config ? config->Get("rewrites") : nullptr;
+  if (routes && !routes->is_array()) routes = nullptr;
+  // Vercel's order: routes before `{"handle": "filesystem"}`, the filesystem, the routes
+  // after it, rewrites, and a zero-configuration app last.
+  size_t filesystem = routes ? routes->items.size() : 0;
+  for (size_t i = 0; routes && i < routes->items.size(); ++i) {
+    const vercel::JsonValue* handle = routes->items[i].Get("handle");
+    if (handle && handle->is_string() && handle->text == "filesystem") {
+      filesystem = i;
       break;
     }
   }
-  // 2. The filesystem: an api/ function file serving the path.
-  if (!function) function = FunctionForPath(project, path);
-  // 3. Rewrites, in order: the first whose source matches picks the function.
-  if (const vercel::JsonValue* rewrites = config ? config->Get("rewrites") : nullptr;
-      !function && rewrites && rewrites->is_array()) {
-    for (const vercel::JsonValue& rewrite : rewrites->items) {
-      const vercel::JsonValue* source = rewrite.Get("source");
-      const vercel::JsonValue* destination = rewrite.Get("destination");
-      if (!source || !source->is_string()) continue;
-      std::optional<std::string> regex = vercel::PathPatternRegex(source->text);
-      if (!regex) continue;  // FL609 reports it
-      std::optional<bool> matches = RegexMatches(*regex, path);
-      if (!matches) return result;
-      if (!*matches) continue;
-      if (!destination || !destination->is_string() || destination->text.find("://") != std::string::npos ||
-          destination->text.find(':') != std::string::npos) {
-        return result;  // an external or parameterised destination: not followed
-      }
-      function = FunctionForDestination(project, StripQuery(destination->text));
-      if (!function && !project.zero_config_entry()) {
-        result.kind = CronRoute::Kind::kNoRoute;
-        result.why = "it is rewritten to " + destination->text + ", which is no function";
-        return result;
-      }
-      break;
-    }
+  Step step;
+  if (routes) step = LegacyRoutes(project, routes->items, 0, filesystem, path);
+  if (step.kind == Step::Kind::kNone) {
+    if (ServedByOtherRuntime(project, path)) return result;
+    if (std::optional<std::string> file = FunctionForPath(project, path)) step = {Step::Kind::kFunction, *file};
   }
-  // 4. A zero-configuration app serves every path.
-  if (!function && project.zero_config_entry()) function = project.python_entries().front();
-  if (!function) {
+  if (step.kind == Step::Kind::kNone && routes) {
+    step = LegacyRoutes(project, routes->items, filesystem, routes->items.size(), path);
+  }
+  if (step.kind == Step::Kind::kNone && rewrites && rewrites->is_array()) step = Rewrites(project, *rewrites, path);
+  if (step.kind == Step::Kind::kGiveUp) return result;
+  if (step.kind != Step::Kind::kFunction && project.zero_config_entry()) {
+    step = {Step::Kind::kFunction, project.python_entries().front()};  // a zero-config app serves every path
+  }
+  if (step.kind == Step::Kind::kNotAFunction) {
+    result.kind = CronRoute::Kind::kNoRoute;
+    result.why = "it is rewritten to " + step.file + ", which is no function";
+    return result;
+  }
+  if (step.kind != Step::Kind::kFunction) {
     if (project.python_entries().empty()) return result;  // no Python functions: not ours to judge
     result.kind = CronRoute::Kind::kNoRoute;
     result.why = "no api/ function file, rewrite or route serves it";
     return result;
   }
-  result.function_file = *function;
+  result.function_file = step.file;
   FindHandlers(project, path, &result);
   return result;
 }

@@ -13,7 +13,7 @@ namespace {
 
 constexpr RuleInfo kInfo{
     "FL605", "unmatched-function-pattern", Severity::kWarning,
-    "`functions` pattern in vercel.json that matches no file",
+    "`functions` pattern in vercel.json that matches no function file",
     R"md(## What it does
 Matches every key of `functions` in `vercel.json` (a path or a glob such as
 `api/**/*.py`) against the files of the project and warns about a pattern that

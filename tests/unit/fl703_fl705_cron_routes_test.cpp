@@ -116,3 +116,28 @@ TEST(FL704, EndpointWithoutCronSecret) {
 
 }  // namespace
 }  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+TEST(FL703, FilesystemComesBeforeRoutesAfterHandleFilesystem) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"routes": [{"handle": "filesystem"}, {"src": "/(.*)", "dest": "/api/index.py"}],
+  "crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}, {"path": "/other", "schedule": "0 0 * * *"}]})J"},
+      {"api/cron.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/api/cron')\ndef c():\n    pass\n"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/')\ndef i():\n    pass\n"}};
+  // /api/cron is api/cron.py's (which has the route); /other falls to the catch-all.
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)),
+            "vercel.json:2:70: cron path \"/other\" reaches no route: api/index.py has no route for it\n");
+}
+
+TEST(FL703, PathsOfOtherRuntimesAreNotJudged) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})J"},
+      {"api/cron.ts", "export function GET() {}\n"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/api')\ndef i():\n    pass\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
