@@ -47,7 +47,15 @@ unknown properties (FL602).
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);
-  if (!config) return;
+  if (!config) {
+    // A vercel.json that cannot be read (permissions, a broken index entry) would fail
+    // the deploy just the same.
+    if (TargetsVercel(cx) && !cx.project.vercel_read_error().empty()) {
+      out.Report(Location{"vercel.json", Range{{1, 1}, {1, 1}}},
+                 fmt::format("cannot read {}", cx.project.vercel_read_error()), "");
+    }
+    return;
+  }
   for (const vercel::JsonDiagnostic& error : config->document.errors) {
     out.Report(Location{config->path, error.range}, error.message, error.help);
   }

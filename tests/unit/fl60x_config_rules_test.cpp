@@ -1,6 +1,8 @@
 // FL601-FL603: vercel.json syntax, unknown properties, invalid values.
 #include <gtest/gtest.h>
 
+#include "project/project.h"
+#include "rules/registry.h"
 #include "support/project_fixture.h"
 
 namespace faaslint::testing {
@@ -97,6 +99,38 @@ TEST(FL603, ValidValuesPass) {
 
 TEST(FL603, TopLevelMustBeAnObject) {
   EXPECT_EQ(Lint("FL603", "[1]"), "vercel.json:1:1: `vercel.json` must be an object, not an array\n");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+// A snapshot whose vercel.json is listed but cannot be read.
+class UnreadableVercelJson final : public Snapshot {
+ public:
+  const std::string& root() const override { return root_; }
+  const std::vector<std::string>& files() const override { return files_; }
+  bool Read(std::string_view, std::string*, std::string* error) const override {
+    *error = "permission denied";
+    return false;
+  }
+
+ private:
+  std::string root_ = "/memory";
+  std::vector<std::string> files_ = {"vercel.json"};
+};
+
+TEST(FL601, UnreadableFileIsReported) {
+  UnreadableVercelJson snapshot;
+  project::Project project(snapshot);
+  const rules::Rule* rule = rules::Registry::Get().Find("FL601");
+  rules::RuleOptions options(*rule->info, nullptr);
+  std::vector<Finding> findings;
+  rules::Sink sink(*rule->info, "", &findings);
+  rule->project(rules::ProjectContext{project, options, Settings{}}, sink);
+  EXPECT_EQ(Render(findings), "vercel.json:1:1: cannot read vercel.json: permission denied\n");
 }
 
 }  // namespace
