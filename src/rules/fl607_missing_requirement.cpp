@@ -25,7 +25,8 @@ modules, import names that differ from package names (`yaml` is PyYAML, `PIL` is
 Pillow, `bs4` is beautifulsoup4, `dotenv` is python-dotenv, `jwt` is PyJWT, `cv2` is
 opencv-python, `sklearn` is scikit-learn, ...) and the packages that popular ones
 bring along (Flask brings Werkzeug and Jinja2). Imports inside `try:` (optional
-imports) and under `if __name__ == "__main__":` are not reported.
+imports), under `if TYPE_CHECKING:` and under `if __name__ == "__main__":` are not
+reported.
 
 ## Why it fails on serverless
 On your machine the package is installed in the virtualenv, so the app runs. Vercel
@@ -61,6 +62,26 @@ bool Provided(const std::string& top_level, const project::DeclaredPackages& dec
   return false;
 }
 
+size_t Indent(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && (line[n] == ' ' || line[n] == '\t')) ++n;
+  return n;
+}
+
+// Whether the import on `line` sits in an `if TYPE_CHECKING:` block: such imports run
+// only under a type checker, never on the platform.
+bool UnderTypeChecking(const python::Module& module, uint32_t line) {
+  size_t indent = Indent(module.Line(line));
+  for (uint32_t above = line; indent > 0 && above-- > 1;) {
+    std::string_view text = module.Line(above);
+    size_t own = Indent(text);
+    if (own == text.size() || text[own] == '#' || own >= indent) continue;
+    std::string_view statement = text.substr(own);
+    return statement.starts_with("if ") && statement.find("TYPE_CHECKING") != std::string_view::npos;
+  }
+  return false;
+}
+
 std::string SourcesText(const project::DeclaredPackages& declared) {
   if (declared.sources.empty()) return "the project has no requirements.txt, pyproject.toml or Pipfile";
   std::string text;
@@ -82,6 +103,7 @@ void Check(const ProjectContext& cx, Sink& out) {
     std::set<std::string> reported;
     for (const python::Import& import : module->imports()) {
       if (import.guarded || import.in_try || import.module.empty() || import.module[0] == '.') continue;
+      if (UnderTypeChecking(*module, import.range.start.line)) continue;
       std::string top = import.module.substr(0, import.module.find('.'));
       if (top == "__future__" || project::IsStandardLibrary(top)) continue;
       if (project::IsLocalTopLevel(project.snapshot(), file, top)) continue;

@@ -54,7 +54,9 @@ TEST(FL607, UndeclaredImportsWithImportNameMapping) {
                  {"api/index.py",
                   "import os, json\nimport yaml\nfrom dotenv import load_dotenv\nimport werkzeug\n"
                   "from lib.db import connect\ntry:\n    import ujson\nexcept ImportError:\n    ujson = None\n"
-                  "from flask import Flask\napp = Flask(__name__)\n"},
+                  "from flask import Flask\napp = Flask(__name__)\n"
+                  "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    # types only\n"
+                  "    from mypy_boto3_s3 import S3Client\n"},
                  {"lib/__init__.py", ""},
                  {"lib/db.py", "import psycopg2\nfrom PIL import Image\n"}})),
             "api/index.py:2:8: `yaml` is imported, but requirements.txt and extra.txt do not declare it (package "
