@@ -23,6 +23,8 @@ size_t CronSchedule::Count(size_t field) const {
 namespace {
 
 constexpr size_t kMaxLength = 256;  // vercel@58.10.0 cronsSchema: schedule maxLength 256
+constexpr std::string_view kFields =
+    "minute 0-59, hour 0-23, day of month 1-31, month 1-12, day of week 0-6";
 
 std::string Allowed(const CronFieldSpec& field) {
   std::string text = fmt::format("the {} field takes {}-{}", field.name, field.min, field.max);
@@ -144,14 +146,14 @@ class FieldParser {
 
 std::optional<CronError> ParseCron(std::string_view expression, CronSchedule* schedule) {
   if (expression.size() > kMaxLength) {
-    return CronError{0, expression.size(), fmt::format("schedule is {} characters long; the limit is {}",
-                                                       expression.size(), kMaxLength)};
+    return CronError{0, expression.size(),
+                     fmt::format("schedule is {} characters long; the limit is {} for its five fields ({})",
+                                 expression.size(), kMaxLength, kFields)};
   }
   if (!expression.empty() && expression[0] == '@') {
     return CronError{0, expression.size(),
-                     fmt::format("macros like `{}` are not supported; write the five fields "
-                                 "(minute hour day-of-month month day-of-week)",
-                                 expression)};
+                     fmt::format("macros like `{}` are not supported; write the five fields ({})", expression,
+                                 kFields)};
   }
   // Fields are separated by spaces or tabs, as the Vercel CLI splits them.
   std::vector<std::pair<size_t, std::string_view>> fields;
@@ -164,9 +166,7 @@ std::optional<CronError> ParseCron(std::string_view expression, CronSchedule* sc
   }
   if (fields.size() != kCronFields.size()) {
     return CronError{0, expression.size(),
-                     fmt::format("a schedule has 5 fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12, "
-                                 "day of week 0-6), this one has {}",
-                                 fields.size())};
+                     fmt::format("a schedule has 5 fields ({}), this one has {}", kFields, fields.size())};
   }
   for (size_t f = 0; f < fields.size(); ++f) {
     FieldParser parser(kCronFields[f], fields[f].second, fields[f].first, &schedule->matches[f]);

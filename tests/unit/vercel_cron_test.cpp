@@ -53,8 +53,10 @@ TEST(Cron, EveryErrorNamesTheFieldAndItsRange) {
   EXPECT_EQ(Error("* * * *"),
             "0: a schedule has 5 fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12, day of week 0-6), "
             "this one has 4");
-  EXPECT_EQ(Error("@daily"), "0: macros like `@daily` are not supported; write the five fields (minute hour "
-                             "day-of-month month day-of-week)");
+  EXPECT_EQ(Error("@daily"), "0: macros like `@daily` are not supported; write the five fields (minute 0-59, "
+                             "hour 0-23, day of month 1-31, month 1-12, day of week 0-6)");
+  EXPECT_EQ(Error(std::string(300, '*')), "0: schedule is 300 characters long; the limit is 256 for its five fields "
+                                          "(minute 0-59, hour 0-23, day of month 1-31, month 1-12, day of week 0-6)");
 }
 
 TEST(Cron, RunsPerDayCountsMinutesTimesHours) {
