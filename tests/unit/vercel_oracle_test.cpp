@@ -14,6 +14,8 @@
 #include "support/project_fixture.h"
 #include "support/test_support.h"
 #include "vercel/cron.h"
+#include "vercel/js_regex.h"
+#include "vercel/path_pattern.h"
 
 namespace faaslint::testing {
 namespace {
@@ -117,6 +119,54 @@ TEST(VercelOracle, EveryDeviationIsDocumented) {
   for (const std::string& reason : reasons) {
     EXPECT_NE(doc.find("`" + reason + "`"), std::string::npos) << reason << " is not explained in docs/vercel-compat.md";
   }
+}
+
+}  // namespace
+}  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+// 3,000 random regexes judged by Node's RegExp and 3,000 random path patterns compiled
+// by path-to-regexp 6.1.0 (tests/vercel-oracle/patterns.jsonl, from generate.py).
+TEST(VercelOracle, RegexesAndPathPatternsMatchNode) {
+  std::ifstream in(std::string(FAASLINT_SOURCE_DIR) + "/tests/vercel-oracle/patterns.jsonl");
+  std::string line;
+  size_t regexes = 0, paths = 0, mismatches = 0;
+  auto unescape_slashes = [](std::string s) {  // RegExp#source writes `/` as `\/`
+    for (size_t at; (at = s.find("\\/")) != std::string::npos;) s.erase(at, 1);
+    return s;
+  };
+  while (std::getline(in, line)) {
+    json c = json::parse(line);
+    std::string value = c["value"].get<std::string>();
+    bool node_ok = c["ok"].get<bool>();
+    std::string problem;
+    if (c["kind"] == "regex") {
+      ++regexes;
+      std::optional<vercel::JsRegexError> error = vercel::CheckJsRegex(value);
+      if (error.has_value() == node_ok) {
+        problem = node_ok ? "rejected (" + error->reason + "), Node accepts" : "accepted, Node rejects";
+      } else if (error) {
+        std::string message = c["message"].get<std::string>();
+        std::string reason = message.substr(message.rfind(": ") + 2);
+        if (reason != error->reason) problem = "reason \"" + error->reason + "\", Node says \"" + reason + "\"";
+      }
+    } else {
+      ++paths;
+      std::optional<std::string> regex = vercel::PathPatternRegex(value);
+      if (regex.has_value() != node_ok) {
+        problem = node_ok ? "rejected, path-to-regexp accepts" : "accepted, path-to-regexp rejects";
+      } else if (regex && unescape_slashes(*regex) != unescape_slashes(c["source"].get<std::string>())) {
+        problem = "compiles to " + *regex + ", path-to-regexp to " + c["source"].get<std::string>();
+      }
+    }
+    if (problem.empty()) continue;
+    if (++mismatches <= 25) ADD_FAILURE() << c["kind"] << " \"" << value << "\": " << problem;
+  }
+  EXPECT_GE(regexes, 3000u);
+  EXPECT_GE(paths, 3000u);
+  EXPECT_EQ(mismatches, 0u);
 }
 
 }  // namespace

@@ -25,6 +25,7 @@ ORACLE = os.environ.get("VERCEL_ORACLE", os.path.join(HERE, "../../../../shared/
 if not os.path.exists(ORACLE):
     ORACLE = "/work/shared/vercel-oracle/oracle.mjs"
 OUT = os.path.join(HERE, "cases.jsonl")
+PATTERNS_OUT = os.path.join(HERE, "patterns.jsonl")
 rng = random.Random(20261128)  # fixed: the committed cases are reproducible
 
 # ---------------------------------------------------------------- cron expressions
@@ -372,6 +373,42 @@ def config_verdict(case, oracle):
 DOCUMENTED_CONFIG_DEVIATIONS = {"unknown-top-level", "memory-not-integer", "cli-unchecked-top-level"}
 
 
+# ---------------------------------------------------------------- regexes and path patterns
+# Random short strings over the characters that matter, judged by Node's own RegExp and
+# by path-to-regexp 6.1.0 (the version @vercel/routing-utils 6.6.0 compiles `source` with).
+NODE_PATTERNS = r"""
+const {pathToRegexp} = require(process.env.VERCEL_ORACLE_DIR + '/node_modules/path-to-regexp');
+const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const out = cases.map(c => {
+  try {
+    if (c.kind === 'regex') { new RegExp(c.value); return {ok: true}; }
+    return {ok: true, source: pathToRegexp(c.value, [], {strict: true, sensitive: true, delimiter: '/'}).source};
+  } catch (e) { return {ok: false, message: e.message}; }
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def pattern_cases():
+    rx_alpha = "()[]{}*+?|^$\\.:<>=!,-0123456789abkdwsc/"
+    path_alpha = "/:(){}*+?\\.ab1_-[]|"
+    cases = [{"kind": "regex", "value": "".join(rng.choice(rx_alpha) for _ in range(rng.randint(1, 10)))}
+             for _ in range(3000)]
+    cases += [{"kind": "path", "value": "/" + "".join(rng.choice(path_alpha) for _ in range(rng.randint(0, 9)))}
+              for _ in range(3000)]
+    base = os.environ.get("VERCEL_ORACLE_DIR", "/tmp/vercel-oracle")
+    with tempfile.TemporaryFile("w+") as stdin:
+        stdin.write(json.dumps(cases))
+        stdin.seek(0)
+        out = subprocess.run(["node", "-e", NODE_PATTERNS], stdin=stdin, capture_output=True, text=True,
+                             env=dict(os.environ, VERCEL_ORACLE_DIR=base))
+    if out.returncode != 0:
+        sys.exit(f"node failed: {out.stderr[-2000:]}")
+    with open(PATTERNS_OUT, "w") as f:
+        for case, verdict in zip(cases, json.loads(out.stdout)):
+            f.write(json.dumps({**case, **verdict}, ensure_ascii=False) + "\n")
+
+
 def main():
     cases = config_cases(600) + cron_cases(2200)
     results = run_oracle(cases)
@@ -390,6 +427,8 @@ def main():
     for case in cases:
         kinds[case["kind"]] = kinds.get(case["kind"], 0) + 1
     print(f"wrote {OUT}: {kinds}", file=sys.stderr)
+    pattern_cases()
+    print(f"wrote {PATTERNS_OUT}", file=sys.stderr)
 
 
 if __name__ == "__main__":
