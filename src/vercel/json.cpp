@@ -27,18 +27,6 @@ const JsonValue* JsonValue::Get(std::string_view key) const {
   return member ? &member->value : nullptr;
 }
 
-std::string_view JsonKindName(JsonKind kind) {
-  switch (kind) {
-    case JsonKind::kNull: return "null";
-    case JsonKind::kBool: return "boolean";
-    case JsonKind::kNumber: return "number";
-    case JsonKind::kString: return "string";
-    case JsonKind::kArray: return "array";
-    case JsonKind::kObject: return "object";
-  }
-  return "value";
-}
-
 namespace {
 uint32_t CodePoints(std::string_view text) {
   uint32_t n = 0;

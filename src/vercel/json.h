@@ -56,7 +56,6 @@ struct JsonDocument {
   std::vector<JsonDiagnostic> errors;   // in source order
 };
 
-std::string_view JsonKindName(JsonKind kind);
 
 // The range of bytes [offset, offset + length) of a string value's decoded text, when
 // the string is written on one line without escapes (so text and source line up);

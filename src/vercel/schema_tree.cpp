@@ -59,7 +59,6 @@ class Tree {
 };
 
 Tree::Tree() {
-  const SchemaNode* any = New(kAnyType);
   const SchemaNode* boolean = New(kBoolean);
   const SchemaNode* string = String();
   const SchemaNode* string_or_null = New(kString | kNull);
@@ -228,7 +227,6 @@ Tree::Tree() {
       {"version", New(kInteger)},
       {"wildcard", ArrayOf(Closed({{"domain", string}, {"value", string}}, {"domain", "value"}))},
   });
-  (void)any;
 }
 
 }  // namespace
