@@ -27,10 +27,14 @@ Project::Project(const Snapshot& snapshot) : snapshot_(snapshot) {
       vercel_read_error_ = std::string(kVercelJson) + ": " + error;
     }
   }
+  bool api_functions = false;  // of any runtime
   for (const std::string& file : snapshot_.files()) {
-    if (file.ends_with(".py") && IsApiFunctionFile(file)) python_entries_.push_back(file);
+    if (!IsApiFunctionFile(file)) continue;
+    api_functions = true;
+    if (file.ends_with(".py")) python_entries_.push_back(file);
   }
-  if (python_entries_.empty()) {
+  // A zero-configuration Python app is what Vercel deploys when there is no api/ function.
+  if (!api_functions) {
     for (const std::string& candidate : ZeroConfigEntrypointCandidates()) {
       if (!HasFile(candidate)) continue;
       python_entries_.push_back(candidate);

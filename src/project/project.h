@@ -51,7 +51,8 @@ class Project {
   const std::string& vercel_read_error() const { return vercel_read_error_; }
 
   // The Python files Vercel runs as functions: every api/ function file (.py), or, when
-  // there is none, the first zero-configuration entrypoint (app.py, index.py, ...).
+  // api/ has no function of any runtime, the first zero-configuration entrypoint
+  // (app.py, index.py, ...).
   const std::vector<std::string>& python_entries() const { return python_entries_; }
   bool zero_config_entry() const { return zero_config_entry_; }
   // A Vercel project was found: vercel.json or a Python file under api/. (A lone

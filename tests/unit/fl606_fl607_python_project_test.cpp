@@ -103,3 +103,15 @@ TEST(PythonPackages, NormalisationAndNames) {
 
 }  // namespace
 }  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+TEST(FL606, NoZeroConfigEntryNextToFunctionsOfAnotherRuntime) {
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"vercel.json", "{}"}, {"api/hello.ts", "export function GET() {}\n"},
+                                            {"main.py", "print('a local script')\n"}})),
+            "");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
