@@ -93,6 +93,7 @@ sarif=${INPUT_SARIF_FILE:-faaslint.sarif}
 reports=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/faaslint-XXXXXX")
 trap 'rm -rf "$reports"' EXIT
 rm -f "$sarif"
+mkdir -p "$(dirname "$sarif")" || fail "cannot create the folder of sarif-file $sarif"
 
 args=(check "${mode[@]}" --format text --format "sarif:$sarif"
       --format "markdown:$reports/summary.md" --format "json:$reports/report.json")
