@@ -26,22 +26,6 @@ std::vector<std::string> WithDefaultCommand(int argc, char** argv) {
   return args;
 }
 
-std::vector<std::string> SplitCodes(const std::vector<std::string>& values) {
-  std::vector<std::string> codes;
-  for (const std::string& value : values) {
-    size_t start = 0;
-    while (start <= value.size()) {
-      size_t comma = value.find(',', start);
-      std::string code = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      code.erase(std::remove_if(code.begin(), code.end(), ::isspace), code.end());
-      if (!code.empty()) codes.push_back(code);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
-  return codes;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,8 +50,8 @@ int main(int argc, char** argv) {
   auto* config_opt = check_cmd->add_option("--config", check.config_file, "Read this configuration file instead of discovering one");
   auto* no_config_opt = check_cmd->add_flag("--no-config", check.no_config, "Ignore configuration files");
   config_opt->excludes(no_config_opt);
-  check_cmd->add_option("--select", select, "Only these rule codes or prefixes (comma-separated, e.g. FL1,FL401)");
-  check_cmd->add_option("--ignore", ignore, "Skip these rule codes or prefixes (comma-separated)");
+  check_cmd->add_option("--select", select, "Only these rule codes, prefixes or names (comma-separated, e.g. FL1,FL401); replaces the config's select");
+  check_cmd->add_option("--ignore", ignore, "Skip these rule codes, prefixes or names (comma-separated); adds to the config's ignore");
   check_cmd->add_option("--platform", check.platform, "Target platform (default: vercel)")
       ->check(CLI::IsMember({"vercel", "aws-lambda", "generic"}));
   check_cmd->add_option("--plan", check.plan, "Vercel plan for duration and cron limits (default: hobby)")
@@ -106,8 +90,8 @@ int main(int argc, char** argv) {
   if (staged) check.mode = faaslint::git::DiffMode::kStaged;
   if (all) check.mode = faaslint::git::DiffMode::kAll;
   if (!check.base_ref.empty()) check.mode = faaslint::git::DiffMode::kBase;
-  check.select = SplitCodes(select);
-  check.ignore = SplitCodes(ignore);
+  check.select = select;
+  check.ignore = ignore;
   for (const std::string& spec : formats) {
     size_t colon = spec.find(':');
     faaslint::cli::OutputSpec output{spec.substr(0, colon), colon == std::string::npos ? "" : spec.substr(colon + 1)};

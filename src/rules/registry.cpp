@@ -46,6 +46,10 @@ Registry& Registry::Mutable() {
 
 const Registry& Registry::Get() { return Mutable(); }
 
+Registry::Registry(std::vector<Rule> rules) {
+  for (Rule& rule : rules) Add(rule);
+}
+
 void Registry::Add(Rule rule) {
   auto it = std::lower_bound(rules_.begin(), rules_.end(), rule,
                              [](const Rule& a, const Rule& b) { return a.info->code < b.info->code; });

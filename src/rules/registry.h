@@ -76,6 +76,9 @@ struct Rule {
 class Registry {
  public:
   static const Registry& Get();
+  // A registry of exactly these rules, for tests of code that validates against one
+  // (config, CLI) without depending on which rules are linked in.
+  explicit Registry(std::vector<Rule> rules);
   const std::vector<Rule>& all() const { return rules_; }  // sorted by code
   // By code ("FL101", any case) or by name ("background-thread").
   const Rule* Find(std::string_view code_or_name) const;
@@ -88,6 +91,7 @@ class Registry {
   };
 
  private:
+  Registry() = default;
   static Registry& Mutable();
   void Add(Rule rule);
   std::vector<Rule> rules_;

@@ -1,0 +1,191 @@
+// The command line as a user meets it: the real binary on real folders.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "support/test_support.h"
+
+namespace faaslint {
+namespace {
+
+using testing::RunFaaslint;
+using testing::TempDir;
+
+constexpr const char* kThreadAtImport =
+    "import threading\n"
+    "\n"
+    "def work():\n"
+    "    pass\n"
+    "\n"
+    "threading.Thread(target=work).start()\n";
+
+TEST(Cli, FindingsExitOneWithRuffShapedTextAndHelp) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  auto result = RunFaaslint({"check", "--all", "--color", "never"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("app.py:6:1: FL101 "), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("  help: "), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("\x1b["), std::string::npos) << "no colour when not a terminal";
+}
+
+TEST(Cli, CheckIsTheDefaultCommandAndCleanCodeExitsZero) {
+  TempDir dir;
+  dir.Write("app.py", "print('hello')\n");
+  auto result = RunFaaslint({"--all"}, dir.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("All checks passed"), std::string::npos);
+}
+
+TEST(Cli, ExitZeroAndFailOnChangeTheExitStatusOnly) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  auto exit_zero = RunFaaslint({"--all", "--exit-zero"}, dir.path());
+  EXPECT_EQ(exit_zero.exit_code, 0);
+  EXPECT_NE(exit_zero.out.find("FL101"), std::string::npos);
+  // FL101 is an error: --fail-on error still fails.
+  EXPECT_EQ(RunFaaslint({"--all", "--fail-on", "error"}, dir.path()).exit_code, 1);
+}
+
+TEST(Cli, SelectAndIgnoreByPrefixOrName) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  EXPECT_EQ(RunFaaslint({"--all", "--select", "FL4"}, dir.path()).exit_code, 0);
+  EXPECT_EQ(RunFaaslint({"--all", "--ignore", "FL1"}, dir.path()).exit_code, 0);
+  EXPECT_EQ(RunFaaslint({"--all", "--ignore", "background-thread"}, dir.path()).exit_code, 0);
+  EXPECT_EQ(RunFaaslint({"--all", "--select", "FL1,FL4"}, dir.path()).exit_code, 1);
+  auto unknown = RunFaaslint({"--all", "--select", "FL999"}, dir.path());
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown rule code 'FL999'"), std::string::npos) << unknown.err;
+}
+
+TEST(Cli, UsageErrorsAreOneLineAndExitTwo) {
+  TempDir dir;
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--bogus"}, {"--all", "--staged"}, {"--format", "yaml"}, {"--fail-on", "fatal"}, {"rule", "FL000"},
+           {"--format", "json:"}, {"--jobs", "0"}}) {
+    auto result = RunFaaslint(args, dir.path());
+    EXPECT_EQ(result.exit_code, 2) << args[0];
+    EXPECT_TRUE(result.out.empty()) << args[0];
+    ASSERT_FALSE(result.err.empty()) << args[0];
+    EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << "one line: " << result.err;
+    EXPECT_TRUE(result.err.starts_with("faaslint: ")) << result.err;
+  }
+}
+
+TEST(Cli, HelpAndVersion) {
+  TempDir dir;
+  auto help = RunFaaslint({"--help"}, dir.path());
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* word : {"check", "rules", "rule"}) EXPECT_NE(help.out.find(word), std::string::npos) << word;
+  auto check_help = RunFaaslint({"check", "--help"}, dir.path());
+  for (const char* flag : {"--staged", "--base", "--all", "--format", "--config", "--no-config", "--select",
+                           "--ignore", "--platform", "--plan", "--fail-on", "--exit-zero", "--jobs", "--quiet",
+                           "--color"}) {
+    EXPECT_NE(check_help.out.find(flag), std::string::npos) << flag;
+  }
+  auto version = RunFaaslint({"--version"}, dir.path());
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_TRUE(version.out.starts_with("faaslint ")) << version.out;
+}
+
+TEST(Cli, RulesListsEveryRuleAndRuleExplainsOne) {
+  TempDir dir;
+  auto rules = RunFaaslint({"rules"}, dir.path());
+  EXPECT_EQ(rules.exit_code, 0);
+  EXPECT_NE(rules.out.find("FL101  background-thread"), std::string::npos) << rules.out;
+  for (const char* name : {"FL401", "unguarded-server-start", "fl401"}) {
+    auto rule = RunFaaslint({"rule", name}, dir.path());
+    EXPECT_EQ(rule.exit_code, 0) << name;
+    EXPECT_NE(rule.out.find("## Why it fails on serverless"), std::string::npos) << name;
+  }
+}
+
+TEST(Cli, NoqaSuppressesOnlyTheNamedCodes) {
+  TempDir dir;
+  dir.Write("a.py", "import threading\nthreading.Thread(target=print).start()  # noqa: FL101\n");
+  dir.Write("b.py", "import threading\nthreading.Thread(target=print).start()  # noqa: FL401\n");
+  auto result = RunFaaslint({"--all"}, dir.path());
+  EXPECT_EQ(result.out.find("a.py:2"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("b.py:2:1: FL101"), std::string::npos) << result.out;
+}
+
+TEST(Cli, PathArgumentsNarrowTheCheck) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  dir.Write("scripts/worker.py", kThreadAtImport);
+  auto result = RunFaaslint({"--all", "scripts"}, dir.path());
+  EXPECT_NE(result.out.find("scripts/worker.py:6:1"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("app.py:6"), std::string::npos) << result.out;
+  auto missing = RunFaaslint({"--all", "nope.py"}, dir.path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.py: no such file or directory"), std::string::npos) << missing.err;
+}
+
+TEST(Cli, ConfigurationIsDiscoveredUpwardAndErrorsNameFileAndLine) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  dir.Write(".faaslint.yaml", "ignore: [FL101]\n");
+  dir.Write("sub/app.py", kThreadAtImport);
+  EXPECT_EQ(RunFaaslint({"--all"}, dir / "sub").exit_code, 0);
+  EXPECT_EQ(RunFaaslint({"--all", "--no-config"}, dir / "sub").exit_code, 1);
+
+  dir.Write(".faaslint.yaml", "platform: vercel\nfail_on: error\n");
+  auto bad = RunFaaslint({"--all"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find(".faaslint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?)"), std::string::npos)
+      << bad.err;
+  dir.Write(".faaslint.yaml", "ignore: [FL999]\n");
+  auto unknown_code = RunFaaslint({"--all"}, dir.path());
+  EXPECT_EQ(unknown_code.exit_code, 2);
+  EXPECT_NE(unknown_code.err.find(".faaslint.yaml:1:"), std::string::npos) << unknown_code.err;
+  EXPECT_NE(unknown_code.err.find("FL999"), std::string::npos) << unknown_code.err;
+}
+
+TEST(Cli, BinaryAndNonUtf8PythonFilesAreSkippedWithANote) {
+  TempDir dir;
+  dir.Write("blob.py", std::string("\x7f" "ELF\0\0\x01", 7));
+  dir.Write("latin1.py", "name = 'caf\xe9'\n");
+  dir.Write("app.py", kThreadAtImport);
+  auto result = RunFaaslint({"--all"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << "the good file is still checked";
+  EXPECT_NE(result.err.find("faaslint: blob.py: skipped: binary file"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("faaslint: latin1.py: skipped: not UTF-8 text (invalid byte on line 1)"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.out.find("app.py:6:1: FL101"), std::string::npos);
+}
+
+TEST(Cli, UnreadableFileIsAnErrorNamingIt) {
+  TempDir dir;
+  dir.Write("secret.py", "x = 1\n");
+  chmod(dir.path().c_str(), 0755);
+  chmod((dir / "secret.py").c_str(), 0);
+  // Root reads every file: run as nobody then (CI runs as root).
+  std::vector<std::string> argv{FAASLINT_BINARY, "--all"};
+  if (geteuid() == 0) argv.insert(argv.begin(), {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
+  auto result = testing::Run(argv, dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("secret.py: cannot read"), std::string::npos) << result.err;
+}
+
+TEST(Cli, ReportFilesAreWrittenWholeOrNotAtAll) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  auto result = RunFaaslint({"--all", "--format", "text", "--format", "text:out/report.txt"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2) << "the folder out/ does not exist";
+  EXPECT_NE(result.err.find("out/report.txt"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "out/report.txt"));
+
+  auto ok = RunFaaslint({"--all", "--format", "text:report.txt"}, dir.path());
+  EXPECT_EQ(ok.exit_code, 1);
+  EXPECT_TRUE(ok.out.empty()) << "only the file gets the report";
+  EXPECT_NE(dir.Read("report.txt").find("app.py:6:1: FL101"), std::string::npos);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".faaslint-"), std::string::npos) << "temporary file left";
+  }
+}
+
+}  // namespace
+}  // namespace faaslint
