@@ -21,7 +21,7 @@ using testing::CommandResult;
 using testing::Git;
 using testing::TempDir;
 
-constexpr char kCleanApp[] = R"(from flask import Flask
+constexpr char kMainApp[] = R"(from flask import Flask
 
 app = Flask(__name__)
 
@@ -29,6 +29,8 @@ app = Flask(__name__)
 @app.route("/")
 def index():
     return "ok"
+
+import legacy
 )";
 
 // A pull_request event as GitHub sends it (the fields faaslint reads, in their place;
@@ -56,21 +58,22 @@ std::string PushEvent(const std::string& before, const std::string& after) {
 
 class GithubActionTest : public ::testing::Test {
  protected:
-  // main: a clean app plus legacy.py, which already starts a thread. feature: app.py
-  // starts a thread and server.py calls app.run() at import time (two errors), and
-  // alerts.py calls requests.get without a timeout (a warning, in a file that sorts
-  // first). No vercel.json or api/: every Python file counts as function code.
+  // main: a clean app that imports legacy.py, which already starts a thread. feature:
+  // app.py starts a thread and server.py calls app.run() at import time (two errors),
+  // and app.py imports alerts.py, which calls requests.get without a timeout (a
+  // warning, in a file that sorts first). app.py and server.py are Vercel zero-config
+  // entries; what they import is function code too.
   void SetUp() override {
     ws_ = tmp_ / "workspace";
     std::filesystem::create_directories(ws_);
     testing::GitInit(ws_);
-    tmp_.Write("workspace/app.py", kCleanApp);
+    tmp_.Write("workspace/app.py", kMainApp);
     tmp_.Write("workspace/legacy.py", "import threading\nthreading.Thread(target=print).start()\n");
     testing::GitCommitAll(ws_, "main");
     base_ = testing::RevParse(ws_, "HEAD");
     Git(ws_, {"checkout", "-q", "-b", "feature"});
     tmp_.Write("workspace/app.py",
-               std::string(kCleanApp) + "\n\nimport threading\nthreading.Thread(target=index).start()\n");
+               std::string(kMainApp) + "import alerts\nimport threading\nthreading.Thread(target=index).start()\n");
     tmp_.Write("workspace/server.py", "from flask import Flask\n\napp = Flask(__name__)\napp.run()\n");
     tmp_.Write("workspace/alerts.py",
                "import requests\n\n\ndef send():\n    return requests.get(\"https://hooks.example.com\")\n");
@@ -135,12 +138,12 @@ TEST_F(GithubActionTest, PullRequestAnnotatesTheChangedLinesOnly) {
   std::vector<std::string> annotations = Annotations(run.out);
   // Errors first (GitHub shows only 10 annotations per level per step).
   ASSERT_EQ(annotations.size(), 3u) << run.out;
-  EXPECT_TRUE(annotations[0].starts_with("::error file=app.py,line=12,")) << annotations[0];
+  EXPECT_TRUE(annotations[0].starts_with("::error file=app.py,line=13,")) << annotations[0];
   EXPECT_TRUE(annotations[1].starts_with("::error file=server.py,line=4,")) << annotations[1];
   EXPECT_TRUE(annotations[2].starts_with("::warning file=alerts.py,line=5,")) << annotations[2];
   EXPECT_EQ(run.out.find("legacy.py"), std::string::npos) << "an untouched line was reported: " << run.out;
   // The text report is in the log too.
-  EXPECT_NE(run.out.find("app.py:12:1: FL101"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("app.py:13:1: FL101"), std::string::npos) << run.out;
 }
 
 TEST_F(GithubActionTest, SetsOutputsAndWritesTheStepSummary) {
@@ -166,7 +169,7 @@ TEST_F(GithubActionTest, SarifPassesTheValidatorAndHoldsTheChangedLines) {
     located.insert(location["artifactLocation"]["uri"].get<std::string>() + ":" +
                    std::to_string(location["region"]["startLine"].get<int>()));
   }
-  EXPECT_EQ(located, (std::set<std::string>{"alerts.py:5", "app.py:12", "server.py:4"}));
+  EXPECT_EQ(located, (std::set<std::string>{"alerts.py:5", "app.py:13", "server.py:4"}));
 
   if (testing::SarifMultitool().empty()) GTEST_SKIP() << "SARIF validator not installed (scripts/install-test-tools.sh)";
   CommandResult validate = testing::Run({testing::SarifMultitool(), "validate", ws_ + "/faaslint.sarif", "--rule-kind",
@@ -183,13 +186,13 @@ TEST_F(GithubActionTest, AnnotationsInputFalseLeavesOnlyTheLog) {
   CommandResult run = RunAction({{"INPUT_ANNOTATIONS", "false"}});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(Annotations(run.out).empty()) << run.out;
-  EXPECT_NE(run.out.find("app.py:12:1: FL101"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("app.py:13:1: FL101"), std::string::npos) << run.out;
   EXPECT_EQ(Outputs()["findings"], "3");
 }
 
 TEST_F(GithubActionTest, CleanPullRequestPassesWithZeroFindings) {
   Git(ws_, {"checkout", "-q", "-b", "clean", base_});
-  tmp_.Write("workspace/app.py", std::string(kCleanApp) + "\n\n@app.route(\"/health\")\ndef health():\n    return \"ok\"\n");
+  tmp_.Write("workspace/app.py", std::string(kMainApp) + "\n\n@app.route(\"/health\")\ndef health():\n    return \"ok\"\n");
   testing::GitCommitAll(ws_, "clean");
   tmp_.Write("event.json", PullRequestEvent(base_, testing::RevParse(ws_, "HEAD")));
   CommandResult run = RunAction({});
@@ -199,18 +202,28 @@ TEST_F(GithubActionTest, CleanPullRequestPassesWithZeroFindings) {
   EXPECT_TRUE(std::filesystem::exists(ws_ + "/faaslint.sarif"));
 }
 
-TEST_F(GithubActionTest, PushUsesBeforeAndANewBranchWithoutOriginChecksEverything) {
+TEST_F(GithubActionTest, PushComparesWithBeforeOrForANewBranchWithTheDefaultBranch) {
   tmp_.Write("event.json", PushEvent(base_, head_));
-  CommandResult push = RunAction({}, "push");
+  CommandResult push = RunAction({{"GITHUB_REF", "refs/heads/feature"}}, "push");
   EXPECT_EQ(push.exit_code, 1);
+  EXPECT_NE(push.out.find("--base " + base_), std::string::npos) << push.out;
   EXPECT_EQ(Outputs()["findings"], "3") << push.out;
 
-  std::filesystem::remove(tmp_ / "github_output");
+  // A new branch (before = all zeros) with the default branch fetched (fetch-depth: 0
+  // fetches every branch as origin/*): compared with origin/main.
+  Git(ws_, {"update-ref", "refs/remotes/origin/main", base_});
   tmp_.Write("event.json", PushEvent(std::string(40, '0'), head_));
-  CommandResult created = RunAction({}, "push");
+  CommandResult created = RunAction({{"GITHUB_REF", "refs/heads/feature"}}, "push");
   EXPECT_EQ(created.exit_code, 1);
-  EXPECT_NE(created.out.find("--all"), std::string::npos) << created.out;
-  EXPECT_NE(created.out.find("legacy.py:2:1: FL101"), std::string::npos) << created.out;
+  EXPECT_NE(created.out.find("--base origin/main"), std::string::npos) << created.out;
+  EXPECT_EQ(Outputs()["findings"], "3") << created.out;
+
+  // Without it, every line: the legacy thread start too.
+  Git(ws_, {"update-ref", "-d", "refs/remotes/origin/main"});
+  CommandResult unknown_base = RunAction({{"GITHUB_REF", "refs/heads/feature"}}, "push");
+  EXPECT_EQ(unknown_base.exit_code, 1);
+  EXPECT_NE(unknown_base.out.find("--all"), std::string::npos) << unknown_base.out;
+  EXPECT_NE(unknown_base.out.find("legacy.py:2:1: FL101"), std::string::npos) << unknown_base.out;
   EXPECT_EQ(Outputs()["findings"], "4");
 }
 
@@ -223,6 +236,7 @@ TEST_F(GithubActionTest, ExplicitBaseInputWinsOverThePayload) {
 TEST_F(GithubActionTest, FailOnDecidesWhetherAWarningFailsTheStep) {
   Git(ws_, {"checkout", "-q", "-b", "warning-only", base_});
   tmp_.Write("workspace/alerts.py", "import requests\n\n\ndef send():\n    return requests.get(\"https://x.example\")\n");
+  tmp_.Write("workspace/app.py", std::string(kMainApp) + "import alerts\n");
   testing::GitCommitAll(ws_, "warning only");
   tmp_.Write("event.json", PullRequestEvent(base_, testing::RevParse(ws_, "HEAD")));
 

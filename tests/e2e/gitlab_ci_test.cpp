@@ -19,7 +19,8 @@ using testing::CommandResult;
 using testing::Git;
 using testing::TempDir;
 
-constexpr char kCleanApp[] = R"(from flask import Flask
+// app.py is a Vercel zero-config entry: it and what it imports are function code.
+constexpr char kMainApp[] = R"(from flask import Flask
 
 app = Flask(__name__)
 
@@ -27,23 +28,25 @@ app = Flask(__name__)
 @app.route("/")
 def index():
     return "ok"
+
+import legacy
 )";
 
 class GitlabCiTest : public ::testing::Test {
  protected:
-  // origin: main holds a clean app and legacy.py (a thread start from before); the
+  // origin: main holds a clean app importing legacy.py (a thread start from before); the
   // merge request's branch starts a thread in app.py, then adds 25 more commits, so a
   // GIT_DEPTH 20 clone does not reach the base.
   void SetUp() override {
     origin_ = tmp_ / "origin";
     std::filesystem::create_directories(origin_);
     testing::GitInit(origin_);
-    tmp_.Write("origin/app.py", kCleanApp);
+    tmp_.Write("origin/app.py", kMainApp);
     tmp_.Write("origin/legacy.py", "import threading\nthreading.Thread(target=print).start()\n");
     testing::GitCommitAll(origin_, "main");
     base_ = testing::RevParse(origin_, "HEAD");
     Git(origin_, {"checkout", "-q", "-b", "feature"});
-    tmp_.Write("origin/app.py", std::string(kCleanApp) + "\nimport threading\nthreading.Thread(target=index).start()\n");
+    tmp_.Write("origin/app.py", std::string(kMainApp) + "import threading\nthreading.Thread(target=index).start()\n");
     testing::GitCommitAll(origin_, "start a thread");
     for (int i = 0; i < 25; ++i) {
       tmp_.Write("origin/notes/" + std::to_string(i) + ".txt", "note\n");
@@ -117,7 +120,7 @@ TEST_F(GitlabCiTest, MergeRequestInADepth20CloneFetchesTheBaseAndReportsTheChang
   CommandResult run = RunJob(clone);
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   // The text report is in the job log; the legacy thread start is not reported.
-  EXPECT_NE(run.out.find("app.py:11:1: FL101"), std::string::npos) << run.out << run.err;
+  EXPECT_NE(run.out.find("app.py:12:1: FL101"), std::string::npos) << run.out << run.err;
   EXPECT_EQ(run.out.find("legacy.py"), std::string::npos) << run.out;
 
   json report = json::parse(testing::ReadFile(clone + "/gl-code-quality-report.json"), nullptr, false);
@@ -126,7 +129,7 @@ TEST_F(GitlabCiTest, MergeRequestInADepth20CloneFetchesTheBaseAndReportsTheChang
   ASSERT_EQ(report.size(), 1u) << report.dump(2);
   EXPECT_EQ(report[0]["check_name"], "FL101");
   EXPECT_EQ(report[0]["location"]["path"], "app.py");
-  EXPECT_EQ(report[0]["location"]["lines"]["begin"], 11);
+  EXPECT_EQ(report[0]["location"]["lines"]["begin"], 12);
   EXPECT_EQ(report[0]["severity"], "critical");
   // The job's own files stay out of the change (info/exclude).
   EXPECT_EQ(Git(clone, {"status", "--porcelain"}), "");
@@ -146,6 +149,7 @@ TEST_F(GitlabCiTest, CleanMergeRequestPassesWithAnEmptyReport) {
 TEST_F(GitlabCiTest, FailOnDecidesWhetherAWarningFailsTheJob) {
   Git(origin_, {"checkout", "-q", "-b", "warning", base_});
   tmp_.Write("origin/alerts.py", "import requests\n\n\ndef send():\n    return requests.get(\"https://x.example\")\n");
+  tmp_.Write("origin/app.py", std::string(kMainApp) + "import alerts\n");
   testing::GitCommitAll(origin_, "a call without a timeout");
   std::string clone = ShallowClone("warning");
   std::map<std::string, std::string> vars = {{"CI_COMMIT_SHA", testing::RevParse(clone, "HEAD")}};
@@ -191,7 +195,7 @@ TEST_F(GitlabCiTest, BranchPipelineUsesBeforeShaOrTheDefaultBranch) {
   push["CI_COMMIT_BEFORE_SHA"] = std::string(40, '0');
   CommandResult new_branch = RunJob(clone, push);
   EXPECT_EQ(new_branch.exit_code, 1) << new_branch.out << new_branch.err;
-  EXPECT_NE(new_branch.out.find("app.py:11:1: FL101"), std::string::npos) << new_branch.out;
+  EXPECT_NE(new_branch.out.find("app.py:12:1: FL101"), std::string::npos) << new_branch.out;
   EXPECT_EQ(new_branch.out.find("legacy.py"), std::string::npos) << new_branch.out;
 }
 

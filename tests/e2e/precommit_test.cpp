@@ -139,7 +139,7 @@ TEST_F(PreCommitTest, ProjectRulesSeeTheWholeProjectNotJustTheStagedFiles) {
   // A Vercel project: api/index.py (not staged) imports app.py, so app.py is function
   // code; worker.py runs elsewhere. pre-commit passes only the staged files, and the
   // deployment graph must still be built from the whole project.
-  tmp_.Write("project/vercel.json", R"({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}]})" "\n");
+  tmp_.Write("project/vercel.json", R"json({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}]})json" "\n");
   tmp_.Write("project/api/index.py",
              "import os\nimport sys\n\nsys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))\n\n"
              "from app import app  # noqa: E402\n");
@@ -208,14 +208,14 @@ TEST_F(PreCommitTest, CommitAllChecksTheTemporaryIndexNotTheRealOne) {
 }
 
 TEST_F(PreCommitTest, LegacyViolationInAnUntouchedLineDoesNotFailTheCommit) {
-  tmp_.Write("project/legacy.py", std::string(kCleanApp) + kThreadStart);
+  Append("app.py", kThreadStart);
   testing::GitCommitAll(repo_, "legacy code, before the hook");
   // The violation is real: a full check reports it.
-  EXPECT_EQ(testing::RunFaaslint({"check", "--all", "legacy.py"}, repo_).exit_code, 1);
+  EXPECT_EQ(testing::RunFaaslint({"check", "--all", "app.py"}, repo_).exit_code, 1);
 
   InstallHook("faaslint-system");
-  Append("legacy.py", kCleanRoute);
-  Stage("legacy.py");
+  Append("app.py", kCleanRoute);
+  Stage("app.py");
   ExpectCommittedWithHookPassed(Commit());
 }
 
