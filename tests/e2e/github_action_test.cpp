@@ -280,6 +280,19 @@ TEST_F(GithubActionTest, ShallowCheckoutFailsNamingFetchDepth) {
   EXPECT_EQ(Outputs().count("sarif-file"), 0u) << "nothing to upload after an error";
 }
 
+TEST_F(GithubActionTest, SetupUsesFaaslintPathOrRejectsWhatIsNotFaaslint) {
+  std::string setup = std::string(FAASLINT_SOURCE_DIR) + "/action/setup.sh";
+  std::map<std::string, std::string> env = {{"GITHUB_OUTPUT", tmp_ / "github_output"}, {"FAASLINT_PATH", FAASLINT_BINARY}};
+  CommandResult ok = testing::Run({setup}, ws_, env);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_EQ(Outputs()["bin"], FAASLINT_BINARY);
+
+  env["FAASLINT_PATH"] = "/bin/false";
+  CommandResult bad = testing::Run({setup}, ws_, env);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("::error title=faaslint::faaslint-path /bin/false"), std::string::npos) << bad.out;
+}
+
 // ---- action.yml and the example workflow -------------------------------------
 
 std::string SourcePath(const std::string& relative) { return std::string(FAASLINT_SOURCE_DIR) + "/" + relative; }
