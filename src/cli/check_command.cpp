@@ -12,6 +12,7 @@
 #include "cli/options.h"
 #include "cli/run_settings.h"
 #include "core/atomic_file.h"
+#include "core/log_text.h"
 #include "lint/lint.h"
 #include "report/emitter.h"
 
@@ -20,7 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void PrintError(const std::string& message) { std::fprintf(stderr, "faaslint: %s\n", message.c_str()); }
+// One line each, whatever a file name holds: CI shows stderr in the job log.
+void PrintError(const std::string& message) { std::fprintf(stderr, "faaslint: %s\n", LogSafe(message).c_str()); }
 
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
