@@ -5,6 +5,7 @@
 
 #include "cli/options.h"
 #include "rules/registry.h"
+#include "rules/rule_doc.h"
 
 namespace faaslint::cli {
 
@@ -22,15 +23,7 @@ int RunRule(const std::string& code_or_name) {
     std::fprintf(stderr, "faaslint: unknown rule '%s' (faaslint rules lists them)\n", code_or_name.c_str());
     return kExitError;
   }
-  const RuleInfo& info = *rule->info;
-  fmt::print("# {} {}\n\nSeverity: {}. {}\n\n{}\n", info.code, info.name, SeverityName(info.severity), info.summary,
-             info.explanation);
-  if (!info.options.empty()) {
-    fmt::print("\n## Options\n\n");
-    for (const RuleOption& option : info.options) {
-      fmt::print("- `{}` (default `{}`): {}\n", option.name, option.default_value, option.description);
-    }
-  }
+  fmt::print("{}", rules::RenderRuleDoc(*rule->info));
   return kExitClean;
 }
 

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "lint/text_check.h"
+#include "project/deployment_graph.h"
 #include "project/project.h"
 #include "python/module.h"
 #include "python/parser.h"
@@ -70,6 +71,9 @@ class Linter {
 
   LintResult Run() {
     std::vector<std::string> files = PythonFilesToCheck();
+    // Python rules apply to function code only (DESIGN §2, deployment graph).
+    project::DeploymentGraph graph = DeploymentGraphFor(files);
+    std::erase_if(files, [&](const std::string& path) { return !graph.IsFunctionCode(path); });
     std::vector<FileOutcome> outcomes(files.size());
     RunInParallel(files, outcomes);
 
@@ -101,6 +105,14 @@ class Linter {
       files.push_back(path);
     }
     return files;
+  }
+
+  // Built only when Python files are to be checked and the target is Vercel; it reads
+  // just the entries and the local modules they import.
+  project::DeploymentGraph DeploymentGraphFor(const std::vector<std::string>& files) const {
+    if (files.empty() || options_.settings.platform != Platform::kVercel) return {};
+    python::Parser parser;
+    return project::BuildDeploymentGraph(*changes_.snapshot, parser);
   }
 
   void RunInParallel(const std::vector<std::string>& files, std::vector<FileOutcome>& outcomes) {

@@ -150,6 +150,15 @@ struct SubscriptAccess {
   bool store = false;  // a target of (augmented) assignment or del
   int function = -1;
   bool guarded = false;
+  // Exceptions caught by try/except around the access (as Call::caught).
+  std::vector<std::string> caught;
+};
+
+// The test of an `if`/`elif` and the block it guards: `if "X" in os.environ: ...`.
+struct IfTest {
+  Expr condition;
+  Range body;        // the consequence block
+  int function = -1;
 };
 
 struct Loop {
@@ -184,6 +193,7 @@ class Module {
   const std::vector<Assignment>& assignments() const { return assignments_; }
   const std::vector<SubscriptAccess>& subscripts() const { return subscripts_; }
   const std::vector<Loop>& loops() const { return loops_; }
+  const std::vector<IfTest>& if_tests() const { return if_tests_; }
 
   // Text of a 1-based line without its line ending; empty past the end.
   std::string_view Line(uint32_t line) const;
@@ -222,6 +232,7 @@ class Module {
   std::vector<Assignment> assignments_;
   std::vector<SubscriptAccess> subscripts_;
   std::vector<Loop> loops_;
+  std::vector<IfTest> if_tests_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   std::map<uint32_t, std::vector<std::string>> noqa_;
 };

@@ -204,6 +204,7 @@ class ModuleBuilder {
     Scope body = scope;
     body.guarded = scope.guarded || facts.implies_off;
     TSNode consequence = Field(node, "consequence");
+    m_.if_tests_.push_back({condition, RangeOf(consequence), scope.function});
     Block(consequence, body, depth);
     bool any_on_implies = facts.on_implies;
     bool has_alternative = false;
@@ -215,6 +216,7 @@ class ModuleBuilder {
         GuardFacts elif_facts = EvaluateGuard(elif_condition, m_.calls_, guard_names_);
         Scope elif_body = scope;
         elif_body.guarded = scope.guarded || any_on_implies || elif_facts.implies_off;
+        m_.if_tests_.push_back({elif_condition, RangeOf(Field(child.node, "consequence")), scope.function});
         Block(Field(child.node, "consequence"), elif_body, depth);
         any_on_implies = any_on_implies || elif_facts.on_implies;
       } else {
@@ -276,10 +278,12 @@ class ModuleBuilder {
     if (values.size() != 1) return;
     // Re-evaluate the returned expression without recording its calls twice.
     size_t calls_before = m_.calls_.size();
+    size_t subscripts_before = m_.subscripts_.size();
     Scope scratch;
     Expr value = Expression(values[0], scratch, ResultUse::kReturned, {}, 0);
     GuardFacts facts = EvaluateGuard(value, m_.calls_, guard_names_);
     RemoveCallsFrom(calls_before);
+    m_.subscripts_.resize(subscripts_before);  // recorded once already, in the function's scope
     if (facts.known()) {
       guard_names_.functions[function.name] = facts;
       function.returns_platform_test = facts.on_implies ? 1 : -1;
@@ -504,7 +508,7 @@ class ModuleBuilder {
       Expr key = Expression(Field(node, "subscript"), scope, ResultUse::kOther, {}, depth);
       Expr target = Summary(node, Kind::kSubscript);
       target.items = {object, key};
-      m_.subscripts_.push_back({object, key, RangeOf(node), true, scope.function, scope.guarded});
+      m_.subscripts_.push_back({object, key, RangeOf(node), true, scope.function, scope.guarded, scope.caught});
       return target;
     }
     if (Is(node, "pattern_list") || Is(node, "tuple_pattern") || Is(node, "list_pattern") ||
@@ -614,7 +618,7 @@ class ModuleBuilder {
       Expr expr = Summary(node, Kind::kSubscript);
       Expr object = Expression(Field(node, "value"), scope, ResultUse::kOther, {}, depth + 1);
       Expr key = Expression(Field(node, "subscript"), scope, ResultUse::kOther, {}, depth + 1);
-      m_.subscripts_.push_back({object, key, expr.range, false, scope.function, scope.guarded});
+      m_.subscripts_.push_back({object, key, expr.range, false, scope.function, scope.guarded, scope.caught});
       expr.items = {std::move(object), std::move(key)};
       return expr;
     }

@@ -1,0 +1,287 @@
+#include "project/deployment_graph.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "core/glob.h"
+#include "python/import_scan.h"
+#include "python/parser.h"
+
+namespace faaslint::project {
+namespace {
+
+// Zero-config entries. Source: Vercel docs, "Flask on Vercel" and "FastAPI on Vercel"
+// (vercel.com/docs/frameworks/backend/flask, .../fastapi): app.py, index.py, server.py
+// at the root, in src/ and in app/; "Using the Python Runtime with Vercel Functions"
+// (vercel.com/docs/functions/runtimes/python) adds main.py. A candidate counts only
+// when it binds `app`, `application` or `handler` at top level, so a CLI main.py does
+// not make a project.
+constexpr std::string_view kZeroConfigFolders[] = {"", "src/", "app/"};
+constexpr std::string_view kZeroConfigFiles[] = {"app.py", "index.py", "server.py", "main.py"};
+// Larger files are not scanned (the pipeline does not parse them either).
+constexpr size_t kMaxScannedBytes = 16u << 20;
+
+std::string FolderOf(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+std::string Join(std::string_view folder, std::string_view relative) {
+  if (folder.empty()) return std::string(relative);
+  if (relative.empty()) return std::string(folder);
+  return std::string(folder) + "/" + std::string(relative);
+}
+
+// Resolves "." and ".." segments; nullopt when the path leaves the project.
+std::optional<std::string> Normalize(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (!path.empty()) {
+    size_t slash = path.find('/');
+    std::string_view part = path.substr(0, slash);
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+    } else {
+      parts.push_back(part);
+    }
+  }
+  std::string out;
+  for (std::string_view part : parts) out = Join(out, part);
+  return out;
+}
+
+std::string DottedToPath(std::string_view dotted) {
+  std::string path(dotted);
+  for (char& c : path) {
+    if (c == '.') c = '/';
+  }
+  return path;
+}
+
+class GraphBuilder {
+ public:
+  GraphBuilder(const Snapshot& snapshot, python::Parser& parser) : snapshot_(snapshot), parser_(parser) {
+    files_.insert(snapshot.files().begin(), snapshot.files().end());
+  }
+
+  DeploymentGraph Build() {
+    FindEntries();
+    if (graph_.detected) graph_.loads_by_name = IsDjangoProject();
+    if (!graph_.loads_by_name) Walk();
+    return std::move(graph_);
+  }
+
+ private:
+  bool Exists(std::string_view path) const { return files_.count(path) > 0; }
+
+  const python::ImportScan* Scan(const std::string& path) {
+    auto it = scans_.find(path);
+    if (it != scans_.end()) return &it->second;
+    std::string content, error;
+    python::ImportScan scan;
+    if (snapshot_.Read(path, &content, &error) && content.size() <= kMaxScannedBytes) {
+      scan = python::ScanImports(parser_, content);
+    }
+    return &scans_.emplace(path, std::move(scan)).first->second;
+  }
+
+  // manage.py at the root or one folder down, where Vercel's Django support looks for it.
+  bool IsDjangoProject() const {
+    return std::any_of(files_.begin(), files_.end(), [](const std::string& file) {
+      return file == "manage.py" ||
+             (file.ends_with("/manage.py") && file.find('/') == file.size() - std::string_view("/manage.py").size());
+    });
+  }
+
+  void AddEntry(const std::string& path, std::string_view why) {
+    graph_.detected = true;
+    if (graph_.detected_by.empty()) graph_.detected_by = std::string(why);
+    graph_.entries.insert(path);
+  }
+
+  void AddMatching(std::string_view pattern, std::string_view why) {
+    while (pattern.starts_with("/") || pattern.starts_with("./")) pattern.remove_prefix(pattern[0] == '/' ? 1 : 2);
+    for (const std::string& file : files_) {
+      if (file.ends_with(".py") && (file == pattern || GlobMatch(pattern, file))) AddEntry(file, why);
+    }
+  }
+
+  void FindEntries() {
+    if (Exists("vercel.json")) {
+      graph_.detected = true;
+      graph_.detected_by = "vercel.json";
+      if (ReadVercelJson()) return;  // `builds` decides alone what is deployed
+    }
+    for (const std::string& file : files_) {
+      if (file.starts_with("api/") && file.ends_with(".py")) AddEntry(file, "api/");
+    }
+    for (std::string_view folder : kZeroConfigFolders) {
+      for (std::string_view name : kZeroConfigFiles) {
+        std::string path = std::string(folder) + std::string(name);
+        if (Exists(path) && Scan(path)->binds_entry_name) AddEntry(path, path);
+      }
+    }
+    ReadPyprojectScript();
+  }
+
+  // Entries from vercel.json's `builds` (legacy: when present, only they are built) and
+  // `functions` keys. Returns true when `builds` is present. A file that is not valid
+  // JSON adds nothing (FL601 reports it).
+  bool ReadVercelJson() {
+    std::string content, error;
+    if (!snapshot_.Read("vercel.json", &content, &error)) return false;
+    nlohmann::json config = nlohmann::json::parse(content, nullptr, /*allow_exceptions=*/false);
+    if (config.is_discarded() || !config.is_object()) return false;
+    if (auto functions = config.find("functions"); functions != config.end() && functions->is_object()) {
+      for (const auto& [pattern, settings] : functions->items()) AddMatching(pattern, "vercel.json");
+    }
+    auto builds = config.find("builds");
+    if (builds == config.end() || !builds->is_array()) return false;
+    for (const nlohmann::json& build : *builds) {
+      if (!build.is_object()) continue;
+      auto src = build.find("src");
+      if (src != build.end() && src->is_string()) AddMatching(src->get<std::string>(), "vercel.json");
+    }
+    return true;
+  }
+
+  // pyproject.toml `[project.scripts] app = "backend.server:app"` points at the entry
+  // (Vercel docs, "Flask on Vercel"). A line scan: only this one key is needed.
+  void ReadPyprojectScript() {
+    std::string content, error;
+    if (!Exists("pyproject.toml") || !snapshot_.Read("pyproject.toml", &content, &error)) return;
+    bool in_scripts = false;
+    size_t start = 0;
+    while (start < content.size()) {
+      size_t end = content.find('\n', start);
+      std::string_view line(content.data() + start, (end == std::string::npos ? content.size() : end) - start);
+      start = end == std::string::npos ? content.size() : end + 1;
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      if (line.starts_with("[")) {
+        in_scripts = line == "[project.scripts]";
+        continue;
+      }
+      if (!in_scripts || !line.starts_with("app")) continue;
+      size_t quote = line.find_first_of("\"'");
+      size_t colon = line.find(':', quote == std::string_view::npos ? 0 : quote);
+      if (quote == std::string_view::npos || colon == std::string_view::npos) continue;
+      std::string_view key = line.substr(0, line.find('='));
+      while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+      if (key != "app") continue;
+      std::string module = DottedToPath(line.substr(quote + 1, colon - quote - 1));
+      for (const std::string& path : {module + ".py", module + "/__init__.py"}) {
+        if (Exists(path)) AddEntry(path, "pyproject.toml");
+      }
+    }
+  }
+
+  // The files importing `dotted` from `root` runs: each package's __init__.py and the
+  // module itself. Empty when the module is not in the project.
+  std::vector<std::string> ModuleFiles(const std::string& root, std::string_view dotted) const {
+    std::vector<std::string> files;
+    std::string folder = root;
+    std::string_view rest = dotted;
+    while (!rest.empty()) {
+      size_t dot = rest.find('.');
+      std::string_view part = rest.substr(0, dot);
+      rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+      folder = Join(folder, part);
+      std::string init = Join(folder, "__init__.py");
+      if (rest.empty()) {
+        if (Exists(folder + ".py")) files.push_back(folder + ".py");
+        else if (Exists(init)) files.push_back(init);
+        else return {};
+      } else if (Exists(init)) {
+        files.push_back(init);
+      } else if (!HasFolder(folder)) {
+        return {};  // not even a namespace package here
+      }
+    }
+    return files;
+  }
+
+  bool HasFolder(const std::string& folder) const {
+    auto it = files_.lower_bound(folder + "/");
+    return it != files_.end() && it->starts_with(folder + "/");
+  }
+
+  // Adds what `ref` imports, resolved from `root`; false when nothing matched there.
+  bool ResolveFrom(const std::string& root, const python::ImportRef& ref, std::vector<std::string>* out) const {
+    std::vector<std::string> module = ref.module.empty() ? std::vector<std::string>() : ModuleFiles(root, ref.module);
+    if (!ref.module.empty() && module.empty()) return false;
+    out->insert(out->end(), module.begin(), module.end());
+    bool any = !module.empty();
+    for (const std::string& name : ref.names) {  // `from pkg import submodule`
+      std::string dotted = ref.module.empty() ? name : ref.module + "." + name;
+      std::vector<std::string> submodule = ModuleFiles(root, dotted);
+      out->insert(out->end(), submodule.begin(), submodule.end());
+      any = any || !submodule.empty();
+    }
+    return any;
+  }
+
+  std::vector<std::string> Resolve(const std::string& importer, const python::ImportRef& ref) const {
+    std::vector<std::string> found;
+    if (ref.level > 0) {
+      std::string base = FolderOf(importer);
+      for (int i = 1; i < ref.level; ++i) base += "/..";
+      if (std::optional<std::string> folder = Normalize(base)) ResolveFrom(*folder, ref, &found);
+      return found;
+    }
+    // sys.path as the function sees it, first match wins: the importer's folder (an
+    // entry run as a script), the entries' folders, folders added by sys.path shims,
+    // and the project root (the function's working directory).
+    std::vector<std::string> roots{FolderOf(importer)};
+    roots.insert(roots.end(), entry_folders_.begin(), entry_folders_.end());
+    roots.insert(roots.end(), shim_roots_.begin(), shim_roots_.end());
+    roots.push_back("");
+    for (const std::string& root : roots) {
+      if (ResolveFrom(root, ref, &found)) break;
+    }
+    return found;
+  }
+
+  void Walk() {
+    for (const std::string& entry : graph_.entries) entry_folders_.insert(FolderOf(entry));
+    std::deque<std::string> queue(graph_.entries.begin(), graph_.entries.end());
+    graph_.function_code = graph_.entries;
+    while (!queue.empty()) {
+      std::string path = std::move(queue.front());
+      queue.pop_front();
+      const python::ImportScan* scan = Scan(path);
+      for (const python::PathAddition& addition : scan->path_additions) {
+        std::string relative = addition.from_file_folder ? Join(FolderOf(path), addition.relative) : addition.relative;
+        if (std::optional<std::string> folder = Normalize(relative)) shim_roots_.insert(*folder);
+      }
+      for (const python::ImportRef& ref : scan->imports) {
+        for (std::string& file : Resolve(path, ref)) {
+          if (graph_.function_code.insert(file).second) queue.push_back(std::move(file));
+        }
+      }
+    }
+  }
+
+  const Snapshot& snapshot_;
+  python::Parser& parser_;
+  std::set<std::string, std::less<>> files_;
+  std::map<std::string, python::ImportScan, std::less<>> scans_;
+  std::set<std::string> entry_folders_;
+  std::set<std::string> shim_roots_;
+  DeploymentGraph graph_;
+};
+
+}  // namespace
+
+DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser) {
+  return GraphBuilder(snapshot, parser).Build();
+}
+
+}  // namespace faaslint::project

@@ -1,0 +1,39 @@
+// Which Python files run inside a Vercel function: the entry files Vercel deploys
+// (vercel.json `builds`/`functions`, api/**/*.py, or a zero-config app entry) and the
+// local modules they import, transitively. A separate worker script that no entry
+// imports (the seed's hybrid option) is not function code. Only the entries and the
+// files they reach are read, and those only for their imports.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/change_set.h"
+
+namespace faaslint {
+namespace python { class Parser; }
+
+namespace project {
+
+struct DeploymentGraph {
+  bool detected = false;
+  std::string detected_by;  // what showed the project: "vercel.json", "api/", "app.py"
+  std::set<std::string, std::less<>> entries;
+  std::set<std::string, std::less<>> function_code;  // entries and what they import
+  // Django loads its modules by name from settings (ROOT_URLCONF, INSTALLED_APPS), which
+  // an import scan cannot follow: then every Python file counts as function code.
+  bool loads_by_name = false;
+
+  // True when `path` runs inside a function; every file does when no project was found.
+  bool IsFunctionCode(std::string_view path) const {
+    return !detected || loads_by_name || function_code.count(path) > 0;
+  }
+};
+
+// Finds the Vercel project in `snapshot` and follows its entries' imports. Never
+// fails: unreadable or broken files contribute nothing.
+DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser);
+
+}  // namespace project
+}  // namespace faaslint

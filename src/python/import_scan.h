@@ -1,0 +1,35 @@
+// A cheap look at a Python file for the deployment graph: which modules it imports,
+// which folders it adds to sys.path, and whether it binds a top-level `app`,
+// `application` or `handler` (what Vercel's Python runtime loads). Only statements are
+// walked — no expression is summarised — so this costs little more than the parse.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faaslint::python {
+
+class Parser;
+
+struct ImportRef {
+  std::string module;               // "app.services" (empty for `from . import x`)
+  int level = 0;                    // leading dots of a relative import
+  std::vector<std::string> names;   // the names of a from-import (submodules, maybe)
+};
+
+// A folder put on sys.path: `sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))`.
+struct PathAddition {
+  bool from_file_folder = true;  // relative to the file's folder; else to the working directory
+  std::string relative;          // "..", "../src", "src", "" ('/'-separated, not normalised)
+};
+
+struct ImportScan {
+  std::vector<ImportRef> imports;  // every import not under `if __name__ == "__main__":`
+  std::vector<PathAddition> path_additions;
+  bool binds_entry_name = false;   // a top-level app / application / handler
+};
+
+ImportScan ScanImports(Parser& parser, std::string_view source);
+
+}  // namespace faaslint::python

@@ -1,0 +1,135 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "python/guards.h"
+#include "python/module.h"
+#include "rules/python_helpers.h"
+#include "rules/registry.h"
+
+namespace faaslint::rules {
+namespace {
+
+constexpr RuleInfo kInfo{
+    "FL405", "required-env-at-import", Severity::kError,
+    "a required environment variable is read when the module is imported",
+    R"(## What it does
+Finds `os.environ["NAME"]` read at import time — at module level or in a class body,
+outside a function — unless a `try:` around it catches `KeyError` or an `if` around it
+checks that the variable is set. `os.environ.get(...)`, `os.getenv(...)` and reads
+inside functions are not reported.
+
+## Why it fails on serverless
+Every function instance imports your module on its cold start. If the variable is
+missing in that environment — not added in the project settings, added only for
+Production but not for Preview, misspelt, or added after the last deployment — the
+import raises `KeyError`, the module never loads, and every request to the function
+fails with FUNCTION_INVOCATION_FAILED. The traceback is in the function logs, not in
+the response, so it looks like the platform is broken.
+
+## Example
+```python
+import os
+
+DATABASE_URL = os.environ["DATABASE_URL"]
+app = Flask(__name__)
+```
+
+## Instead
+Read it with a default, or where it is used, and fail with a clear message:
+```python
+DATABASE_URL = os.environ.get("DATABASE_URL")
+
+def get_db():
+    if not DATABASE_URL:
+        raise RuntimeError("DATABASE_URL is not set for this deployment")
+    return connect(DATABASE_URL)
+```
+and add the variable for every environment (Production, Preview, Development) in the
+project's settings.)"};
+
+constexpr std::string_view kKeyErrors[] = {"KeyError", "LookupError", "*"};
+constexpr std::string_view kEnvironGetters[] = {"os.environ.get", "os.getenv"};
+
+bool IsEnviron(const python::Expr& expr) {
+  return (expr.kind == python::Expr::Kind::kName || expr.kind == python::Expr::Kind::kAttribute) &&
+         expr.qualified == "os.environ";
+}
+
+// The condition checks that `key` is set: `"K" in os.environ`, `os.environ.get("K")`,
+// `os.getenv("K")` anywhere in it.
+bool TestsPresence(const python::Module& module, const python::Expr& condition, const std::string& key) {
+  using Kind = python::Expr::Kind;
+  if (condition.kind == Kind::kComparison && condition.str == "in" && condition.items.size() == 2) {
+    if (condition.items[0].IsString() && condition.items[0].str == key && IsEnviron(condition.items[1])) return true;
+  }
+  if (condition.kind == Kind::kCall && condition.call >= 0) {
+    const python::Call& call = module.calls()[condition.call];
+    const python::Argument* name = call.Positional(0);
+    if (OneOf(call.callee, kEnvironGetters) && name && name->value.IsString() && name->value.str == key) return true;
+    return std::any_of(call.args.begin(), call.args.end(),
+                       [&](const python::Argument& arg) { return TestsPresence(module, arg.value, key); });
+  }
+  return std::any_of(condition.items.begin(), condition.items.end(),
+                     [&](const python::Expr& item) { return TestsPresence(module, item, key); });
+}
+
+bool GuardedByPresenceTest(const python::Module& module, const python::SubscriptAccess& read) {
+  if (!read.key.IsString()) return false;
+  return std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
+    return test.function == -1 && Encloses(test.body, read.range) && TestsPresence(module, test.condition, read.key.str);
+  });
+}
+
+// Lambdas written at module level: their bodies run when called, not on import.
+void CollectLambdas(const python::Expr& expr, std::vector<Range>* out) {
+  if (expr.kind == python::Expr::Kind::kLambda) out->push_back(expr.range);
+  for (const python::Expr& item : expr.items) CollectLambdas(item, out);
+}
+
+std::vector<Range> ModuleLevelLambdas(const python::Module& module) {
+  std::vector<Range> lambdas;
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.function == -1) CollectLambdas(assignment.value, &lambdas);
+  }
+  for (const python::Call& call : module.calls()) {
+    if (call.function != -1) continue;
+    for (const python::Argument& arg : call.args) CollectLambdas(arg.value, &lambdas);
+  }
+  return lambdas;
+}
+
+void Check(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  std::vector<Range> lambdas;
+  bool lambdas_known = false;
+  for (const python::SubscriptAccess& read : module.subscripts()) {
+    if (read.store || read.function != -1 || read.guarded || !IsEnviron(read.object)) continue;
+    if (std::any_of(read.caught.begin(), read.caught.end(),
+                    [](const std::string& caught) { return OneOf(caught, kKeyErrors); })) {
+      continue;
+    }
+    if (GuardedByPresenceTest(module, read)) continue;
+    // VERCEL, AWS_LAMBDA_FUNCTION_NAME...: the platform always sets them.
+    if (read.key.IsString() && python::IsPlatformVariable(read.key.str)) continue;
+    if (!lambdas_known) {
+      lambdas = ModuleLevelLambdas(module);
+      lambdas_known = true;
+    }
+    if (std::any_of(lambdas.begin(), lambdas.end(), [&](const Range& body) { return Encloses(body, read.range); })) {
+      continue;
+    }
+    out.Report(read.range,
+               fmt::format("`os.environ[{}]` is read at import time: if the variable is missing from the "
+                           "deployment's environment, every cold start fails with KeyError",
+                           read.key.text),
+               fmt::format("use os.environ.get({}) and check it where it is used, and set the variable for every "
+                           "environment in the project settings",
+                           read.key.text));
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

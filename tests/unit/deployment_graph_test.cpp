@@ -1,0 +1,173 @@
+// The deployment graph decides which Python files the rules look at: a file wrongly
+// left out hides real failures, a file wrongly taken in (a worker, a script) reports
+// noise. These tests build small projects on disk and read them like a run does.
+#include "project/deployment_graph.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "python/parser.h"
+#include "support/test_support.h"
+
+namespace faaslint {
+namespace {
+
+using Files = std::set<std::string, std::less<>>;
+
+// A folder snapshot that remembers which files were read.
+class CountingSnapshot : public Snapshot {
+ public:
+  explicit CountingSnapshot(std::unique_ptr<Snapshot> inner) : inner_(std::move(inner)) {}
+  const std::string& root() const override { return inner_->root(); }
+  const std::vector<std::string>& files() const override { return inner_->files(); }
+  bool Read(std::string_view path, std::string* content, std::string* error) const override {
+    read_.insert(std::string(path));
+    return inner_->Read(path, content, error);
+  }
+  const std::set<std::string>& read() const { return read_; }
+
+ private:
+  std::unique_ptr<Snapshot> inner_;
+  mutable std::set<std::string> read_;
+};
+
+class DeploymentGraphTest : public ::testing::Test {
+ protected:
+  project::DeploymentGraph Build() {
+    std::string error;
+    snapshot_ = std::make_unique<CountingSnapshot>(MakeFolderSnapshot(dir_.path(), &error));
+    EXPECT_TRUE(error.empty()) << error;
+    python::Parser parser;
+    return project::BuildDeploymentGraph(*snapshot_, parser);
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<CountingSnapshot> snapshot_;
+};
+
+TEST_F(DeploymentGraphTest, WithoutAProjectEveryFileIsFunctionCode) {
+  dir_.Write("worker.py", "import time\n");
+  dir_.Write("main.py", "import sys\nprint(sys.argv)\n");  // a CLI main.py binds no app
+  project::DeploymentGraph graph = Build();
+  EXPECT_FALSE(graph.detected);
+  EXPECT_TRUE(graph.IsFunctionCode("worker.py"));
+  EXPECT_TRUE(graph.IsFunctionCode("main.py"));
+}
+
+TEST_F(DeploymentGraphTest, SeedLayoutFollowsTheSysPathShimToTheRootApp) {
+  dir_.Write("vercel.json", R"json({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}]})json");
+  dir_.Write("api/index.py",
+             "import os, sys\n"
+             "sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))\n"
+             "from app import app\n");
+  dir_.Write("app.py", "from flask import Flask\nimport models\napp = Flask(__name__)\n");
+  dir_.Write("models.py", "import sqlite3\n");
+  dir_.Write("worker.py", "from models import *\nwhile True:\n    pass\n");
+  project::DeploymentGraph graph = Build();
+  EXPECT_TRUE(graph.detected);
+  EXPECT_EQ(graph.detected_by, "vercel.json");
+  EXPECT_TRUE(graph.entries.count("api/index.py"));  // app.py binds `app`: a zero-config entry too
+  EXPECT_EQ(graph.function_code, (Files{"api/index.py", "app.py", "models.py"}));
+  EXPECT_FALSE(graph.IsFunctionCode("worker.py"));
+}
+
+TEST_F(DeploymentGraphTest, PathlibShimsAndSrcLayouts) {
+  dir_.Write("api/a.py",
+             "import sys\nfrom pathlib import Path\n"
+             "sys.path.append(str(Path(__file__).resolve().parents[1] / 'src'))\n"
+             "import shop.views\n");
+  dir_.Write("src/shop/__init__.py", "");
+  dir_.Write("src/shop/views.py", "from .db import session\n");
+  dir_.Write("src/shop/db.py", "");
+  dir_.Write("src/shop/cli.py", "");
+  project::DeploymentGraph graph = Build();
+  EXPECT_EQ(graph.detected_by, "api/");
+  EXPECT_EQ(graph.function_code,
+            (Files{"api/a.py", "src/shop/__init__.py", "src/shop/views.py", "src/shop/db.py"}));
+}
+
+TEST_F(DeploymentGraphTest, BuildsAloneDecideWhatIsDeployed) {
+  dir_.Write("vercel.json", R"({"builds": [{"src": "/main.py", "use": "@vercel/python"}]})");
+  dir_.Write("main.py", "from fastapi import FastAPI\napp = FastAPI()\n");
+  dir_.Write("api/old.py", "app = None\n");
+  project::DeploymentGraph graph = Build();
+  EXPECT_EQ(graph.entries, (Files{"main.py"}));
+  EXPECT_FALSE(graph.IsFunctionCode("api/old.py"));
+}
+
+TEST_F(DeploymentGraphTest, FunctionsKeysAreGlobs) {
+  dir_.Write("vercel.json", R"({"functions": {"backend/**/*.py": {"maxDuration": 10}}})");
+  dir_.Write("backend/v1/users.py", "handler = None\n");
+  dir_.Write("backend/readme.md", "");
+  dir_.Write("other.py", "");
+  project::DeploymentGraph graph = Build();
+  EXPECT_EQ(graph.entries, (Files{"backend/v1/users.py"}));
+  EXPECT_FALSE(graph.IsFunctionCode("other.py"));
+}
+
+TEST_F(DeploymentGraphTest, ZeroConfigEntryMustBindTheApp) {
+  dir_.Write("src/index.py", "from backend.server import app\n");
+  dir_.Write("backend/server.py", "from flask import Flask\napp = Flask(__name__)\n");
+  dir_.Write("app/server.py", "print('no app here')\n");
+  dir_.Write("tools/report.py", "");
+  project::DeploymentGraph graph = Build();
+  EXPECT_TRUE(graph.detected);
+  EXPECT_EQ(graph.detected_by, "src/index.py");
+  EXPECT_EQ(graph.function_code, (Files{"src/index.py", "backend/server.py"}));
+}
+
+TEST_F(DeploymentGraphTest, PyprojectScriptNamesTheEntry) {
+  dir_.Write("pyproject.toml", "[project]\nname = \"x\"\n\n[project.scripts]\napp = \"backend.server:app\"\n");
+  dir_.Write("backend/server.py", "app = object()\n");
+  dir_.Write("backend/jobs.py", "");
+  project::DeploymentGraph graph = Build();
+  EXPECT_EQ(graph.entries, (Files{"backend/server.py"}));
+  EXPECT_FALSE(graph.IsFunctionCode("backend/jobs.py"));
+}
+
+TEST_F(DeploymentGraphTest, ScriptOnlyImportsAreNotFollowedAndLazyImportsAre) {
+  dir_.Write("app.py",
+             "app = None\n"
+             "def view():\n    import reports\n"
+             "if __name__ == '__main__':\n    import devtools\n"
+             "else:\n    import prod\n");
+  dir_.Write("reports.py", "");
+  dir_.Write("devtools.py", "");
+  dir_.Write("prod.py", "");
+  project::DeploymentGraph graph = Build();
+  EXPECT_EQ(graph.function_code, (Files{"app.py", "reports.py", "prod.py"}));
+}
+
+TEST_F(DeploymentGraphTest, DjangoModulesNamedInSettingsAllCount) {
+  dir_.Write("vercel.json", "{}");
+  dir_.Write("manage.py", "import os\n");
+  dir_.Write("api/index.py", "from mysite.wsgi import application as app\n");
+  dir_.Write("mysite/wsgi.py", "application = None\n");
+  dir_.Write("shop/views.py", "");  // reached only through ROOT_URLCONF = "mysite.urls"
+  project::DeploymentGraph graph = Build();
+  EXPECT_TRUE(graph.detected);
+  EXPECT_TRUE(graph.loads_by_name);
+  EXPECT_TRUE(graph.IsFunctionCode("shop/views.py"));
+}
+
+TEST_F(DeploymentGraphTest, CyclesBrokenFilesAndEscapingImportsTerminate) {
+  dir_.Write("vercel.json", "{ this is not json");
+  dir_.Write("api/index.py", "import a\nfrom .... import nowhere\n");
+  dir_.Write("api/a.py", "import b\n");
+  dir_.Write("api/b.py", "import a\ndef broken(:\n");
+  project::DeploymentGraph graph = Build();
+  EXPECT_TRUE(graph.detected);
+  EXPECT_EQ(graph.function_code, (Files{"api/index.py", "api/a.py", "api/b.py"}));
+}
+
+TEST_F(DeploymentGraphTest, ReadsOnlyTheEntriesAndWhatTheyImport) {
+  dir_.Write("api/index.py", "from app import app\n");
+  dir_.Write("app.py", "app = None\n");
+  for (int i = 0; i < 20; ++i) dir_.Write("scripts/job" + std::to_string(i) + ".py", "import app\n");
+  Build();
+  EXPECT_EQ(snapshot_->read(), (std::set<std::string>{"api/index.py", "app.py"}));
+}
+
+}  // namespace
+}  // namespace faaslint
