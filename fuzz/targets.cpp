@@ -6,6 +6,7 @@ std::span<const Target> Targets() {
   static constexpr Target kTargets[] = {
       {"python", CheckPython},
       {"config", CheckConfig},
+      {"emit", CheckEmitters},
   };
   return kTargets;
 }

@@ -86,7 +86,7 @@ TEST(BadInput, EmptyFilesPass) {
   dir.Write("empty.py", "");
   dir.Write("newline.py", "\n");
   dir.Write("bom.py", "\xEF\xBB\xBF");
-  dir.Write("api/__init__.py", "");
+  dir.Write("pkg/__init__.py", "");
   CommandResult result = CheckAll(dir);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "All checks passed (4 files checked).\n");
