@@ -298,3 +298,26 @@ TEST(BadInput, ThousandsOfFilesLeakNoFileDescriptors) {
 
 }  // namespace
 }  // namespace faaslint
+
+namespace faaslint {
+namespace {
+
+// YAML tags that other loaders turn into code are plain values here: nothing runs.
+TEST(BadInput, ConfigurationCannotRunAnything) {
+  TempDir dir;
+  dir.Write("app.py", "x = 1\n");
+  const std::string marker = dir / "pwned";
+  for (const std::string& config : {
+           "--- !!python/object/apply:os.system [\"touch " + marker + "\"]\n",
+           "platform: !!python/object/apply:os.system [\"touch " + marker + "\"]\n",
+           "select: !shell \"touch " + marker + "\"\n"}) {
+    dir.Write(".faaslint.yaml", config);
+    CommandResult result = CheckAll(dir);
+    EXPECT_EQ(result.exit_code, 2) << config;
+    EXPECT_TRUE(result.err.starts_with("faaslint: ")) << result.err;
+    EXPECT_FALSE(fs::exists(marker)) << config;
+  }
+}
+
+}  // namespace
+}  // namespace faaslint
