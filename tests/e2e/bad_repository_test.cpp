@@ -1,10 +1,13 @@
 // Repositories in unusual states (the git side of the bad-input matrix): each gives its
 // findings or one clear error, with the right exit status, and nothing else.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
+#include "ci_log.h"
 #include "support/test_support.h"
 
 namespace faaslint {
@@ -150,6 +153,39 @@ TEST(BadRepository, SparseCheckoutChecksWhatIsCheckedOut) {
   EXPECT_NE(all.out.find("api/index.py:2:1: FL101"), std::string::npos) << all.out;
   EXPECT_EQ(all.out.find("scripts/tool.py"), std::string::npos) << all.out;
   EXPECT_EQ(all.err, "");
+}
+
+// File names a pull request may hold, through the diff modes and the CI formats: one
+// github command and one gitlab issue per file, each naming the file exactly.
+TEST(BadRepository, HostileFileNamesThroughDiffModesAndCiFormats) {
+  const std::vector<std::string> kNames = {"with space.py", "new\nline.py", "::error::x.py", "a,b%25.py",
+                                           "x##[stop-commands]tok.py", "\xC2\xA0::warning::nbsp.py"};
+  TempDir repo;
+  testing::GitInit(repo.path());
+  for (const std::string& name : kNames) repo.Write(name, "x = 1\n");
+  testing::GitCommitAll(repo.path(), "a");
+  for (const std::string& name : kNames) repo.Write(name, std::string("x = 1\n") + kThreadAtImport);
+  Git(repo.path(), {"add", "-A"});
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--staged"}}) {
+    std::vector<std::string> github_args = mode, gitlab_args = mode;
+    github_args.insert(github_args.end(), {"--format", "github"});
+    gitlab_args.insert(gitlab_args.end(), {"--format", "gitlab"});
+    CommandResult github = Check(repo.path(), github_args);
+    EXPECT_EQ(github.exit_code, 1) << github.err;
+    std::multiset<std::string> files;
+    for (std::string_view line : fuzz::RunnerLines(github.out)) {
+      auto command = fuzz::ParseV2Command(line);
+      ASSERT_TRUE(command) << line;
+      files.insert(command->properties["file"]);
+    }
+    EXPECT_EQ(files, std::multiset<std::string>(kNames.begin(), kNames.end()));
+    CommandResult gitlab = Check(repo.path(), gitlab_args);
+    nlohmann::json issues = nlohmann::json::parse(gitlab.out, nullptr, false);
+    ASSERT_TRUE(issues.is_array()) << gitlab.out;
+    std::multiset<std::string> paths;
+    for (const nlohmann::json& issue : issues) paths.insert(issue["location"]["path"].get<std::string>());
+    EXPECT_EQ(paths, std::multiset<std::string>(kNames.begin(), kNames.end()));
+  }
 }
 
 }  // namespace
