@@ -82,7 +82,11 @@ int RunCheck(const CheckOptions& options) {
     return kExitError;
   }
   settings.lint.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (!RootRelativePaths(options.paths, *changes.snapshot, &settings.lint.paths, &error)) {
+  // Like ruff and flake8, no PATH means the folder faaslint runs in (the project rules
+  // still see the whole project).
+  std::vector<std::string> paths = options.paths;
+  if (paths.empty()) paths.push_back(".");
+  if (!RootRelativePaths(paths, *changes.snapshot, &settings.lint.paths, &error)) {
     PrintError(error);
     return kExitError;
   }
