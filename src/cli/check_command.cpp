@@ -12,6 +12,8 @@
 #include "cli/options.h"
 #include "cli/run_settings.h"
 #include "core/atomic_file.h"
+#include "core/text_edit.h"
+#include "lint/fix.h"
 #include "lint/lint.h"
 #include "report/emitter.h"
 
@@ -56,6 +58,42 @@ bool RootRelativePaths(const std::vector<std::string>& paths, const Snapshot& sn
   return true;
 }
 
+// `--diff`: the fixes as a unified diff on stdout; exit 1 when there is one (like ruff).
+int PrintFixDiff(const std::vector<lint::FileFix>& fixes, bool quiet) {
+  size_t count = 0, files = 0;
+  for (const lint::FileFix& fix : fixes) {
+    std::string diff = UnifiedDiff(fix.before, fix.after, fix.path);
+    if (diff.empty()) continue;
+    std::fwrite(diff.data(), 1, diff.size(), stdout);
+    count += fix.fixed.size();
+    ++files;
+  }
+  std::fflush(stdout);
+  if (!quiet) {
+    std::fprintf(stderr, "faaslint: %zu fix%s in %zu file%s would be applied by --fix\n", count,
+                 count == 1 ? "" : "es", files, files == 1 ? "" : "s");
+  }
+  return files > 0 ? kExitFindings : kExitClean;
+}
+
+void PrintFixSummary(const std::vector<lint::FileFix>& fixes, bool staged) {
+  size_t count = 0, files = 0;
+  for (const lint::FileFix& fix : fixes) {
+    count += fix.fixed.size();
+    files += !fix.fixed.empty();
+    for (const Finding* skipped : fix.skipped) {
+      PrintError(fmt::format("{}:{}:{}: {} not fixed: its fix overlaps one applied first; run --fix again",
+                             skipped->location.path, skipped->location.range.start.line,
+                             skipped->location.range.start.column, skipped->code()));
+    }
+  }
+  PrintError(fmt::format("fixed {} finding{} in {} file{}", count, count == 1 ? "" : "s", files,
+                         files == 1 ? "" : "s"));
+  if (staged && count > 0) {
+    PrintError("the fixes are in the working tree, not the index: review them and `git add` them to commit");
+  }
+}
+
 }  // namespace
 
 int RunCheck(const CheckOptions& options) {
@@ -73,19 +111,43 @@ int RunCheck(const CheckOptions& options) {
     PrintError(error);
     return kExitError;
   }
+  settings.lint.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   ChangeSet changes;
-  if (!git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error)) {
-    PrintError(error);
-    return kExitError;
-  }
-  settings.lint.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (!RootRelativePaths(options.paths, *changes.snapshot, &settings.lint.paths, &error)) {
-    PrintError(error);
-    return kExitError;
-  }
+  lint::LintResult result;
+  // Changes -> lint; run again after --fix so the report shows what remains.
+  auto lint_changes = [&]() {
+    changes = {};
+    settings.lint.paths.clear();
+    if (!git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error) ||
+        !RootRelativePaths(options.paths, *changes.snapshot, &settings.lint.paths, &error)) {
+      PrintError(error);
+      return false;
+    }
+    result = lint::Lint(changes, settings.lint, registry);
+    return true;
+  };
+  if (!lint_changes()) return kExitError;
 
-  lint::LintResult result = lint::Lint(changes, settings.lint, registry);
+  if (options.fix || options.diff) {
+    std::vector<lint::FileFix> fixes = lint::PlanFixes(result.findings, *changes.snapshot, &result.problems);
+    if (options.diff) {
+      for (const lint::Problem& problem : result.problems) {
+        if (problem.fatal) PrintError(fmt::format("{}: {}", problem.path, problem.message));
+      }
+      bool fatal = std::any_of(result.problems.begin(), result.problems.end(),
+                               [](const lint::Problem& problem) { return problem.fatal; });
+      int status = PrintFixDiff(fixes, options.quiet);
+      return fatal ? kExitError : status;
+    }
+    bool staged = options.mode == git::DiffMode::kStaged;
+    if (!lint::WriteFixes(fixes, changes.snapshot->root(), staged, &error)) {
+      PrintError(error);
+      return kExitError;
+    }
+    if (!options.quiet) PrintFixSummary(fixes, staged);
+    if (!fixes.empty() && !lint_changes()) return kExitError;
+  }
 
   bool fatal = false;
   for (const lint::Problem& problem : result.problems) {

@@ -39,6 +39,11 @@ void Sink::Report(Location location, std::string message, std::string help,
   out_->push_back(std::move(finding));
 }
 
+void Sink::ReportWithFix(Range range, std::string message, std::string help, std::vector<Edit> fix) {
+  Report(Location{path_, range}, std::move(message), std::move(help));
+  out_->back().fix = std::move(fix);
+}
+
 Registry& Registry::Mutable() {
   static Registry registry;  // written only by Registrars during static initialisation
   return registry;
