@@ -1,17 +1,143 @@
-// Interim: --all over a folder. The libgit2 modes land with the diff-aware work.
 #include "git/changes.h"
 
-namespace faaslint::git {
+#include <algorithm>
 
-bool ComputeChanges(const ChangeOptions& options, ChangeSet* out, std::string* error) {
-  if (options.mode != DiffMode::kAll) {
-    *error = "only --all is available in this build";
+#include "git/diff_scan.h"
+#include "git/handles.h"
+#include "git/repository.h"
+#include "git/revisions.h"
+#include "git/snapshots.h"
+
+namespace faaslint::git {
+namespace {
+
+git_diff_options BaseDiffOptions() {
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  // 0 context lines: every hunk is exactly the changed run, as `git diff -U0`.
+  options.context_lines = 0;
+  options.interhunk_lines = 0;
+  // UNMODIFIED lists the whole new side in one pass (it becomes Snapshot::files());
+  // INDENT_HEURISTIC places ambiguous hunks where git (diff.indentHeuristic, on by
+  // default since git 2.14) does.
+  options.flags = GIT_DIFF_INCLUDE_UNMODIFIED | GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_INDENT_HEURISTIC;
+  return options;
+}
+
+// libgit2 finds renames only when asked; git diff does by default (50% similarity).
+bool FindRenames(git_diff* diff, std::string* error) {
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  find.flags = GIT_DIFF_FIND_RENAMES;
+  int rc = git_diff_find_similar(diff, &find);
+  if (rc < 0) *error = "rename detection failed: " + LastGitError(rc);
+  return rc >= 0;
+}
+
+bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out, std::string* error) {
+  TreeHandle head;
+  if (!HeadTree(repo, &head, error)) return false;
+  git_index* index_raw = nullptr;
+  int rc = git_repository_index(&index_raw, repo);  // GIT_INDEX_FILE when set
+  IndexHandle index(index_raw);
+  git_odb* odb_raw = nullptr;
+  if (rc >= 0) rc = git_repository_odb(&odb_raw, repo);
+  OdbHandle odb(odb_raw);
+  git_diff_options options = BaseDiffOptions();
+  git_diff* diff_raw = nullptr;
+  // Tree vs index compares ids only: no work tree scan, so this costs what
+  // `git diff --cached` costs.
+  if (rc >= 0) rc = git_diff_tree_to_index(&diff_raw, repo, head.get(), index.get(), &options);
+  DiffHandle diff(diff_raw);
+  if (rc < 0) {
+    *error = "cannot diff HEAD against the index: " + LastGitError(rc);
     return false;
   }
-  out->snapshot = MakeFolderSnapshot(options.start_dir, error);
+  if (!FindRenames(diff.get(), error)) return false;
+  BinaryProbe probe = [&odb](const git_diff_file& file, bool* binary, std::string* probe_error) {
+    std::string start;
+    if (!ReadBlobStart(odb.get(), file.id, kBinaryProbeBytes, &start, probe_error)) return false;
+    *binary = LooksBinary(start);
+    return true;
+  };
+  DiffScan scan;
+  if (!ScanDiff(diff.get(), LineDetail::kChangedLines, probe, &scan, error)) return false;
+  std::vector<IndexFile> files;
+  files.reserve(scan.files.size());
+  for (NewSideFile& file : scan.files) files.push_back({std::move(file.path), file.id});
+  out->snapshot = MakeIndexSnapshot(root, std::move(odb), std::move(files));
+  out->changed = std::move(scan.changed);
+  return true;
+}
+
+// `old_tree` (null = nothing) vs the work tree, through the index like `git diff TREE`.
+bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* old_tree, LineDetail detail,
+                     ChangeSet* out, std::string* error) {
+  git_diff_options options = BaseDiffOptions();
+  options.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+  git_diff* diff_raw = nullptr;
+  int rc = git_diff_tree_to_workdir_with_index(&diff_raw, repo, old_tree, &options);
+  DiffHandle diff(diff_raw);
+  if (rc < 0) {
+    *error = "cannot diff the work tree: " + LastGitError(rc);
+    return false;
+  }
+  // Untracked files stay all new (DESIGN §1); renames are found among tracked files.
+  if (detail == LineDetail::kChangedLines && !FindRenames(diff.get(), error)) return false;
+  BinaryProbe probe = [&root](const git_diff_file& file, bool* binary, std::string* probe_error) {
+    std::string start;
+    if (!ReadWorkTreeFile(root, file.path, kBinaryProbeBytes, &start, probe_error)) return false;
+    *binary = LooksBinary(start);
+    return true;
+  };
+  DiffScan scan;
+  if (!ScanDiff(diff.get(), detail, probe, &scan, error)) return false;
+  std::vector<std::string> files;
+  files.reserve(scan.files.size());
+  for (NewSideFile& file : scan.files) files.push_back(std::move(file.path));
+  std::sort(files.begin(), files.end());
+  out->snapshot = MakeWorkTreeSnapshot(root, std::move(files));
+  out->changed = std::move(scan.changed);
+  return true;
+}
+
+bool FolderChanges(const std::string& start_dir, ChangeSet* out, std::string* error) {
+  out->snapshot = MakeFolderSnapshot(start_dir.empty() ? "." : start_dir, error);
   if (!out->snapshot) return false;
+  out->changed.clear();
   for (const std::string& file : out->snapshot->files()) out->changed.emplace(file, LineSet::All());
   return true;
+}
+
+}  // namespace
+
+bool ComputeChanges(const ChangeOptions& options, ChangeSet* out, std::string* error) {
+  LibGit2 library;
+  RepositoryHandle repo;
+  std::string root;
+  switch (OpenRepository(options.start_dir, &repo, &root, error)) {
+    case OpenResult::kNotARepository:
+      if (options.mode == DiffMode::kAll) return FolderChanges(options.start_dir, out, error);
+      *error += "; use --all to check every file of a folder";
+      return false;
+    case OpenResult::kFailed:
+      return false;
+    case OpenResult::kOpened:
+      break;
+  }
+  TreeHandle old_tree;
+  switch (options.mode) {
+    case DiffMode::kStaged:
+      return StagedChanges(repo.get(), root, out, error);
+    case DiffMode::kWorkingTree:
+      return HeadTree(repo.get(), &old_tree, error) &&
+             WorkTreeChanges(repo.get(), root, old_tree.get(), LineDetail::kChangedLines, out, error);
+    case DiffMode::kBase:
+      return MergeBaseTree(repo.get(), options.base_ref, &old_tree, error) &&
+             WorkTreeChanges(repo.get(), root, old_tree.get(), LineDetail::kChangedLines, out, error);
+    case DiffMode::kAll:
+      // Against nothing: every tracked file present on disk plus untracked ones.
+      return WorkTreeChanges(repo.get(), root, nullptr, LineDetail::kEveryLine, out, error);
+  }
+  return false;
 }
 
 }  // namespace faaslint::git

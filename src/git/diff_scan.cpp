@@ -1,0 +1,84 @@
+#include "git/diff_scan.h"
+
+namespace faaslint::git {
+namespace {
+
+bool IsRegularFile(uint16_t mode) { return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE; }
+
+// New-side lines of a modified or renamed file. With 0 context lines every hunk is
+// exactly a run of changed lines; a pure deletion (new_lines == 0) changes no new line.
+// A binary file yields a patch without hunks.
+bool ChangedLines(git_diff* diff, size_t index, LineSet* lines, std::string* error) {
+  git_patch* raw = nullptr;
+  int rc = git_patch_from_diff(&raw, diff, index);
+  PatchHandle patch(raw);
+  if (rc < 0) {
+    *error = LastGitError(rc);
+    return false;
+  }
+  if (!patch) return true;  // unchanged content
+  for (size_t h = 0; h < git_patch_num_hunks(patch.get()); ++h) {
+    const git_diff_hunk* hunk = nullptr;
+    if ((rc = git_patch_get_hunk(&hunk, nullptr, patch.get(), h)) < 0) {
+      *error = LastGitError(rc);
+      return false;
+    }
+    if (hunk->new_lines > 0) {
+      lines->AddRange(static_cast<uint32_t>(hunk->new_start),
+                      static_cast<uint32_t>(hunk->new_start + hunk->new_lines - 1));
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffScan* out, std::string* error) {
+  const size_t count = git_diff_num_deltas(diff);
+  for (size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    // Deleted files have no new side; conflicted index entries cannot be committed yet.
+    if (delta->status == GIT_DELTA_DELETED || delta->status == GIT_DELTA_CONFLICTED ||
+        delta->status == GIT_DELTA_IGNORED || delta->status == GIT_DELTA_UNREADABLE) {
+      continue;
+    }
+    // Submodules (gitlinks), symbolic links and untracked nested repositories are not
+    // project source; libgit2 would report a gitlink's commit id as a changed line 1.
+    if (!IsRegularFile(delta->new_file.mode)) continue;
+    const std::string path = delta->new_file.path;
+    out->files.push_back({path, delta->new_file.id});
+    if (detail == LineDetail::kEveryLine) {
+      out->changed.emplace(path, LineSet::All());
+      continue;
+    }
+    switch (delta->status) {
+      case GIT_DELTA_UNMODIFIED:
+        break;
+      case GIT_DELTA_MODIFIED:
+      case GIT_DELTA_RENAMED:
+      case GIT_DELTA_COPIED: {
+        LineSet lines;
+        if (!ChangedLines(diff, i, &lines, error)) {
+          *error = path + ": " + *error;
+          return false;
+        }
+        if (!lines.empty()) out->changed.emplace(path, std::move(lines));
+        break;
+      }
+      default: {  // added, untracked, or a type change into a regular file: all new
+        // No line diff against nothing: it only costs time (measured on a first commit of
+        // a stdlib-sized tree: 0.5 s through libgit2 patches, 0.14 s for git).
+        bool binary = false;
+        if (!probe(delta->new_file, &binary, error)) {
+          *error = path + ": " + *error;
+          return false;
+        }
+        if (!binary) out->changed.emplace(path, LineSet::All());
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace faaslint::git

@@ -1,0 +1,91 @@
+// The `markdown` format: a summary for $GITHUB_STEP_SUMMARY and merge-request notes
+// (GitHub- and GitLab-flavoured Markdown): a headline, a table of findings and a count
+// per rule. Cell text comes from source files and file names, so it is escaped: it can
+// neither break the table nor turn into links, HTML or mentions.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "core/message_text.h"
+#include "core/rule_info.h"
+#include "report/counts.h"
+#include "report/emitter.h"
+
+namespace faaslint::report {
+namespace {
+
+// Backslash-escapes the ASCII punctuation that means something inside a line
+// (CommonMark allows a backslash before any ASCII punctuation): emphasis, code spans,
+// links, HTML, entities, strikethrough, GitHub's $math$, '|' which GFM tables split
+// on even inside code spans, and '@' so a decorator is not a user mention. Block
+// syntax (#, -, +) cannot start inside a cell and stays readable.
+// Line breaks become <br>, the only way to break a line inside a table cell; other
+// control characters are shown as escapes.
+std::string Cell(std::string_view text) {
+  constexpr std::string_view kSpecial = "\\`*_[]<>|~@&$";
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+      escaped += "<br>";
+    } else if (c == '\n') {
+      escaped += "<br>";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      escaped += EscapeControlCharacters(text.substr(i, 1));
+    } else if (kSpecial.find(c) != std::string_view::npos) {
+      escaped.push_back('\\');
+      escaped.push_back(c);
+    } else {
+      escaped.push_back(c);
+    }
+  }
+  return escaped;
+}
+
+std::string Plural(size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void EmitMarkdown(const std::vector<Finding>& findings, const EmitContext& context, std::ostream& out) {
+  out << "## faaslint\n\n";
+  if (findings.empty()) {
+    out << fmt::format("No findings: all checks passed ({} checked).\n", Plural(context.files_checked, "file"));
+    return;
+  }
+  struct RuleCount {
+    const RuleInfo* rule;
+    size_t count;
+  };
+  std::map<std::string_view, RuleCount> by_rule;  // sorted by code
+  for (const Finding& finding : findings) {
+    auto [it, inserted] = by_rule.try_emplace(finding.code(), RuleCount{finding.rule, 0});
+    ++it->second.count;
+  }
+  const SeverityCounts counts = CountBySeverity(findings);
+  out << fmt::format("{} ({}, {}, {}) in {} checked.\n\n", Plural(findings.size(), "finding"),
+                     Plural(counts.errors, "error"), Plural(counts.warnings, "warning"),
+                     Plural(counts.notes, "note"),
+                     Plural(context.files_checked, "file"));
+
+  out << "| Severity | Location | Rule | Message |\n|---|---|---|---|\n";
+  for (const Finding& finding : findings) {
+    const Position& start = finding.location.range.start;
+    std::string message = Cell(finding.message);
+    if (!finding.help.empty()) message += "<br>Help: " + Cell(finding.help);
+    out << fmt::format("| {} | {}:{}:{} | {} {} | {} |\n", SeverityName(finding.severity()),
+                       Cell(finding.location.path), start.line, start.column, finding.code(),
+                       Cell(finding.rule->name), message);
+  }
+
+  out << "\n### Findings per rule\n\n| Rule | Name | Severity | Count |\n|---|---|---|---|\n";
+  for (const auto& [code, entry] : by_rule) {
+    out << fmt::format("| {} | {} | {} | {} |\n", code, Cell(entry.rule->name),
+                       SeverityName(entry.rule->severity), entry.count);
+  }
+}
+
+}  // namespace faaslint::report
