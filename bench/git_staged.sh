@@ -39,6 +39,7 @@ echo "== a few staged edits"
 echo "git diff --cached:        $(best_of git diff --cached)"
 echo "git diff --cached -U0:    $(best_of git diff --cached -U0)"
 "$bench" . staged "" 20
+echo "whole process, 1 check:   $(best_of "$bench" . staged "" 1)   (start, libgit2 init, check)"
 echo "== the same, default mode (HEAD vs work tree) for comparison"
 echo "git diff HEAD:            $(best_of git diff HEAD)"
 "$bench" . worktree "" 20

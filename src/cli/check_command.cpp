@@ -119,8 +119,12 @@ int RunCheck(const CheckOptions& options) {
   auto lint_changes = [&]() {
     changes = {};
     settings.lint.paths.clear();
+    // Like ruff and flake8, no PATH means the folder faaslint runs in (the project rules
+    // still see the whole project).
+    std::vector<std::string> paths = options.paths;
+    if (paths.empty()) paths.push_back(".");
     if (!git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error) ||
-        !RootRelativePaths(options.paths, *changes.snapshot, &settings.lint.paths, &error)) {
+        !RootRelativePaths(paths, *changes.snapshot, &settings.lint.paths, &error)) {
       PrintError(error);
       return false;
     }

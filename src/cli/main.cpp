@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> formats, select, ignore;
   bool staged = false, all = false;
   CLI::App* check_cmd = app.add_subcommand("check", "Check the Python and Vercel files a change touches (the default command)");
-  check_cmd->add_option("PATH", check.paths, "Only check these files or folders (the project rules still see the whole project)");
+  check_cmd->add_option("PATH", check.paths, "Files or folders to check (default: the folder faaslint runs in); project rules still see the whole project");
   auto* staged_opt = check_cmd->add_flag("--staged", staged, "Check what is staged: HEAD vs the index, content from the index (pre-commit)");
   auto* base_opt = check_cmd->add_option("--base", check.base_ref, "Check the lines changed since merge-base(REF, HEAD) (CI on a branch)");
   auto* all_opt = check_cmd->add_flag("--all", all, "Check every line of every file, changed or not");

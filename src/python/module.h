@@ -185,6 +185,7 @@ struct Loop {
   bool has_return = false;     // a return/raise inside it (same function)
   int function = -1;
   bool guarded = false;
+  Expr target;  // for: the loop variable(s) (`x`, or a kTuple of names); while: kOther
 };
 
 class Module {

@@ -333,7 +333,7 @@ class ModuleBuilder {
       loop.condition = Expression(Field(node, "condition"), scope, ResultUse::kOther, {}, depth);
       loop.constant_true = loop.condition.IsTrue();
     } else {
-      Target(Field(node, "left"), scope, depth);
+      loop.target = Target(Field(node, "left"), scope, depth);
       loop.condition = Expression(Field(node, "right"), scope, ResultUse::kOther, {}, depth);
     }
     int index = static_cast<int>(m_.loops_.size());

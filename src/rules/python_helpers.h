@@ -64,4 +64,50 @@ inline std::optional<double> ConstantNumber(const python::Module& module, const 
   }
 }
 
+// The call sits in a try whose except clause catches what a read-only filesystem raises:
+// OSError (errno EROFS, which is none of its subclasses: PermissionError does not catch
+// it), its aliases, Exception or a bare except. The code tolerates the write failing.
+inline bool ToleratesReadOnlyFilesystem(const python::Call& call) {
+  static constexpr std::string_view kErrors[] = {"*", "OSError", "IOError", "EnvironmentError", "builtins.OSError"};
+  return std::any_of(call.caught.begin(), call.caught.end(),
+                     [](const std::string& caught) { return OneOf(caught, kErrors); });
+}
+
+// ... or what a missing file raises: the code tolerates a read failing.
+inline bool ToleratesMissingFile(const python::Call& call) {
+  return ToleratesReadOnlyFilesystem(call) ||
+         std::any_of(call.caught.begin(), call.caught.end(),
+                     [](const std::string& caught) { return caught == "FileNotFoundError"; });
+}
+
+// The argument at `index` (or the keyword `name`), or null.
+inline const python::Expr* ArgValue(const python::Call& call, int index, std::string_view name) {
+  const python::Argument* arg = index >= 0 ? call.Arg(static_cast<size_t>(index), name) : call.Keyword(name);
+  return arg && !arg->star && !arg->double_star ? &arg->value : nullptr;
+}
+
+// Constructors of database, cache, HTTP and cloud clients: each opens network
+// connections that a warm instance should reuse (FL302), so keeping one per key in a
+// module-level dict is lazy initialisation, not request state (FL301).
+inline bool IsNetworkClient(std::string_view callee) {
+  static constexpr std::string_view kClients[] = {
+      "pymongo.MongoClient", "pymongo.mongo_client.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient",
+      "mongoengine.connect", "psycopg2.connect", "psycopg2.pool.SimpleConnectionPool",
+      "psycopg2.pool.ThreadedConnectionPool", "psycopg.connect", "psycopg.AsyncConnection.connect",
+      "psycopg_pool.ConnectionPool", "psycopg_pool.AsyncConnectionPool", "asyncpg.connect", "asyncpg.create_pool",
+      "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect", "aiomysql.connect", "aiomysql.create_pool",
+      "redis.Redis", "redis.StrictRedis", "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url",
+      "redis.asyncio.Redis", "redis.asyncio.from_url", "redis.asyncio.Redis.from_url", "aioredis.from_url",
+      "boto3.client", "boto3.resource", "boto3.Session", "boto3.session.Session", "aioboto3.Session",
+      "requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient", "aiohttp.ClientSession",
+      "urllib3.PoolManager", "sqlalchemy.create_engine", "sqlalchemy.ext.asyncio.create_async_engine",
+      "sqlmodel.create_engine", "openai.OpenAI", "openai.AsyncOpenAI", "openai.AzureOpenAI", "anthropic.Anthropic",
+      "anthropic.AsyncAnthropic", "google.cloud.storage.Client", "google.cloud.firestore.Client",
+      "google.cloud.bigquery.Client", "elasticsearch.Elasticsearch", "elasticsearch.AsyncElasticsearch",
+      "supabase.create_client", "pika.BlockingConnection", "kafka.KafkaProducer", "kafka.KafkaConsumer",
+      "cassandra.cluster.Cluster", "neo4j.GraphDatabase.driver", "pinecone.Pinecone",
+  };
+  return OneOf(callee, kClients);
+}
+
 }  // namespace faaslint::rules

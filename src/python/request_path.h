@@ -1,0 +1,20 @@
+// Which functions of a module run while a request is being served: handlers, Flask's
+// per-request hooks, AWS Lambda's `handler(event, context)`, functions nested in them,
+// and the module's functions they call (transitively). Rules about per-request
+// behaviour (FL301, FL302) ask this.
+#pragma once
+
+#include <vector>
+
+#include "python/module.h"
+
+namespace faaslint::python {
+
+// Indexed like Module::functions(): true when the function runs during a request.
+std::vector<bool> RequestPathFunctions(const Module& module);
+
+// Decorated with functools.lru_cache / functools.cache: its body runs once per argument
+// set per instance, so what it creates is kept like a module-level value.
+bool IsCachedFunction(const Function& function);
+
+}  // namespace faaslint::python

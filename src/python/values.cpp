@@ -1,0 +1,411 @@
+#include "python/values.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace faaslint::python {
+namespace {
+
+using Kind = Expr::Kind;
+
+// Names are followed this many steps (UPLOAD_DIR = BASE + "/uploads"; BASE = ...);
+// deeper chains and cycles (`x = x + "a"`) are unknown.
+constexpr int kMaxDepth = 8;
+// Names bound many times to other names bound many times multiply; one evaluation gives
+// up (unknown) after this many steps.
+constexpr int kMaxSteps = 2000;
+
+constexpr std::string_view kPathTypes[] = {"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath",
+                                           "pathlib.PurePosixPath"};
+constexpr std::string_view kJoins[] = {"os.path.join", "posixpath.join"};
+// Functions that return a path of the same kind as their first argument.
+constexpr std::string_view kSameKind[] = {
+    "os.path.abspath", "os.path.realpath", "os.path.normpath", "os.path.expanduser", "os.path.expandvars",
+    "os.path.dirname", "os.path.normcase", "os.fspath", "os.fsencode", "os.fsdecode", "str",
+};
+constexpr std::string_view kTempDirs[] = {"tempfile.gettempdir", "tempfile.gettempdirb", "tempfile.mkdtemp",
+                                          "tempfile.mktemp"};
+constexpr std::string_view kTempFiles[] = {"tempfile.NamedTemporaryFile", "tempfile.TemporaryFile",
+                                           "tempfile.SpooledTemporaryFile", "tempfile.TemporaryDirectory"};
+constexpr std::string_view kWorkingDirectory[] = {"pathlib.Path.cwd", "os.getcwd", "os.getcwdb"};
+// secure_filename() returns a bare file name: saved as is, it lands in the working directory.
+constexpr std::string_view kBareFileNames[] = {"werkzeug.utils.secure_filename", "werkzeug.secure_filename"};
+// Path methods that keep the kind of the path they are called on.
+constexpr std::string_view kPathMethods[] = {"resolve", "absolute", "expanduser", "with_name",
+                                             "with_suffix", "with_stem", "joinpath"};
+
+template <size_t N>
+bool In(std::string_view value, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), value) != std::end(list);
+}
+
+bool Within(const Range& inner, const Range& outer) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+const Argument* FirstPositional(const Call& call) { return call.Positional(0); }
+
+// All evaluations of `bindings` must agree; any unknown one makes the result unknown.
+template <typename T, typename Eval, typename Same>
+std::optional<T> Agree(const std::vector<const Expr*>& bindings, Eval eval, Same same) {
+  std::optional<T> result;
+  for (const Expr* binding : bindings) {
+    if (binding == nullptr) return std::nullopt;
+    std::optional<T> value = eval(*binding);
+    if (!value) return std::nullopt;
+    if (result && !same(*result, *value)) return std::nullopt;
+    if (!result) result = std::move(value);
+  }
+  return result;
+}
+
+}  // namespace
+
+PathKind ClassifyPathText(std::string_view text, bool prefix_only) {
+  if (text.empty() || text.find("://") != std::string_view::npos || text == ":memory:") return PathKind::kUnknown;
+  if (text.find('\n') != std::string_view::npos) return PathKind::kUnknown;
+  if (text[0] == '/') {
+    if (text == "/tmp" && !prefix_only) return PathKind::kTemp;
+    if (text.starts_with("/tmp/")) return PathKind::kTemp;
+    if (text.starts_with("/dev/") || text.starts_with("/proc/") || text.starts_with("/sys/")) return PathKind::kDevice;
+    // f"/{x}/data": the top-level folder decides, so it must be known.
+    if (prefix_only && text.find('/', 1) == std::string_view::npos) return PathKind::kUnknown;
+    return PathKind::kAbsolute;
+  }
+  if (text[0] == '~') return PathKind::kHome;
+  if (text.size() >= 3 && std::isalpha(static_cast<unsigned char>(text[0])) && text[1] == ':' &&
+      (text[2] == '\\' || text[2] == '/')) {
+    return PathKind::kAbsolute;  // C:\data
+  }
+  return PathKind::kRelative;
+}
+
+const Call* CallOf(const Module& module, const Expr& expr) {
+  if (expr.kind != Kind::kCall || expr.call < 0 || static_cast<size_t>(expr.call) >= module.calls().size()) {
+    return nullptr;
+  }
+  return &module.calls()[expr.call];
+}
+
+std::string DescribePath(const PathValue& path) {
+  switch (path.kind) {
+    case PathKind::kRelative:
+      if (path.shown == ".") return "the working directory";
+      if (path.shown == "a bare file name") return "a bare file name (in the working directory)";
+      return "`" + path.shown + "` (relative to the working directory)";
+    case PathKind::kSourceTree: return "`" + path.shown + "` (in the deployed code)";
+    case PathKind::kHome: return "`" + path.shown + "` (in the home directory)";
+    case PathKind::kTemp: return "`" + path.shown + "` (in /tmp)";
+    default: return "`" + path.shown + "`";
+  }
+}
+
+Values::Values(const Module& module) : module_(module) {
+  for (const Assignment& assignment : module.assignments()) {
+    if (assignment.guarded) continue;  // never runs on the platform
+    if (assignment.function == -1 && InClassBody(assignment)) continue;
+    if (assignment.target.kind == Kind::kName) {
+      const Expr* value = assignment.op == "=" ? &assignment.value : nullptr;
+      bindings_[{assignment.function, assignment.target.text}].push_back(value);
+    } else if (assignment.target.kind == Kind::kTuple) {
+      for (const Expr& item : assignment.target.items) {
+        if (item.kind == Kind::kName) bindings_[{assignment.function, item.text}].push_back(nullptr);
+      }
+    }
+  }
+  // Loop variables hold values the evaluation does not follow.
+  for (const Loop& loop : module.loops()) {
+    if (loop.guarded) continue;
+    const Expr& target = loop.target;
+    if (target.kind == Kind::kName) bindings_[{loop.function, target.text}].push_back(nullptr);
+    if (target.kind != Kind::kTuple) continue;
+    for (const Expr& item : target.items) {
+      if (item.kind == Kind::kName) bindings_[{loop.function, item.text}].push_back(nullptr);
+    }
+  }
+  for (size_t i = 0; i < module.functions().size(); ++i) {
+    for (const std::string& param : module.functions()[i].params) {
+      bindings_[{static_cast<int>(i), param}].push_back(nullptr);
+    }
+  }
+  for (size_t i = 0; i < module.calls().size(); ++i) {
+    const Call& call = module.calls()[i];
+    if (call.use != ResultUse::kWithItem || call.assigned_to.empty() || call.guarded) continue;
+    if (!std::all_of(call.assigned_to.begin(), call.assigned_to.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; })) {
+      continue;
+    }
+    Expr& item = with_items_.emplace_back();
+    item.kind = Kind::kCall;
+    item.call = static_cast<int>(i);
+    item.range = call.range;
+    item.qualified = call.callee;
+    bindings_[{call.function, call.assigned_to}].push_back(&item);
+  }
+}
+
+bool Values::InClassBody(const Assignment& assignment) const {
+  return std::any_of(module_.classes().begin(), module_.classes().end(), [&](const Class& klass) {
+    return klass.function == assignment.function && Within(assignment.range, klass.range);
+  });
+}
+
+int Values::ScopeOf(std::string_view name, int function) const {
+  const std::vector<Function>& functions = module_.functions();
+  int scope = function;
+  while (scope >= 0) {
+    const std::vector<std::string>& globals = functions[scope].globals;
+    if (std::find(globals.begin(), globals.end(), name) != globals.end()) return -1;
+    if (bindings_.count(std::pair<int, std::string>(scope, std::string(name)))) return scope;
+    scope = functions[scope].parent;
+  }
+  return -1;
+}
+
+std::vector<const Expr*> Values::Bindings(std::string_view name, int function) const {
+  auto it = bindings_.find(std::pair<int, std::string>(ScopeOf(name, function), std::string(name)));
+  return it == bindings_.end() ? std::vector<const Expr*>{} : it->second;
+}
+
+const std::vector<KeyedValue>& Values::KeyedValues(std::string_view key) const {
+  auto cached = keyed_cache_.find(key);
+  if (cached != keyed_cache_.end()) return cached->second;
+  std::vector<KeyedValue>& found = keyed_cache_[std::string(key)];
+  auto walk = [&](auto& self, const Expr& expr, int function, bool guarded) -> void {
+    if (expr.kind == Kind::kDict) {
+      for (size_t i = 0; i + 1 < expr.items.size(); i += 2) {
+        const Expr& pair_key = expr.items[i];
+        if (pair_key.IsString() && !pair_key.is_fstring && pair_key.str == key) {
+          found.push_back({&expr.items[i + 1], function, guarded});
+        }
+      }
+    }
+    if (expr.kind == Kind::kDict || expr.kind == Kind::kList || expr.kind == Kind::kTuple) {
+      for (const Expr& item : expr.items) self(self, item, function, guarded);
+    }
+  };
+  for (const Assignment& assignment : module_.assignments()) {
+    const Expr& target = assignment.target;
+    if (assignment.function == -1 && target.kind == Kind::kName && target.text == key) {
+      found.push_back({&assignment.value, assignment.function, assignment.guarded, !InClassBody(assignment)});
+    } else if (target.kind == Kind::kSubscript && target.items.size() == 2 && target.items[1].IsString() &&
+               target.items[1].str == key) {
+      found.push_back({&assignment.value, assignment.function, assignment.guarded});
+    }
+    walk(walk, assignment.value, assignment.function, assignment.guarded);
+  }
+  for (const Call& call : module_.calls()) {
+    for (const Argument& arg : call.args) {
+      if (arg.name == key) found.push_back({&arg.value, call.function, call.guarded});
+      walk(walk, arg.value, call.function, call.guarded);
+    }
+  }
+  return found;
+}
+
+std::optional<StringValue> Values::String(const Expr& expr, int function) const {
+  steps_left_ = kMaxSteps;
+  return StringAt(expr, function, 0);
+}
+
+PathValue Values::Path(const Expr& expr, int function) const {
+  steps_left_ = kMaxSteps;
+  return PathAt(expr, function, 0);
+}
+
+// `app.config["UPLOAD_FOLDER"]` read back: the one value the module gives that key.
+const Expr* Values::ConfigValue(const Expr& subscript) const {
+  if (subscript.items.size() != 2 || !subscript.items[1].IsString() || subscript.items[1].is_fstring) return nullptr;
+  const std::string& object = subscript.items[0].text;
+  if (!object.ends_with("config")) return nullptr;
+  std::vector<KeyedValue> values = KeyedValues(subscript.items[1].str);
+  const Expr* only = nullptr;
+  for (const KeyedValue& value : values) {
+    if (value.guarded) continue;
+    if (only != nullptr) return nullptr;  // set twice: which one holds is unknown
+    only = value.value;
+  }
+  return only;
+}
+
+std::optional<StringValue> Values::ConfigString(const Expr& subscript, int function, int depth) const {
+  const Expr* value = ConfigValue(subscript);
+  return value ? StringAt(*value, function, depth + 1) : std::nullopt;
+}
+
+std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int depth) const {
+  if (depth > kMaxDepth || --steps_left_ < 0) return std::nullopt;
+  switch (expr.kind) {
+    case Kind::kString:
+      if (expr.is_fstring && expr.str.empty()) return std::nullopt;
+      return StringValue{expr.str, expr.is_fstring};
+    case Kind::kName: {
+      if (expr.qualified != expr.text) return std::nullopt;  // bound by an import
+      return Agree<StringValue>(
+          Bindings(expr.text, function), [&](const Expr& value) { return StringAt(value, function, depth + 1); },
+          [](const StringValue& a, const StringValue& b) {
+            return a.text == b.text && a.prefix_only == b.prefix_only;
+          });
+    }
+    case Kind::kBinary: {
+      if (expr.items.size() != 2) return std::nullopt;
+      std::optional<StringValue> left = StringAt(expr.items[0], function, depth + 1);
+      if (!left) return std::nullopt;
+      if (expr.str == "%") {
+        left->text = left->text.substr(0, left->text.find('%'));
+        left->prefix_only = true;
+        return left->text.empty() ? std::nullopt : left;
+      }
+      if (expr.str != "+") return std::nullopt;
+      if (left->prefix_only) return left;
+      std::optional<StringValue> right = StringAt(expr.items[1], function, depth + 1);
+      if (!right) return StringValue{left->text, true};
+      return StringValue{left->text + right->text, right->prefix_only};
+    }
+    case Kind::kCall: {
+      const Call* found = CallOf(module_, expr);
+      if (!found) return std::nullopt;
+      const Call& call = *found;
+      if (call.method == "format" && call.receiver.IsString()) {
+        std::string text = call.receiver.str.substr(0, call.receiver.str.find('{'));
+        if (text.empty()) return std::nullopt;
+        return StringValue{text, true};
+      }
+      if (call.callee == "str" && call.args.size() == 1 && FirstPositional(call)) {
+        return StringAt(FirstPositional(call)->value, function, depth + 1);
+      }
+      return std::nullopt;
+    }
+    case Kind::kSubscript: return ConfigString(expr, function, depth);
+    default: return std::nullopt;
+  }
+}
+
+PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
+  if (depth > kMaxDepth || --steps_left_ < 0) return {};
+  switch (expr.kind) {
+    case Kind::kString: {
+      if (expr.is_fstring && expr.str.empty()) return {};
+      return {ClassifyPathText(expr.str, expr.is_fstring), expr.str + (expr.is_fstring ? "…" : "")};
+    }
+    case Kind::kName: {
+      if (expr.text == "__file__") return {PathKind::kSourceTree, "<source folder>"};
+      if (expr.qualified != expr.text) return {};
+      std::optional<PathValue> agreed = Agree<PathValue>(
+          Bindings(expr.text, function),
+          [&](const Expr& value) -> std::optional<PathValue> {
+            PathValue path = PathAt(value, function, depth + 1);
+            if (!path.known()) return std::nullopt;
+            return path;
+          },
+          [](const PathValue& a, const PathValue& b) { return a.kind == b.kind; });
+      return agreed.value_or(PathValue{});
+    }
+    case Kind::kAttribute: {
+      if (expr.qualified == "os.devnull") return {PathKind::kDevice, "os.devnull"};
+      if (expr.items.empty()) return {};
+      const Expr& object = expr.items[0];
+      if (expr.str == "parent") return PathAt(object, function, depth + 1);
+      // Flask's app.root_path / instance_path: folders of the deployed source.
+      if (expr.str == "root_path" || expr.str == "instance_path") return {PathKind::kSourceTree, expr.text};
+      if (expr.str == "name" && CallOf(module_, object) && In(CallOf(module_, object)->callee, kTempFiles)) {
+        return {PathKind::kTemp, "a tempfile"};
+      }
+      return {};
+    }
+    case Kind::kBinary: {
+      if (expr.items.size() != 2) return {};
+      if (expr.str != "/" && expr.str != "+" && expr.str != "%") return {};
+      if (expr.str == "%") {
+        // "%s.py" % name: only the text before the first placeholder is known.
+        std::optional<StringValue> format = StringAt(expr, function, depth + 1);
+        if (!format) return {};
+        return {ClassifyPathText(format->text, true), format->text + "…"};
+      }
+      PathValue left = PathAt(expr.items[0], function, depth + 1);
+      if (!left.known()) return {};
+      const Expr& right = expr.items[1];
+      if (expr.str == "/" && right.IsString() && !right.str.empty()) {
+        if (right.str[0] == '/') return {ClassifyPathText(right.str, right.is_fstring), right.str, true};
+        left.shown += "/" + right.str;
+      } else if (expr.str == "+" && right.IsString()) {
+        left.shown += right.str;
+      }
+      return left;
+    }
+    case Kind::kCall: {
+      const Call* call = CallOf(module_, expr);
+      return call ? CallPath(*call, function, depth) : PathValue{};
+    }
+    case Kind::kSubscript: {
+      const Expr* value = ConfigValue(expr);
+      return value ? PathAt(*value, function, depth + 1) : PathValue{};
+    }
+    default: return {};
+  }
+}
+
+PathValue Values::Join(const std::vector<Argument>& args, int function, int depth) const {
+  PathValue result;
+  bool first = true;
+  for (const Argument& arg : args) {
+    if (!arg.name.empty() || arg.double_star) continue;
+    if (arg.star) return {};
+    if (first) {
+      result = PathAt(arg.value, function, depth + 1);
+      if (!result.known()) return {};
+      first = false;
+      continue;
+    }
+    // A later absolute part replaces everything before it (os.path.join and pathlib agree).
+    if (arg.value.IsString() && !arg.value.str.empty() && arg.value.str[0] == '/') {
+      result = {ClassifyPathText(arg.value.str, arg.value.is_fstring), arg.value.str};
+      continue;
+    }
+    result.shown += "/" + (arg.value.IsString() && !arg.value.str.empty() ? arg.value.str : std::string("…"));
+  }
+  return result;
+}
+
+PathValue Values::CallPath(const Call& call, int function, int depth) const {
+  if (In(call.callee, kPathTypes)) {
+    if (call.args.empty()) return {PathKind::kRelative, ".", true};
+    PathValue path = Join(call.args, function, depth);
+    path.path_object = path.known();
+    return path;
+  }
+  if (In(call.callee, kJoins)) return Join(call.args, function, depth);
+  if (In(call.callee, kSameKind)) {
+    const Argument* arg = FirstPositional(call);
+    if (!arg) return {};
+    PathValue path = PathAt(arg->value, function, depth + 1);
+    path.path_object = false;
+    return path;
+  }
+  if (call.callee == "pathlib.Path.home") return {PathKind::kHome, "~", true};
+  if (In(call.callee, kWorkingDirectory)) {
+    return {PathKind::kRelative, ".", call.callee.starts_with("pathlib")};
+  }
+  if (In(call.callee, kTempDirs)) return {PathKind::kTemp, call.callee + "()"};
+  if (In(call.callee, kBareFileNames)) return {PathKind::kRelative, "a bare file name"};
+  if (In(call.method, kPathMethods) && call.receiver.kind != Kind::kOther) {
+    PathValue receiver = PathAt(call.receiver, function, depth + 1);
+    if (!receiver.path_object) return {};
+    if (call.method != "joinpath") return receiver;
+    std::vector<Argument> parts;
+    Argument head;
+    head.value = call.receiver;
+    parts.push_back(std::move(head));
+    parts.insert(parts.end(), call.args.begin(), call.args.end());
+    PathValue joined = Join(parts, function, depth);
+    joined.path_object = joined.known();
+    return joined;
+  }
+  if (call.method == "format" && call.receiver.IsString()) {
+    std::string prefix = call.receiver.str.substr(0, call.receiver.str.find('{'));
+    return {ClassifyPathText(prefix, true), prefix + "…"};
+  }
+  return {};
+}
+
+}  // namespace faaslint::python

@@ -1,0 +1,102 @@
+// Constant evaluation for rules: the string a expression holds (through names bound to
+// constants), where a path expression points (/tmp, the source tree, the working
+// directory...), and the values a configuration key is given anywhere in a module.
+// Everything here answers "unknown" rather than guess: rules flag only what is known.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "python/module.h"
+
+namespace faaslint::python {
+
+// A constant string, or the known start of one (an f-string, `PREFIX + name`).
+struct StringValue {
+  std::string text;
+  bool prefix_only = false;
+};
+
+enum class PathKind : uint8_t {
+  kUnknown,
+  kTemp,        // /tmp or the tempfile module: writable, one per instance
+  kDevice,      // /dev/null, /dev/stdout, /proc/...: not storage
+  kSourceTree,  // built from __file__ or app.root_path: the deployed bundle
+  kRelative,    // resolved against the working directory
+  kHome,        // ~ or Path.home()
+  kAbsolute,    // any other absolute path (/var/data, /app)
+};
+
+struct PathValue {
+  PathKind kind = PathKind::kUnknown;
+  std::string shown;         // what is known of the path, for messages ("uploads", "~/.app/x.db")
+  bool path_object = false;  // a pathlib object, so write_text/mkdir/... are its methods
+  bool known() const { return kind != PathKind::kUnknown; }
+  // Storage that is not /tmp: read-only on the platform (or not there at all).
+  bool OutsideTmp() const {
+    return kind == PathKind::kSourceTree || kind == PathKind::kRelative || kind == PathKind::kHome ||
+           kind == PathKind::kAbsolute;
+  }
+};
+
+// The call an expression is, or null (not a call, or a call the model did not keep).
+const Call* CallOf(const Module& module, const Expr& expr);
+
+// "`uploads/…` (relative to the working directory)": where a path points, for messages.
+std::string DescribePath(const PathValue& path);
+
+// Classifies literal path text ("/tmp/x" -> kTemp, "data.json" -> kRelative). `prefix_only`
+// when only the start is known: then a kind is given only when the start decides it.
+PathKind ClassifyPathText(std::string_view text, bool prefix_only);
+
+// A value given to a configuration key: `app.config["K"] = v`, `{"K": v}`, `K=v` in a
+// call, or `K = v` at module or class level.
+struct KeyedValue {
+  const Expr* value = nullptr;
+  int function = -1;
+  bool guarded = false;
+  bool module_name = false;  // `K = v` at module level (not in a class): a plain constant
+};
+
+class Values {
+ public:
+  explicit Values(const Module& module);
+  Values(const Values&) = delete;  // bindings_ points into with_items_
+  Values& operator=(const Values&) = delete;
+
+  std::optional<StringValue> String(const Expr& expr, int function) const;
+  PathValue Path(const Expr& expr, int function) const;
+  // The values `name` is bound to where `function` reads it: its own bindings when it has
+  // any (null entries for ones that cannot be known, such as parameters), else the
+  // enclosing functions', else the module's. Guarded bindings are left out.
+  std::vector<const Expr*> Bindings(std::string_view name, int function) const;
+  // The function whose local `name` is meant in `function` (its own, an enclosing
+  // one's), or -1 for the module's (also when nothing binds it).
+  int ScopeOf(std::string_view name, int function) const;
+  const std::vector<KeyedValue>& KeyedValues(std::string_view key) const;
+  // True when the assignment is in a class body (a class attribute, not a module name).
+  bool InClassBody(const Assignment& assignment) const;
+
+ private:
+  std::optional<StringValue> StringAt(const Expr& expr, int function, int depth) const;
+  PathValue PathAt(const Expr& expr, int function, int depth) const;
+  PathValue CallPath(const Call& call, int function, int depth) const;
+  PathValue Join(const std::vector<Argument>& args, int function, int depth) const;
+  std::optional<StringValue> ConfigString(const Expr& subscript, int function, int depth) const;
+  const Expr* ConfigValue(const Expr& subscript) const;
+
+  const Module& module_;
+  // (function, name) -> the expressions it is bound to there; null: bound to something unknown.
+  std::map<std::pair<int, std::string>, std::vector<const Expr*>, std::less<>> bindings_;
+  std::deque<Expr> with_items_;
+  // Caches filled while rules ask (a Values lives for one check of one module).
+  mutable std::map<std::string, std::vector<KeyedValue>, std::less<>> keyed_cache_;
+  mutable int steps_left_ = 0;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
+};
+
+}  // namespace faaslint::python

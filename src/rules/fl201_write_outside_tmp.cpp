@@ -1,0 +1,69 @@
+#include <fmt/format.h>
+
+#include "python/module.h"
+#include "python/values.h"
+#include "rules/file_access.h"
+#include "rules/python_helpers.h"
+#include "rules/registry.h"
+
+namespace faaslint::rules {
+namespace {
+
+// Errno 30 is EROFS on Linux (errno(3)); Python raises it as a plain OSError.
+constexpr RuleInfo kInfo{
+    "FL201", "write-outside-tmp", Severity::kError,
+    "a file is written outside /tmp, where the filesystem is read-only",
+    R"(## What it does
+Finds writes to the filesystem — `open()` in a writing mode (`w`, `a`, `x`, `+`),
+`Path.write_text()`/`write_bytes()`/`mkdir()`/`touch()`, `os.makedirs()`, `os.rename()`,
+`shutil.copy()`/`move()`, `DataFrame.to_csv()` and the like — whose target is known to be
+outside `/tmp`: a relative path, a folder next to the source (`__file__`,
+`app.root_path`), the home directory, or another absolute path. Paths are followed through
+constants (`UPLOAD_DIR = "uploads"`), f-strings, `os.path.join()` and `Path(...) / ...`.
+Paths that cannot be worked out are not reported, nor are writes inside a
+`try: ... except OSError:` that tolerates the failure.
+
+## Why it fails on serverless
+The deployed code lives in a read-only bundle. Only `/tmp` can be written, and even that
+belongs to one instance: it starts empty, is not shared with other instances, and is
+thrown away when the instance is recycled. A write that works on a server raises
+`OSError: [Errno 30] Read-only file system` on the platform, and the request fails (at
+import time, the whole function fails to start).
+
+## Example
+```python
+@app.post("/notes")
+def save_note():
+    with open("data/notes.json", "a") as f:
+        f.write(request.data.decode())
+    return "saved"
+```
+
+## Instead
+Keep anything that must outlive the request in object storage (S3, Vercel Blob, GCS) or a
+database. Scratch files that only this request needs go to `/tmp`, best through `tempfile`:
+```python
+with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+    ...
+```)"};
+
+void Check(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  python::Values values(module);
+  for (const python::Call& call : module.calls()) {
+    if (call.guarded || ToleratesReadOnlyFilesystem(call)) continue;
+    std::optional<FileAccess> access = ClassifyFileAccess(values, call);
+    if (!access || !access->write) continue;
+    python::PathValue path = values.Path(*access->path, call.function);
+    if (!path.OutsideTmp()) continue;
+    out.Report(call.callee_range,
+               fmt::format("`{}` writes to {}{}; only /tmp is writable on a serverless platform", access->what,
+                           python::DescribePath(path), call.function < 0 ? " at import time" : ""),
+               "store data that must last in object storage or a database; write scratch files under /tmp "
+               "(tempfile)");
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

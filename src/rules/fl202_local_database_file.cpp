@@ -1,0 +1,185 @@
+#include <fmt/format.h>
+
+#include "python/module.h"
+#include "python/values.h"
+#include "rules/python_helpers.h"
+#include "rules/registry.h"
+
+namespace faaslint::rules {
+namespace {
+
+using python::Expr;
+using python::PathKind;
+using python::PathValue;
+
+constexpr RuleInfo kInfo{
+    "FL202", "local-database-file", Severity::kError,
+    "a database is kept in a local file",
+    R"(## What it does
+Finds databases stored in local files: `sqlite3.connect("app.db")` (and aiosqlite, peewee's
+`SqliteDatabase`, `SqliteDict`, `duckdb.connect(file)`), SQLAlchemy / Flask-SQLAlchemy
+`sqlite:///...` URLs (in `create_engine()` or `SQLALCHEMY_DATABASE_URI`), Django's
+`django.db.backends.sqlite3` engine, `shelve.open()`, writable `dbm.open()` and
+`TinyDB("db.json")`. In-memory databases (`:memory:`) and read-only ones
+(`file:x.db?mode=ro`) are fine. A database in `/tmp` is reported too: it works, but it is
+not the database you think it is.
+
+## Why it fails on serverless
+The deployed files are read-only, so creating or writing the database file fails. Moving
+it to `/tmp` makes the writes succeed but loses them: every function instance has its own
+`/tmp`, starts with an empty (or freshly copied) database, and deletes it when the
+instance is recycled. Two requests served by two instances see two different databases,
+and data written by one is gone minutes later.
+
+## Example
+```python
+app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///app.db"
+
+def get_db():
+    return sqlite3.connect("users.db")
+```
+
+## Instead
+Use a database server reached over the network — a hosted Postgres or MySQL (Neon,
+Supabase, PlanetScale, RDS), Turso/libSQL for SQLite, or a document/key-value store — and
+read its URL from an environment variable:
+```python
+app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+```
+A SQLite file that only ships data with the code can stay if it is opened read-only
+(`sqlite3.connect("file:data.db?mode=ro", uri=True)`).)"};
+
+struct FileDatabase {
+  std::string_view callee;
+  int path_index;
+  std::string_view path_keyword;
+  int flag_index = -1;  // shelve/dbm: the flag says whether the file is written
+  std::string_view flag_keyword = {};
+  std::string_view default_flag = {};
+};
+constexpr FileDatabase kFileDatabases[] = {
+    {"sqlite3.connect", 0, "database"},
+    {"sqlite3.dbapi2.connect", 0, "database"},
+    {"aiosqlite.connect", 0, "database"},
+    {"peewee.SqliteDatabase", 0, "database"},
+    {"playhouse.sqlite_ext.SqliteExtDatabase", 0, "database"},
+    {"playhouse.pool.PooledSqliteDatabase", 0, "database"},
+    {"sqlitedict.SqliteDict", 0, "filename"},  // no file name: a temporary file
+    {"duckdb.connect", 0, "database"},          // no file name: in memory
+    {"tinydb.TinyDB", 0, ""},
+    // Defaults from the Python documentation of shelve and dbm.
+    {"shelve.open", 0, "filename", 1, "flag", "c"},
+    {"dbm.open", 0, "file", 1, "flag", "r"},
+    {"dbm.gnu.open", 0, "filename", 1, "flag", "r"},
+    {"dbm.ndbm.open", 0, "filename", 1, "flag", "r"},
+    {"dbm.dumb.open", 0, "filename", 1, "flag", "c"},
+};
+// Functions that take a database URL.
+constexpr std::string_view kUrlTakers[] = {
+    "sqlalchemy.create_engine", "sqlalchemy.ext.asyncio.create_async_engine", "sqlmodel.create_engine",
+    "databases.Database",       "dataset.connect",                            "playhouse.db_url.connect",
+};
+constexpr std::string_view kUrlKeys[] = {"SQLALCHEMY_DATABASE_URI"};
+
+constexpr std::string_view kHelp =
+    "use a networked database (hosted Postgres/MySQL, Turso/libSQL, a key-value store) and read its URL from "
+    "an environment variable";
+
+// `file:data.db?mode=ro` and friends: a read-only or in-memory SQLite URI filename.
+bool InMemoryOrReadOnly(std::string_view name) {
+  return name.empty() || name == ":memory:" || name.find("mode=memory") != std::string_view::npos ||
+         name.find("mode=ro") != std::string_view::npos || name.find("immutable=1") != std::string_view::npos ||
+         name.starts_with("file::memory:");
+}
+
+std::string Where(const PathValue& path) {
+  if (path.kind == PathKind::kTemp) {
+    return fmt::format("in `{}`: /tmp works, but each function instance gets its own empty copy, deleted when "
+                       "the instance is recycled",
+                       path.shown);
+  }
+  if (path.known()) {
+    return fmt::format("in {}: the deployed filesystem is read-only, and every instance would have its own copy",
+                       python::DescribePath(path));
+  }
+  return "in a local file: the deployed filesystem is read-only outside /tmp, and /tmp is per instance";
+}
+
+// A `sqlite://` URL: the database file it names, or nullopt when it is not SQLite or is
+// in memory. An empty path means "a file, name unknown" (f"sqlite:///{path}").
+std::optional<std::string> SqliteUrlPath(const python::StringValue& url) {
+  std::string_view text = url.text;
+  if (!text.starts_with("sqlite")) return std::nullopt;
+  size_t scheme = text.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  std::string_view rest = text.substr(scheme + 3);  // "/app.db", "//tmp/x.db", "" (memory)
+  if (rest.empty()) return std::nullopt;  // sqlite:// is in memory
+  if (rest[0] != '/') return std::nullopt;
+  std::string_view path = rest.substr(1);
+  path = path.substr(0, path.find('?'));
+  if (!url.prefix_only && (path.empty() || path == ":memory:")) return std::nullopt;
+  if (path.starts_with(":memory:")) return std::nullopt;
+  return std::string(path);
+}
+
+void ReportUrl(const python::Values& values, const Expr& value, int function, std::string_view what, Sink& out) {
+  std::optional<python::StringValue> url = values.String(value, function);
+  if (!url) return;
+  std::optional<std::string> path = SqliteUrlPath(*url);
+  if (!path) return;
+  PathValue where;
+  if (!path->empty()) where = {python::ClassifyPathText(*path, url->prefix_only), *path};
+  out.Report(value.range, fmt::format("{} keeps a SQLite database {}", what, Where(where)), std::string(kHelp));
+}
+
+void Check(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  python::Values values(module);
+  for (const python::Call& call : module.calls()) {
+    if (call.guarded || call.target >= 0) continue;
+    if (OneOf(call.callee, kUrlTakers)) {
+      if (const Expr* url = ArgValue(call, 0, "url")) {
+        ReportUrl(values, *url, call.function, fmt::format("`{}`", call.callee), out);
+      }
+      continue;
+    }
+    for (const FileDatabase& database : kFileDatabases) {
+      if (call.callee != database.callee) continue;
+      const Expr* name = ArgValue(call, database.path_index, database.path_keyword);
+      if (!name) break;
+      if (database.flag_index >= 0) {
+        const Expr* flag = ArgValue(call, database.flag_index, database.flag_keyword);
+        std::optional<python::StringValue> text =
+            flag ? values.String(*flag, call.function) : python::StringValue{std::string(database.default_flag)};
+        if (!text || text->prefix_only || text->text.find_first_of("cwn") == std::string::npos) break;
+      }
+      if (call.callee == "tinydb.TinyDB" && call.Keyword("storage")) break;  // MemoryStorage and co.
+      std::optional<python::StringValue> text = values.String(*name, call.function);
+      if (text && !text->prefix_only && InMemoryOrReadOnly(text->text)) break;
+      PathValue path = values.Path(*name, call.function);
+      if (path.kind == PathKind::kDevice) break;
+      out.Report(call.callee_range, fmt::format("`{}` keeps its database {}", call.callee, Where(path)),
+                 std::string(kHelp));
+      break;
+    }
+  }
+  for (std::string_view key : kUrlKeys) {
+    for (const python::KeyedValue& keyed : values.KeyedValues(key)) {
+      if (keyed.guarded) continue;
+      ReportUrl(values, *keyed.value, keyed.function, fmt::format("`{}`", key), out);
+    }
+  }
+  // Django: DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", ...}}
+  for (const python::KeyedValue& keyed : values.KeyedValues("ENGINE")) {
+    if (keyed.guarded || !keyed.value->IsString() || keyed.value->str != "django.db.backends.sqlite3") continue;
+    out.Report(keyed.value->range,
+               fmt::format("Django's `{}` engine keeps the database in a local file: the deployed filesystem is "
+                           "read-only, and every instance would have its own copy",
+                           keyed.value->str),
+               std::string(kHelp));
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

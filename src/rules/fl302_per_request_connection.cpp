@@ -1,0 +1,90 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "python/module.h"
+#include "python/request_path.h"
+#include "python/values.h"
+#include "rules/python_helpers.h"
+#include "rules/registry.h"
+
+namespace faaslint::rules {
+namespace {
+
+constexpr RuleInfo kInfo{
+    "FL302", "per-request-connection", Severity::kWarning,
+    "a database, HTTP or cloud client is created on every request",
+    R"(## What it does
+Finds clients created while a request is served — in a route handler, a per-request hook
+(`before_request`) or a function of the module they call: `pymongo.MongoClient()`,
+`psycopg2.connect()`, `redis.Redis()`, `boto3.client()`, `requests.Session()`,
+`httpx.Client()`, `sqlalchemy.create_engine()`, `openai.OpenAI()` and similar. Not
+reported: clients created at module level (the good pattern), a lazily created global
+(`global client; if client is None: client = MongoClient()`), clients made inside an
+`@lru_cache` factory, and clients used as a `with` block, whose lifetime is deliberately
+the block.
+
+## Why it fails on serverless
+A warm function instance serves many requests one after another, and module-level objects
+survive between them. A client created inside the handler throws that away: every request
+pays for DNS, TCP, TLS and authentication again, and connections that are not closed stay
+open on the database side until they time out. Under load, many instances each opening a
+connection per request exhaust the database's connection limit.
+
+## Example
+```python
+@app.get("/users")
+def users():
+    client = MongoClient(os.environ["MONGODB_URI"])
+    return list(client.app.users.find())
+```
+
+## Instead
+Create the client once, at module level, and reuse it across the requests the instance
+serves (for SQL databases behind many instances, also use a pooler such as PgBouncer or
+the provider's serverless driver):
+```python
+client = MongoClient(os.environ["MONGODB_URI"])
+
+@app.get("/users")
+def users():
+    return list(client.app.users.find())
+```)"};
+
+
+std::string_view BaseName(std::string_view target) {
+  size_t end = target.find_first_of("[.");
+  return target.substr(0, end);
+}
+
+void Check(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  std::vector<bool> on_path = python::RequestPathFunctions(module);
+  python::Values values(module);
+  for (const python::Call& call : module.calls()) {
+    if (call.function < 0 || call.guarded || !on_path[call.function]) continue;
+    if (!IsNetworkClient(call.callee)) continue;
+    if (call.use == python::ResultUse::kWithItem) continue;  // closed at the end of the block
+    if (call.Keyword("connection_pool")) continue;           // redis.Redis(connection_pool=POOL) reuses a pool
+    const python::Function& function = module.functions()[call.function];
+    if (python::IsCachedFunction(function)) continue;
+    // Lazy initialisation: stored in a global (or a module-level dict of clients).
+    if (call.use == python::ResultUse::kAssigned && !call.assigned_to.starts_with("self.")) {
+      std::string_view base = BaseName(call.assigned_to);
+      // A plain name is module-level only when declared `global`; `cache[key] = ...` and
+      // `holder.client = ...` when the base is a module-level variable (not flask.g, not request).
+      bool stored_globally = values.ScopeOf(base, call.function) == -1 &&
+                             (base.size() == call.assigned_to.size() || !values.Bindings(base, -1).empty());
+      if (stored_globally) continue;
+    }
+    out.Report(call.callee_range,
+               fmt::format("`{}` is created on every request in `{}()`: a new connection (DNS, TLS, "
+                           "authentication) each time instead of one reused by the warm instance",
+                           call.callee, function.qualified_name),
+               "create the client once at module level (or lazily in a global) and reuse it across requests");
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

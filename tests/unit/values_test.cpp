@@ -1,0 +1,169 @@
+// Constant evaluation (python/values.h) and request paths (python/request_path.h) on
+// real parsed Python: what rules FL201-FL205 and FL301-FL303 build on.
+#include <gtest/gtest.h>
+
+#include "python/module.h"
+#include "python/parser.h"
+#include "python/request_path.h"
+#include "python/values.h"
+
+namespace faaslint::python {
+namespace {
+
+std::unique_ptr<Module> Parse(const std::string& source) {
+  Parser parser;
+  return ParseModule(parser, "app.py", source);
+}
+
+// The first argument of the last call to `callee` in `source`, evaluated as a path.
+PathValue PathOfArgument(const std::string& source, const std::string& callee) {
+  std::unique_ptr<Module> module = Parse(source);
+  Values values(*module);
+  const Call* found = nullptr;
+  for (const Call& call : module->calls()) {
+    if (call.callee == callee) found = &call;
+  }
+  EXPECT_NE(found, nullptr) << "no call to " << callee;
+  if (!found || !found->Positional(0)) return {};
+  return values.Path(found->Positional(0)->value, found->function);
+}
+
+std::optional<StringValue> StringOfArgument(const std::string& source, const std::string& callee) {
+  std::unique_ptr<Module> module = Parse(source);
+  Values values(*module);
+  for (const Call& call : module->calls()) {
+    if (call.callee == callee && call.Positional(0)) return values.String(call.Positional(0)->value, call.function);
+  }
+  ADD_FAILURE() << "no call to " << callee;
+  return std::nullopt;
+}
+
+TEST(ValuesClassifyPathText, SortsLiteralPathsByWhereTheyPoint) {
+  EXPECT_EQ(ClassifyPathText("/tmp", false), PathKind::kTemp);
+  EXPECT_EQ(ClassifyPathText("/tmp/cache/x.json", false), PathKind::kTemp);
+  EXPECT_EQ(ClassifyPathText("/tmpdata/x", false), PathKind::kAbsolute);
+  EXPECT_EQ(ClassifyPathText("/var/data/app.db", false), PathKind::kAbsolute);
+  EXPECT_EQ(ClassifyPathText("/dev/stdout", false), PathKind::kDevice);
+  EXPECT_EQ(ClassifyPathText("data.json", false), PathKind::kRelative);
+  EXPECT_EQ(ClassifyPathText("./static/uploads", false), PathKind::kRelative);
+  EXPECT_EQ(ClassifyPathText("~/.app/x.db", false), PathKind::kHome);
+  EXPECT_EQ(ClassifyPathText("s3://bucket/key", false), PathKind::kUnknown);
+  EXPECT_EQ(ClassifyPathText(":memory:", false), PathKind::kUnknown);
+  EXPECT_EQ(ClassifyPathText("", false), PathKind::kUnknown);
+}
+
+TEST(ValuesClassifyPathText, DecidesPrefixesOnlyWhenTheStartSettlesIt) {
+  EXPECT_EQ(ClassifyPathText("/", true), PathKind::kUnknown);      // f"/{folder}/x"
+  EXPECT_EQ(ClassifyPathText("/tmp", true), PathKind::kUnknown);   // f"/tmp{suffix}"
+  EXPECT_EQ(ClassifyPathText("/tmp/", true), PathKind::kTemp);
+  EXPECT_EQ(ClassifyPathText("/data/", true), PathKind::kAbsolute);
+  EXPECT_EQ(ClassifyPathText("reports/", true), PathKind::kRelative);
+}
+
+TEST(ValuesPath, FollowsConstantsJoinsAndPathlib) {
+  PathValue joined = PathOfArgument("import os\nBASE = 'uploads'\nopen(os.path.join(BASE, name), 'w')\n", "open");
+  EXPECT_EQ(joined.kind, PathKind::kRelative);
+  EXPECT_EQ(joined.shown, "uploads/…");
+
+  EXPECT_EQ(PathOfArgument("from pathlib import Path\nopen(Path(__file__).parent / 'x.json')\n", "open").kind,
+            PathKind::kSourceTree);
+  PathValue home = PathOfArgument("import pathlib as pl\nopen(pl.Path('~/.app/x.db').expanduser())\n", "open");
+  EXPECT_EQ(home.kind, PathKind::kHome);
+  EXPECT_TRUE(home.path_object);
+  EXPECT_EQ(PathOfArgument("import os, tempfile\nopen(os.path.join(tempfile.gettempdir(), 'a'))\n", "open").kind,
+            PathKind::kTemp);
+  // A later absolute part replaces what came before, as os.path.join does.
+  EXPECT_EQ(PathOfArgument("import os\nopen(os.path.join('data', '/tmp/x'))\n", "open").kind, PathKind::kTemp);
+  EXPECT_EQ(PathOfArgument("open(f'/tmp/{name}.json')\n", "open").kind, PathKind::kTemp);
+  EXPECT_EQ(PathOfArgument("open(f'{root}/x.json')\n", "open").kind, PathKind::kUnknown);
+}
+
+TEST(ValuesPath, FormatStringsAreKnownOnlyUpToTheirFirstPlaceholder) {
+  EXPECT_EQ(PathOfArgument("open('%s.py' % name)\n", "open").kind, PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("open('out/%s.py' % name)\n", "open").kind, PathKind::kRelative);
+  EXPECT_EQ(PathOfArgument("open('{}/x'.format(root))\n", "open").kind, PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("open('/tmp/{}'.format(name))\n", "open").kind, PathKind::kTemp);
+}
+
+TEST(ValuesPath, NamesBoundToDifferentPlacesAreUnknown) {
+  EXPECT_EQ(PathOfArgument("D = '/tmp/x'\nif on_vercel():\n    D = 'data'\nopen(D)\n", "open").kind,
+            PathKind::kUnknown);
+  // A binding that never runs on the platform does not count.
+  EXPECT_EQ(PathOfArgument("D = '/tmp/x'\nif __name__ == '__main__':\n    D = 'data'\nopen(D)\n", "open").kind,
+            PathKind::kTemp);
+  // A parameter shadows the module's name.
+  EXPECT_EQ(PathOfArgument("D = 'data'\ndef f(D):\n    open(D, 'w')\n", "open").kind, PathKind::kUnknown);
+  // `global` makes the function read the module's name.
+  EXPECT_EQ(PathOfArgument("D = 'data'\ndef f():\n    global D\n    open(D, 'w')\n", "open").kind,
+            PathKind::kRelative);
+  // A cycle gives up instead of looping.
+  EXPECT_EQ(PathOfArgument("D = D + '/x'\nopen(D)\n", "open").kind, PathKind::kUnknown);
+}
+
+TEST(ValuesPath, ReadsBackAConfigKeySetOnce) {
+  EXPECT_EQ(PathOfArgument("app.config['UPLOAD_FOLDER'] = 'static/uploads'\nopen(app.config['UPLOAD_FOLDER'])\n",
+                           "open")
+                .kind,
+            PathKind::kRelative);
+  EXPECT_EQ(PathOfArgument("app.config['U'] = '/tmp/u'\napp.config['U'] = 'u'\nopen(app.config['U'])\n", "open").kind,
+            PathKind::kUnknown);
+}
+
+TEST(ValuesString, KnowsConstantsConcatenationsAndPrefixes) {
+  std::optional<StringValue> joined = StringOfArgument("A = 'sqlite:///'\nB = 'app.db'\nf(A + B)\n", "f");
+  ASSERT_TRUE(joined);
+  EXPECT_EQ(joined->text, "sqlite:///app.db");
+  EXPECT_FALSE(joined->prefix_only);
+
+  std::optional<StringValue> fstring = StringOfArgument("f(f'sqlite:///{path}')\n", "f");
+  ASSERT_TRUE(fstring);
+  EXPECT_EQ(fstring->text, "sqlite:///");
+  EXPECT_TRUE(fstring->prefix_only);
+
+  std::optional<StringValue> partial = StringOfArgument("f('memory://' + suffix)\n", "f");
+  ASSERT_TRUE(partial);
+  EXPECT_TRUE(partial->prefix_only);
+
+  EXPECT_FALSE(StringOfArgument("import os\nf(os.environ.get('URL', 'sqlite:///x.db'))\n", "f"));
+  EXPECT_FALSE(StringOfArgument("f(url or 'memory://')\n", "f"));
+}
+
+TEST(ValuesKeyedValues, FindsSettingsInSubscriptsDictsKeywordsAndClassBodies) {
+  std::unique_ptr<Module> module = Parse(
+      "app.config['CACHE_TYPE'] = 'a'\n"
+      "Cache(config={'CACHE_TYPE': 'b'})\n"
+      "app.config.update(CACHE_TYPE='c')\n"
+      "class Config:\n    CACHE_TYPE = 'd'\n"
+      "CACHE_TYPE = 'e'\n"
+      "def f():\n    CACHE_TYPE = 'local'\n");
+  Values values(*module);
+  std::vector<std::string> found;
+  for (const KeyedValue& keyed : values.KeyedValues("CACHE_TYPE")) {
+    found.push_back(keyed.value->str + (keyed.module_name ? "!" : ""));
+  }
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"a", "b", "c", "d", "e!"}));
+}
+
+TEST(RequestPath, IncludesHandlersHooksAndWhatTheyCall) {
+  std::unique_ptr<Module> module = Parse(
+      "@app.route('/')\n"
+      "def index():\n    return helper()\n"
+      "def helper():\n    return deeper()\n"
+      "def deeper():\n    return 1\n"
+      "@app.before_request\n"
+      "def open_db():\n    pass\n"
+      "def script():\n    return deeper()\n"
+      "def lambda_handler(event, context):\n    return 1\n");
+  std::vector<bool> on_path = RequestPathFunctions(*module);
+  auto reached = [&](const char* name) { return static_cast<bool>(on_path[module->FindFunction(name)]); };
+  EXPECT_TRUE(reached("index"));
+  EXPECT_TRUE(reached("helper"));
+  EXPECT_TRUE(reached("deeper"));
+  EXPECT_TRUE(reached("open_db"));
+  EXPECT_FALSE(reached("script"));
+  EXPECT_TRUE(reached("lambda_handler"));
+}
+
+}  // namespace
+}  // namespace faaslint::python
