@@ -72,7 +72,11 @@ std::vector<Edit> GuardStatement(const python::Module& module, const python::Cal
     return {};
   }
   std::string unit = IndentUnitOf(module);
+  // Follow the statement's own indentation where it disagrees with the file's first block.
   if (indent.find('\t') != std::string_view::npos && unit.find('\t') == std::string::npos) unit = "\t";
+  if (!indent.empty() && indent.find('\t') == std::string_view::npos && unit.find('\t') != std::string::npos) {
+    unit = "    ";
+  }
   std::string_view newline = NewlineOf(source);
   std::vector<Edit> edits;
   edits.push_back({line_start, line_start, fmt::format("{}if {}:{}{}", indent, condition, newline, unit)});
