@@ -76,6 +76,34 @@ TEST(Init, FlaskAppGetsVercelJsonWithACronEntryAnEntryModuleAndVercelIgnore) {
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
 }
 
+// The route init prints, indented by six spaces in its output, without the indentation.
+std::string PrintedRoute(const std::string& out) {
+  std::string route;
+  size_t at = out.find("      @");
+  while (at != std::string::npos && out.compare(at, 6, "      ") == 0) {
+    size_t end = out.find('\n', at);
+    route += out.substr(at + 6, end - at - 6) + "\n";
+    at = end + 1;
+  }
+  return route;
+}
+
+TEST(Init, FollowingInitsAdvicePassesTheProjectAndCronRules) {
+  TempDir dir;
+  if (RunFaaslint({"rule", "FL701"}, dir.path()).exit_code != 0) GTEST_SKIP() << "no FL6xx/FL7xx rules in this build";
+  dir.Write("app.py", std::string(kFlaskApp));
+  dir.Write("requirements.txt", "flask==3.0.3\n");
+  auto result = RunFaaslint({"init"}, dir.path());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::string route = PrintedRoute(result.out);
+  ASSERT_NE(route.find("def cron_check_events():"), std::string::npos) << result.out;
+  std::string app = std::string(kFlaskApp);
+  app.replace(app.find("from flask import Flask\n"), 24, "import os\nfrom flask import Flask, abort, request\n");
+  dir.Write("app.py", app + "\n\n" + route);
+  auto check = RunFaaslint({"check", "--all", "--select", "FL6,FL7", "--color", "never"}, dir.path());
+  EXPECT_EQ(check.exit_code, 0) << route << check.out << check.err;
+}
+
 TEST(Init, ExistingRouteIsReusedForTheCronJob) {
   TempDir dir;
   dir.Write("main.py",
