@@ -14,7 +14,7 @@
 
 namespace faaslint {
 namespace python { class Module; }
-namespace project { class Project; }
+namespace project { class Project; class ModuleIndex; }
 }  // namespace faaslint
 
 namespace faaslint::rules {
@@ -58,6 +58,8 @@ struct PyContext {
   const RuleOptions& options;
   const Settings& settings;
   const project::Project* project;  // may be null
+  // The project's other local modules, for rules that follow imports; may be null.
+  const project::ModuleIndex* modules = nullptr;
 };
 
 // A project rule sees the whole project (vercel.json, requirements, entry files).
