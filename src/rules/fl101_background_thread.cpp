@@ -42,7 +42,9 @@ threading.Thread(target=check_events, daemon=True).start()
 Turn the periodic work into an endpoint and let the platform call it on a schedule (a
 Vercel cron job in `vercel.json`), or move it to a queue consumer or a separate worker
 service. If the work belongs to the request, start the threads and `join()` them before
-returning.)"};
+returning. For a thread started at import time, `faaslint check --fix` adds the guard
+`if not os.environ.get("VERCEL"):` so it keeps running locally and is skipped on Vercel;
+the work still needs its cron job.)"};
 
 constexpr std::string_view kThreadTypes[] = {"threading.Thread", "threading.Timer"};
 constexpr std::string_view kRawStarts[] = {"_thread.start_new_thread", "_thread.start_new", "thread.start_new_thread"};

@@ -38,7 +38,8 @@ Keep the local server for `python app.py` only:
 ```python
 if __name__ == "__main__":
     app.run(debug=True)
-```)"};
+```
+`faaslint check --fix` makes this change for a start that is a statement of its own.)"};
 
 // Functions that start a server and only return when it stops.
 constexpr std::string_view kServerFunctions[] = {

@@ -246,6 +246,49 @@ TEST(RuleFixes, OsBoundToSomethingElseBlocksTheFix) {
   EXPECT_EQ(outcome.text, source);
 }
 
+TEST(RuleFixes, ImportTimeCallOfAStartingFunctionIsGuardedLikeTheSeed) {
+  FixOutcome outcome = Fix("FL103",
+                           "import threading\n"
+                           "\n"
+                           "def check_events():\n"
+                           "    pass\n"
+                           "\n"
+                           "def start_background_checker():\n"
+                           "    threading.Thread(target=check_events, daemon=True).start()\n"
+                           "\n"
+                           "# This runs when the module is imported\n"
+                           "start_background_checker()\n");
+  EXPECT_EQ(outcome.text,
+            "import os\n"
+            "import threading\n"
+            "\n"
+            "def check_events():\n"
+            "    pass\n"
+            "\n"
+            "def start_background_checker():\n"
+            "    threading.Thread(target=check_events, daemon=True).start()\n"
+            "\n"
+            "# This runs when the module is imported\n"
+            "if not os.environ.get(\"VERCEL\"):\n"
+            "    start_background_checker()\n");
+  EXPECT_EQ(outcome.remaining, 0u);
+}
+
+TEST(RuleFixes, StartFromAStartupHookIsReportedWithoutAFix) {
+  const std::string source =
+      "import threading\n"
+      "from fastapi import FastAPI\n"
+      "app = FastAPI()\n"
+      "def start():\n"
+      "    threading.Thread(target=print, daemon=True).start()\n"
+      "@app.on_event(\"startup\")\n"
+      "def boot():\n"
+      "    start()\n";
+  FixOutcome outcome = Fix("FL103", source);
+  EXPECT_EQ(outcome.findings, 1u);
+  EXPECT_EQ(outcome.text, source);
+}
+
 // ---- FL403: add timeout= to requests calls ----------------------------------------
 
 TEST(RuleFixes, RequestsCallsGetTheConfiguredTimeout) {
