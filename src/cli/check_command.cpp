@@ -14,6 +14,8 @@
 #include "cli/run_settings.h"
 #include "core/atomic_file.h"
 #include "core/log_text.h"
+#include "core/text_edit.h"
+#include "lint/fix.h"
 #include "lint/lint.h"
 #include "report/emitter.h"
 
@@ -59,6 +61,42 @@ bool RootRelativePaths(const std::vector<std::string>& paths, const Snapshot& sn
   return true;
 }
 
+// `--diff`: the fixes as a unified diff on stdout; exit 1 when there is one (like ruff).
+int PrintFixDiff(const std::vector<lint::FileFix>& fixes, bool quiet) {
+  size_t count = 0, files = 0;
+  for (const lint::FileFix& fix : fixes) {
+    std::string diff = UnifiedDiff(fix.before, fix.after, fix.path);
+    if (diff.empty()) continue;
+    std::fwrite(diff.data(), 1, diff.size(), stdout);
+    count += fix.fixed.size();
+    ++files;
+  }
+  std::fflush(stdout);
+  if (!quiet) {
+    std::fprintf(stderr, "faaslint: %zu fix%s in %zu file%s would be applied by --fix\n", count,
+                 count == 1 ? "" : "es", files, files == 1 ? "" : "s");
+  }
+  return files > 0 ? kExitFindings : kExitClean;
+}
+
+void PrintFixSummary(const std::vector<lint::FileFix>& fixes, bool staged) {
+  size_t count = 0, files = 0;
+  for (const lint::FileFix& fix : fixes) {
+    count += fix.fixed.size();
+    files += !fix.fixed.empty();
+    for (const Finding* skipped : fix.skipped) {
+      PrintError(fmt::format("{}:{}:{}: {} not fixed: its fix overlaps one applied first; run --fix again",
+                             skipped->location.path, skipped->location.range.start.line,
+                             skipped->location.range.start.column, skipped->code()));
+    }
+  }
+  PrintError(fmt::format("fixed {} finding{} in {} file{}", count, count == 1 ? "" : "s", files,
+                         files == 1 ? "" : "s"));
+  if (staged && count > 0) {
+    PrintError("the fixes are in the working tree, not the index: review them and `git add` them to commit");
+  }
+}
+
 }  // namespace
 
 int RunCheck(const CheckOptions& options) {
@@ -76,27 +114,52 @@ int RunCheck(const CheckOptions& options) {
     PrintError(error);
     return kExitError;
   }
+  settings.lint.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   ChangeSet changes;
-  if (!git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error)) {
-    PrintError(error);
-    return kExitError;
-  }
-  settings.lint.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // Like ruff and flake8, no PATH means the folder faaslint runs in (the project rules
-  // still see the whole project).
-  std::vector<std::string> paths = options.paths;
-  if (paths.empty()) paths.push_back(".");
-  if (!RootRelativePaths(paths, *changes.snapshot, &settings.lint.paths, &error)) {
-    PrintError(error);
-    return kExitError;
-  }
+  lint::LintResult result;
+  std::string root, project_folder;
+  // Changes -> lint; run again after --fix so the report shows what remains.
+  auto lint_changes = [&]() {
+    changes = {};
+    settings.lint.paths.clear();
+    // Like ruff and flake8, no PATH means the folder faaslint runs in (the project rules
+    // still see the whole project).
+    std::vector<std::string> paths = options.paths;
+    if (paths.empty()) paths.push_back(".");
+    if (!git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error) ||
+        !RootRelativePaths(paths, *changes.snapshot, &settings.lint.paths, &error)) {
+      PrintError(error);
+      return false;
+    }
+    // Findings keep project-folder paths until the fixes are planned and written.
+    root = changes.snapshot->root();
+    project_folder = ProjectFolder(settings.lint.paths, *changes.snapshot);
+    if (!project_folder.empty()) EnterProjectFolder(project_folder, &changes, &settings.lint.paths);
+    result = lint::Lint(changes, settings.lint, registry);
+    return true;
+  };
+  if (!lint_changes()) return kExitError;
 
-  const std::string root = changes.snapshot->root();
-  const std::string project_folder = ProjectFolder(settings.lint.paths, *changes.snapshot);
-  if (!project_folder.empty()) EnterProjectFolder(project_folder, &changes, &settings.lint.paths);
-
-  lint::LintResult result = lint::Lint(changes, settings.lint, registry);
+  if (options.fix || options.diff) {
+    std::vector<lint::FileFix> fixes = lint::PlanFixes(result.findings, *changes.snapshot, &result.problems);
+    if (options.diff) {
+      for (const lint::Problem& problem : result.problems) {
+        if (problem.fatal) PrintError(fmt::format("{}: {}", problem.path, problem.message));
+      }
+      bool fatal = std::any_of(result.problems.begin(), result.problems.end(),
+                               [](const lint::Problem& problem) { return problem.fatal; });
+      int status = PrintFixDiff(fixes, options.quiet);
+      return fatal ? kExitError : status;
+    }
+    bool staged = options.mode == git::DiffMode::kStaged;
+    if (!lint::WriteFixes(fixes, changes.snapshot->root(), staged, &error)) {
+      PrintError(error);
+      return kExitError;
+    }
+    if (!options.quiet) PrintFixSummary(fixes, staged);
+    if (!fixes.empty() && !lint_changes()) return kExitError;
+  }
   if (!project_folder.empty()) LeaveProjectFolder(project_folder, &result);
 
   bool fatal = false;

@@ -13,7 +13,7 @@ namespace {
 
 using faaslint::cli::CheckOptions;
 
-constexpr std::string_view kCommands[] = {"check", "rules", "rule"};
+constexpr std::string_view kCommands[] = {"check", "rules", "rule", "init"};
 
 // `check` is the default command: `faaslint src/` means `faaslint check src/`.
 std::vector<std::string> WithDefaultCommand(int argc, char** argv) {
@@ -63,11 +63,24 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print findings only: no summary, no notes");
   check_cmd->add_option("--color", check.color, "Colour text output (default: auto, on a terminal)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  auto* fix_opt = check_cmd->add_flag(
+      "--fix", check.fix,
+      "Apply the mechanical fixes (FL101/FL401 guards, FL403 timeout=) to the reported lines, then report what "
+      "remains; refused with --staged on a file with unstaged changes");
+  auto* diff_opt = check_cmd->add_flag("--diff", check.diff,
+                                       "Print what --fix would change as a unified diff and change nothing "
+                                       "(exit 1 when there is something to fix)");
+  fix_opt->excludes(diff_opt);
 
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule: code, name, severity, summary");
   std::string rule_name;
   CLI::App* rule_cmd = app.add_subcommand("rule", "Explain a rule: what it finds, why it breaks, an example, the fix");
   rule_cmd->add_option("CODE", rule_name, "A rule code (FL101) or name (background-thread)")->required();
+  std::string init_dir = ".";
+  CLI::App* init_cmd = app.add_subcommand(
+      "init", "Write the missing Vercel files for the app in DIR: vercel.json, api/index.py, .vercelignore. "
+              "Never overwrites: exits 1 and writes nothing when one exists");
+  init_cmd->add_option("DIR", init_dir, "The project folder (default: the current one)");
 
   try {
     app.parse(WithDefaultCommand(argc, argv));
@@ -86,6 +99,7 @@ int main(int argc, char** argv) {
 
   if (rules_cmd->parsed()) return faaslint::cli::RunRules();
   if (rule_cmd->parsed()) return faaslint::cli::RunRule(rule_name);
+  if (init_cmd->parsed()) return faaslint::cli::RunInit(init_dir);
 
   if (staged) check.mode = faaslint::git::DiffMode::kStaged;
   if (all) check.mode = faaslint::git::DiffMode::kAll;

@@ -30,6 +30,8 @@ struct CheckOptions {
   unsigned jobs = 0;     // 0: one per core
   bool quiet = false;
   std::string color = "auto";
+  bool fix = false;   // apply the rules' fixes, then report what remains
+  bool diff = false;  // print the fixes as a unified diff; change nothing
 };
 
 // Exit codes of DESIGN §1.
@@ -40,5 +42,6 @@ constexpr int kExitError = 2;
 int RunCheck(const CheckOptions& options);
 int RunRules();
 int RunRule(const std::string& code_or_name);
+int RunInit(const std::string& dir);
 
 }  // namespace faaslint::cli

@@ -10,8 +10,9 @@
 #include <filesystem>
 
 namespace faaslint {
+namespace {
 
-bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
+bool WriteWithMode(const std::string& path, std::string_view content, mode_t mode, std::string* error) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -36,8 +37,8 @@ bool WriteFileAtomically(const std::string& path, std::string_view content, std:
     }
     written += static_cast<size_t>(n);
   }
-  // mkstemp creates 0600; a report is an ordinary file.
-  if (fchmod(fd, 0644) != 0) return fail("chmod failed");
+  // mkstemp creates 0600.
+  if (fchmod(fd, mode) != 0) return fail("chmod failed");
   if (fsync(fd) != 0) return fail("fsync failed");
   if (close(fd) != 0) {
     unlink(temp.c_str());
@@ -50,6 +51,24 @@ bool WriteFileAtomically(const std::string& path, std::string_view content, std:
     return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
+  return WriteWithMode(path, content, 0644, error);  // a report is an ordinary file
+}
+
+bool ReplaceFileAtomically(const std::string& path, std::string_view content, std::string* error) {
+  std::error_code ec;
+  // A symlink stays a symlink: the file it points at is replaced.
+  std::string target = std::filesystem::canonical(path, ec).string();
+  struct stat info {};
+  if (ec || stat(target.c_str(), &info) != 0) {
+    *error = path + ": cannot read its permissions: " + (ec ? ec.message() : std::strerror(errno));
+    return false;
+  }
+  return WriteWithMode(target, content, info.st_mode & 07777, error);
 }
 
 }  // namespace faaslint

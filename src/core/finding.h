@@ -38,6 +38,15 @@ struct Location {
 
 struct RuleInfo;
 
+// One replacement in a file's bytes: [start_byte, end_byte) becomes `replacement`
+// (start == end inserts). Offsets are into the content the rule saw.
+struct Edit {
+  uint32_t start_byte = 0;
+  uint32_t end_byte = 0;
+  std::string replacement;
+  friend bool operator==(const Edit&, const Edit&) = default;
+};
+
 struct Finding {
   const RuleInfo* rule = nullptr;  // never null once reported; owns code, name, severity
   Location location;               // the primary location: what diff-filtering and noqa use
@@ -45,6 +54,9 @@ struct Finding {
   std::string help;                // how to fix it; may be empty
   std::vector<Location> related;   // e.g. the route a cron entry calls
   std::string source_line;         // text of the primary line, for display and fingerprints
+  // A mechanical, behaviour-preserving fix, applied all or nothing by `check --fix`;
+  // empty when the rule has none for this finding. Edits do not overlap each other.
+  std::vector<Edit> fix;
 
   std::string_view code() const;
   Severity severity() const;

@@ -37,18 +37,21 @@ bool Suppressed(const Finding& finding, const std::vector<std::string>* noqa) {
   return std::find(noqa->begin(), noqa->end(), finding.code()) != noqa->end();
 }
 
-bool TouchesChange(const Location& location, const ChangeSet& changes) {
+// The primary location counts by its first line (where noqa and SARIF point); a
+// related location by any of its lines (the whole file a cron path was searched in).
+bool TouchesChange(const Location& location, const ChangeSet& changes, bool whole_range) {
   auto it = changes.changed.find(location.path);
   if (it == changes.changed.end()) return false;
-  return it->second.Intersects(location.range.start.line, location.range.start.line);
+  uint32_t last = whole_range ? std::max(location.range.start.line, location.range.end.line) : location.range.start.line;
+  return it->second.Intersects(location.range.start.line, last);
 }
 
 // A finding counts when its primary line changed, or any related location changed (a
 // route removed from app.py surfaces the cron entry in vercel.json that now breaks).
 bool InChange(const Finding& finding, const ChangeSet& changes) {
-  if (TouchesChange(finding.location, changes)) return true;
+  if (TouchesChange(finding.location, changes, false)) return true;
   return std::any_of(finding.related.begin(), finding.related.end(),
-                     [&](const Location& related) { return TouchesChange(related, changes); });
+                     [&](const Location& related) { return TouchesChange(related, changes, true); });
 }
 
 struct FileOutcome {

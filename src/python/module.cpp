@@ -82,6 +82,16 @@ std::string_view Module::Line(uint32_t line) const {
   return text;
 }
 
+uint32_t Module::LineStartByte(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return static_cast<uint32_t>(source_.size());
+  return line_starts_[line - 1];
+}
+
+uint32_t Module::LineOfByte(uint32_t byte) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
 const std::vector<std::string>* Module::Noqa(uint32_t line) const {
   auto it = noqa_.find(line);
   return it == noqa_.end() ? nullptr : &it->second;

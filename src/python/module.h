@@ -15,6 +15,14 @@
 
 namespace faaslint::python {
 
+// Byte offsets into Module::source(), [start, end): what fixes edit. Ranges count
+// code points for people; edits need bytes.
+struct ByteSpan {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  bool empty() const { return start == end; }
+};
+
 // An expression, evaluated as far as rules need it.
 struct Expr {
   enum class Kind : uint8_t {
@@ -48,6 +56,7 @@ struct Argument {
   Expr value;
   bool star = false;         // *args
   bool double_star = false;  // **kwargs
+  ByteSpan bytes;            // the whole argument, `name=value` for a keyword
 };
 
 // How the value a call returns is used.
@@ -78,6 +87,11 @@ struct Call {
   // Exceptions caught by try/except around the call in the same function, resolved
   // ("OSError", "PermissionError"); "*" for a bare except, Exception or BaseException.
   std::vector<std::string> caught;
+  ByteSpan bytes;            // the whole call
+  ByteSpan arguments_bytes;  // `(...)` with its parentheses; empty for `f(x for x in y)`
+  // The expression statement that is exactly this call (`app.run()` on its own);
+  // empty when the call is part of something larger.
+  ByteSpan statement_bytes;
 
   const Argument* Keyword(std::string_view name) const;
   const Argument* Positional(size_t index) const;  // index among positional args
@@ -216,6 +230,10 @@ class Module {
   // Text of a 1-based line without its line ending; empty past the end.
   std::string_view Line(uint32_t line) const;
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  // Byte offset where a 1-based line starts; source().size() past the end.
+  uint32_t LineStartByte(uint32_t line) const;
+  // The 1-based line holding a byte offset.
+  uint32_t LineOfByte(uint32_t byte) const;
   // Suppressions: the codes of a `# noqa: A, B` comment on `line`; an empty vector
   // for a bare `# noqa`; null when the line has none.
   const std::vector<std::string>* Noqa(uint32_t line) const;

@@ -99,6 +99,7 @@ class ModuleBuilder {
   Range RangeOf(TSNode node) const {
     return {ToPosition(ts_node_start_point(node)), ToPosition(ts_node_end_point(node))};
   }
+  static ByteSpan BytesOf(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
   std::string_view Text(TSNode node) const {
     uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
     if (end > m_.source_.size() || start > end) return {};
@@ -132,11 +133,13 @@ class ModuleBuilder {
   void Statement(TSNode node, Scope& scope, int depth) {
     const char* type = ts_node_type(node);
     if (!std::strcmp(type, "expression_statement")) {
-      for (TSNode child : NamedChildren(node)) {
+      std::vector<TSNode> children = NamedChildren(node);
+      for (TSNode child : children) {
         if (Is(child, "assignment") || Is(child, "augmented_assignment")) {
           Assign(child, scope, depth);
         } else {
-          Expression(child, scope, ResultUse::kDiscarded, {}, depth);
+          Expr expr = Expression(child, scope, ResultUse::kDiscarded, {}, depth);
+          if (children.size() == 1 && expr.kind == Kind::kCall) m_.calls_[expr.call].statement_bytes = BytesOf(node);
         }
       }
     } else if (!std::strcmp(type, "if_statement")) {
@@ -689,6 +692,7 @@ class ModuleBuilder {
     {
       Call& call = m_.calls_.back();
       call.range = expr.range;
+      call.bytes = BytesOf(node);
       call.callee_range = callee.range;
       call.use = use;
       if (use == ResultUse::kAssigned || use == ResultUse::kWithItem) call.assigned_to = assigned_to;
@@ -707,6 +711,7 @@ class ModuleBuilder {
     TSNode arguments = Field(node, "arguments");
     std::vector<Argument> args;
     if (!ts_node_is_null(arguments)) {
+      if (Is(arguments, "argument_list")) m_.calls_[index].arguments_bytes = BytesOf(arguments);
       if (Is(arguments, "generator_expression")) {
         Argument arg;
         arg.value = Expression(arguments, scope, ResultUse::kArgument, {}, depth + 1, index);
@@ -714,6 +719,7 @@ class ModuleBuilder {
       } else {
         for (TSNode child : NamedChildren(arguments)) {
           Argument arg;
+          arg.bytes = BytesOf(child);
           if (Is(child, "keyword_argument")) {
             arg.name = std::string(Text(Field(child, "name")));
             arg.value = Expression(Field(child, "value"), scope, ResultUse::kArgument, {}, depth + 1, index);

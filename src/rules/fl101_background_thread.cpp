@@ -4,6 +4,7 @@
 #include <set>
 
 #include "python/module.h"
+#include "rules/fixes.h"
 #include "rules/python_helpers.h"
 #include "rules/registry.h"
 
@@ -41,7 +42,9 @@ threading.Thread(target=check_events, daemon=True).start()
 Turn the periodic work into an endpoint and let the platform call it on a schedule (a
 Vercel cron job in `vercel.json`), or move it to a queue consumer or a separate worker
 service. If the work belongs to the request, start the threads and `join()` them before
-returning.)"};
+returning. For a thread started at import time, `faaslint check --fix` adds the guard
+`if not os.environ.get("VERCEL"):` so it keeps running locally and is skipped on Vercel;
+the work still needs its cron job.)"};
 
 constexpr std::string_view kThreadTypes[] = {"threading.Thread", "threading.Timer"};
 constexpr std::string_view kRawStarts[] = {"_thread.start_new_thread", "_thread.start_new", "thread.start_new_thread"};
@@ -95,14 +98,22 @@ class ThreadTracker {
   std::set<std::string> thread_classes_;
 };
 
+// A start at import time keeps running locally and is skipped on the platform, as the
+// seed's fix does; a start inside a function needs a redesign, not a guard.
+std::vector<Edit> ImportTimeFix(const python::Module& module, const python::Call& call) {
+  if (call.function != -1) return {};
+  return GuardOffPlatform(module, call);
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   ThreadTracker threads(module);
   for (const python::Call& call : module.calls()) {
     if (call.guarded || OnlyCalledUnderGuard(module, call.function)) continue;
     if (std::find(std::begin(kRawStarts), std::end(kRawStarts), call.callee) != std::end(kRawStarts)) {
-      out.Report(call.callee_range, fmt::format("`{}` starts a thread that outlives the request", call.callee),
-                 "do the work inside the request, or move it to a cron job or a queue worker");
+      out.ReportWithFix(call.callee_range, fmt::format("`{}` starts a thread that outlives the request", call.callee),
+                        "do the work inside the request, or move it to a cron job or a queue worker",
+                        ImportTimeFix(module, call));
       continue;
     }
     if (call.method != "start") continue;
@@ -112,11 +123,13 @@ void Check(const PyContext& cx, Sink& out) {
     const python::Argument* daemon = constructor->Keyword("daemon");
     bool is_daemon = daemon && daemon->value.IsTrue();
     std::string where = call.function < 0 ? "at import time" : "and never joined";
-    out.Report(call.callee_range,
-               fmt::format("{}`{}` is started {}: it stops when the function instance is frozen after the response",
-                           is_daemon ? "daemon thread " : "", constructor->callee, where),
-               "use a cron job (vercel.json `crons`) or a queue worker for background work; join threads before "
-               "returning if the work belongs to the request");
+    out.ReportWithFix(
+        call.callee_range,
+        fmt::format("{}`{}` is started {}: it stops when the function instance is frozen after the response",
+                    is_daemon ? "daemon thread " : "", constructor->callee, where),
+        "use a cron job (vercel.json `crons`) or a queue worker for background work; join threads before "
+        "returning if the work belongs to the request",
+        ImportTimeFix(module, call));
   }
 }
 

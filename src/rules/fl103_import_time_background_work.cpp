@@ -5,6 +5,7 @@
 #include "project/module_index.h"
 #include "python/background.h"
 #include "python/module.h"
+#include "rules/fixes.h"
 #include "rules/python_helpers.h"
 #include "rules/registry.h"
 
@@ -52,7 +53,8 @@ if not IS_VERCEL:
     start_background_checker()
 ```
 and run the periodic work on the platform from a cron job in `vercel.json` that calls an
-endpoint (`"crons": [{"path": "/api/check-events", "schedule": "*/10 * * * *"}]`).)"};
+endpoint (`"crons": [{"path": "/api/check-events", "schedule": "*/10 * * * *"}]`).
+`faaslint check --fix` adds the guard to a call at import time.)"};
 
 std::string Chain(const python::BackgroundWork& work) {
   std::string chain;
@@ -90,13 +92,17 @@ void Check(const PyContext& cx, Sink& out) {
     std::string when = import_time ? "at import time"
                                    : fmt::format("in the hook `{}()`",
                                                  module.functions()[call.function].qualified_name);
-    out.Report(Location{module.path(), call.callee_range},
-               fmt::format("`{}()` starts `{}` ({}:{}{}) {}: it is frozen after the first response and started "
-                           "again on every cold start",
-                           name, found->what, found->where.path, found->where.range.start.line, Chain(*found), when),
-               "guard the call (`if not os.environ.get(\"VERCEL\"):`) and run the work from a cron job in "
-               "vercel.json (`crons`) that calls an endpoint",
-               {found->where});
+    // At import time the seed's guard keeps the work local; a start in a startup hook
+    // needs the hook rethought, not a guard.
+    std::vector<Edit> fix = import_time ? GuardOffPlatform(module, call) : std::vector<Edit>{};
+    out.ReportWithFix(
+        call.callee_range,
+        fmt::format("`{}()` starts `{}` ({}:{}{}) {}: it is frozen after the first response and started again on "
+                    "every cold start",
+                    name, found->what, found->where.path, found->where.range.start.line, Chain(*found), when),
+        "guard the call (`if not os.environ.get(\"VERCEL\"):`) and run the work from a cron job in vercel.json "
+        "(`crons`) that calls an endpoint",
+        std::move(fix), {found->where});
   }
 }
 

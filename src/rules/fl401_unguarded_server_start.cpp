@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "python/module.h"
+#include "rules/fixes.h"
 #include "rules/python_helpers.h"
 #include "rules/registry.h"
 
@@ -37,7 +38,8 @@ Keep the local server for `python app.py` only:
 ```python
 if __name__ == "__main__":
     app.run(debug=True)
-```)"};
+```
+`faaslint check --fix` makes this change for a start that is a statement of its own.)"};
 
 // Functions that start a server and only return when it stops.
 constexpr std::string_view kServerFunctions[] = {
@@ -79,11 +81,12 @@ void Check(const PyContext& cx, Sink& out) {
   for (const python::Call& call : cx.module.calls()) {
     if (call.function != -1 || call.guarded) continue;
     if (!StartsServer(cx.module, call)) continue;
-    out.Report(call.callee_range,
-               fmt::format("`{}` starts a server when the module is imported; the platform imports it to serve "
-                           "requests and the import never returns",
-                           Describe(cx.module, call)),
-               "move it under `if __name__ == \"__main__\":` so it only runs for `python app.py`");
+    out.ReportWithFix(call.callee_range,
+                      fmt::format("`{}` starts a server when the module is imported; the platform imports it to "
+                                  "serve requests and the import never returns",
+                                  Describe(cx.module, call)),
+                      "move it under `if __name__ == \"__main__\":` so it only runs for `python app.py`",
+                      GuardStatement(cx.module, call, "__name__ == \"__main__\""));
   }
 }
 

@@ -4,11 +4,16 @@
 #include <vector>
 
 #include "python/module.h"
+#include "rules/fixes.h"
 #include "rules/python_helpers.h"
 #include "rules/registry.h"
 
 namespace faaslint::rules {
 namespace {
+
+constexpr RuleOption kOptions[] = {
+    {"timeout-seconds", "10", "the timeout, in seconds, that `check --fix` adds to `requests` calls"},
+};
 
 constexpr RuleInfo kInfo{
     "FL403", "missing-timeout", Severity::kWarning,
@@ -43,7 +48,11 @@ try:
     reply = requests.get("https://api.example.com/today", timeout=5)
 except requests.Timeout:
     return {"error": "weather service is slow"}, 504
-```)"};
+```
+
+`faaslint check --fix` adds `timeout=` (the `timeout-seconds` option) to `requests`
+calls; the other calls need a decision about what their timeout should be.)",
+    kOptions};
 
 constexpr std::string_view kRequestsVerbs[] = {"get", "post", "put", "patch", "delete", "head", "options", "request"};
 constexpr std::string_view kSubprocessCalls[] = {"subprocess.run", "subprocess.call", "subprocess.check_call",
@@ -122,6 +131,7 @@ std::string Describe(const python::Module& module, const std::vector<const pytho
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   const std::vector<const python::Call*> makers = SessionMakers(module);
+  const std::string timeout_seconds(cx.options.String("timeout-seconds"));
   for (const python::Call& call : module.calls()) {
     if (call.guarded) continue;
     if (OneOf(call.callee, kHttpxCalls)) {
@@ -136,14 +146,19 @@ void Check(const PyContext& cx, Sink& out) {
     }
     std::string what = Describe(module, makers, call);
     if (what.empty() || PassesKeywordsThrough(call)) continue;
-    if (const python::Argument* timeout = Timeout(call)) {
-      if (timeout->value.kind != python::Expr::Kind::kNone) continue;
-    }
-    out.Report(call.callee_range,
-               fmt::format("`{}` without a timeout waits as long as the other side does, until the platform kills "
-                           "the function at its maxDuration",
-                           what),
-               "pass timeout= shorter than the function's maxDuration (e.g. timeout=5) and handle the timeout error");
+    const python::Argument* timeout = Timeout(call);
+    if (timeout != nullptr && timeout->value.kind != python::Expr::Kind::kNone) continue;
+    // Only requests: a keyword added there means the same on every version; the timeout of
+    // subprocess and urllib calls raises errors their callers may not expect.
+    std::vector<Edit> fix;
+    if (timeout == nullptr && what.starts_with("requests.")) fix = AddKeywordArgument(call, "timeout", timeout_seconds);
+    out.ReportWithFix(call.callee_range,
+                      fmt::format("`{}` without a timeout waits as long as the other side does, until the platform "
+                                  "kills the function at its maxDuration",
+                                  what),
+                      "pass timeout= shorter than the function's maxDuration (e.g. timeout=5) and handle the timeout "
+                      "error",
+                      std::move(fix));
   }
 }
 

@@ -39,6 +39,12 @@ void Sink::Report(Location location, std::string message, std::string help,
   out_->push_back(std::move(finding));
 }
 
+void Sink::ReportWithFix(Range range, std::string message, std::string help, std::vector<Edit> fix,
+                         std::vector<Location> related) {
+  Report(Location{path_, range}, std::move(message), std::move(help), std::move(related));
+  out_->back().fix = std::move(fix);
+}
+
 Registry& Registry::Mutable() {
   static Registry registry;  // written only by Registrars during static initialisation
   return registry;

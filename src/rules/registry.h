@@ -39,6 +39,9 @@ class Sink {
   Sink(const RuleInfo& rule, std::string path, std::vector<Finding>* out)
       : rule_(rule), path_(std::move(path)), out_(out) {}
   void Report(Range range, std::string message, std::string help = {});
+  // A finding in the module's own file with a mechanical fix (empty: none).
+  void ReportWithFix(Range range, std::string message, std::string help, std::vector<Edit> fix,
+                     std::vector<Location> related = {});
   // For findings whose location is in another file, or that have related locations.
   void Report(Location location, std::string message, std::string help,
               std::vector<Location> related = {});
