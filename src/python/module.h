@@ -198,6 +198,9 @@ class Module {
   // Suppressions: the codes of a `# noqa: A, B` comment on `line`; an empty vector
   // for a bare `# noqa`; null when the line has none.
   const std::vector<std::string>* Noqa(uint32_t line) const;
+  // Every suppression of the file by line (small: kept after the module is dropped).
+  using NoqaMap = std::map<uint32_t, std::vector<std::string>>;
+  const NoqaMap& noqa() const { return noqa_; }
 
   // Resolves a dotted name through the module's imports ("T" -> "threading.Thread").
   std::string Resolve(std::string_view dotted) const;
@@ -224,7 +227,7 @@ class Module {
   std::vector<Loop> loops_;
   std::vector<IfTest> if_tests_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
-  std::map<uint32_t, std::vector<std::string>> noqa_;
+  NoqaMap noqa_;
 };
 
 class Parser;

@@ -13,7 +13,7 @@
 #include "core/settings.h"
 
 namespace faaslint {
-namespace python { class Module; }
+namespace python { class Module; class Values; }
 namespace project { class Project; }
 }  // namespace faaslint
 
@@ -55,6 +55,8 @@ struct PyContext {
   const RuleOptions& options;
   const Settings& settings;
   const project::Project* project;  // may be null
+  // Name bindings of `module`, built once per file and shared by its rules.
+  const python::Values& values;
 };
 
 // A project rule sees the whole project (vercel.json, requirements, entry files).
