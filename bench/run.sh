@@ -8,6 +8,7 @@
 #   PEER_RUNS=$RUNS   runs for flake8, bandit and pylint (minutes each on a busy machine)
 #   PEERS=ruff,flake8,bandit,pylint   which peers to run ("" for none)
 #   TIMEOUT=900   seconds before a run is stopped (reported as a timeout)
+#   X10=1         also the 10x corpus (0 skips it: minutes of CPU on a busy machine)
 #   OUT=build/bench-results.md
 # Peers: ruff via @astral-sh/ruff-wasm-nodejs (npm, installed into a scratch folder),
 # flake8, bandit and pylint from Debian (apt-get install flake8 bandit pylint).
@@ -23,6 +24,7 @@ PEER_RUNS=${PEER_RUNS:-$RUNS}
 PEERS=${PEERS-ruff,flake8,bandit,pylint}
 TIMEOUT=${TIMEOUT:-900}
 OUT=${OUT:-$build/bench-results.md}
+X10=${X10:-1}
 cores=$(nproc)
 
 for tool in "$faaslint" "$parse_bench" /usr/bin/time; do
@@ -39,7 +41,9 @@ mkdir -p "$corpus"
 (cd "$stdlib" && find . \( -name __pycache__ -o -name site-packages -o -name dist-packages \) -prune -o \
   \( -name '*.py' -o -name '*.pyi' \) -print0 | tar --null -T - -cf - | tar -xf - -C "$corpus")
 corpus10=$work/stdlib10
-for i in $(seq 0 9); do mkdir -p "$corpus10/copy$i" && cp -a "$corpus/." "$corpus10/copy$i/"; done
+if ((X10)); then
+  for i in $(seq 0 9); do mkdir -p "$corpus10/copy$i" && cp -a "$corpus/." "$corpus10/copy$i/"; done
+fi
 describe() { echo "$(find "$1" -type f | wc -l) files, $(du -sb "$1" | awk '{printf "%.1f MB", $1/1e6}')"; }
 
 # ---- measurement --------------------------------------------------------------------
@@ -162,11 +166,11 @@ staged_table() {  # staged_table TITLE DIR
 } >"$OUT"
 
 table "stdlib" "$corpus" peers
-table "stdlib x10" "$corpus10"
+if ((X10)); then table "stdlib x10" "$corpus10"; fi
 
 staged_rows=()
 staged_table "stdlib" "$corpus"
-staged_table "stdlib x10" "$corpus10"
+if ((X10)); then staged_table "stdlib x10" "$corpus10"; fi
 {
   echo "### Diff mode: 3 files edited and staged (wall ms, median of $RUNS)"
   echo

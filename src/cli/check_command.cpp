@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/options.h"
+#include "cli/project_folder.h"
 #include "cli/run_settings.h"
 #include "core/atomic_file.h"
 #include "lint/lint.h"
@@ -89,7 +90,12 @@ int RunCheck(const CheckOptions& options) {
     return kExitError;
   }
 
+  const std::string root = changes.snapshot->root();
+  const std::string project_folder = ProjectFolder(settings.lint.paths, *changes.snapshot);
+  if (!project_folder.empty()) EnterProjectFolder(project_folder, &changes, &settings.lint.paths);
+
   lint::LintResult result = lint::Lint(changes, settings.lint, registry);
+  if (!project_folder.empty()) LeaveProjectFolder(project_folder, &result);
 
   bool fatal = false;
   for (const lint::Problem& problem : result.problems) {
@@ -97,7 +103,7 @@ int RunCheck(const CheckOptions& options) {
     if (problem.fatal || !options.quiet) PrintError(fmt::format("{}: {}", problem.path, problem.message));
   }
 
-  report::EmitContext context{registry, changes.snapshot->root(), false, result.files_checked, options.quiet};
+  report::EmitContext context{registry, root, false, result.files_checked, options.quiet};
   for (const OutputSpec& output : options.outputs) {
     report::Format format = *report::ParseFormat(output.format);
     std::ostringstream rendered;

@@ -55,3 +55,12 @@ struct ChangeSet {
 std::unique_ptr<Snapshot> MakeFolderSnapshot(const std::string& root, std::string* error);
 
 }  // namespace faaslint
+
+namespace faaslint {
+
+// The same change seen from a subfolder (`prefix`, '/'-terminated, root-relative): a
+// project whose vercel.json lives below the repository root (Vercel's "Root
+// Directory"). Paths lose the prefix; the change set takes ownership of the original.
+ChangeSet ChangeSetBelow(ChangeSet changes, const std::string& prefix);
+
+}  // namespace faaslint

@@ -11,6 +11,7 @@
 
 #include "lint/text_check.h"
 #include "project/deployment_graph.h"
+#include "project/module_index.h"
 #include "project/project.h"
 #include "python/module.h"
 #include "python/parser.h"
@@ -65,7 +66,8 @@ struct FileOutcome {
 class Linter {
  public:
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
-      : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot) {
+      : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot),
+        modules_(*changes.snapshot) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
       auto it = options.rule_options.find(std::string(rule.info->code));
@@ -161,7 +163,7 @@ class Linter {
     for (const ActiveRule& active : python_rules_) {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
       rules::Sink sink(*active.rule->info, path, &found);
-      rules::PyContext context{*module, *active.options, options_.settings, &project_, values};
+      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values};
       active.rule->python(context, sink);
     }
     for (Finding& finding : found) {
@@ -219,6 +221,7 @@ class Linter {
   const LintOptions& options_;
   const rules::Registry& registry_;
   project::Project project_;
+  project::ModuleIndex modules_;  // lazily parsed local modules, shared by the workers
   std::deque<rules::RuleOptions> rule_options_;  // stable addresses
   std::vector<ActiveRule> python_rules_;
   std::vector<ActiveRule> project_rules_;

@@ -1,22 +1,85 @@
 // The project a run checks: its files (the snapshot) and what is known about how it
-// deploys. Loaded once per run, before any rule, and read-only afterwards.
+// deploys. Built once per run before any rule. vercel.json is read at construction;
+// the Python side (function files parsed, their imports followed, the declared
+// packages) is worked out on first use, once, behind a lock — most runs never need it.
+// Every accessor is safe to call from the rules' worker threads.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/change_set.h"
 #include "core/settings.h"
+#include "project/requirements.h"
+#include "vercel/json.h"
+
+namespace faaslint::python {
+class Module;
+class Parser;
+}  // namespace faaslint::python
 
 namespace faaslint::project {
 
+// vercel.json as read from the snapshot: its text and the parsed document (with the
+// JSON diagnostics FL601 reports; the other rules read `root()`).
+struct VercelConfig {
+  std::string path;  // root-relative: "vercel.json"
+  std::string text;
+  vercel::JsonDocument document;
+  const vercel::JsonValue* root() const {
+    return document.root && document.root->is_object() ? &*document.root : nullptr;
+  }
+};
+
 class Project {
  public:
-  explicit Project(const Snapshot& snapshot) : snapshot_(snapshot) {}
+  explicit Project(const Snapshot& snapshot);
+  ~Project();
+  Project(const Project&) = delete;
+  Project& operator=(const Project&) = delete;
+
   const Snapshot& snapshot() const { return snapshot_; }
+  bool HasFile(std::string_view path) const;
+
+  // vercel.json at the project root, or null when there is none (or it cannot be read:
+  // see vercel_read_error()).
+  const VercelConfig* vercel_config() const { return vercel_config_ ? &*vercel_config_ : nullptr; }
+  const std::string& vercel_read_error() const { return vercel_read_error_; }
+
+  // The Python files Vercel runs as functions: every api/ function file (.py), or, when
+  // api/ has no function of any runtime, the first zero-configuration entrypoint
+  // (app.py, index.py, ...).
+  const std::vector<std::string>& python_entries() const { return python_entries_; }
+  bool zero_config_entry() const { return zero_config_entry_; }
+  // A Vercel project was found: vercel.json or a Python file under api/. (A lone
+  // app.py or main.py is not enough: most Python projects have one.)
+  bool is_vercel_project() const { return vercel_config_ || (!python_entries_.empty() && !zero_config_entry_); }
+
+  // A Python file of the snapshot, parsed once; null when it cannot be read.
+  const python::Module* PythonModule(std::string_view path) const;
+  // The function entries and every local module they import, transitively (sorted).
+  const std::vector<std::string>& FunctionCode() const;
+  // What requirements.txt / pyproject.toml / Pipfile declare.
+  const DeclaredPackages& declared_packages() const;
 
  private:
   const Snapshot& snapshot_;
+  std::optional<VercelConfig> vercel_config_;
+  std::string vercel_read_error_;
+  std::vector<std::string> python_entries_;
+  bool zero_config_entry_ = false;
+
+  mutable std::mutex modules_mutex_;
+  mutable std::unique_ptr<python::Parser> parser_;
+  mutable std::map<std::string, std::unique_ptr<python::Module>, std::less<>> modules_;
+  mutable std::once_flag function_code_once_;
+  mutable std::vector<std::string> function_code_;
+  mutable std::once_flag packages_once_;
+  mutable DeclaredPackages packages_;
 };
 
 }  // namespace faaslint::project

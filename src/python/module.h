@@ -110,6 +110,7 @@ struct Function {
   std::vector<int> calls;            // calls directly in its body (not nested functions)
   // `return <platform test>` as its only statement: a guard helper (see guards).
   int8_t returns_platform_test = 0;
+  bool is_generator = false;  // contains `yield`: its loops run only as far as the caller pulls
 };
 
 struct Class {
@@ -172,6 +173,21 @@ struct Loop {
   int function = -1;
   bool guarded = false;
   Expr target;  // for: the loop variable(s) (`x`, or a kTuple of names); while: kOther
+  // Exceptions caught by try/except around the loop in the same function (as Call::caught):
+  // `try: while True: next(it) except StopIteration:` leaves the loop by exception.
+  std::vector<std::string> caught;
+};
+
+// A read of a bare name (`task`, `pool` in `pool.submit`): what "is this name used
+// again" questions need. Stores are not reads; neither are keyword-argument names.
+struct NameLoad {
+  std::string name;
+  Range range;
+  int function = -1;  // enclosing function, -1 at module level
+  // kArgument (`procs.append(p)`), kReturned (`return p`, also inside a returned tuple),
+  // kAssigned (`self.p = p`), kAwaited: the value is handed on. kOther: read in place
+  // (`p.pid`, `p == 0`, `if p:`). kDiscarded: a bare expression statement.
+  ResultUse use = ResultUse::kOther;
 };
 
 class Module {
@@ -191,6 +207,7 @@ class Module {
   const std::vector<SubscriptAccess>& subscripts() const { return subscripts_; }
   const std::vector<Loop>& loops() const { return loops_; }
   const std::vector<IfTest>& if_tests() const { return if_tests_; }
+  const std::vector<NameLoad>& name_loads() const { return name_loads_; }
 
   // Text of a 1-based line without its line ending; empty past the end.
   std::string_view Line(uint32_t line) const;
@@ -226,6 +243,7 @@ class Module {
   std::vector<SubscriptAccess> subscripts_;
   std::vector<Loop> loops_;
   std::vector<IfTest> if_tests_;
+  std::vector<NameLoad> name_loads_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   NoqaMap noqa_;
 };

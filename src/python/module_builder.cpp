@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <map>
 
 #include "python/guards.h"
 #include "python/module.h"
@@ -315,13 +316,14 @@ class ModuleBuilder {
     auto values = NamedChildren(statements[0]);
     if (values.size() != 1) return;
     // Re-evaluate the returned expression without recording its calls twice.
-    size_t calls_before = m_.calls_.size();
+    size_t calls_before = m_.calls_.size(), loads_before = m_.name_loads_.size();
     size_t subscripts_before = m_.subscripts_.size();
     Scope scratch;
     Expr value = Expression(values[0], scratch, ResultUse::kReturned, {}, 0);
     GuardFacts facts = EvaluateGuard(value, m_.calls_, guard_names_);
     RemoveCallsFrom(calls_before);
     m_.subscripts_.resize(subscripts_before);  // recorded once already, in the function's scope
+    m_.name_loads_.resize(loads_before);
     if (facts.known()) {
       guard_names_.functions[function.name] = facts;
       function.returns_platform_test = facts.on_implies ? 1 : -1;
@@ -361,6 +363,7 @@ class ModuleBuilder {
     loop.header_range = {RangeOf(node).start, ToPosition(ts_node_start_point(body_node))};
     loop.function = scope.function;
     loop.guarded = scope.guarded;
+    loop.caught = scope.caught;
     if (is_while) {
       loop.condition = Expression(Field(node, f_.condition), scope, ResultUse::kOther, {}, depth);
       loop.constant_true = loop.condition.IsTrue();
@@ -394,9 +397,10 @@ class ModuleBuilder {
       }
       if (Is(value, t_.as_pattern) && ts_node_named_child_count(value) > 0) value = ts_node_named_child(value, 0);
       Scope scratch = scope;
-      size_t calls_before = m_.calls_.size();
+      size_t calls_before = m_.calls_.size(), loads_before = m_.name_loads_.size();
       Expr types = Expression(value, scratch, ResultUse::kOther, {}, depth);
       RemoveCallsFrom(calls_before);
+      m_.name_loads_.resize(loads_before);
       auto add = [&](const Expr& type) {
         std::string name = type.qualified.empty() ? type.text : type.qualified;
         if (name == "Exception" || name == "BaseException") name = "*";
@@ -584,6 +588,7 @@ class ModuleBuilder {
     if (t_.identifier.Matches(type)) {
       Expr expr = Summary(node, Kind::kName);
       expr.qualified = m_.Resolve(expr.text);
+      m_.name_loads_.push_back({expr.text, expr.range, scope.function, use});
       return expr;
     }
     if (t_.attribute.Matches(type)) {
@@ -622,6 +627,12 @@ class ModuleBuilder {
       auto inner = NamedChildren(node);
       if (inner.size() == 1) return Expression(inner[0], scope, use, assigned_to, depth + 1, parent_call);
       return Summary(node, Kind::kOther);
+    }
+    if (t_.yield.Matches(type)) {
+      if (scope.function >= 0) m_.functions_[scope.function].is_generator = true;
+      Expr expr = Summary(node, Kind::kOther);
+      for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kReturned, {}, depth + 1);
+      return expr;
     }
     if (t_.await.Matches(type)) {
       Expr expr = Summary(node, Kind::kAwait);
@@ -667,12 +678,19 @@ class ModuleBuilder {
                       : t_.lambda.Matches(type)     ? Kind::kLambda
                                                          : Kind::kOther;
     Expr expr = Summary(node, collection);
+    // `return pid, fd`, `procs.extend([p])`: a name inside a collection goes where the collection goes.
+    bool hands_on = use == ResultUse::kReturned || use == ResultUse::kAssigned || use == ResultUse::kArgument;
+    auto mark_handed_on = [&](const Expr& item) {
+      if (hands_on && item.kind == Kind::kName && !m_.name_loads_.empty()) m_.name_loads_.back().use = use;
+    };
     for (TSNode child : NamedChildren(node)) {
       if (collection == Kind::kDict && Is(child, t_.pair)) {
         expr.items.push_back(Expression(Field(child, f_.key), scope, ResultUse::kOther, {}, depth + 1));
         expr.items.push_back(Expression(Field(child, f_.value), scope, ResultUse::kOther, {}, depth + 1));
+        mark_handed_on(expr.items.back());
       } else {
         Expr item = Expression(child, scope, ResultUse::kOther, {}, depth + 1);
+        if (collection != Kind::kLambda) mark_handed_on(item);
         if (collection != Kind::kOther && collection != Kind::kLambda) expr.items.push_back(std::move(item));
       }
     }
@@ -821,25 +839,71 @@ class ModuleBuilder {
   }
 
   void ResolveCallTargets() {
+    // Indexes built once: defs by (enclosing function, name), module-level `x = X(...)`.
+    std::map<std::pair<int, std::string>, int> defs;
+    for (size_t i = 0; i < m_.functions_.size(); ++i) {
+      const Function& function = m_.functions_[i];
+      if (function.class_index < 0) defs.emplace(std::make_pair(function.parent, function.name), static_cast<int>(i));
+    }
+    std::map<std::string, std::string, std::less<>> instances;
+    for (const Assignment& assignment : m_.assignments_) {
+      if (assignment.function != -1 || assignment.target.kind != Kind::kName) continue;
+      instances[assignment.target.text] =
+          assignment.value.kind == Kind::kCall ? m_.calls_[assignment.value.call].callee : "";
+    }
+    // A def as Python's scoping finds it from inside `function`: nested in it or in an
+    // enclosing function, else at module level.
+    auto visible = [&](const std::string& name, int function) {
+      for (int scope = function;; scope = m_.functions_[scope].parent) {
+        auto it = defs.find({scope, name});
+        if (it != defs.end()) return it->second;
+        if (scope < 0) return -1;
+      }
+    };
     for (Call& call : m_.calls_) {
       if (call.callee.find('.') == std::string::npos) {
-        call.target = m_.FindFunction(call.callee);
+        call.target = visible(call.callee, call.function);
+        if (call.target < 0) call.target = MethodOfClass(call.callee, "__init__");  // Checker()
         continue;
       }
-      if (call.function < 0) continue;
-      if (!call.callee.starts_with("self.") && !call.callee.starts_with("cls.")) continue;
-      int klass = m_.functions_[call.function].class_index;
-      if (klass < 0) continue;
-      std::string_view name = std::string_view(call.callee).substr(call.callee.find('.') + 1);
-      for (int method : m_.classes_[klass].methods) {
-        if (m_.functions_[method].name == name) call.target = method;
+      if (call.function >= 0 && (call.callee.starts_with("self.") || call.callee.starts_with("cls."))) {
+        int klass = m_.functions_[call.function].class_index;
+        if (klass < 0) continue;
+        std::string_view name = std::string_view(call.callee).substr(call.callee.find('.') + 1);
+        for (int method : m_.classes_[klass].methods) {
+          if (m_.functions_[method].name == name) call.target = method;
+        }
+        continue;
+      }
+      // Checker().start(), Checker.create(), checker.start() with `checker = Checker()` at module level.
+      if (call.method.empty()) continue;
+      std::string klass;
+      if (call.receiver.kind == Kind::kCall && call.receiver.call >= 0) {
+        klass = m_.calls_[call.receiver.call].callee;
+      } else if (call.receiver.kind == Kind::kName) {
+        auto it = instances.find(call.receiver.text);
+        klass = it != instances.end() ? it->second : call.receiver.text;
+      }
+      if (!klass.empty()) call.target = MethodOfClass(klass, call.method);
+    }
+  }
+
+  // A method of a module-level class by name, or -1.
+  int MethodOfClass(std::string_view klass, std::string_view method) const {
+    for (const Class& candidate : m_.classes_) {
+      if (candidate.function != -1 || candidate.name != klass) continue;
+      for (int index : candidate.methods) {
+        if (m_.functions_[index].name == method) return index;
       }
     }
+    return -1;
   }
 
   // app.add_url_rule("/x", view_func=f) and FastAPI(lifespan=f) name functions by reference.
   void MarkRegisteredHandlers() {
     for (const Call& call : m_.calls_) {
+      MarkDjangoView(call);
+      MarkRegisteredStartupHook(call);
       if (call.method == "add_url_rule") {
         const Argument* view = call.Arg(2, "view_func");
         if (!view || view->value.kind != Kind::kName) continue;
@@ -864,6 +928,50 @@ class ModuleBuilder {
         if (function >= 0) m_.functions_[function].is_cold_start = true;
       }
     }
+  }
+
+  // Startup hooks registered by reference rather than by decorator:
+  // app.before_first_request(f), app.add_event_handler("startup", f),
+  // FastAPI(on_startup=[f]) / Starlette(on_startup=[f]).
+  void MarkRegisteredStartupHook(const Call& call) {
+    auto mark = [&](const Expr& reference) {
+      if (reference.kind != Kind::kName) return;
+      int function = m_.FindFunction(reference.text);
+      if (function >= 0) m_.functions_[function].is_cold_start = true;
+    };
+    if (call.method == "before_first_request" || call.method == "before_request" || call.method == "before_serving") {
+      if (const Argument* hook = call.Positional(0)) mark(hook->value);
+    } else if (call.method == "add_event_handler") {
+      const Argument* event = call.Positional(0);
+      const Argument* hook = call.Positional(1);
+      if (event && hook && event->value.IsString() && event->value.str == "startup") mark(hook->value);
+    }
+    if (const Argument* hooks = call.Keyword("on_startup")) {
+      for (const Expr& hook : hooks->value.items) mark(hook);
+    }
+  }
+
+  // Django's urlpatterns: path("checks/", views.check), re_path(...), url(...) name a view
+  // by reference; one defined in this module serves requests.
+  void MarkDjangoView(const Call& call) {
+    if (call.callee != "django.urls.path" && call.callee != "django.urls.re_path" &&
+        call.callee != "django.conf.urls.url") {
+      return;
+    }
+    const Argument* view = call.Arg(1, "view");
+    if (!view || view->value.kind != Kind::kName) return;
+    int function = m_.FindFunction(view->value.text);
+    if (function < 0) return;
+    Function& target = m_.functions_[function];
+    target.is_handler = true;
+    Route route;
+    route.range = call.range;
+    const Argument* path = call.Arg(0, "route");
+    // re_path/url take a regular expression, not a path: leave those unknown.
+    if (call.callee == "django.urls.path" && path && path->value.IsString() && !path->value.is_fstring) {
+      route.path = "/" + path->value.str;
+    }
+    target.routes.push_back(std::move(route));  // Django views accept every method unless decorated
   }
 
   // `# noqa` and `# noqa: FL101, FL401` in comments (not in strings): find the word,

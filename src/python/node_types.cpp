@@ -84,6 +84,7 @@ NodeTypes Build(const TSLanguage* language) {
   types.wildcard_import = Lookup(language, "wildcard_import");
   types.with_clause = Lookup(language, "with_clause");
   types.with_statement = Lookup(language, "with_statement");
+  types.yield = Lookup(language, "yield");
   types.field.alias = ts_language_field_id_for_name(language, "alias", 5);
   types.field.argument = ts_language_field_id_for_name(language, "argument", 8);
   types.field.arguments = ts_language_field_id_for_name(language, "arguments", 9);

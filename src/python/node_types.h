@@ -28,7 +28,7 @@ struct NodeTypes {
       import_from_statement, import_statement, integer, interpolation, keyword_argument, lambda, list, list_pattern,
       list_splat, match_statement, none, nonlocal_statement, not_operator, pair, parenthesized_expression,
       pattern_list, raise_statement, return_statement, set, string, string_content, string_start, subscript, true_,
-      try_statement, tuple, tuple_pattern, while_statement, wildcard_import, with_clause, with_statement;
+      try_statement, tuple, tuple_pattern, while_statement, wildcard_import, with_clause, with_statement, yield;
 
   // Field ids (0 when the grammar has no such field: no child then, as by name).
   struct Fields {

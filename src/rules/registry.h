@@ -14,7 +14,7 @@
 
 namespace faaslint {
 namespace python { class Module; class Values; }
-namespace project { class Project; }
+namespace project { class Project; class ModuleIndex; }
 }  // namespace faaslint
 
 namespace faaslint::rules {
@@ -55,6 +55,8 @@ struct PyContext {
   const RuleOptions& options;
   const Settings& settings;
   const project::Project* project;  // may be null
+  // The project's other local modules, for rules that follow imports; may be null.
+  const project::ModuleIndex* modules = nullptr;
   // Name bindings of `module`, built once per file and shared by its rules.
   const python::Values& values;
 };

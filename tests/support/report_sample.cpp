@@ -1,6 +1,7 @@
 #include "support/report_sample.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -133,6 +134,33 @@ std::string SarifMultitool() {
   const std::string path = tools + "/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool";
   std::error_code ec;
   return std::filesystem::exists(path, ec) ? path : std::string();
+}
+
+std::vector<SarifProblem> ValidateSarif(const std::string& sarif) {
+  using nlohmann::json;
+  TempDir dir;
+  dir.Write("in.sarif", sarif);
+  CommandResult run = Run({SarifMultitool(), "validate", dir / "in.sarif", "--rule-kind", "Gh;Sarif", "--level",
+                           "Error;Warning", "--output", dir / "log.sarif", "--log", "ForceOverwrite"},
+                          dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  const json log = json::parse(dir.Read("log.sarif"), nullptr, false);
+  EXPECT_FALSE(log.is_discarded()) << "validator wrote no log: " << run.out << run.err;
+  std::vector<SarifProblem> problems;
+  if (log.is_discarded()) return problems;
+  for (const json& invocation : log["runs"][0].value("invocations", json::array())) {
+    EXPECT_TRUE(invocation.value("executionSuccessful", false)) << invocation.dump(2);
+  }
+  for (const json& result : log["runs"][0].value("results", json::array())) {
+    problems.push_back(SarifProblem{result.value("ruleId", ""), result.value("level", "warning"), result.dump()});
+  }
+  return problems;
+}
+
+std::string Describe(const std::vector<SarifProblem>& problems) {
+  std::string text;
+  for (const SarifProblem& problem : problems) text += problem.level + " " + problem.json + "\n";
+  return text;
 }
 
 }  // namespace faaslint::testing

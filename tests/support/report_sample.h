@@ -36,4 +36,18 @@ void ExpectMatchesGolden(const std::string& name, const std::string& actual);
 // bin.js, which passes arguments through a shell and so splits "Gh;Sarif" at ';'.
 std::string SarifMultitool();
 
+// One problem the validator reports about a SARIF file.
+struct SarifProblem {
+  std::string rule_id;  // e.g. "GH2012", "SARIF1004"
+  std::string level;    // "error" or "warning"
+  std::string json;     // the validator's whole result, for failure messages
+};
+
+// Runs `Sarif.Multitool validate --rule-kind "Gh;Sarif"` (SARIF's own rules plus
+// GitHub's ingestion rules) on `sarif` and returns its error- and warning-level
+// results. The tool exits 0 even when the input is invalid, so the verdict is read
+// from the log it writes. Needs SarifMultitool() to be non-empty.
+std::vector<SarifProblem> ValidateSarif(const std::string& sarif);
+std::string Describe(const std::vector<SarifProblem>& problems);
+
 }  // namespace faaslint::testing

@@ -2,6 +2,8 @@
 // across runs: they must survive moved and re-indented lines, and change with the code.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/rule_info.h"
 #include "report/fingerprint.h"
 #include "support/report_sample.h"

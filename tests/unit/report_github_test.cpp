@@ -3,7 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <regex>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
 
 #include "core/change_set.h"
 #include "core/rule_info.h"

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "core/rule_info.h"
 #include "support/report_sample.h"
 #include "support/test_support.h"
@@ -14,44 +16,10 @@ namespace {
 
 using nlohmann::json;
 using testing::Render;
+using testing::Describe;
 using testing::ReportSample;
-
-struct ValidatorResult {
-  std::string rule_id;
-  std::string level;
-  std::string text;
-};
-
-// Runs `Sarif.Multitool validate --rule-kind "Gh;Sarif"` on `sarif` and returns its
-// error- and warning-level results. The tool exits 0 even when the input is invalid,
-// so the verdict is read from the log it writes.
-std::vector<ValidatorResult> Validate(const std::string& sarif) {
-  testing::TempDir dir;
-  dir.Write("in.sarif", sarif);
-  testing::CommandResult run =
-      testing::Run({testing::SarifMultitool(), "validate", dir / "in.sarif", "--rule-kind", "Gh;Sarif",
-                    "--level", "Error;Warning", "--output", dir / "log.sarif", "--log", "ForceOverwrite"},
-                   dir.path());
-  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
-  json log = json::parse(dir.Read("log.sarif"), nullptr, false);
-  EXPECT_FALSE(log.is_discarded()) << "validator wrote no log: " << run.out << run.err;
-  std::vector<ValidatorResult> results;
-  if (log.is_discarded()) return results;
-  for (const json& invocation : log["runs"][0].value("invocations", json::array())) {
-    EXPECT_TRUE(invocation.value("executionSuccessful", false)) << invocation.dump(2);
-  }
-  for (const json& result : log["runs"][0].value("results", json::array())) {
-    ValidatorResult entry{result.value("ruleId", ""), result.value("level", "warning"), result.dump()};
-    results.push_back(entry);
-  }
-  return results;
-}
-
-std::string Describe(const std::vector<ValidatorResult>& results) {
-  std::string text;
-  for (const ValidatorResult& result : results) text += result.level + " " + result.text + "\n";
-  return text;
-}
+using testing::SarifProblem;
+using testing::ValidateSarif;
 
 class ReportSarifValidator : public ::testing::Test {
  protected:
@@ -63,19 +31,19 @@ class ReportSarifValidator : public ::testing::Test {
 };
 
 TEST_F(ReportSarifValidator, AcceptsTheSample) {
-  const std::vector<ValidatorResult> results = Validate(Render(Format::kSarif, ReportSample()));
+  const std::vector<SarifProblem> results = ValidateSarif(Render(Format::kSarif, ReportSample()));
   EXPECT_TRUE(results.empty()) << Describe(results);
 }
 
 TEST_F(ReportSarifValidator, AcceptsTheRegisteredRules) {
   // Every registered rule's explanation becomes SARIF help: all of them must pass.
-  const std::vector<ValidatorResult> results =
-      Validate(Render(Format::kSarif, ReportSample(), &rules::Registry::Get()));
+  const std::vector<SarifProblem> results =
+      ValidateSarif(Render(Format::kSarif, ReportSample(), &rules::Registry::Get()));
   EXPECT_TRUE(results.empty()) << Describe(results);
 }
 
 TEST_F(ReportSarifValidator, AcceptsNoFindings) {
-  const std::vector<ValidatorResult> results = Validate(Render(Format::kSarif, {}));
+  const std::vector<SarifProblem> results = ValidateSarif(Render(Format::kSarif, {}));
   EXPECT_TRUE(results.empty()) << Describe(results);
 }
 
@@ -85,7 +53,7 @@ TEST_F(ReportSarifValidator, RejectsARuleWithoutHelpAndAnAbsoluteUri) {
   sarif["runs"][0]["tool"]["driver"]["rules"][0].erase("help");
   sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "/abs/x.py";
   std::set<std::string> errors;
-  for (const ValidatorResult& result : Validate(sarif.dump())) {
+  for (const SarifProblem& result : ValidateSarif(sarif.dump())) {
     if (result.level == "error") errors.insert(result.rule_id);
   }
   EXPECT_THAT(errors, ::testing::IsSupersetOf({"GH2012", "SARIF1004"}));

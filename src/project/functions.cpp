@@ -1,0 +1,113 @@
+#include "project/functions.h"
+
+#include <algorithm>
+
+namespace faaslint::project {
+namespace {
+
+// Whether any file lives under folder `prefix` (ending in '/').
+bool HasFolder(const Snapshot& snapshot, const std::string& prefix) {
+  const std::vector<std::string>& files = snapshot.files();
+  auto it = std::lower_bound(files.begin(), files.end(), prefix);
+  return it != files.end() && it->starts_with(prefix);
+}
+
+std::string Folder(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash + 1));
+}
+
+std::string Dotted(std::string_view dotted) {
+  std::string out(dotted);
+  std::replace(out.begin(), out.end(), '.', '/');
+  return out;
+}
+
+// `base` + `relative` as a module file or a package's __init__.py.
+std::optional<std::string> ModuleFile(const Snapshot& snapshot, const std::string& base, const std::string& relative) {
+  if (relative.empty()) {
+    if (HasFile(snapshot, base + "__init__.py")) return base + "__init__.py";
+    return std::nullopt;
+  }
+  for (std::string candidate : {base + relative + ".py", base + relative + "/__init__.py"}) {
+    if (HasFile(snapshot, candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> SearchBases(std::string_view from_file) {
+  std::vector<std::string> bases = {"", Folder(from_file), "src/"};
+  std::sort(bases.begin(), bases.end());
+  bases.erase(std::unique(bases.begin(), bases.end()), bases.end());
+  return bases;
+}
+
+}  // namespace
+
+bool HasFile(const Snapshot& snapshot, std::string_view path) {
+  const std::vector<std::string>& files = snapshot.files();
+  return std::binary_search(files.begin(), files.end(), path,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+bool IsApiFunctionFile(std::string_view path) {
+  if (!path.starts_with("api/")) return false;
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t end = path.find('/', start);
+    std::string_view segment = path.substr(start, end == std::string_view::npos ? path.npos : end - start);
+    if (!segment.empty() && (segment[0] == '_' || segment[0] == '.')) return false;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::vector<std::string> ZeroConfigEntrypointCandidates() {
+  std::vector<std::string> candidates;
+  for (std::string_view folder : {"", "src/", "app/", "api/"}) {
+    for (std::string_view name : {"app", "index", "server", "main", "wsgi", "asgi"}) {
+      candidates.push_back(std::string(folder) + std::string(name) + ".py");
+    }
+  }
+  return candidates;
+}
+
+std::optional<std::string> ResolveLocalImport(const Snapshot& snapshot, std::string_view from_file,
+                                              const python::Import& import) {
+  std::string_view module = import.module;
+  if (module.starts_with(".")) {
+    size_t dots = module.find_first_not_of('.');
+    if (dots == std::string_view::npos) dots = module.size();
+    std::string base = Folder(from_file);
+    for (size_t up = 1; up < dots; ++up) {
+      if (base.empty()) return std::nullopt;
+      base = Folder(std::string_view(base).substr(0, base.size() - 1));
+    }
+    std::string rest = Dotted(module.substr(dots));
+    // `from . import name` / `from .pkg import name`: name may be a submodule.
+    if (!import.name.empty() && import.name != "*") {
+      std::string sub = rest.empty() ? import.name : rest + "/" + import.name;
+      if (std::optional<std::string> file = ModuleFile(snapshot, base, sub)) return file;
+    }
+    return ModuleFile(snapshot, base, rest);
+  }
+  for (const std::string& base : SearchBases(from_file)) {
+    std::string path = Dotted(module);
+    if (!import.name.empty() && import.name != "*") {
+      if (std::optional<std::string> file = ModuleFile(snapshot, base, path + "/" + import.name)) return file;
+    }
+    if (std::optional<std::string> file = ModuleFile(snapshot, base, path)) return file;
+  }
+  return std::nullopt;
+}
+
+bool IsLocalTopLevel(const Snapshot& snapshot, std::string_view from_file, std::string_view top_level) {
+  for (const std::string& base : SearchBases(from_file)) {
+    std::string path = base + std::string(top_level);
+    if (HasFile(snapshot, path + ".py") || HasFolder(snapshot, path + "/")) return true;
+  }
+  return false;
+}
+
+}  // namespace faaslint::project

@@ -1,0 +1,37 @@
+// Which Python files Vercel deploys as functions, and how their imports resolve to
+// other files of the project.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/change_set.h"
+#include "python/module.h"
+
+namespace faaslint::project {
+
+// Whether the snapshot has the file (its file list is sorted).
+bool HasFile(const Snapshot& snapshot, std::string_view path);
+
+// A file Vercel turns into a function: under api/, with no path segment starting with
+// `_` or `.` (Vercel leaves those alone as helpers).
+bool IsApiFunctionFile(std::string_view path);
+
+// Zero-configuration Python entrypoints in the order Vercel tries them
+// (@vercel/python, PYTHON_ENTRYPOINT_DIRS x PYTHON_ENTRYPOINT_FILENAMES):
+// {"", src, app, api} x {app, index, server, main, wsgi, asgi}.py.
+std::vector<std::string> ZeroConfigEntrypointCandidates();
+
+// The project file an import of `from_file` loads, when it is local: `import utils`,
+// `from .db import x`, `from app import app` (searched from the project root, the
+// importing file's folder and src/). nullopt for the standard library and packages.
+std::optional<std::string> ResolveLocalImport(const Snapshot& snapshot, std::string_view from_file,
+                                              const python::Import& import);
+
+// Whether the top-level name of an absolute import is a module or package of the
+// project (so not a third-party package), seen from `from_file`.
+bool IsLocalTopLevel(const Snapshot& snapshot, std::string_view from_file, std::string_view top_level);
+
+}  // namespace faaslint::project

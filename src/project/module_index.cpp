@@ -1,0 +1,205 @@
+#include "project/module_index.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "python/module.h"
+#include "python/parser.h"
+#include "python/sys_path.h"
+
+namespace faaslint::project {
+namespace {
+
+// Local modules larger than this are generated code, not worth a summary (the linter
+// itself skips Python files over 16 MiB).
+constexpr size_t kMaxModuleBytes = 16u << 20;
+
+std::string Dirname(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+std::string Join(const std::string& dir, const std::string& rest) { return dir.empty() ? rest : dir + "/" + rest; }
+
+std::vector<std::string> Split(std::string_view dotted) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= dotted.size()) {
+    size_t dot = dotted.find('.', start);
+    if (dot == std::string_view::npos) dot = dotted.size();
+    if (dot > start) parts.emplace_back(dotted.substr(start, dot - start));
+    start = dot + 1;
+  }
+  return parts;
+}
+
+std::string JoinParts(const std::vector<std::string>& parts, size_t from, size_t to, char separator) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+ModuleIndex::ModuleIndex(const Snapshot& snapshot) : snapshot_(snapshot) {}
+ModuleIndex::~ModuleIndex() = default;
+
+bool ModuleIndex::IsFile(const std::string& path) const {
+  const std::vector<std::string>& files = snapshot_.files();
+  return std::binary_search(files.begin(), files.end(), path);
+}
+
+std::optional<std::string> ModuleIndex::Resolve(std::string_view importer, std::string_view dotted) const {
+  size_t dots = 0;
+  while (dots < dotted.size() && dotted[dots] == '.') ++dots;
+  std::vector<std::string> parts = Split(dotted.substr(dots));
+  std::string rest = JoinParts(parts, 0, parts.size(), '/');
+  std::vector<std::string> roots;
+  if (dots > 0) {
+    // `.x` is a sibling of the importer; each further dot goes one package up.
+    std::string base = Dirname(importer);
+    for (size_t up = 1; up < dots; ++up) {
+      if (base.empty()) return std::nullopt;  // above the project root
+      base = Dirname(base);
+    }
+    if (rest.empty()) {
+      std::string init = Join(base, "__init__.py");
+      return IsFile(init) ? std::optional<std::string>(init) : std::nullopt;
+    }
+    roots.push_back(base);
+  } else {
+    if (rest.empty()) return std::nullopt;
+    // The project root: Vercel's Python launcher sits at the root of the deployed files and
+    // loads the entry file by path, so the root is sys.path[0] (vercel/vercel
+    // packages/python/vc_init.py). Before it, what the importer's own sys.path shim adds;
+    // after it, the importer's folder (a script's directory is on sys.path) and src/.
+    roots = SysPathOf(importer);
+    for (std::string root : {std::string(), Dirname(importer), std::string("src")}) roots.push_back(std::move(root));
+  }
+  for (const std::string& root : roots) {
+    for (const std::string& candidate : {Join(root, rest + ".py"), Join(root, rest + "/__init__.py")}) {
+      if (IsFile(candidate)) return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<python::BackgroundWork> ModuleIndex::BackgroundWorkOf(std::string_view importer,
+                                                                     std::string_view callee) const {
+  std::set<std::string> visiting;
+  return Lookup(importer, callee, visiting);
+}
+
+std::optional<python::BackgroundWork> ModuleIndex::Lookup(std::string_view importer, std::string_view callee,
+                                                          std::set<std::string>& visiting) const {
+  std::string name(callee);
+  for (size_t at; (at = name.find("()")) != std::string::npos;) name.erase(at, 2);  // Checker().start
+  size_t dots = 0;
+  while (dots < name.size() && name[dots] == '.') ++dots;
+  std::vector<std::string> parts = Split(std::string_view(name).substr(dots));
+  if (parts.empty()) return std::nullopt;
+  std::string prefix = name.substr(0, dots);
+  bool top_level = visiting.empty();
+  // The longest prefix that is a local module wins: pkg.jobs.start before pkg.
+  for (size_t split = parts.size() - 1;; --split) {
+    if (split > 0 || dots > 0) {
+      std::optional<std::string> path = Resolve(importer, prefix + JoinParts(parts, 0, split, '.'));
+      if (path && *path != importer) {
+        std::string function = JoinParts(parts, split, parts.size(), '.');
+        std::string key = *path + ":" + function;
+        if (top_level) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          if (auto answered = answers_.find(key); answered != answers_.end()) return answered->second;
+        }
+        const Summary& summary = SummaryOf(*path);
+        auto it = summary.find(function);
+        if (it != summary.end() && visiting.insert(key).second) {
+          std::optional<python::BackgroundWork> work = python::ResolveWork(
+              it->second, [&](std::string_view next) { return Lookup(*path, next, visiting); });
+          visiting.erase(key);
+          if (top_level) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            answers_.emplace(key, work);
+          }
+          return work;
+        }
+      }
+    }
+    if (split == 0) break;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> ModuleIndex::SysPathOf(std::string_view importer) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto cached = sys_paths_.find(importer);
+    if (cached != sys_paths_.end()) return cached->second;
+  }
+  std::vector<std::string> folders;
+  std::string content, error;
+  // A cheap filter before the parse: a shim spells `sys.path` or imports `path` from sys.
+  if (snapshot_.Read(importer, &content, &error) && content.size() <= kMaxModuleBytes &&
+      (content.find("sys.path") != std::string::npos || content.find("from sys import") != std::string::npos)) {
+    python::Parser parser;
+    folders = python::SysPathAdditions(*python::ParseModule(parser, std::string(importer), std::move(content)));
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  return sys_paths_.emplace(std::string(importer), std::move(folders)).first->second;
+}
+
+bool ModuleIndex::IsDjangoView(std::string_view path, std::string_view function) const {
+  std::call_once(views_collected_, [this] { CollectDjangoViews(); });
+  return django_views_.count(std::string(path) + ":" + std::string(function)) > 0;
+}
+
+void ModuleIndex::CollectDjangoViews() const {
+  python::Parser parser;
+  for (const std::string& file : snapshot_.files()) {
+    if (file != "urls.py" && !file.ends_with("/urls.py")) continue;
+    std::string content, error;
+    if (!snapshot_.Read(file, &content, &error) || content.size() > kMaxModuleBytes) continue;
+    std::unique_ptr<python::Module> module = python::ParseModule(parser, file, std::move(content));
+    for (const python::Call& call : module->calls()) {
+      if (call.callee != "django.urls.path" && call.callee != "django.urls.re_path" &&
+          call.callee != "django.conf.urls.url") {
+        continue;
+      }
+      const python::Argument* view = call.Arg(1, "view");
+      if (!view || view->value.qualified.empty()) continue;
+      // views.check -> ".views.check" or "shop.views.check": the longest local module prefix.
+      const std::string& qualified = view->value.qualified;
+      for (size_t dot = qualified.rfind('.'); dot != std::string::npos && dot > 0; dot = qualified.rfind('.', dot - 1)) {
+        std::optional<std::string> target = Resolve(file, qualified.substr(0, dot));
+        if (target) {
+          django_views_.insert(*target + ":" + qualified.substr(dot + 1));
+          break;
+        }
+      }
+    }
+  }
+}
+
+const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto cached = summaries_.find(path);
+    if (cached != summaries_.end()) return *cached->second;
+  }
+  // Two workers may summarise the same module at once; the first one stored wins.
+  auto summary = std::make_unique<Summary>();
+  std::string content, error;
+  if (snapshot_.Read(path, &content, &error) && content.size() <= kMaxModuleBytes) {
+    python::Parser parser;
+    std::unique_ptr<python::Module> module = python::ParseModule(parser, path, std::move(content));
+    *summary = python::ExportBackgroundWork(
+        *module, python::SummariseBackgroundWork(*module, python::FindBackgroundStarts(*module)));
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  return *summaries_.emplace(path, std::move(summary)).first->second;
+}
+
+}  // namespace faaslint::project

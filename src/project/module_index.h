@@ -1,0 +1,69 @@
+// The project's own Python modules, seen from an importing file: `import tasks`,
+// `from pkg.jobs import start`, `from .jobs import start`, and the sys.path shim of
+// api/index.py that imports `app` from the repository root all resolve to a file of the
+// snapshot. Modules are parsed on first use (with the index's own parser) and only a
+// summary is kept — which of their functions start background work, and which imported
+// functions the others reach — not their trees; imports are followed only when asked.
+// Safe to share between lint workers: a lock guards the caches; parsing happens outside
+// it, each with a parser of its own (creating one costs microseconds).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/change_set.h"
+#include "python/background.h"
+
+namespace faaslint::project {
+
+class ModuleIndex {
+ public:
+  explicit ModuleIndex(const Snapshot& snapshot);
+  ~ModuleIndex();
+  ModuleIndex(const ModuleIndex&) = delete;
+  ModuleIndex& operator=(const ModuleIndex&) = delete;
+
+  // The snapshot path of module `dotted` ("tasks", "pkg.jobs", ".jobs", "..") imported
+  // from `importer` ("api/index.py"), or nullopt when it is not a file of the project
+  // (the standard library, a third-party package).
+  std::optional<std::string> Resolve(std::string_view importer, std::string_view dotted) const;
+
+  // The background work started by what a call of `importer` resolves to
+  // ("tasks.start_background_checker", "jobs.Checker().start"), when that is a function
+  // of a local module that starts a thread, process or scheduler (directly or through
+  // its own calls, across modules); nullopt otherwise.
+  std::optional<python::BackgroundWork> BackgroundWorkOf(std::string_view importer, std::string_view callee) const;
+
+  // A module-level function of `path` is a Django view named in one of the project's
+  // urls.py files (`path("checks/", views.check)`): it serves requests although its own
+  // module does not say so. The urls.py files are read once, on the first question.
+  bool IsDjangoView(std::string_view path, std::string_view function) const;
+
+ private:
+  using Summary = std::map<std::string, python::FunctionWork, std::less<>>;
+  bool IsFile(const std::string& path) const;
+  const Summary& SummaryOf(const std::string& path) const;
+  // `visiting` holds the "path:name" keys on the current lookup chain: import cycles stop there.
+  std::optional<python::BackgroundWork> Lookup(std::string_view importer, std::string_view callee,
+                                               std::set<std::string>& visiting) const;
+
+  void CollectDjangoViews() const;
+  // The folders `importer` adds to sys.path itself (api/index.py shims), read once per file.
+  std::vector<std::string> SysPathOf(std::string_view importer) const;
+
+  const Snapshot& snapshot_;
+  mutable std::once_flag views_collected_;
+  mutable std::set<std::string, std::less<>> django_views_;  // "path:function"
+  mutable std::mutex mutex_;  // guards the caches; entries are immutable once stored
+  mutable std::map<std::string, std::vector<std::string>, std::less<>> sys_paths_;
+  mutable std::map<std::string, std::unique_ptr<const Summary>, std::less<>> summaries_;
+  // Answers of top-level lookups by "path:name" (a nested answer may be cut by a cycle).
+  mutable std::map<std::string, std::optional<python::BackgroundWork>, std::less<>> answers_;
+};
+
+}  // namespace faaslint::project

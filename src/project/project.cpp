@@ -1,0 +1,89 @@
+#include "project/project.h"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+#include "project/functions.h"
+#include "python/module.h"
+#include "python/parser.h"
+
+namespace faaslint::project {
+
+namespace {
+constexpr std::string_view kVercelJson = "vercel.json";
+constexpr size_t kMaxPythonBytes = 4 << 20;  // a larger "module" is data, not code
+}  // namespace
+
+Project::Project(const Snapshot& snapshot) : snapshot_(snapshot) {
+  if (HasFile(kVercelJson)) {
+    VercelConfig config;
+    config.path = std::string(kVercelJson);
+    std::string error;
+    if (snapshot_.Read(kVercelJson, &config.text, &error)) {
+      config.document = vercel::ParseJson(config.text);
+      vercel_config_ = std::move(config);
+    } else {
+      vercel_read_error_ = std::string(kVercelJson) + ": " + error;
+    }
+  }
+  bool api_functions = false;  // of any runtime
+  for (const std::string& file : snapshot_.files()) {
+    if (!IsApiFunctionFile(file)) continue;
+    api_functions = true;
+    if (file.ends_with(".py")) python_entries_.push_back(file);
+  }
+  // A zero-configuration Python app is what Vercel deploys when there is no api/ function.
+  if (!api_functions) {
+    for (const std::string& candidate : ZeroConfigEntrypointCandidates()) {
+      if (!HasFile(candidate)) continue;
+      python_entries_.push_back(candidate);
+      zero_config_entry_ = true;
+      break;
+    }
+  }
+}
+
+Project::~Project() = default;
+
+bool Project::HasFile(std::string_view path) const { return project::HasFile(snapshot_, path); }
+
+const python::Module* Project::PythonModule(std::string_view path) const {
+  std::lock_guard<std::mutex> lock(modules_mutex_);
+  auto it = modules_.find(path);
+  if (it != modules_.end()) return it->second.get();
+  std::string source, error;
+  std::unique_ptr<python::Module> module;
+  if (HasFile(path) && snapshot_.Read(path, &source, &error) && source.size() <= kMaxPythonBytes) {
+    if (!parser_) parser_ = std::make_unique<python::Parser>();
+    module = python::ParseModule(*parser_, std::string(path), std::move(source));
+  }
+  return modules_.emplace(std::string(path), std::move(module)).first->second.get();
+}
+
+const std::vector<std::string>& Project::FunctionCode() const {
+  std::call_once(function_code_once_, [this] {
+    std::set<std::string> seen(python_entries_.begin(), python_entries_.end());
+    std::deque<std::string> queue(python_entries_.begin(), python_entries_.end());
+    while (!queue.empty()) {
+      std::string file = std::move(queue.front());
+      queue.pop_front();
+      const python::Module* module = PythonModule(file);
+      if (!module) continue;
+      for (const python::Import& import : module->imports()) {
+        if (import.guarded) continue;
+        std::optional<std::string> local = ResolveLocalImport(snapshot_, file, import);
+        if (local && seen.insert(*local).second) queue.push_back(*local);
+      }
+    }
+    function_code_.assign(seen.begin(), seen.end());
+  });
+  return function_code_;
+}
+
+const DeclaredPackages& Project::declared_packages() const {
+  std::call_once(packages_once_, [this] { packages_ = ReadDeclaredPackages(snapshot_); });
+  return packages_;
+}
+
+}  // namespace faaslint::project

@@ -1,0 +1,157 @@
+#include "project/requirements.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "project/functions.h"
+#include "project/python_packages.h"
+
+#if FAASLINT_HAVE_TOML
+#include <toml++/toml.h>
+#endif
+
+namespace faaslint::project {
+namespace {
+
+std::string Trim(std::string_view s) {
+  size_t start = s.find_first_not_of(" \t\r");
+  if (start == std::string_view::npos) return {};
+  size_t end = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(start, end - start + 1));
+}
+
+std::string Directory(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash + 1));
+}
+
+void ReadRequirementsTxt(const Snapshot& snapshot, const std::string& path, DeclaredPackages* out, int depth) {
+  std::string text, error;
+  if (depth > 8 || !snapshot.Read(path, &text, &error)) {
+    out->incomplete = true;
+    return;
+  }
+  out->sources.push_back(path);
+  // Join `\` continuations, then read line by line.
+  std::string joined;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;
+      continue;
+    }
+    joined += text[i];
+  }
+  size_t start = 0;
+  while (start < joined.size()) {
+    size_t end = joined.find('\n', start);
+    std::string line(joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    start = end == std::string::npos ? joined.size() : end + 1;
+    // A comment starts at `#` at the line start or after whitespace (`#egg=` is not one).
+    for (size_t k = 0; k < line.size(); ++k) {
+      if (line[k] == '#' && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t')) {
+        line.resize(k);
+        break;
+      }
+    }
+    line = Trim(line);
+    if (line.empty()) continue;
+    if (line[0] == '-') {
+      for (std::string_view option : {"-r", "--requirement", "-c", "--constraint"}) {
+        if (line.rfind(option, 0) != 0) continue;
+        std::string target = Trim(std::string_view(line).substr(option.size()));
+        if (!target.empty() && target[0] == '=') target = Trim(std::string_view(target).substr(1));
+        if (option == "-c" || option == "--constraint") break;  // constraints install nothing
+        std::string resolved = Directory(path) + target;
+        if (HasFile(snapshot, resolved)) {
+          ReadRequirementsTxt(snapshot, resolved, out, depth + 1);
+        } else {
+          out->incomplete = true;
+        }
+        break;
+      }
+      size_t egg = line.find("#egg=");
+      if (egg != std::string::npos) out->names.insert(NormalizePackageName(RequirementName(line.substr(egg + 5))));
+      continue;
+    }
+    std::string name = RequirementName(line);
+    if (!name.empty()) out->names.insert(NormalizePackageName(name));
+  }
+}
+
+#if FAASLINT_HAVE_TOML
+void AddKeys(const toml::table* table, DeclaredPackages* out) {
+  if (!table) return;
+  for (const auto& [key, value] : *table) {
+    if (key.str() != "python") out->names.insert(NormalizePackageName(key.str()));
+  }
+}
+
+void ReadToml(const Snapshot& snapshot, const std::string& path, bool pipfile, DeclaredPackages* out) {
+  std::string text, error;
+  if (!snapshot.Read(path, &text, &error)) {
+    out->incomplete = true;
+    return;
+  }
+  toml::table root;
+  try {  // toml++ reports syntax errors by exception; they stop here
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error&) {
+    out->incomplete = true;
+    return;
+  }
+  if (pipfile) {
+    out->sources.push_back(path);
+    AddKeys(root["packages"].as_table(), out);
+    return;
+  }
+  bool declares = false;
+  if (const toml::array* dependencies = root["project"]["dependencies"].as_array()) {
+    declares = true;
+    for (const toml::node& item : *dependencies) {
+      if (const auto* text_item = item.as_string()) {
+        std::string name = RequirementName(text_item->get());
+        if (!name.empty()) out->names.insert(NormalizePackageName(name));
+      }
+    }
+  }
+  if (const toml::table* poetry = root["tool"]["poetry"]["dependencies"].as_table()) {
+    declares = true;
+    AddKeys(poetry, out);
+  }
+  if (declares) out->sources.push_back(path);
+}
+#endif
+
+}  // namespace
+
+std::string RequirementName(std::string_view requirement) {
+  size_t i = 0;
+  while (i < requirement.size() && (requirement[i] == ' ' || requirement[i] == '\t')) ++i;
+  size_t start = i;
+  while (i < requirement.size() && (std::isalnum(static_cast<unsigned char>(requirement[i])) ||
+                                    requirement[i] == '.' || requirement[i] == '_' || requirement[i] == '-')) {
+    ++i;
+  }
+  std::string_view name = requirement.substr(start, i - start);
+  // A URL or path ("./pkg", "https://...") is not a name.
+  if (i < requirement.size() && (requirement[i] == ':' || requirement[i] == '/')) return {};
+  return std::string(name);
+}
+
+DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot) {
+  DeclaredPackages out;
+  for (std::string_view path : {"requirements.txt", "api/requirements.txt"}) {
+    if (HasFile(snapshot, path)) ReadRequirementsTxt(snapshot, std::string(path), &out, 0);
+  }
+  for (auto [path, pipfile] : {std::pair<std::string_view, bool>{"pyproject.toml", false}, {"Pipfile", true}}) {
+    if (!HasFile(snapshot, path)) continue;
+#if FAASLINT_HAVE_TOML
+    ReadToml(snapshot, std::string(path), pipfile, &out);
+#else
+    out.incomplete = true;  // built without TOML support: cannot tell what it declares
+#endif
+  }
+  return out;
+}
+
+}  // namespace faaslint::project

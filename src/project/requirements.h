@@ -1,0 +1,30 @@
+// The Python packages a project declares for Vercel to install: requirements.txt (at
+// the root or in api/, following `-r` includes), pyproject.toml ([project].dependencies
+// and [tool.poetry.dependencies]) and Pipfile ([packages]) — the files the Vercel Python
+// runtime installs from (https://vercel.com/docs/functions/runtimes/python).
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/change_set.h"
+
+namespace faaslint::project {
+
+struct DeclaredPackages {
+  std::vector<std::string> sources;  // the files read, root-relative
+  std::set<std::string> names;       // PEP 503-normalised distribution names
+  // A source exists that could not be read completely (a TOML file without TOML
+  // support, an include that is not in the project): missing packages are then unknown.
+  bool incomplete = false;
+  bool Declares(const std::string& normalised) const { return names.count(normalised) > 0; }
+};
+
+DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot);
+
+// The distribution name at the start of one requirement (PEP 508: "Flask[async]>=3; python_version>'3'"
+// -> "Flask"); empty when the line names none.
+std::string RequirementName(std::string_view requirement);
+
+}  // namespace faaslint::project

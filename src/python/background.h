@@ -1,0 +1,85 @@
+// Work that outlives the call that starts it: threads, child processes and in-process
+// schedulers. Found once per module from the call table. FL102 and FL104 report the
+// kinds they own; FL103 follows calls from cold-start paths down to functions (of this
+// module or of imported local modules) that start any of them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "python/bindings.h"
+#include "python/module.h"
+
+namespace faaslint::python {
+
+enum class BackgroundKind : uint8_t { kThread, kProcess, kScheduler };
+
+struct BackgroundStart {
+  BackgroundKind kind = BackgroundKind::kThread;
+  int call = -1;     // the call that starts it: where findings point
+  std::string what;  // "threading.Thread", "subprocess.Popen", "BackgroundScheduler"
+  std::string how;   // completes "`what` ...": "is started and never joined"
+  int function = -1;  // the function whose run starts it (a thread's constructor may sit elsewhere)
+};
+
+// Every unguarded start of background work in the module, in call order.
+std::vector<BackgroundStart> FindBackgroundStarts(const Module& module);
+
+// The function body loops (a `while` that is not a bounded count) around a sleep or a
+// timed wait: a periodic job.
+bool IsPeriodicLoop(const Module& module, int function);
+
+// The function an argument names: `check_events`, `self.poll` (a method of the class of
+// `from_function`), or -1.
+int ReferencedFunction(const Module& module, const Expr& expr, int from_function);
+
+// Where a function's background work starts, directly or through the calls it makes.
+struct BackgroundWork {
+  BackgroundKind kind = BackgroundKind::kThread;
+  std::string what;              // "threading.Thread"
+  Location where;                // the starting call (in this or another module)
+  std::vector<std::string> via;  // functions called on the way, outermost first: "start_checker()"
+};
+
+// Looks up the background work of a function of another local module by the name a
+// call resolves to ("tasks.start_background_checker"); nullopt when none or unknown.
+using ExternalWork = std::function<std::optional<BackgroundWork>(std::string_view callee)>;
+
+// The names under which `call` may reach a function of an imported module, to look up:
+// its callee when the first part is bound by an import (or it is relative), and
+// `tasks.start` for a bare `start()` after `from tasks import *`. Empty for calls of the
+// module's own functions.
+std::vector<std::string> ImportedNames(const Module& module, const Call& call);
+
+// A call into an imported module that a function reaches, to be looked up on demand.
+struct ImportedCall {
+  std::string callee;            // as resolved: "tasks.start_background_checker", ".jobs.boot"
+  std::vector<std::string> via;  // this module's functions called on the way there
+};
+
+// What is known about one function's background work from its own module.
+struct FunctionWork {
+  std::optional<BackgroundWork> work;  // started in this module (directly or via its functions)
+  std::vector<ImportedCall> imported;  // otherwise: the imported functions it reaches
+};
+
+// Per function (indexed like Module::functions): background work found by following calls
+// to the module's own functions (Call::target), and the imported calls still to look up.
+std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts);
+
+// The function's work, looking its imported calls up through `external` (when set) in
+// order; the chain of `via` steps is joined across modules.
+std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const ExternalWork& external);
+
+// What other modules can call by name: "start_checker", "Checker" (its __init__),
+// "Checker.start", "checker.start" for a module-level `checker = Checker()`.
+std::map<std::string, FunctionWork, std::less<>> ExportBackgroundWork(const Module& module,
+                                                                      std::vector<FunctionWork> work);
+
+}  // namespace faaslint::python

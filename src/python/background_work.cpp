@@ -1,0 +1,136 @@
+// Following calls from a function to where its background work starts: through the
+// module's own functions at once, through imported modules on demand.
+#include <algorithm>
+#include <set>
+
+#include "python/background.h"
+
+namespace faaslint::python {
+namespace {
+
+std::string CallDisplay(std::string_view callee) {
+  std::string name(callee.substr(std::min(callee.find_first_not_of('.'), callee.size())));  // .workers.spawn
+  if (name.ends_with("()")) name.resize(name.size() - 2);
+  return name + "()";
+}
+
+}  // namespace
+
+std::vector<std::string> ImportedNames(const Module& module, const Call& call) {
+  std::vector<std::string> names;
+  if (call.target >= 0) return names;
+  if (call.callee.find('.') == std::string::npos) {
+    // `from tasks import *` then `start()`: tasks.start, for each wildcard import.
+    for (const Import& import : module.imports()) {
+      if (!import.wildcard || import.guarded) continue;
+      names.push_back(import.module.ends_with(".") ? import.module + call.callee : import.module + "." + call.callee);
+    }
+    return names;
+  }
+  std::string_view head = std::string_view(call.callee).substr(0, call.callee.find('.'));
+  bool imported = call.callee.starts_with(".") ||
+                  std::any_of(module.imports().begin(), module.imports().end(), [&](const Import& import) {
+                    std::string_view root = std::string_view(import.module).substr(0, import.module.find('.'));
+                    return !import.wildcard && root == head;
+                  });
+  if (imported) names.push_back(call.callee);
+  return names;
+}
+
+std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts) {
+  const std::vector<Function>& functions = module.functions();
+  const std::vector<Call>& calls = module.calls();
+  std::vector<FunctionWork> summary(functions.size());
+  for (const BackgroundStart& start : starts) {
+    if (start.function < 0 || summary[start.function].work) continue;
+    summary[start.function].work =
+        BackgroundWork{start.kind, start.what, {module.path(), calls[start.call].callee_range}, {}};
+  }
+  // Propagate to callers until nothing changes (each function is set at most once).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t f = 0; f < functions.size(); ++f) {
+      if (summary[f].work) continue;
+      for (int index : functions[f].calls) {
+        const Call& call = calls[index];
+        if (call.guarded || call.target < 0 || call.target == static_cast<int>(f) || !summary[call.target].work) {
+          continue;
+        }
+        BackgroundWork inherited = *summary[call.target].work;
+        inherited.via.insert(inherited.via.begin(), functions[call.target].qualified_name + "()");
+        summary[f].work = std::move(inherited);
+        changed = true;
+        break;
+      }
+    }
+  }
+  // For the rest: the imported calls they reach through the module's own functions,
+  // breadth first so the shortest chain comes first. Bounded: a summary, not a proof.
+  constexpr size_t kMaxImportedCalls = 32;
+  for (size_t f = 0; f < functions.size(); ++f) {
+    if (summary[f].work) continue;
+    std::vector<std::pair<int, std::vector<std::string>>> queue{{static_cast<int>(f), {}}};
+    std::set<int> seen{static_cast<int>(f)};
+    for (size_t next = 0; next < queue.size() && summary[f].imported.size() < kMaxImportedCalls; ++next) {
+      auto [function, via] = queue[next];
+      for (int index : functions[function].calls) {
+        const Call& call = calls[index];
+        if (call.guarded) continue;
+        if (call.target >= 0) {
+          if (seen.insert(call.target).second) {
+            std::vector<std::string> deeper = via;
+            deeper.push_back(functions[call.target].qualified_name + "()");
+            queue.emplace_back(call.target, std::move(deeper));
+          }
+        } else {
+          for (std::string& name : ImportedNames(module, call)) summary[f].imported.push_back({std::move(name), via});
+        }
+      }
+    }
+  }
+  return summary;
+}
+
+std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const ExternalWork& external) {
+  if (function.work || !external) return function.work;
+  for (const ImportedCall& call : function.imported) {
+    std::optional<BackgroundWork> found = external(call.callee);
+    if (!found) continue;
+    std::vector<std::string> via = call.via;
+    via.push_back(CallDisplay(call.callee));
+    via.insert(via.end(), found->via.begin(), found->via.end());
+    found->via = std::move(via);
+    return found;
+  }
+  return std::nullopt;
+}
+
+std::map<std::string, FunctionWork, std::less<>> ExportBackgroundWork(const Module& module,
+                                                                      std::vector<FunctionWork> work) {
+  std::map<std::string, FunctionWork, std::less<>> exported;
+  const std::vector<Function>& functions = module.functions();
+  // checker = Checker() at module level: checker.start()
+  std::multimap<std::string, std::string, std::less<>> instances;  // class -> instance names
+  for (const Assignment& assignment : module.assignments()) {
+    if (assignment.function != -1 || assignment.target.kind != Expr::Kind::kName) continue;
+    if (assignment.value.kind != Expr::Kind::kCall || assignment.value.call < 0) continue;
+    instances.emplace(module.calls()[assignment.value.call].callee, assignment.target.text);
+  }
+  for (size_t f = 0; f < functions.size(); ++f) {
+    if ((!work[f].work && work[f].imported.empty()) || functions[f].parent != -1) continue;
+    int klass = functions[f].class_index;
+    if (klass < 0) {
+      exported.emplace(functions[f].name, std::move(work[f]));
+      continue;
+    }
+    const Class& owner = module.classes()[klass];
+    if (owner.function != -1) continue;
+    if (functions[f].name == "__init__") exported.emplace(owner.name, work[f]);
+    auto [first, last] = instances.equal_range(owner.name);
+    for (auto it = first; it != last; ++it) exported.emplace(it->second + "." + functions[f].name, work[f]);
+    exported.emplace(owner.name + "." + functions[f].name, std::move(work[f]));
+  }
+  return exported;
+}
+
+}  // namespace faaslint::python

@@ -1,0 +1,109 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "python/background.h"
+#include "python/module.h"
+#include "rules/python_helpers.h"
+#include "rules/registry.h"
+
+namespace faaslint::rules {
+namespace {
+
+// "Important: Save a reference to the result of this function, to avoid a task
+// disappearing mid-execution. The event loop only keeps weak references to tasks."
+// Source: Python documentation, asyncio "Coroutines and Tasks", asyncio.create_task().
+// BackgroundTasks are left alone because Starlette runs them inside the ASGI call, after
+// the response body, and Vercel's Python runtime reports the invocation's end only when
+// that call returns. Source: vercel/vercel packages/python/vc_init.py, ASGIMiddleware
+// (the "end" IPC message is sent after `await self.app(...)`).
+constexpr RuleInfo kInfo{
+    "FL105", "fire-and-forget-task", Severity::kWarning,
+    "a task or future is started and nothing waits for it",
+    R"(## What it does
+Finds `asyncio.create_task`, `asyncio.ensure_future`, `loop.create_task`,
+`loop.run_in_executor`, `asyncio.run_coroutine_threadsafe` and `executor.submit` calls
+whose result is thrown away, or assigned to a name that is never used again. Tasks that
+are awaited, gathered, kept in a collection, given a done-callback, or created inside
+`async with asyncio.TaskGroup()` / `with ThreadPoolExecutor() as pool:` (whose exit
+waits) are fine.
+
+FastAPI's and Starlette's `BackgroundTasks.add_task` is not reported: the framework runs
+those tasks before the ASGI call returns, so the platform waits for them (they still count
+against the function's `maxDuration`).
+
+## Why it fails on serverless
+A function instance lives for one request. Work that nobody waits for is still running
+when the response is sent, and the platform freezes the instance right then: the task
+stops mid-way and may never resume, because the next request can land on a fresh
+instance. asyncio only keeps a weak reference to a task, so a dropped task can also be
+garbage-collected before it finishes, even on a server.
+
+## Example
+```python
+@app.post("/signup")
+async def signup(user: User):
+    asyncio.create_task(send_welcome_mail(user))  # may never be sent
+    return {"ok": True}
+```
+
+## Instead
+Await the work before responding (`await send_welcome_mail(user)`, or
+`await asyncio.gather(...)` for several), keep it within the function's time limit, or
+hand it to a queue or a cron-called endpoint that does it in its own invocation.)"};
+
+constexpr std::string_view kTaskFunctions[] = {"asyncio.create_task", "asyncio.ensure_future"};
+constexpr std::string_view kExecutors[] = {
+    "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+    "concurrent.futures.thread.ThreadPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor"};
+
+bool LooksLikeExecutor(const python::Expr& receiver, const python::Bindings& bindings, int function) {
+  if (bindings.Source(receiver, function, [](const python::Call& c) { return OneOf(c.callee, kExecutors); })) {
+    return true;
+  }
+  std::string name = receiver.text.substr(receiver.text.rfind('.') == std::string::npos ? 0 : receiver.text.rfind('.') + 1);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  return name.find("executor") != std::string::npos || name.find("pool") != std::string::npos;
+}
+
+void Check(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  python::Bindings bindings(module);
+  for (const python::Call& call : module.calls()) {
+    if (call.guarded) continue;
+    bool receiver = call.receiver.kind != python::Expr::Kind::kOther;
+    bool task = OneOf(call.callee, kTaskFunctions) || (receiver && call.method == "create_task");
+    bool future = call.callee == "asyncio.run_coroutine_threadsafe" ||
+                  (receiver && (call.method == "run_in_executor" ||
+                                (call.method == "submit" && LooksLikeExecutor(call.receiver, bindings, call.function))));
+    if (!task && !future) continue;
+    // A TaskGroup or executor used as a `with` item waits for its work on exit.
+    if (receiver && bindings.Source(call.receiver, call.function,
+                                    [](const python::Call& c) { return c.use == python::ResultUse::kWithItem; })) {
+      continue;
+    }
+    std::string dropped;
+    if (call.use == python::ResultUse::kDiscarded) {
+      dropped = "is dropped";
+    } else if (call.use == python::ResultUse::kAssigned && !call.assigned_to.empty() &&
+               std::all_of(call.assigned_to.begin(), call.assigned_to.end(),
+                           [](unsigned char c) { return std::isalnum(c) || c == '_'; }) &&
+               !bindings.Read(call.assigned_to, call.function)) {
+      dropped = fmt::format("is assigned to `{}` and never used", call.assigned_to);
+    } else {
+      continue;
+    }
+    out.Report(call.callee_range,
+               fmt::format("the {} returned by `{}` {}: nothing waits for it before the response, and the function "
+                           "instance is frozen then",
+                           task ? "task" : "future", call.callee, dropped),
+               task ? "await it (or `asyncio.gather` several) before returning, or hand the work to a queue or a "
+                      "cron-called endpoint"
+                    : "call `.result()` on the future (or use the executor in a `with` block) before returning");
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

@@ -1,0 +1,89 @@
+#include <fmt/format.h>
+
+#include "project/project.h"
+#include "rules/registry.h"
+#include "rules/vercel_rule.h"
+#include "vercel/plan_limits.h"
+#include "vercel/schema.h"
+
+namespace faaslint::rules {
+namespace {
+
+constexpr RuleInfo kInfo{
+    "FL603", "invalid-value", Severity::kError,
+    "vercel.json value of the wrong type or out of range (memory, maxDuration, runtime, ...)",
+    R"md(## What it does
+Checks every value of `vercel.json` against the type and range Vercel accepts:
+`memory` 128–10240 MB and at most what your plan allows, `maxDuration` 1–1800 seconds
+(or `"max"`) and at most what your plan allows, a `runtime` that names a version
+(`vercel-php@0.7.3`), function patterns relative to the project root (no leading `/`),
+booleans that are booleans, required properties that are present.
+
+The plan is `hobby` unless `.faaslint.yaml` says `plan: pro` or `plan: enterprise`.
+
+## Why it fails on serverless
+Vercel refuses to deploy a configuration with an out-of-range or mistyped value, and a
+value above your plan's cap fails when the function is created. Either way the error
+appears only after a push, one value at a time.
+
+## Example
+```json
+{
+  "functions": {
+    "/api/index.py": { "memory": 64, "maxDuration": 900, "runtime": "python3.12" }
+  }
+}
+```
+
+## Instead
+```json
+{
+  "functions": {
+    "api/index.py": { "memory": 1024, "maxDuration": 60 }
+  }
+}
+```
+Python functions need no `runtime`: the Python version comes from your project
+settings or `.python-version`.
+)md"};
+
+void CheckPlanCaps(const project::VercelConfig& config, const Settings& settings, Sink& out) {
+  const vercel::JsonValue* functions = config.root() ? config.root()->Get("functions") : nullptr;
+  if (!functions || !functions->is_object()) return;
+  vercel::PlanLimits limits = vercel::LimitsFor(settings.plan);
+  for (const vercel::JsonMember& entry : functions->members) {
+    const vercel::JsonValue* memory = entry.value.Get("memory");
+    if (memory && memory->is_number() && memory->number <= 10240 &&
+        memory->number > limits.max_memory_mb) {
+      out.Report(Location{config.path, memory->range},
+                 fmt::format("memory {} MB is above the {} plan's maximum of {} MB", memory->text,
+                             PlanName(settings.plan), limits.max_memory_mb),
+                 fmt::format("use at most {}, or set `plan:` in .faaslint.yaml if you are on a larger plan",
+                             limits.max_memory_mb));
+    }
+    const vercel::JsonValue* duration = entry.value.Get("maxDuration");
+    if (duration && duration->is_number() && duration->number <= 1800 &&
+        duration->number > limits.max_duration_seconds) {
+      out.Report(Location{config.path, duration->range},
+                 fmt::format("maxDuration {} s is above the {} plan's maximum of {} s", duration->text,
+                             PlanName(settings.plan), limits.max_duration_seconds),
+                 fmt::format("use at most {} (move longer work to a queue or a cron job), or set `plan:` "
+                             "in .faaslint.yaml",
+                             limits.max_duration_seconds));
+    }
+  }
+}
+
+void Check(const ProjectContext& cx, Sink& out) {
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
+  if (!config || !config->document.root) return;
+  for (const vercel::SchemaIssue& issue : vercel::ValidateSchema(*config->document.root)) {
+    if (issue.kind != vercel::SchemaIssueKind::kInvalidValue) continue;
+    out.Report(Location{config->path, issue.range}, issue.message, issue.help);
+  }
+  CheckPlanCaps(*config, cx.settings, out);
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

@@ -1,0 +1,68 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/glob.h"
+#include "project/functions.h"
+#include "project/project.h"
+#include "rules/registry.h"
+#include "rules/vercel_rule.h"
+
+namespace faaslint::rules {
+namespace {
+
+constexpr RuleInfo kInfo{
+    "FL605", "unmatched-function-pattern", Severity::kWarning,
+    "`functions` pattern in vercel.json that matches no function file",
+    R"md(## What it does
+Matches every key of `functions` in `vercel.json` (a path or a glob such as
+`api/**/*.py`) against the files of the project and warns about a pattern that
+matches none of them.
+
+## Why it fails on serverless
+Vercel refuses a deployment whose `functions` names a pattern that matches no
+function ("The pattern ... defined in `functions` doesn't match any Serverless
+Functions"). Even where it lets it pass, the settings you wrote — memory,
+`maxDuration`, `includeFiles` — silently apply to nothing: typically after a file was
+renamed or moved out of `api/`.
+
+## Example
+```json
+{ "functions": { "api/main.py": { "maxDuration": 60 } } }
+```
+with the function living in `api/index.py`.
+
+## Instead
+```json
+{ "functions": { "api/index.py": { "maxDuration": 60 } } }
+```
+)md"};
+
+void Check(const ProjectContext& cx, Sink& out) {
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
+  if (!config || !config->root()) return;
+  const vercel::JsonValue* functions = config->root()->Get("functions");
+  if (!functions || !functions->is_object()) return;
+  // Like @vercel/fs-detectors (checkUnusedFunctions), a pattern must match a function:
+  // a file under api/. A project without api/ functions deploys a zero-configuration
+  // app (app.py, ...), and then any file of the project counts.
+  std::vector<std::string> candidates;
+  for (const std::string& file : cx.project.snapshot().files()) {
+    if (project::IsApiFunctionFile(file)) candidates.push_back(file);
+  }
+  if (candidates.empty()) candidates = cx.project.snapshot().files();
+  for (const vercel::JsonMember& entry : functions->members) {
+    if (!entry.key.empty() && entry.key[0] == '/') continue;  // FL603 reports these
+    bool matched = std::any_of(candidates.begin(), candidates.end(), [&](const std::string& file) {
+      return file == entry.key || GlobMatch(entry.key, file);
+    });
+    if (matched) continue;
+    out.Report(Location{config->path, entry.key_range},
+               fmt::format("`functions` pattern \"{}\" matches no function file of the project", entry.key),
+               "point it at the function file (for example \"api/index.py\" or \"api/**/*.py\")");
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

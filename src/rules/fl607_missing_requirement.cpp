@@ -1,0 +1,122 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "project/functions.h"
+#include "project/project.h"
+#include "project/python_packages.h"
+#include "python/module.h"
+#include "rules/registry.h"
+#include "rules/vercel_rule.h"
+
+namespace faaslint::rules {
+namespace {
+
+constexpr RuleInfo kInfo{
+    "FL607", "missing-requirement", Severity::kError,
+    "third-party import of function code that no requirements file declares",
+    R"md(## What it does
+Follows the imports of every Python function file (and of the local modules they
+import) and reports a third-party module that `requirements.txt`, `pyproject.toml`
+(`[project].dependencies`, `[tool.poetry.dependencies]`) or `Pipfile` (`[packages]`)
+does not declare. It knows the standard library (Python 3.12), the project's own
+modules, import names that differ from package names (`yaml` is PyYAML, `PIL` is
+Pillow, `bs4` is beautifulsoup4, `dotenv` is python-dotenv, `jwt` is PyJWT, `cv2` is
+opencv-python, `sklearn` is scikit-learn, ...) and the packages that popular ones
+bring along (Flask brings Werkzeug and Jinja2). Imports inside `try:` (optional
+imports), under `if TYPE_CHECKING:` and under `if __name__ == "__main__":` are not
+reported.
+
+## Why it fails on serverless
+On your machine the package is installed in the virtualenv, so the app runs. Vercel
+builds the function from the declared requirements only; the import fails at cold
+start with `ModuleNotFoundError`, and every request returns FUNCTION_INVOCATION_FAILED.
+
+## Example
+```python
+# api/index.py, with requirements.txt containing only "flask"
+import yaml
+from dotenv import load_dotenv
+```
+
+## Instead
+```text
+# requirements.txt
+flask
+PyYAML
+python-dotenv
+```
+)md"};
+
+bool Provided(const std::string& top_level, const project::DeclaredPackages& declared) {
+  std::vector<std::string> candidates = project::PackagesProviding(top_level);
+  for (const std::string& package : candidates) {
+    if (declared.Declares(package)) return true;
+  }
+  for (const std::string& package : declared.names) {
+    for (std::string_view brought : project::InstalledWith(package)) {
+      if (std::find(candidates.begin(), candidates.end(), brought) != candidates.end()) return true;
+    }
+  }
+  return false;
+}
+
+size_t Indent(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && (line[n] == ' ' || line[n] == '\t')) ++n;
+  return n;
+}
+
+// Whether the import on `line` sits in an `if TYPE_CHECKING:` block: such imports run
+// only under a type checker, never on the platform.
+bool UnderTypeChecking(const python::Module& module, uint32_t line) {
+  size_t indent = Indent(module.Line(line));
+  for (uint32_t above = line; indent > 0 && above-- > 1;) {
+    std::string_view text = module.Line(above);
+    size_t own = Indent(text);
+    if (own == text.size() || text[own] == '#' || own >= indent) continue;
+    std::string_view statement = text.substr(own);
+    return statement.starts_with("if ") && statement.find("TYPE_CHECKING") != std::string_view::npos;
+  }
+  return false;
+}
+
+std::string SourcesText(const project::DeclaredPackages& declared) {
+  if (declared.sources.empty()) return "the project has no requirements.txt, pyproject.toml or Pipfile";
+  std::string text;
+  for (size_t i = 0; i < declared.sources.size(); ++i) {
+    if (i > 0) text += i + 1 == declared.sources.size() ? " and " : ", ";
+    text += declared.sources[i];
+  }
+  return text + (declared.sources.size() == 1 ? " does not declare it" : " do not declare it");
+}
+
+void Check(const ProjectContext& cx, Sink& out) {
+  const project::Project& project = cx.project;
+  if (!TargetsVercel(cx) || !project.is_vercel_project()) return;
+  const project::DeclaredPackages& declared = project.declared_packages();
+  if (declared.incomplete) return;  // cannot tell what is installed
+  for (const std::string& file : project.FunctionCode()) {
+    const python::Module* module = project.PythonModule(file);
+    if (!module) continue;
+    std::set<std::string> reported;
+    for (const python::Import& import : module->imports()) {
+      if (import.guarded || import.in_try || import.module.empty() || import.module[0] == '.') continue;
+      if (UnderTypeChecking(*module, import.range.start.line)) continue;
+      std::string top = import.module.substr(0, import.module.find('.'));
+      if (top == "__future__" || project::IsStandardLibrary(top)) continue;
+      if (project::IsLocalTopLevel(project.snapshot(), file, top)) continue;
+      if (Provided(top, declared) || !reported.insert(top).second) continue;
+      std::string package = project::SuggestedPackage(top);
+      std::string target = declared.sources.empty() ? "requirements.txt" : declared.sources.front();
+      out.Report(Location{file, import.range},
+                 fmt::format("`{}` is imported, but {} (package `{}`)", top, SourcesText(declared), package),
+                 fmt::format("add `{}` to {}", package, target));
+    }
+  }
+}
+
+}  // namespace
+FAASLINT_RULE(kInfo, Check);
+}  // namespace faaslint::rules

@@ -1,0 +1,82 @@
+// The report formats through the real binary: what a CI job gets from
+// `faaslint check --format ...` on real files.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "support/report_sample.h"
+#include "support/test_support.h"
+
+namespace faaslint {
+namespace {
+
+using nlohmann::json;
+using testing::RunFaaslint;
+using testing::TempDir;
+
+constexpr const char* kThreadAtImport =
+    "import threading\n"
+    "\n"
+    "def work():\n"
+    "    pass\n"
+    "\n"
+    "threading.Thread(target=work).start()\n";
+
+// A file name with a newline, "::", '%' and ',' that, printed unescaped, would add an
+// annotation on evil.py.
+constexpr const char* kHostileName = "x\n::error file=evil.py,line=1::pwned,100%25 %0A::y.py";
+
+TEST(ReportCli, HostileFileNameCannotInjectAWorkflowCommand) {
+  TempDir dir;
+  dir.Write(kHostileName, kThreadAtImport);
+  auto result = RunFaaslint({"check", "--all", "--format", "github"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  std::stringstream lines(result.out);
+  int commands = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const size_t first = line.find_first_not_of(" \t");
+    ASSERT_EQ(line.compare(first == std::string::npos ? 0 : first, 2, "::"), 0) << "not a command: " << line;
+    ++commands;
+    // The property list ends at the first "::" after the command: no file=evil.py in it.
+    const std::string properties = line.substr(2, line.find("::", 2) - 2);
+    EXPECT_THAT(properties, ::testing::StartsWith("error file=x%0A%3A%3Aerror file=evil.py%2Cline=1%3A%3Apwned%2C100%2525"));
+    EXPECT_THAT(properties, ::testing::EndsWith(",title=FL101 background-thread"));
+  }
+  EXPECT_EQ(commands, 1) << result.out;
+
+  // Text output lands in job logs too: no line of it is a command either.
+  auto text = RunFaaslint({"check", "--all", "--color", "never"}, dir.path());
+  std::stringstream text_lines(text.out);
+  for (std::string line; std::getline(text_lines, line);) {
+    const size_t first = line.find_first_not_of(" \t");
+    EXPECT_NE(line.compare(first == std::string::npos ? line.size() : first, 2, "::"), 0) << line;
+  }
+}
+
+TEST(ReportCli, SarifOfTheBrokenExamplePassesTheValidator) {
+  if (testing::SarifMultitool().empty()) {
+    GTEST_SKIP() << "SARIF validator not installed: run scripts/install-test-tools.sh build/_tools";
+  }
+  TempDir dir;
+  std::filesystem::copy(std::string(FAASLINT_SOURCE_DIR) + "/examples/broken-flask-app", dir.path(),
+                        std::filesystem::copy_options::recursive);
+  auto result = RunFaaslint({"check", "--all", "--format", "sarif:out.sarif", "--format", "gitlab:gl.json"},
+                            dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const std::string sarif = dir.Read("out.sarif");
+  const std::vector<testing::SarifProblem> problems = testing::ValidateSarif(sarif);
+  EXPECT_TRUE(problems.empty()) << testing::Describe(problems);
+  const json parsed = json::parse(sarif);
+  EXPECT_FALSE(parsed["runs"][0]["results"].empty());
+  EXPECT_EQ(parsed["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file://" + dir.path() + "/");
+
+  const json gitlab = json::parse(dir.Read("gl.json"));
+  EXPECT_EQ(gitlab.size(), parsed["runs"][0]["results"].size());
+}
+
+}  // namespace
+}  // namespace faaslint

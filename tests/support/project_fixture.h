@@ -1,0 +1,34 @@
+// Runs one project rule over an in-memory project (path -> content) and renders its
+// findings as "path:line:col: message" lines, for exact comparisons in tests.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/change_set.h"
+#include "core/finding.h"
+#include "core/settings.h"
+
+namespace faaslint::testing {
+
+class MemorySnapshot final : public Snapshot {
+ public:
+  explicit MemorySnapshot(std::map<std::string, std::string> files);
+  const std::string& root() const override { return root_; }
+  const std::vector<std::string>& files() const override { return names_; }
+  bool Read(std::string_view path, std::string* content, std::string* error) const override;
+
+ private:
+  std::string root_ = "/memory";
+  std::map<std::string, std::string, std::less<>> files_;
+  std::vector<std::string> names_;
+};
+
+// Runs the project rule `code` (which must exist and be a project rule).
+std::vector<Finding> RunProjectRule(const std::string& code, std::map<std::string, std::string> files,
+                                    Settings settings = {});
+// One line per finding: "path:line:col: message".
+std::string Render(const std::vector<Finding>& findings);
+
+}  // namespace faaslint::testing

@@ -1,0 +1,171 @@
+// The background-work rules together (FL101-FL106) on the seed's app, and the module
+// index that lets FL103 follow imports of the project's own modules.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "lint/lint.h"
+#include "project/module_index.h"
+#include "rules/registry.h"
+#include "support/test_support.h"
+
+namespace faaslint {
+namespace {
+
+// "path:line CODE" of every finding of the FL1xx rules over a folder, every line changed.
+std::set<std::string> Findings(const std::string& root) {
+  std::string error;
+  ChangeSet changes;
+  changes.snapshot = MakeFolderSnapshot(root, &error);
+  EXPECT_TRUE(changes.snapshot) << error;
+  for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
+  lint::LintOptions options;
+  options.jobs = 2;  // the module index is shared between workers
+  options.filter.enabled = [](std::string_view code) { return code.starts_with("FL1"); };
+  lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
+  std::set<std::string> found;
+  for (const Finding& finding : result.findings) {
+    found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
+                 std::string(finding.code()));
+  }
+  return found;
+}
+
+// The seed's app.py, reduced to what matters: a checker thread started at import time.
+constexpr const char* kSeedApp = R"(import threading
+import time
+from flask import Flask
+
+app = Flask(__name__)
+
+
+def check_events():
+    while True:
+        time.sleep(10)
+
+
+def start_background_checker():
+    threading.Thread(target=check_events, daemon=True).start()
+
+
+start_background_checker()
+
+if __name__ == '__main__':
+    app.run(debug=True, host='0.0.0.0', port=5000)
+)";
+
+TEST(BackgroundWork, SeedAppReportsTheStartTheLoopAndTheImportTimeCall) {
+  testing::TempDir dir;
+  dir.Write("app.py", kSeedApp);
+  EXPECT_EQ(Findings(dir.path()), (std::set<std::string>{
+                                      "app.py:14 FL101",  // the thread start
+                                      "app.py:14 FL104",  // a sleep loop run as a thread
+                                      "app.py:17 FL103",  // the call at import time
+                                  }));
+}
+
+TEST(BackgroundWork, SeedFixWithThePlatformGuardIsClean) {
+  testing::TempDir dir;
+  std::string fixed = kSeedApp;
+  fixed.replace(fixed.find("start_background_checker()\n\nif"),
+                std::string("start_background_checker()\n").size(),
+                "import os\nIS_VERCEL = os.environ.get('VERCEL') == '1'\nif not IS_VERCEL:\n"
+                "    start_background_checker()\n");
+  dir.Write("app.py", fixed);
+  EXPECT_EQ(Findings(dir.path()), std::set<std::string>{});
+}
+
+TEST(BackgroundWork, TimerStartedInAStartupHookIsOneFinding) {
+  testing::TempDir dir;
+  dir.Write("main.py", R"(import threading
+from fastapi import FastAPI
+
+api = FastAPI()
+
+
+def refresh():
+    pass
+
+
+@api.on_event("startup")
+def boot():
+    threading.Timer(60, refresh).start()
+)");
+  EXPECT_EQ(Findings(dir.path()), std::set<std::string>{"main.py:13 FL101"});
+}
+
+TEST(BackgroundWork, ImportCyclesEndAndStillFindTheStart) {
+  testing::TempDir dir;
+  dir.Write("a.py", "import threading\nimport b\n\n\ndef spin():\n    threading.Thread(target=print).start()\n\n\n"
+                    "def ping():\n    b.pong()\n");
+  dir.Write("b.py", "import a\n\n\ndef pong():\n    a.ping()\n    a.spin()\n");
+  dir.Write("app.py", "import b\n\nb.pong()\n");
+  std::set<std::string> found = Findings(dir.path());
+  EXPECT_TRUE(found.count("app.py:3 FL103"));
+  EXPECT_TRUE(found.count("a.py:6 FL101"));
+}
+
+class ModuleIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* file : {"app.py", "tasks.py", "api/index.py", "api/helpers.py", "pkg/__init__.py",
+                             "pkg/jobs.py", "pkg/sub/__init__.py", "pkg/sub/deep.py", "src/core/__init__.py"}) {
+      dir_.Write(file, "x = 1\n");
+    }
+    std::string error;
+    snapshot_ = MakeFolderSnapshot(dir_.path(), &error);
+    ASSERT_TRUE(snapshot_) << error;
+    index_ = std::make_unique<project::ModuleIndex>(*snapshot_);
+  }
+  std::string Resolve(const char* importer, const char* dotted) {
+    return index_->Resolve(importer, dotted).value_or("<none>");
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Snapshot> snapshot_;
+  std::unique_ptr<project::ModuleIndex> index_;
+};
+
+TEST_F(ModuleIndexTest, ResolvesAbsoluteNamesFromTheRootTheImporterAndSrc) {
+  EXPECT_EQ(Resolve("app.py", "tasks"), "tasks.py");
+  EXPECT_EQ(Resolve("app.py", "pkg"), "pkg/__init__.py");
+  EXPECT_EQ(Resolve("app.py", "pkg.sub.deep"), "pkg/sub/deep.py");
+  EXPECT_EQ(Resolve("api/index.py", "app"), "app.py");          // the sys.path shim to the root
+  EXPECT_EQ(Resolve("api/index.py", "helpers"), "api/helpers.py");  // the script's own folder
+  EXPECT_EQ(Resolve("app.py", "core"), "src/core/__init__.py");
+}
+
+TEST_F(ModuleIndexTest, ResolvesRelativeNames) {
+  EXPECT_EQ(Resolve("pkg/jobs.py", "."), "pkg/__init__.py");
+  EXPECT_EQ(Resolve("pkg/sub/deep.py", ".."), "pkg/__init__.py");
+  EXPECT_EQ(Resolve("pkg/sub/deep.py", "..jobs"), "pkg/jobs.py");
+  EXPECT_EQ(Resolve("pkg/jobs.py", ".sub.deep"), "pkg/sub/deep.py");
+}
+
+TEST_F(ModuleIndexTest, FollowsTheImportersOwnSysPathShim) {
+  dir_.Write("backend/app.py", "x = 1\n");
+  dir_.Write("lib/util.py", "x = 1\n");
+  dir_.Write("api/shim.py",
+             "import os\nimport sys\nfrom pathlib import Path\n"
+             "sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'backend'))\n"
+             "sys.path.append(str(Path(__file__).resolve().parent.parent / 'lib'))\n"
+             "if __name__ == '__main__':\n    sys.path.insert(0, 'tasks_elsewhere')\n");
+  std::string error;
+  snapshot_ = MakeFolderSnapshot(dir_.path(), &error);
+  ASSERT_TRUE(snapshot_) << error;
+  index_ = std::make_unique<project::ModuleIndex>(*snapshot_);
+  EXPECT_EQ(Resolve("api/shim.py", "app"), "backend/app.py");  // inserted before the root's app.py
+  EXPECT_EQ(Resolve("api/shim.py", "util"), "lib/util.py");
+  EXPECT_EQ(Resolve("api/shim.py", "tasks"), "tasks.py");
+  EXPECT_EQ(Resolve("api/index.py", "app"), "app.py");  // another file's shim is not this one's
+}
+
+TEST_F(ModuleIndexTest, LeavesOtherModulesAlone) {
+  EXPECT_EQ(Resolve("app.py", "os"), "<none>");
+  EXPECT_EQ(Resolve("app.py", "flask.helpers"), "<none>");
+  EXPECT_EQ(Resolve("app.py", "...tasks"), "<none>");  // above the project root
+  EXPECT_EQ(Resolve("pkg/jobs.py", ".missing"), "<none>");
+}
+
+}  // namespace
+}  // namespace faaslint

@@ -1,0 +1,137 @@
+// FL601-FL603: vercel.json syntax, unknown properties, invalid values.
+#include <gtest/gtest.h>
+
+#include "project/project.h"
+#include "rules/registry.h"
+#include "support/project_fixture.h"
+
+namespace faaslint::testing {
+namespace {
+
+std::string Lint(const std::string& code, const std::string& vercel_json, Plan plan = Plan::kHobby) {
+  Settings settings;
+  settings.plan = plan;
+  return Render(RunProjectRule(code, {{"vercel.json", vercel_json}, {"api/index.py", "app = 1\n"}}, settings));
+}
+
+TEST(FL601, ReportsEveryProblemWithItsPosition) {
+  EXPECT_EQ(Lint("FL601", "{\n  // note\n  \"cleanUrls\": true,\n}\n"),
+            "vercel.json:2:3: comments are not allowed in JSON (`//` comment)\n"
+            "vercel.json:3:20: trailing comma before `}` is not allowed in JSON\n");
+}
+
+TEST(FL601, SilentOnStrictJsonAndWithoutVercelJson) {
+  EXPECT_EQ(Lint("FL601", "{\"cleanUrls\": true}\n"), "");
+  EXPECT_EQ(Render(RunProjectRule("FL601", {{"api/index.py", "app = 1\n"}})), "");
+}
+
+TEST(FL601, OtherRulesStillSeeTheRestOfABrokenFile) {
+  // The comment is FL601's; the typo after it is still FL602's.
+  EXPECT_EQ(Lint("FL602", "{\n  # old\n  \"cleanUrl\": true,\n}\n"),
+            "vercel.json:3:3: unknown property `cleanUrl` at the top level of vercel.json; did you mean "
+            "`cleanUrls`?\n");
+}
+
+TEST(FL602, UnknownPropertiesAtEveryLevelWithSuggestions) {
+  EXPECT_EQ(Lint("FL602", R"J({
+  "public": true,
+  "_comment": "x",
+  "functions": {"api/*.py": {"maxduration": 10}},
+  "crons": [{"path": "/api/c", "schedule": "0 0 * * *", "sechdule": "x"}],
+  "rewrites": [{"source": "/a", "destination": "/b", "permanent": true}]
+})J"),
+            "vercel.json:2:3: unknown property `public` at the top level of vercel.json\n"
+            "vercel.json:3:3: unknown property `_comment` at the top level of vercel.json\n"
+            "vercel.json:4:30: unknown property `maxduration` in `functions['api/*.py']`; did you mean "
+            "`maxDuration`?\n"
+            "vercel.json:5:57: unknown property `sechdule` in `crons[0]`; did you mean `schedule`?\n"
+            "vercel.json:6:54: unknown property `permanent` in `rewrites[0]`\n");
+}
+
+TEST(FL602, KnownPropertiesPass) {
+  EXPECT_EQ(Lint("FL602", R"J({"$schema": "https://openapi.vercel.sh/vercel.json", "buildCommand": null,
+    "functions": {"api/*.py": {"memory": 1024, "maxDuration": 60, "includeFiles": "data/**"}},
+    "routes": [{"handle": "filesystem"}, {"src": "/(.*)", "dest": "/api/index.py"}],
+    "headers": [{"source": "/(.*)", "headers": [{"key": "x", "value": "y"}]}],
+    "git": {"deploymentEnabled": {"main": true}}, "regions": ["iad1"]})J"),
+            "");
+}
+
+TEST(FL603, TypesRangesRuntimeAndPaths) {
+  EXPECT_EQ(Lint("FL603", R"J({
+  "cleanUrls": "yes",
+  "functions": {
+    "/api/a.py": {"memory": 64, "maxDuration": 0},
+    "api/b.py": {"maxDuration": "forever", "runtime": "python3.12"},
+    "api/c.py": {}
+  },
+  "crons": [{"path": "/api/c"}]
+})J"),
+            "vercel.json:2:16: `cleanUrls` must be a boolean, not a string\n"
+            "vercel.json:4:5: function pattern \"/api/a.py\" starts with `/`; it must be relative to the "
+            "project root\n"
+            "vercel.json:4:29: `functions['/api/a.py'].memory` must be between 128 and 10240 (got 64)\n"
+            "vercel.json:4:48: `functions['/api/a.py'].maxDuration` must be between 1 and 1800 or \"max\" "
+            "(got 0)\n"
+            "vercel.json:5:33: `functions['api/b.py'].maxDuration` must be one of \"max\" or a number, not "
+            "\"forever\"\n"
+            "vercel.json:5:55: `functions['api/b.py'].runtime` \"python3.12\" has no version; a community "
+            "runtime is written `name@1.2.3`\n"
+            "vercel.json:6:17: `functions['api/c.py']` must set at least one property\n"
+            "vercel.json:8:13: `crons[0]` is missing the required property `schedule`\n");
+}
+
+TEST(FL603, PlanCapsFollowTheConfiguredPlan) {
+  std::string config = R"J({"functions": {"api/*.py": {"memory": 3008, "maxDuration": 600}}})J";
+  EXPECT_EQ(Lint("FL603", config, Plan::kHobby),
+            "vercel.json:1:39: memory 3008 MB is above the hobby plan's maximum of 2048 MB\n"
+            "vercel.json:1:60: maxDuration 600 s is above the hobby plan's maximum of 300 s\n");
+  EXPECT_EQ(Lint("FL603", config, Plan::kPro), "");
+  EXPECT_EQ(Lint("FL603", R"J({"functions": {"api/*.py": {"maxDuration": 900}}})J", Plan::kPro),
+            "vercel.json:1:44: maxDuration 900 s is above the pro plan's maximum of 800 s\n");
+}
+
+TEST(FL603, ValidValuesPass) {
+  EXPECT_EQ(Lint("FL603", R"J({"functions": {"api/*.py": {"memory": 1024, "maxDuration": "max",
+    "runtime": "vercel-php@0.7.3"}}, "cleanUrls": false, "crons": [{"path": "/a", "schedule": "0 0 * * *"}]})J"),
+            "");
+}
+
+TEST(FL603, TopLevelMustBeAnObject) {
+  EXPECT_EQ(Lint("FL603", "[1]"), "vercel.json:1:1: `vercel.json` must be an object, not an array\n");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+// A snapshot whose vercel.json is listed but cannot be read.
+class UnreadableVercelJson final : public Snapshot {
+ public:
+  const std::string& root() const override { return root_; }
+  const std::vector<std::string>& files() const override { return files_; }
+  bool Read(std::string_view, std::string*, std::string* error) const override {
+    *error = "permission denied";
+    return false;
+  }
+
+ private:
+  std::string root_ = "/memory";
+  std::vector<std::string> files_ = {"vercel.json"};
+};
+
+TEST(FL601, UnreadableFileIsReported) {
+  UnreadableVercelJson snapshot;
+  project::Project project(snapshot);
+  const rules::Rule* rule = rules::Registry::Get().Find("FL601");
+  rules::RuleOptions options(*rule->info, nullptr);
+  std::vector<Finding> findings;
+  rules::Sink sink(*rule->info, "", &findings);
+  rule->project(rules::ProjectContext{project, options, Settings{}}, sink);
+  EXPECT_EQ(Render(findings), "vercel.json:1:1: cannot read vercel.json: permission denied\n");
+}
+
+}  // namespace
+}  // namespace faaslint::testing

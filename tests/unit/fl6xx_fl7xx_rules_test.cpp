@@ -1,0 +1,139 @@
+// FL604, FL605, FL608, FL609 (vercel.json routing and functions) and FL701, FL702,
+// FL703 (path form), FL706 (cron jobs).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "support/project_fixture.h"
+
+namespace faaslint::testing {
+namespace {
+
+std::string Lint(const std::string& code, const std::string& vercel_json, Plan plan = Plan::kHobby) {
+  Settings settings;
+  settings.plan = plan;
+  return Render(RunProjectRule(
+      code, {{"vercel.json", vercel_json}, {"api/index.py", "app = 1\n"}, {"api/cron.py", "app = 1\n"}}, settings));
+}
+
+TEST(FL604, FunctionsWithBuildsAndAliasedRouteProperties) {
+  EXPECT_EQ(Lint("FL604", R"J({
+  "builds": [{"src": "api/index.py", "use": "@vercel/python"}],
+  "functions": {"api/index.py": {"memory": 1024}},
+  "routes": [{"src": "/a", "source": "/b", "dest": "/c"}],
+  "redirects": [{"source": "/x", "destination": "/y", "permanent": true, "statusCode": 301}]
+})J"),
+            "vercel.json:3:3: `functions` cannot be used together with `builds`\n"
+            "vercel.json:4:28: `routes[0]` sets both `src` and `source`\n"
+            "vercel.json:5:74: `redirects[0]` sets both `permanent` and `statusCode`\n");
+}
+
+TEST(FL604, SilentOnCompatibleProperties) {
+  EXPECT_EQ(Lint("FL604", R"J({"functions": {"api/index.py": {"memory": 1024}},
+    "redirects": [{"source": "/x", "destination": "/y", "permanent": true}]})J"),
+            "");
+}
+
+TEST(FL605, PatternMatchingNoFile) {
+  EXPECT_EQ(Lint("FL605", R"J({"functions": {"api/main.py": {"memory": 1024}, "api/*.py": {"maxDuration": 10},
+    "api/**/*.py": {"memory": 512}}})J"),
+            "vercel.json:1:16: `functions` pattern \"api/main.py\" matches no function file of the project\n");
+}
+
+TEST(FL608, RoutesMixedWithModernPropertiesAndBuilds) {
+  EXPECT_EQ(Lint("FL608", R"J({"builds": [{"src": "api/index.py", "use": "@vercel/python"}],
+    "routes": [{"src": "/(.*)", "dest": "/api/index.py"}], "cleanUrls": true, "headers": []})J"),
+            "vercel.json:1:2: `builds` is legacy: it turns off zero-configuration function detection\n"
+            "vercel.json:2:5: legacy `routes` is mixed with `headers`, `cleanUrls`; older Vercel CLIs reject this\n");
+  EXPECT_EQ(Lint("FL608", R"J({"routes": [{"src": "/(.*)", "dest": "/api/index.py"}]})J"), "");
+  EXPECT_EQ(Lint("FL608", R"J({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}], "cleanUrls": true})J"),
+            "");
+}
+
+TEST(FL609, PatternsRegexesAndUnboundSegments) {
+  EXPECT_EQ(Lint("FL609", R"J({
+  "routes": [{"src": "/api/(.*", "dest": "/api/index.py"}],
+  "rewrites": [
+    {"source": "/api/*", "destination": "/api/index.py"},
+    {"source": "/**", "destination": "/api/index.py"},
+    {"source": "/users/:id", "destination": "/api/users.py?user=:user"},
+    {"source": "/t/:id", "destination": "/api/t.py?x=:tenant", "has": [{"type": "header", "key": "tenant"}]}
+  ]
+})J"),
+            "vercel.json:2:22: `routes[0].src` \"/api/(.*\" is not a valid regular expression: Unterminated group "
+            "(at character 6)\n"
+            "vercel.json:4:16: `rewrites[0].source` \"/api/*\" is not a valid path pattern: Unexpected MODIFIER at "
+            "5, expected END\n"
+            "vercel.json:5:16: `rewrites[1].source` \"/**\" is not a valid regular expression: Nothing to repeat (at "
+            "character 3)\n"
+            "vercel.json:6:45: `rewrites[2].destination` uses `:user`, which `source` does not define\n");
+}
+
+TEST(FL609, ValidRoutesPass) {
+  EXPECT_EQ(Lint("FL609", R"J({
+  "routes": [{"handle": "filesystem"}, {"src": "/(.*)", "dest": "/api/index.py"}],
+  "rewrites": [{"source": "/:path*", "destination": "/api/index?path=:path*"},
+               {"source": "/api/(.*)", "destination": "/api/index.py"}],
+  "redirects": [{"source": "/old/:slug", "destination": "https://example.com/new/:slug"}],
+  "headers": [{"source": "/(.*)", "headers": [{"key": "x", "value": "y"}]}]
+})J"),
+            "");
+}
+
+TEST(FL701, ReportsTheFieldWithItsColumn) {
+  EXPECT_EQ(Lint("FL701", R"J({"crons": [
+  {"path": "/api/cron", "schedule": "0 0 * * 7"},
+  {"path": "/api/cron", "schedule": "*/5 * * * * *"},
+  {"path": "/api/cron", "schedule": "0 8 * * *"}
+]})J"),
+            "vercel.json:2:46: invalid cron schedule \"0 0 * * 7\": day of week field: 7 is out of range; the day of "
+            "week field takes 0-6 (Sunday is 0)\n"
+            "vercel.json:3:38: invalid cron schedule \"*/5 * * * * *\": a schedule has 5 fields (minute 0-59, hour "
+            "0-23, day of month 1-31, month 1-12, day of week 0-6), this one has 6\n");
+}
+
+TEST(FL702, HobbyAllowsOncePerDayOnly) {
+  std::string config = R"J({"crons": [{"path": "/api/cron", "schedule": "*/5 * * * *"},
+    {"path": "/api/cron", "schedule": "0 8 * * 1-5"}]})J";
+  EXPECT_EQ(Lint("FL702", config),
+            "vercel.json:1:46: cron schedule \"*/5 * * * *\" runs 288 times a day; the hobby plan allows once a "
+            "day\n");
+  EXPECT_EQ(Lint("FL702", config, Plan::kPro), "");
+}
+
+TEST(FL703, PathMustStartWithSlash) {
+  EXPECT_EQ(Lint("FL703", R"J({"crons": [{"path": "api/cron", "schedule": "0 0 * * *"},
+    {"path": "/api/cron", "schedule": "0 0 * * *"}]})J"),
+            "vercel.json:1:21: cron path \"api/cron\" must start with `/`\n");
+}
+
+TEST(FL706, MoreThanAHundredCronJobs) {
+  auto crons = [](int n) {
+    std::string json = "{\"crons\": [";
+    for (int i = 0; i < n; ++i) json += std::string(i ? ",\n" : "\n") + R"J({"path": "/api/cron", "schedule": "0 0 * * *"})J";
+    return json + "]}";
+  };
+  EXPECT_EQ(Lint("FL706", crons(100)), "");
+  EXPECT_EQ(Lint("FL706", crons(101)), "vercel.json:102:1: `crons` has 101 jobs; a project may have at most 100\n");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+TEST(VercelRules, NothingWhenThePlatformIsNotVercel) {
+  Settings settings;
+  settings.platform = Platform::kAwsLambda;
+  std::map<std::string, std::string> files = {
+      {"vercel.json", "{\"public\": true, \"cleanUrls\": 1, \"crons\": [{\"path\": \"x\", \"schedule\": \"* * *\"}], // x\n}"},
+      {"api/util.py", "import yaml\n"}};
+  for (const char* code : {"FL601", "FL602", "FL603", "FL606", "FL607", "FL701", "FL703"}) {
+    EXPECT_EQ(Render(RunProjectRule(code, files, settings)), "") << code;
+    EXPECT_NE(Render(RunProjectRule(code, files)), "") << code << " (the same project on Vercel)";
+  }
+}
+
+}  // namespace
+}  // namespace faaslint::testing

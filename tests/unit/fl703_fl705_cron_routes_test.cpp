@@ -1,0 +1,143 @@
+// FL703 (cron path reaches no route), FL704 (cron endpoint without CRON_SECRET check),
+// FL705 (cron route without GET): routing a cron path through vercel.json into the app.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "support/project_fixture.h"
+
+namespace faaslint::testing {
+namespace {
+
+// The seed's layout: a Flask app in app.py, wrapped by api/index.py, everything
+// rewritten to the function.
+std::map<std::string, std::string> SeedProject(const std::string& crons, const std::string& app_py) {
+  return {{"vercel.json", "{\n  \"rewrites\": [{\"source\": \"/(.*)\", \"destination\": \"/api/index\"}],\n"
+                          "  \"crons\": [\n" + crons + "\n  ]\n}\n"},
+          {"api/index.py", "import sys\nfrom app import app\n"},
+          {"app.py", app_py},
+          {"requirements.txt", "flask\n"}};
+}
+
+constexpr const char* kApp = R"py(import os
+from flask import Flask, request, abort
+
+app = Flask(__name__)
+
+@app.route("/api/check-events")
+def check_events():
+    if request.headers.get("Authorization") != f"Bearer {os.environ.get('CRON_SECRET')}":
+        abort(401)
+    return "ok"
+
+@app.route("/api/report", methods=["POST"])
+def report():
+    return "ok"
+
+@app.get("/api/open")
+def open_endpoint():
+    return "ok"
+
+@app.get("/users/<int:user_id>/sync")
+def sync(user_id):
+    return require_secret()
+
+def require_secret():
+    return os.environ["CRON_SECRET"]
+)py";
+
+TEST(FL703, PathThroughRewriteToAMissingRoute) {
+  auto files = SeedProject(R"(    {"path": "/api/check-events", "schedule": "0 8 * * *"},
+    {"path": "/api/missing", "schedule": "0 8 * * *"},
+    {"path": "/users/7/sync?full=1", "schedule": "0 8 * * *"})",
+                           kApp);
+  std::vector<Finding> findings = RunProjectRule("FL703", files);
+  EXPECT_EQ(Render(findings),
+            "vercel.json:5:14: cron path \"/api/missing\" reaches no route: api/index.py and the modules it imports "
+            "have no route for it\n");
+  // The searched files, whole, are related: deleting the route in app.py surfaces this entry.
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings[0].related.size(), 2u);
+  EXPECT_EQ(findings[0].related[0].path, "api/index.py");
+  EXPECT_EQ(findings[0].related[1].path, "app.py");
+  EXPECT_EQ(findings[0].related[1].range.end.line, 26u);
+}
+
+TEST(FL703, FunctionFilesDynamicSegmentsAndNoFunction) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"},
+  {"path": "/api/items/42", "schedule": "0 0 * * *"},
+  {"path": "/nothing", "schedule": "0 0 * * *"}]})"},
+      {"api/cron.py", "from http.server import BaseHTTPRequestHandler\nclass handler(BaseHTTPRequestHandler):\n"
+                      "    def do_GET(self):\n        pass\n"},
+      {"api/items/[id].py", "from http.server import BaseHTTPRequestHandler\nclass handler(BaseHTTPRequestHandler):\n"
+                            "    def do_GET(self):\n        pass\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)),
+            "vercel.json:3:12: cron path \"/nothing\" reaches no route: no api/ function file, rewrite or route "
+            "serves it\n");
+}
+
+TEST(FL703, UnknowableRoutingIsNotReported) {
+  // Routes built at run time (a computed path) and an external rewrite: nothing to say.
+  EXPECT_EQ(Render(RunProjectRule("FL703", SeedProject(R"(    {"path": "/api/x", "schedule": "0 8 * * *"})",
+                                                       "from flask import Flask\napp = Flask(__name__)\n"
+                                                       "PATH = '/api/' + 'x'\n@app.route(PATH)\ndef x():\n"
+                                                       "    return 'ok'\n"))),
+            "");
+  EXPECT_EQ(Render(RunProjectRule(
+                "FL703", {{"vercel.json", R"J({"rewrites": [{"source": "/(.*)", "destination": "https://example.com/$1"}],
+  "crons": [{"path": "/api/x", "schedule": "0 8 * * *"}]})J"},
+                          {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n"}})),
+            "");
+}
+
+TEST(FL705, RouteWithoutGet) {
+  auto files = SeedProject(R"(    {"path": "/api/report", "schedule": "0 8 * * *"},
+    {"path": "/api/check-events", "schedule": "0 8 * * *"})",
+                           kApp);
+  std::vector<Finding> findings = RunProjectRule("FL705", files);
+  EXPECT_EQ(Render(findings),
+            "app.py:12:2: cron job \"/api/report\" calls this route with GET, but it accepts only POST\n");
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings[0].related.size(), 1u);
+  EXPECT_EQ(findings[0].related[0].path, "vercel.json");
+  EXPECT_EQ(findings[0].related[0].range.start.line, 4u);
+}
+
+TEST(FL704, EndpointWithoutCronSecret) {
+  auto files = SeedProject(R"(    {"path": "/api/open", "schedule": "0 8 * * *"},
+    {"path": "/api/check-events", "schedule": "0 8 * * *"},
+    {"path": "/users/1/sync", "schedule": "0 8 * * *"})",
+                           kApp);
+  EXPECT_EQ(Render(RunProjectRule("FL704", files)),
+            "app.py:16:2: cron endpoint for \"/api/open\" does not check CRON_SECRET: anyone can call it\n");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+TEST(FL703, FilesystemComesBeforeRoutesAfterHandleFilesystem) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"routes": [{"handle": "filesystem"}, {"src": "/(.*)", "dest": "/api/index.py"}],
+  "crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}, {"path": "/other", "schedule": "0 0 * * *"}]})J"},
+      {"api/cron.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/api/cron')\ndef c():\n    pass\n"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/')\ndef i():\n    pass\n"}};
+  // /api/cron is api/cron.py's (which has the route); /other falls to the catch-all.
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)),
+            "vercel.json:2:70: cron path \"/other\" reaches no route: api/index.py has no route for it\n");
+}
+
+TEST(FL703, PathsOfOtherRuntimesAreNotJudged) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})J"},
+      {"api/cron.ts", "export function GET() {}\n"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/api')\ndef i():\n    pass\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+}
+
+}  // namespace
+}  // namespace faaslint::testing

@@ -1,0 +1,113 @@
+#include "vercel/json.h"
+
+#include <gtest/gtest.h>
+
+namespace faaslint::vercel {
+namespace {
+
+std::string Errors(const JsonDocument& doc) {
+  std::string out;
+  for (const JsonDiagnostic& e : doc.errors) {
+    out += std::to_string(e.range.start.line) + ":" + std::to_string(e.range.start.column) + " " +
+           e.message + "\n";
+  }
+  return out;
+}
+
+TEST(VercelJson, ValidDocumentHasPositionsForKeysAndValues) {
+  JsonDocument doc = ParseJson("{\n  \"functions\": {\"api/*.py\": {\"memory\": 1024}},\n  \"x\": [true, null, \"\\u00e9\"]\n}\n");
+  ASSERT_TRUE(doc.root);
+  EXPECT_EQ(Errors(doc), "");
+  const JsonMember* functions = doc.root->Find("functions");
+  ASSERT_NE(functions, nullptr);
+  EXPECT_EQ(functions->key_range.start, (Position{2, 3}));
+  EXPECT_EQ(functions->key_range.end, (Position{2, 14}));
+  const JsonValue* memory = functions->value.Get("api/*.py")->Get("memory");
+  ASSERT_NE(memory, nullptr);
+  EXPECT_TRUE(memory->is_number());
+  EXPECT_TRUE(memory->is_integer);
+  EXPECT_EQ(memory->number, 1024);
+  EXPECT_EQ(memory->range.start, (Position{2, 40}));
+  const JsonValue* x = doc.root->Get("x");
+  ASSERT_EQ(x->items.size(), 3u);
+  EXPECT_EQ(x->items[2].text, "\xC3\xA9");
+}
+
+TEST(VercelJson, ColumnsCountCodePointsNotBytes) {
+  JsonDocument doc = ParseJson("{\"\xC3\xA9\xC3\xA9\": 1, \"a\": 2,}");
+  EXPECT_EQ(Errors(doc), "1:17 trailing comma before `}` is not allowed in JSON\n");
+  EXPECT_EQ(doc.root->Get("a")->range.start, (Position{1, 16}));
+}
+
+TEST(VercelJson, CommentsAreReportedAndTheRestIsRead) {
+  JsonDocument doc = ParseJson(
+      "{\n  // line\n  \"a\": 1, /* block */\n  # hash\n  \"b\": \"http://x\" // after\n}\n");
+  EXPECT_EQ(Errors(doc),
+            "2:3 comments are not allowed in JSON (`//` comment)\n"
+            "3:11 comments are not allowed in JSON (`/* */` comment)\n"
+            "4:3 comments are not allowed in JSON (`#` comment)\n"
+            "5:19 comments are not allowed in JSON (`//` comment)\n");
+  ASSERT_TRUE(doc.root);
+  EXPECT_EQ(doc.root->Get("b")->text, "http://x");
+  EXPECT_EQ(doc.root->Get("a")->number, 1);
+}
+
+TEST(VercelJson, TrailingCommasInArraysAndObjects) {
+  JsonDocument doc = ParseJson("{\"a\": [1, 2,\n], \"b\": 1,\n}");
+  EXPECT_EQ(Errors(doc),
+            "1:12 trailing comma before `]` is not allowed in JSON\n"
+            "2:10 trailing comma before `}` is not allowed in JSON\n");
+  EXPECT_EQ(doc.root->Get("a")->items.size(), 2u);
+}
+
+TEST(VercelJson, DuplicateKeyKeepsTheLastValue) {
+  JsonDocument doc = ParseJson("{\n\"a\": 1,\n\"a\": 2\n}");
+  EXPECT_EQ(Errors(doc), "3:1 duplicate key `a` (first defined on line 2)\n");
+  EXPECT_EQ(doc.root->members.size(), 1u);
+  EXPECT_EQ(doc.root->Get("a")->number, 2);
+}
+
+TEST(VercelJson, BomEmptyAndWhitespaceOnly) {
+  EXPECT_EQ(Errors(ParseJson("\xEF\xBB\xBF{}")),
+            "1:1 file starts with a byte order mark (BOM), which JSON does not allow\n");
+  EXPECT_EQ(Errors(ParseJson("")), "1:1 file is empty, which is not valid JSON\n");
+  EXPECT_EQ(Errors(ParseJson("  \n")), "1:1 file has no JSON value\n");
+  EXPECT_FALSE(ParseJson("").root);
+}
+
+TEST(VercelJson, SyntaxErrorsHavePositionsAndRecovery) {
+  JsonDocument doc = ParseJson("{\n  \"a\": 1\n  \"b\": 2\n}");
+  ASSERT_FALSE(doc.errors.empty());
+  EXPECT_EQ(doc.errors[0].range.start.line, 2u) << Errors(doc);
+  EXPECT_NE(doc.errors[0].message.find("syntax error"), std::string::npos);
+
+  JsonDocument unclosed = ParseJson("{\"a\": {\"b\": 1}");
+  EXPECT_NE(Errors(unclosed).find("expected `}`"), std::string::npos);
+  EXPECT_EQ(Errors(ParseJson("{\"a\": 1.}")), "1:7 invalid number `1.`\n");
+  EXPECT_EQ(Errors(ParseJson("{} {}")), "1:4 unexpected value after the end of the top-level value\n");
+  EXPECT_EQ(Errors(ParseJson("{\"a\": \"x\\qy\"}")), "1:9 invalid escape `\\q` in a string\n");
+}
+
+TEST(VercelJson, NoErrorsForStrictJson) {
+  for (const char* text : {"{}", "[]", "{\"a\": -0.5e+3}", "{\"url\": \"https://a/b#c\"}",
+                           "{\"s\": \"a, }\"}", "{\"s\": \"/* x */\"}"}) {
+    EXPECT_EQ(Errors(ParseJson(text)), "") << text;
+  }
+}
+
+}  // namespace
+}  // namespace faaslint::vercel
+
+namespace faaslint::vercel {
+namespace {
+
+TEST(VercelJson, DeepNestingIsReportedNotACrash) {
+  std::string deep(100000, '[');
+  deep += std::string(100000, ']');
+  JsonDocument doc = ParseJson("{\"a\": " + deep + "}");
+  ASSERT_FALSE(doc.errors.empty());
+  EXPECT_EQ(doc.errors[0].message, "nesting deeper than 256 levels");
+}
+
+}  // namespace
+}  // namespace faaslint::vercel
