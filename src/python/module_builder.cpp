@@ -742,7 +742,7 @@ class ModuleBuilder {
       call.callee = callee.qualified.empty() ? callee.text : callee.qualified;
       if (callee.kind == Kind::kAttribute) {
         call.method = callee.str;
-        if (!callee.items.empty()) call.receiver = callee.items[0];
+        if (!callee.items.empty()) call.receiver = std::move(callee.items[0]);  // callee is not used after
       }
     }
     if (scope.function >= 0) m_.functions_[scope.function].calls.push_back(index);
