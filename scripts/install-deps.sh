@@ -8,6 +8,8 @@ packages=(g++ cmake ninja-build pkg-config git
   libtomlplusplus-dev libcli11-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libgmock-dev pre-commit python3)
+  # The fuzz smoke run (scripts/fuzz-smoke.sh): clang and its libFuzzer runtime.
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 # npm may come with a Node.js that is not Debian's (it then owns the npm command).

@@ -8,3 +8,5 @@ build=${BUILD_DIR:-$root/build}
 "$root/scripts/install-test-tools.sh" "$build/_tools"
 cd "$build"
 ctest --output-on-failure -j"$(nproc)" --timeout 600
+# A short bounded run of every fuzz target (skipped without clang/libFuzzer).
+"$root/scripts/fuzz-smoke.sh"

@@ -13,6 +13,7 @@
 #include "cli/project_folder.h"
 #include "cli/run_settings.h"
 #include "core/atomic_file.h"
+#include "core/log_text.h"
 #include "lint/lint.h"
 #include "report/emitter.h"
 
@@ -21,7 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void PrintError(const std::string& message) { std::fprintf(stderr, "faaslint: %s\n", message.c_str()); }
+// One line each, whatever a file name holds: CI shows stderr in the job log.
+void PrintError(const std::string& message) { std::fprintf(stderr, "faaslint: %s\n", LogSafe(message).c_str()); }
 
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;

@@ -50,7 +50,7 @@ Value Convert(const toml::node& node) {
       key_value.kind = Value::Kind::kScalar;
       key_value.position = ToPosition(key.source());
       key_value.text = std::string(key.str());
-      value.entries.emplace_back(std::move(key_value), Convert(child));
+      value.entries.push_back({std::move(key_value), Convert(child)});
     }
   } else if (const toml::array* array = node.as_array()) {
     value.kind = Value::Kind::kList;

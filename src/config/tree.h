@@ -14,11 +14,19 @@ namespace faaslint::config {
 
 struct Value {
   enum class Kind { kNull, kScalar, kList, kMap };
+  // Not std::pair<Value, Value>: clang with libstdc++ refuses a pair of a type that is
+  // still incomplete, and a vector of a declared struct is fine (C++17).
+  struct Entry;
   Kind kind = Kind::kNull;
   Position position;                              // where the value starts in the file
   std::string text;                               // kScalar: as written, unquoted
   std::vector<Value> items;                       // kList
-  std::vector<std::pair<Value, Value>> entries;   // kMap: scalar key -> value, in file order
+  std::vector<Entry> entries;                     // kMap: scalar key -> value, in file order
+};
+
+struct Value::Entry {
+  Value key;
+  Value value;
 };
 
 // An error inside the file; Load prefixes the path.

@@ -110,7 +110,7 @@ class TreeBuilder final : public YAML::EventHandler {
       parent.key = std::move(value);
       return;
     }
-    parent.value.entries.emplace_back(std::move(*parent.key), std::move(value));
+    parent.value.entries.push_back({std::move(*parent.key), std::move(value)});
     parent.key.reset();
   }
 

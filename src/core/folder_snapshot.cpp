@@ -1,4 +1,8 @@
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -64,7 +68,14 @@ std::unique_ptr<Snapshot> MakeFolderSnapshot(const std::string& root, std::strin
     std::error_code status_ec;
     if (entry.is_symlink(status_ec)) continue;
     if (entry.is_directory(status_ec)) {
-      if (IsSkippedFolder(entry.path().filename().string())) it.disable_recursion_pending();
+      if (IsSkippedFolder(entry.path().filename().string())) {
+        it.disable_recursion_pending();
+      } else if (access(entry.path().c_str(), R_OK | X_OK) != 0) {
+        // Like an unreadable file: its files would otherwise pass unchecked.
+        *error = fs::relative(entry.path(), base, status_ec).generic_string() + ": cannot read the folder: " +
+                 std::strerror(errno);
+        return nullptr;
+      }
       continue;
     }
     if (!entry.is_regular_file(status_ec)) continue;

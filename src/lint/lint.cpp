@@ -126,7 +126,7 @@ class Linter {
     unsigned workers = std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(files.size())));
     std::atomic<size_t> next{0};
     auto work = [&] {
-      python::Parser parser;  // one per worker: tree-sitter parsers are not thread-safe
+      python::Parser parser(options_.parse_time_limit);  // one per worker: not thread-safe
       for (size_t i = next++; i < files.size(); i = next++) outcomes[i] = CheckFile(parser, files[i]);
     };
     if (workers == 1) {
@@ -156,6 +156,12 @@ class Linter {
       return outcome;
     }
     std::unique_ptr<const python::Module> module = python::ParseModule(parser, path, std::move(content));
+    if (module->parse_abandoned()) {
+      outcome.problems.push_back(
+          {path, fmt::format("skipped: parsing took longer than the {:g} s limit for a file",
+                             std::chrono::duration<double>(options_.parse_time_limit).count())});
+      return outcome;
+    }
     outcome.checked = true;
     const LineSet& changed = changes_.changed.find(path)->second;
     std::vector<Finding> found;

@@ -2,6 +2,7 @@
 // changed lines and suppressions. Emitters take it from there; nothing here prints.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/change_set.h"
 #include "core/finding.h"
 #include "core/settings.h"
+#include "python/parser.h"
 #include "rules/registry.h"
 
 namespace faaslint::lint {
@@ -27,6 +29,8 @@ struct LintOptions {
   // Root-relative files or folders to narrow the checked set to; empty = everything.
   std::vector<std::string> paths;
   unsigned jobs = 1;
+  // Per file; over it the file is skipped with a note (python/parser.h says why).
+  std::chrono::microseconds parse_time_limit = python::kParseTimeLimit;
   Settings settings;
   RuleFilter filter;
   // Per rule code: option name -> value (from the configuration).

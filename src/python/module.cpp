@@ -3,6 +3,14 @@
 #include <algorithm>
 
 namespace faaslint::python {
+namespace {
+
+constexpr size_t kColumnBlock = 256;
+
+// Columns count code points: every byte but a UTF-8 continuation byte starts one.
+bool StartsCodePoint(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
+
+}  // namespace
 
 bool Expr::IsTrue() const {
   switch (kind) {
@@ -48,6 +56,21 @@ Module::Module(std::string path, std::string source) : path_(std::move(path)), s
     }
   }
   line_is_ascii_.push_back(ascii);
+  if (std::find(line_is_ascii_.begin(), line_is_ascii_.end(), false) == line_is_ascii_.end()) return;
+  code_points_before_block_.reserve(source_.size() / kColumnBlock + 1);
+  uint32_t count = 0;
+  for (size_t i = 0; i <= source_.size(); ++i) {
+    if (i % kColumnBlock == 0) code_points_before_block_.push_back(count);
+    if (i < source_.size()) count += StartsCodePoint(source_[i]);
+  }
+}
+
+uint32_t Module::CodePointsBefore(size_t offset) const {
+  offset = std::min(offset, source_.size());
+  size_t block = offset / kColumnBlock;
+  uint32_t count = code_points_before_block_[block];
+  for (size_t i = block * kColumnBlock; i < offset; ++i) count += StartsCodePoint(source_[i]);
+  return count;
 }
 
 std::string_view Module::Line(uint32_t line) const {

@@ -190,6 +190,8 @@ struct NameLoad {
   ResultUse use = ResultUse::kOther;
 };
 
+class Parser;
+
 class Module {
  public:
   Module(std::string path, std::string source);
@@ -198,6 +200,8 @@ class Module {
   const std::string& source() const { return source_; }
   bool has_syntax_errors() const { return has_errors_; }
   bool truncated() const { return truncated_; }  // nesting too deep to summarise fully
+  // The parser gave up (its time limit): every table is empty.
+  bool parse_abandoned() const { return parse_abandoned_; }
 
   const std::vector<Import>& imports() const { return imports_; }
   const std::vector<Function>& functions() const { return functions_; }
@@ -229,10 +233,17 @@ class Module {
 
  private:
   friend class ModuleBuilder;
+  friend std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source);
   std::string path_;
   std::string source_;
   std::vector<uint32_t> line_starts_;
   std::vector<bool> line_is_ascii_;
+  // Code points before every 256-byte block of source_, when some line is not ASCII: a
+  // column is then counted in at most one block, not from its line start (which is
+  // quadratic on a megabyte-long line).
+  std::vector<uint32_t> code_points_before_block_;
+  uint32_t CodePointsBefore(size_t offset) const;
+  bool parse_abandoned_ = false;
   bool has_errors_ = false;
   bool truncated_ = false;
   std::vector<Import> imports_;
@@ -247,8 +258,6 @@ class Module {
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   NoqaMap noqa_;
 };
-
-class Parser;
 
 // Parses `source` and summarises it. Never fails: a file with syntax errors yields
 // what tree-sitter recovered (has_syntax_errors() tells).

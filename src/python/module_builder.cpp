@@ -124,13 +124,10 @@ class ModuleBuilder {
   Position ToPosition(TSPoint point) const {
     Position position{point.row + 1, point.column + 1};
     if (point.row < m_.line_is_ascii_.size() && !m_.line_is_ascii_[point.row]) {
-      uint32_t start = m_.line_starts_[point.row];
-      uint32_t column = 1;
-      for (uint32_t i = 0; i < point.column && start + i < m_.source_.size(); ++i) {
-        // Count bytes that start a UTF-8 sequence.
-        if ((static_cast<unsigned char>(m_.source_[start + i]) & 0xC0) != 0x80) ++column;
-      }
-      position.column = column;
+      size_t start = m_.line_starts_[point.row];
+      position.column = 1 + m_.CodePointsBefore(start + point.column) - m_.CodePointsBefore(start);
+      // A byte order mark is not a column: editors do not show it.
+      if (point.row == 0 && point.column >= 3 && m_.source_.starts_with("\xEF\xBB\xBF")) --position.column;
     }
     return position;
   }
@@ -1043,6 +1040,7 @@ std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::strin
   auto module = std::make_unique<Module>(std::move(path), std::move(source));
   TreePtr tree = parser.Parse(module->source());
   if (tree) ModuleBuilder(*module, ts_tree_root_node(tree.get())).Build();
+  else module->parse_abandoned_ = true;
   return module;
 }
 

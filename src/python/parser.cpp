@@ -4,12 +4,13 @@
 
 namespace faaslint::python {
 
-Parser::Parser() : parser_(ts_parser_new()) {
+Parser::Parser(std::chrono::microseconds time_limit) : parser_(ts_parser_new()) {
   if (!ts_parser_set_language(parser_, tree_sitter_python())) {
     ts_parser_delete(parser_);
     // Only possible when the grammar's ABI does not match the runtime: a build error.
     throw std::runtime_error("tree-sitter-python grammar ABI is not supported by the runtime");
   }
+  ts_parser_set_timeout_micros(parser_, static_cast<uint64_t>(time_limit.count()));
 }
 
 Parser::~Parser() { ts_parser_delete(parser_); }

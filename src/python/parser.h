@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <chrono>
 #include <memory>
 #include <string_view>
 
@@ -15,13 +16,21 @@ struct TreeDeleter {
 };
 using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 
+// How long one file may take to parse. tree-sitter parses the CPython standard library
+// (11 MB) in about 1 s, so a 16 MiB file (lint::kMaxPythonFileBytes) takes a few
+// seconds; its error recovery on bracket soup is far slower (2 MB of random brackets:
+// 18 s), and such a file must not stall a pre-commit hook or a CI job for minutes.
+// tree-sitter measures wall-clock time, so the limit leaves room for a busy CI machine
+// (a 1 MB line took 10 s of wall-clock time with 12 jobs on 2 cores).
+constexpr std::chrono::microseconds kParseTimeLimit = std::chrono::seconds(30);
+
 class Parser {
  public:
-  Parser();
+  explicit Parser(std::chrono::microseconds time_limit = kParseTimeLimit);
   ~Parser();
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
-  // Null only if tree-sitter gives up (timeout or cancellation).
+  // Null only if tree-sitter gives up (the time limit, or cancellation).
   TreePtr Parse(std::string_view source);
 
  private:

@@ -4,12 +4,13 @@
 // Text is also what CI prints to job logs, where a line starting with `::` (after
 // leading blanks) is a GitHub workflow command, and control bytes reach terminals. So a
 // message's extra lines are prefixed with "  | ", control characters in file names
-// and messages are shown as escapes (\n, \x1B), and a path that starts with ':' or a
-// space is printed as "./path": no file name or message can start a command or drive
-// the terminal.
+// and messages are shown as escapes (\n, \x1B), "##[" (a legacy command anywhere in a
+// line) as "#\x23[" (core/log_text.h), and a path that starts with ':', a space or a
+// non-ASCII character (the runner also trims Unicode spaces such as U+00A0) is printed
+// as "./path": no file name or message can start a command or drive the terminal.
 #include <fmt/format.h>
 
-#include "core/message_text.h"
+#include "core/log_text.h"
 #include "core/rule_info.h"
 #include "report/counts.h"
 #include "report/emitter.h"
@@ -27,8 +28,9 @@ std::string_view SeverityColor(Severity severity) {
 }
 
 std::string ShowPath(std::string_view path) {
-  std::string shown = EscapeControlCharacters(path);
-  if (!shown.empty() && (shown[0] == ':' || shown[0] == ' ')) shown.insert(0, "./");
+  std::string shown = LogSafe(path);
+  const unsigned char first = shown.empty() ? 'a' : static_cast<unsigned char>(shown[0]);
+  if (first == ':' || first == ' ' || first >= 0x80) shown.insert(0, "./");
   return shown;
 }
 
@@ -40,7 +42,7 @@ std::string ShowLines(std::string_view text) {
     size_t end = text.find('\n', start);
     std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
     if (line.ends_with('\r') && end != std::string_view::npos) line.remove_suffix(1);
-    shown += EscapeControlCharacters(line);
+    shown += LogSafe(line);
     if (end == std::string_view::npos) return shown;
     shown += "\n  | ";
     start = end + 1;

@@ -1,0 +1,198 @@
+// Arbitrary findings through every emitter. The bytes decide paths, messages, help,
+// source lines, positions and related locations; the rules are the registered ones.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "ci_log.h"
+#include "core/utf8.h"
+#include "harness.h"
+#include "report/emitter.h"
+
+namespace faaslint::fuzz {
+namespace {
+
+using nlohmann::json;
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view data) : data_(data) {}
+  bool empty() const { return pos_ >= data_.size(); }
+  uint8_t Byte() { return empty() ? 0 : static_cast<uint8_t>(data_[pos_++]); }
+  // Mostly small numbers, sometimes huge ones.
+  uint32_t Number() {
+    uint8_t kind = Byte();
+    if (kind < 250) return kind;
+    uint32_t value = 0;
+    for (int i = 0; i < 4; ++i) value = (value << 8) | Byte();
+    return value;
+  }
+  std::string Text() {
+    size_t length = Byte();
+    if (length >= 200) length = (length - 200) * 256 + Byte();
+    std::string text(data_.substr(std::min(pos_, data_.size()), length));
+    pos_ += text.size();
+    return text;
+  }
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
+};
+
+Range ReadRange(ByteReader& in) {
+  Range range;
+  range.start = {std::max<uint32_t>(1, in.Number()), std::max<uint32_t>(1, in.Number())};
+  range.end = {range.start.line + in.Byte() % 3, std::max<uint32_t>(1, in.Number())};
+  if (range.end.line == range.start.line) range.end.column = std::max(range.end.column, range.start.column);
+  return range;
+}
+
+std::vector<Finding> ReadFindings(ByteReader& in, const rules::Registry& registry) {
+  std::vector<Finding> findings;
+  const size_t count = in.Byte() % 12;
+  for (size_t i = 0; i < count && !in.empty(); ++i) {
+    Finding finding;
+    finding.rule = registry.all()[in.Byte() % registry.all().size()].info;
+    finding.location.path = in.Text();
+    finding.location.range = ReadRange(in);
+    finding.message = in.Text();
+    finding.help = in.Text();
+    finding.source_line = in.Text();
+    for (size_t related = in.Byte() % 3; related > 0; --related) {
+      finding.related.push_back(Location{in.Text(), ReadRange(in)});
+    }
+    findings.push_back(std::move(finding));
+  }
+  std::sort(findings.begin(), findings.end(), FindingLess);  // as the pipeline hands them over
+  return findings;
+}
+
+std::string Render(report::Format format, const std::vector<Finding>& findings, const report::EmitContext& context) {
+  std::ostringstream out;
+  report::Emit(format, findings, context, out);
+  return std::move(out).str();
+}
+
+bool ValidUtf8(std::string_view text) { return !FindInvalidUtf8(text).has_value(); }
+
+std::string CheckJson(const std::string& output, const std::vector<Finding>& findings) {
+  json document = json::parse(output, nullptr, false);
+  if (document.is_discarded()) return "json: not valid JSON";
+  const json& list = document["findings"];
+  if (!list.is_array() || list.size() != findings.size()) return "json: not one entry per finding";
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& finding = findings[i];
+    if (ValidUtf8(finding.message) && list[i]["message"] != finding.message) return "json: a message changed";
+    if (ValidUtf8(finding.location.path) && list[i]["location"]["path"] != finding.location.path) {
+      return "json: a path changed";
+    }
+  }
+  return {};
+}
+
+std::string CheckSarif(const std::string& output, const std::vector<Finding>& findings) {
+  json document = json::parse(output, nullptr, false);
+  if (document.is_discarded()) return "sarif: not valid JSON";
+  if (document["version"] != "2.1.0") return "sarif: not version 2.1.0";
+  const json& results = document["runs"][0]["results"];
+  if (!results.is_array() || results.size() != findings.size()) return "sarif: not one result per finding";
+  for (const json& result : results) {
+    const json& region = result["locations"][0]["physicalLocation"]["region"];
+    if (!region["startLine"].is_number_integer() || region["startLine"].get<int64_t>() < 1) {
+      return "sarif: a region without a startLine >= 1";
+    }
+  }
+  return {};
+}
+
+std::string CheckGitlab(const std::string& output, const std::vector<Finding>& findings) {
+  json document = json::parse(output, nullptr, false);
+  if (document.is_discarded()) return "gitlab: not valid JSON";
+  if (!document.is_array() || document.size() != findings.size()) return "gitlab: not one issue per finding";
+  std::set<std::string> fingerprints;
+  for (const json& issue : document) {
+    for (const char* key : {"description", "check_name", "fingerprint", "severity"}) {
+      if (!issue[key].is_string()) return fmt::format("gitlab: '{}' is not a string", key);
+    }
+    if (!issue["location"]["path"].is_string()) return "gitlab: location.path is not a string";
+    if (!issue["location"]["lines"]["begin"].is_number_integer()) return "gitlab: location.lines.begin";
+    if (!fingerprints.insert(issue["fingerprint"].get<std::string>()).second) return "gitlab: duplicate fingerprint";
+  }
+  return {};
+}
+
+std::string CheckGithub(const std::string& output, const std::vector<Finding>& findings) {
+  std::vector<std::string_view> lines = RunnerLines(output);
+  if (lines.size() != findings.size()) {
+    return fmt::format("github: {} lines for {} findings", lines.size(), findings.size());
+  }
+  // An empty path (a project-wide finding) is an annotation without a file: the runner
+  // drops an empty property, so only non-empty paths are expected back.
+  std::multiset<std::string> expected_files, seen_files;
+  for (const Finding& finding : findings) {
+    if (!finding.location.path.empty()) expected_files.insert(finding.location.path);
+  }
+  for (std::string_view line : lines) {
+    std::optional<WorkflowCommand> command = ParseV2Command(line);
+    if (!command) return "github: a line that is not a workflow command";
+    if (command->name != "error" && command->name != "warning" && command->name != "notice") {
+      return "github: unexpected command " + command->name;
+    }
+    if (!command->properties.count("line")) return "github: a command without a line";
+    if (command->properties.count("file")) seen_files.insert(command->properties["file"]);
+  }
+  // The runner's unescaping gives back exactly the paths: no property was cut short.
+  if (seen_files != expected_files) return "github: a file property does not survive the runner's unescaping";
+  return {};
+}
+
+// Text goes to CI logs: none of its lines may be a workflow command.
+std::string CheckNoCommands(std::string_view format, const std::string& output) {
+  for (std::string_view line : RunnerLines(output)) {
+    if (ParseV2Command(line)) return fmt::format("{}: a line is a workflow command: {}", format, line);
+    if (HasLegacyCommandPrefix(line)) return fmt::format("{}: a line holds '##[': {}", format, line);
+  }
+  return {};
+}
+
+// Both tables have four columns: five unescaped '|' per row, whatever a cell holds.
+std::string CheckMarkdown(const std::string& output) {
+  for (std::string_view line : RunnerLines(output)) {
+    if (!line.starts_with('|')) continue;
+    size_t pipes = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\') ++i;
+      else pipes += line[i] == '|';
+    }
+    if (pipes != 5) return fmt::format("markdown: a table row with {} cell borders: {}", pipes, line);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string CheckEmitters(std::string_view data) {
+  const rules::Registry& registry = rules::Registry::Get();
+  ByteReader in(data);
+  const uint8_t flags = in.Byte();
+  report::EmitContext context{registry, "/" + in.Text(), (flags & 1) != 0, in.Number(), (flags & 2) != 0};
+  const std::vector<Finding> findings = ReadFindings(in, registry);
+
+  const std::string text = Render(report::Format::kText, findings, context);
+  if (std::string broken = CheckNoCommands("text", text); !broken.empty()) return broken;
+  using Check = std::string (*)(const std::string&, const std::vector<Finding>&);
+  const std::pair<Check, report::Format> checks[] = {{CheckJson, report::Format::kJson},
+                                                     {CheckSarif, report::Format::kSarif},
+                                                     {CheckGitlab, report::Format::kGitlab},
+                                                     {CheckGithub, report::Format::kGithub}};
+  for (auto [check, format] : checks) {
+    if (std::string broken = check(Render(format, findings, context), findings); !broken.empty()) return broken;
+  }
+  return CheckMarkdown(Render(report::Format::kMarkdown, findings, context));
+}
+
+}  // namespace faaslint::fuzz

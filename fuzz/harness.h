@@ -1,0 +1,32 @@
+// The fuzz targets' bodies, shared by the libFuzzer binaries (fuzz/*_fuzzer) and the
+// regression test (tests/unit/fuzz_regression_test.cpp) that replays every committed
+// corpus and crash input through the same code. Each check feeds one input to real
+// faaslint code and returns "" when every invariant held, or what broke; a crash or a
+// sanitizer report is a failure of its own.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace faaslint::fuzz {
+
+// Bytes as app.py through the lint pipeline (text check, parse, every rule, noqa);
+// bytes that the pipeline refuses as text are also parsed and checked directly.
+std::string CheckPython(std::string_view data);
+// Bytes as .faaslint.yaml and as pyproject.toml: parse and validate.
+std::string CheckConfig(std::string_view data);
+// Bytes decoded into findings with arbitrary paths, messages and positions, emitted in
+// every format: JSON formats must parse, `github` must print one command per finding,
+// no other format may print a line a CI runner would take for a command.
+std::string CheckEmitters(std::string_view data);
+
+struct Target {
+  std::string_view name;  // fuzz/corpus/<name>/, fuzz/regressions/<name>/, <name>_fuzzer
+  std::string (*check)(std::string_view data);
+};
+
+// Every target, for the regression test.
+std::span<const Target> Targets();
+
+}  // namespace faaslint::fuzz

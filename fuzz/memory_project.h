@@ -1,0 +1,20 @@
+// A project held in memory, checked with the real pipeline as `faaslint --all` would.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "lint/lint.h"
+
+namespace faaslint::fuzz {
+
+// root-relative path -> content
+using Files = std::map<std::string, std::string, std::less<>>;
+
+lint::LintResult LintFiles(const Files& files);
+
+// "" when every finding points into a file of the project at a line and column that
+// exist (1-based; the column may be one past the end of its line); else what is wrong.
+std::string CheckFindingLocations(const lint::LintResult& result, const Files& files);
+
+}  // namespace faaslint::fuzz

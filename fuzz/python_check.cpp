@@ -1,0 +1,53 @@
+// Python analysis on arbitrary bytes: the pipeline as `faaslint --all` runs it, and,
+// for bytes the pipeline refuses as text, the parser and every rule directly (so the
+// module walk also meets invalid UTF-8 and NUL bytes).
+#include <fmt/format.h>
+
+#include "harness.h"
+#include "lint/text_check.h"
+#include "memory_project.h"
+#include "python/module.h"
+#include "python/parser.h"
+#include "rules/registry.h"
+
+namespace faaslint::fuzz {
+namespace {
+
+std::string CheckModuleDirectly(std::string_view data) {
+  python::Parser parser;
+  std::unique_ptr<python::Module> module = python::ParseModule(parser, "app.py", std::string(data));
+  const rules::Registry& registry = rules::Registry::Get();
+  Settings settings;
+  std::vector<Finding> findings;
+  for (const rules::Rule& rule : registry.all()) {
+    if (!rule.python) continue;
+    rules::RuleOptions options(*rule.info, nullptr);
+    rules::Sink sink(*rule.info, "app.py", &findings);
+    rule.python(rules::PyContext{*module, options, settings, nullptr}, sink);
+  }
+  for (const Finding& finding : findings) {
+    uint32_t line = finding.location.range.start.line;
+    if (line < 1 || line > module->line_count() + 1) {
+      return fmt::format("{}: line {} of {}", finding.code(), line, module->line_count());
+    }
+    (void)module->Line(line);
+    (void)module->Noqa(line);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string CheckPython(std::string_view data) {
+  Files files{{"app.py", std::string(data)}};
+  lint::LintResult result = LintFiles(files);
+  if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;
+  bool refused = !lint::NotPythonText(data).empty() || data.size() > lint::kMaxPythonFileBytes;
+  // Each file is either checked or named in exactly one note (refused, over a limit).
+  if (result.files_checked + result.problems.size() != 1) return "app.py neither checked nor noted once";
+  if (refused && result.files_checked != 0) return "a file the text check refuses was checked";
+  if (refused) return CheckModuleDirectly(data.substr(0, lint::kMaxPythonFileBytes));
+  return {};
+}
+
+}  // namespace faaslint::fuzz

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs one fuzz target for a bounded time: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
+# TARGET is python, config or emit (fuzz/harness.h). Builds the fuzz build on first use
+# (clang, ASan + UBSan) into ${FUZZ_BUILD_DIR:-build-fuzz}. The committed seeds in
+# fuzz/corpus/TARGET are read, never written: new inputs go to the build folder's corpus,
+# and a crash is saved under its crashes/TARGET/ (to keep: copy it to
+# fuzz/regressions/TARGET/, which the regression test replays).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+target=${1:?usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
+seconds=${2:?usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
+shift 2
+build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
+
+if [[ ! -x "$build/fuzz/${target}_fuzzer" ]] || [[ "${FUZZ_REBUILD:-1}" == 1 ]]; then
+  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DFAASLINT_FUZZ=ON -DFAASLINT_TESTS=OFF >/dev/null
+  cmake --build "$build" --target "${target}_fuzzer" >/dev/null
+fi
+
+corpus="$build/corpus/$target"
+crashes="$build/crashes/$target"
+mkdir -p "$corpus" "$crashes"
+# -timeout: one input may take this long (the pipeline's own parse limit is longer, but
+# fuzz inputs are at most -max_len bytes); -rss_limit_mb: a leak or blow-up is a crash.
+exec "$build/fuzz/${target}_fuzzer" "$corpus" "$root/fuzz/corpus/$target" \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+  -artifact_prefix="$crashes/" -print_final_stats=1 "$@"

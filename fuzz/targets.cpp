@@ -1,0 +1,14 @@
+#include "harness.h"
+
+namespace faaslint::fuzz {
+
+std::span<const Target> Targets() {
+  static constexpr Target kTargets[] = {
+      {"python", CheckPython},
+      {"config", CheckConfig},
+      {"emit", CheckEmitters},
+  };
+  return kTargets;
+}
+
+}  // namespace faaslint::fuzz

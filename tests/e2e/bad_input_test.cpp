@@ -1,0 +1,323 @@
+// The bad-input matrix: files and folders a hostile or broken pull request can hold.
+// Each case gets a clear note or error, or its findings, the right exit status, and
+// nothing else: no crash, no hang (every run is under `timeout`), nothing outside the
+// project read.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "ci_log.h"
+#include "support/test_support.h"
+
+namespace faaslint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::TempDir;
+
+constexpr const char* kThreadStart = "threading.Thread(target=print).start()\n";
+constexpr const char* kThreadAtImport = "import threading\nthreading.Thread(target=print).start()\n";
+
+// faaslint under `timeout`: a hang fails the test instead of the test run.
+CommandResult RunBounded(const std::vector<std::string>& args, const std::string& cwd, int seconds = 120) {
+  std::vector<std::string> argv{"timeout", "--kill-after=5", std::to_string(seconds), FAASLINT_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  CommandResult result = testing::Run(argv, cwd);
+  EXPECT_NE(result.exit_code, 124) << "timed out: faaslint " << ::testing::PrintToString(args);
+  EXPECT_LT(result.exit_code, 128) << "killed by a signal";
+  return result;
+}
+
+CommandResult CheckAll(const TempDir& dir) { return RunBounded({"--all", "--color", "never"}, dir.path()); }
+
+size_t Count(std::string_view text, std::string_view what) {
+  size_t count = 0;
+  for (size_t at = text.find(what); at != std::string_view::npos; at = text.find(what, at + 1)) ++count;
+  return count;
+}
+
+TEST(BadInput, BinaryFileNamedPyIsANoteAndExitsZero) {
+  TempDir dir;
+  dir.Write("blob.py", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.err, "faaslint: blob.py: skipped: binary file (NUL byte on line 1)\n");
+  EXPECT_EQ(result.out, "All checks passed (0 files checked).\n");
+}
+
+TEST(BadInput, InvalidUtf8AndNulBytesNameTheLineAndTheRestIsChecked) {
+  TempDir dir;
+  dir.Write("latin1.py", "x = 1\nname = 'caf\xe9'\n");
+  dir.Write("nul.py", std::string("x = 1\ny = 2\nz = '\0'\n", 18));
+  dir.Write("app.py", kThreadAtImport);
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err,
+            "faaslint: latin1.py: skipped: not UTF-8 text (invalid byte on line 2)\n"
+            "faaslint: nul.py: skipped: binary file (NUL byte on line 3)\n");
+  EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("(1 error) in 1 file checked"), std::string::npos) << result.out;
+}
+
+TEST(BadInput, ByteOrderMarkIsNotAColumn) {
+  TempDir dir;
+  // `threading.Thread` starts at column 19 as an editor shows it; the mark is invisible.
+  dir.Write("app.py", "\xEF\xBB\xBFimport threading; threading.Thread(target=print).start()\n");
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(result.out.starts_with("app.py:1:19: FL101 ")) << result.out;
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(BadInput, CrlfLineEndingsKeepLinesAndPrintNoCarriageReturn) {
+  TempDir dir;
+  dir.Write("app.py", "import threading\r\n\r\nthreading.Thread(target=print).start()\r\n");
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(result.out.starts_with("app.py:3:1: FL101 ")) << result.out;
+  EXPECT_EQ(result.out.find('\r'), std::string::npos);
+}
+
+TEST(BadInput, EmptyFilesPass) {
+  TempDir dir;
+  dir.Write("empty.py", "");
+  dir.Write("newline.py", "\n");
+  dir.Write("bom.py", "\xEF\xBB\xBF");
+  dir.Write("pkg/__init__.py", "");
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "All checks passed (4 files checked).\n");
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(BadInput, FileOverTheSizeLimitIsANoteAndTheRestIsChecked) {
+  TempDir dir;
+  std::string huge = kThreadAtImport;
+  const std::string line = "x = 1  # " + std::string(60, 'a') + "\n";
+  while (huge.size() < (50u << 20)) huge += line;
+  dir.Write("generated.py", huge);
+  dir.Write("app.py", kThreadAtImport);
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "faaslint: generated.py: skipped: " + std::to_string(huge.size()) +
+                            " bytes is over the 16 MiB limit for a Python file\n");
+  EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos);
+  EXPECT_EQ(result.out.find("generated.py"), std::string::npos);
+}
+
+// 10,000 levels of brackets and calls: tree-sitter copes, the module walk stops at its
+// depth cap, and what comes after the nesting is still checked.
+TEST(BadInput, TenThousandDeepExpressionsAreCheckedAroundTheNesting) {
+  const int kDepth = 10000;
+  const std::pair<std::string, std::string> kNestings[] = {
+      {"(", ")"}, {"[", "]"}, {"{1: ", "}"}, {"f(", ")"}, {"not (", ")"}};
+  TempDir dir;
+  int index = 0;
+  for (const auto& [open, close] : kNestings) {
+    std::string source = "import threading\nx = ";
+    for (int i = 0; i < kDepth; ++i) source += open;
+    source += "1";
+    for (int i = 0; i < kDepth; ++i) source += close;
+    dir.Write("nest" + std::to_string(index++) + ".py", source + "\n" + kThreadStart);
+  }
+  std::string lambdas = "import threading\nx = ";
+  for (int i = 0; i < kDepth; ++i) lambdas += "lambda: ";
+  dir.Write("lambdas.py", lambdas + "1\n" + kThreadStart);
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  for (int i = 0; i < index; ++i) {
+    EXPECT_NE(result.out.find("nest" + std::to_string(i) + ".py:3:1: FL101"), std::string::npos) << i;
+  }
+  EXPECT_NE(result.out.find("lambdas.py:3:1: FL101"), std::string::npos);
+  EXPECT_EQ(result.err, "");
+}
+
+// Deep blocks cost their indentation: 3,000 levels are 4.5 MB, 10,000 are 50 MB and so
+// over the size limit.
+TEST(BadInput, DeepBlocksAreCheckedOrOverTheSizeLimit) {
+  TempDir dir;
+  auto nested_ifs = [](int depth) {
+    std::string source = kThreadAtImport;
+    for (int i = 0; i < depth; ++i) source += std::string(i, ' ') + "if x:\n";
+    return source + std::string(depth, ' ') + "pass\n";
+  };
+  dir.Write("ifs3000.py", nested_ifs(3000));
+  dir.Write("ifs10000.py", nested_ifs(10000));
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("ifs3000.py:2:1: FL101"), std::string::npos) << result.out;
+  EXPECT_NE(result.err.find("faaslint: ifs10000.py: skipped: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("over the 16 MiB limit"), std::string::npos) << result.err;
+}
+
+// A megabyte on one line, ASCII and not: columns stay right and the run stays linear
+// (counting code points from the line start for every node was quadratic: minutes).
+TEST(BadInput, OneMegabyteLineIsCheckedWithRightColumns) {
+  TempDir dir;
+  std::string items;
+  while (items.size() < (1u << 20)) items += "f(1), ";
+  dir.Write("ascii.py", "import threading\nx = [" + items + "]; " + kThreadStart);
+  dir.Write("unicode.py", "import threading\nx = ['é', " + items + "]; " + kThreadStart);
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  const size_t column = 5 + items.size() + 4;  // "x = [" items "]; "
+  EXPECT_NE(result.out.find("ascii.py:2:" + std::to_string(column) + ": FL101"), std::string::npos);
+  // 'é' is two bytes and one column; "'é', " adds five columns.
+  EXPECT_NE(result.out.find("unicode.py:2:" + std::to_string(column + 5) + ": FL101"), std::string::npos);
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(BadInput, SymlinksOutOfTheProjectAreNotFollowed) {
+  TempDir outside;
+  outside.Write("secret.py", kThreadAtImport);
+  TempDir dir;
+  dir.Write("real.py", kThreadAtImport);
+  fs::create_symlink("/etc/passwd", dir / "app.py");
+  fs::create_symlink(outside / "secret.py", dir / "linked.py");
+  fs::create_symlink(outside.path(), dir / "vendor");
+  fs::create_directories(dir / "pkg");
+  fs::create_directory_symlink("..", dir / "pkg/loop");  // a cycle
+  fs::create_directory_symlink(".", dir / "self");
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out.find("secret"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("linked.py"), std::string::npos) << result.out;
+  EXPECT_EQ(Count(result.out, "FL101"), 1u) << "real.py once, not again through a loop: " << result.out;
+  EXPECT_EQ(result.err, "");
+}
+
+// Root reads everything: run as nobody (CI runs as root), as cli_test does.
+CommandResult RunAsNobody(const std::vector<std::string>& args, const std::string& cwd) {
+  std::vector<std::string> argv{"timeout", "60", FAASLINT_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  if (geteuid() == 0) argv.insert(argv.begin(), {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
+  return testing::Run(argv, cwd);
+}
+
+TEST(BadInput, UnreadableFolderIsAnErrorNamingIt) {
+  TempDir dir;
+  dir.Write("app.py", "x = 1\n");
+  dir.Write("private/app.py", kThreadAtImport);
+  chmod(dir.path().c_str(), 0755);
+  chmod((dir / "private").c_str(), 0);
+  CommandResult result = RunAsNobody({"--all"}, dir.path());
+  chmod((dir / "private").c_str(), 0755);
+  EXPECT_EQ(result.exit_code, 2) << "files that cannot be read are not silently passed: " << result.out;
+  EXPECT_NE(result.err.find("private"), std::string::npos) << result.err;
+  EXPECT_EQ(Count(result.err, "\n"), 1u) << result.err;
+}
+
+// File names a pull request may hold, each with a finding: the text output names each
+// once, escaped, and no line of it is a workflow command for the CI runner.
+TEST(BadInput, HostileFileNamesAreReportedEscapedAndInjectNothing) {
+  const std::vector<std::string> kNames = {
+      "with space.py", "ünïcødé 文件.py", "new\nline.py", "::error::x.py", "%0A%25.py", "a,b.py",
+      "x##[stop-commands]tok.py", "\xC2\xA0::warning::nbsp.py", "tab\there.py", "esc\x1b[31m.py"};
+  TempDir dir;
+  for (const std::string& name : kNames) dir.Write(name, kThreadAtImport);
+  CommandResult text = CheckAll(dir);
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_EQ(Count(text.out, ": FL101 "), kNames.size()) << text.out;
+  EXPECT_EQ(text.err, "");
+  for (std::string_view line : fuzz::RunnerLines(text.out)) {
+    EXPECT_FALSE(fuzz::ParseV2Command(line)) << line;
+    EXPECT_FALSE(fuzz::HasLegacyCommandPrefix(line)) << line;
+  }
+  EXPECT_NE(text.out.find("new\\nline.py:2:1: FL101"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("with space.py:2:1: FL101"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find('\x1b'), std::string::npos) << "no terminal escapes from a file name";
+}
+
+// The same names as notes on stderr (which CI shows in the log too).
+TEST(BadInput, HostileFileNamesInNotesInjectNothing) {
+  TempDir dir;
+  dir.Write("x\n::error::pwned.py", std::string("\0", 1));
+  dir.Write("y##[stop-commands]tok.py", std::string("\0", 1));
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(Count(result.err, "\n"), 2u) << result.err;
+  for (std::string_view line : fuzz::RunnerLines(result.err)) {
+    EXPECT_TRUE(line.starts_with("faaslint: ")) << line;
+    EXPECT_FALSE(fuzz::ParseV2Command(line)) << line;
+    EXPECT_FALSE(fuzz::HasLegacyCommandPrefix(line)) << line;
+  }
+}
+
+TEST(BadInput, BrokenConfigurationsAreOneLineErrorsNamingFileAndLine) {
+  const std::pair<std::string, std::string> kConfigs[] = {
+      {"platform: vercel\nselct: [FL1]\n", ".faaslint.yaml:2:1: unknown key 'selct'"},
+      {"fail-on: [error]\n", ".faaslint.yaml:1:10: "},
+      {"rules:\n  FL101: 3\n", ".faaslint.yaml:2:10: "},
+      {"select: [\n", ".faaslint.yaml:"},
+  };
+  for (const auto& [content, expected] : kConfigs) {
+    TempDir dir;
+    dir.Write("app.py", "x = 1\n");
+    dir.Write(".faaslint.yaml", content);
+    CommandResult result = CheckAll(dir);
+    EXPECT_EQ(result.exit_code, 2) << content;
+    EXPECT_TRUE(result.out.empty()) << content;
+    EXPECT_TRUE(result.err.starts_with("faaslint: " + expected)) << content << " -> " << result.err;
+    EXPECT_EQ(Count(result.err, "\n"), 1u) << result.err;
+  }
+}
+
+// "Billion laughs": nine levels of nine aliases. Refused at the first alias, at once.
+TEST(BadInput, YamlAliasBombIsRefusedQuickly) {
+  std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  for (char level = 'b'; level <= 'i'; ++level) {
+    std::string previous(1, static_cast<char>(level - 1));
+    bomb += std::string(1, level) + ": &" + level + " [";
+    for (int i = 0; i < 9; ++i) bomb += (i ? ",*" : "*") + previous;
+    bomb += "]\n";
+  }
+  TempDir dir;
+  dir.Write("app.py", "x = 1\n");
+  dir.Write(".faaslint.yaml", bomb);
+  CommandResult result = RunBounded({"--all"}, dir.path(), 10);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(".faaslint.yaml:2:"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("aliases"), std::string::npos) << result.err;
+}
+
+// Thousands of files under a limit of 32 open descriptors: a leaked descriptor per file
+// would fail the run.
+TEST(BadInput, ThousandsOfFilesLeakNoFileDescriptors) {
+  TempDir dir;
+  const int kFiles = 3000;
+  for (int i = 0; i < kFiles; ++i) dir.Write("pkg" + std::to_string(i % 30) + "/m" + std::to_string(i) + ".py", kThreadAtImport);
+  CommandResult result = testing::Run(
+      {"prlimit", "--nofile=32:32", "timeout", "300", FAASLINT_BINARY, "--all", "--jobs", "2"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(Count(result.out, ": FL101 "), static_cast<size_t>(kFiles));
+  EXPECT_EQ(result.err, "");
+}
+
+}  // namespace
+}  // namespace faaslint
+
+namespace faaslint {
+namespace {
+
+// YAML tags that other loaders turn into code are plain values here: nothing runs.
+TEST(BadInput, ConfigurationCannotRunAnything) {
+  TempDir dir;
+  dir.Write("app.py", "x = 1\n");
+  const std::string marker = dir / "pwned";
+  for (const std::string& config : {
+           "--- !!python/object/apply:os.system [\"touch " + marker + "\"]\n",
+           "platform: !!python/object/apply:os.system [\"touch " + marker + "\"]\n",
+           "select: !shell \"touch " + marker + "\"\n"}) {
+    dir.Write(".faaslint.yaml", config);
+    CommandResult result = CheckAll(dir);
+    EXPECT_EQ(result.exit_code, 2) << config;
+    EXPECT_TRUE(result.err.starts_with("faaslint: ")) << result.err;
+    EXPECT_FALSE(fs::exists(marker)) << config;
+  }
+}
+
+}  // namespace
+}  // namespace faaslint

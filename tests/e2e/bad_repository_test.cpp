@@ -1,0 +1,192 @@
+// Repositories in unusual states (the git side of the bad-input matrix): each gives its
+// findings or one clear error, with the right exit status, and nothing else.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "ci_log.h"
+#include "support/test_support.h"
+
+namespace faaslint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::Git;
+using testing::TempDir;
+
+constexpr const char* kThreadAtImport = "import threading\nthreading.Thread(target=print).start()\n";
+
+CommandResult Check(const std::string& cwd, std::vector<std::string> args = {}) {
+  std::vector<std::string> argv{"timeout", "120", FAASLINT_BINARY, "--color", "never"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return testing::Run(argv, cwd);
+}
+
+std::string FileUrl(const std::string& path) { return "file://" + path; }
+
+TEST(BadRepository, UnbornBranchCountsEveryLineAsNew) {
+  TempDir repo;
+  testing::GitInit(repo.path());
+  repo.Write("app.py", kThreadAtImport);
+  Git(repo.path(), {"add", "app.py"});
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--staged"}}) {
+    CommandResult result = Check(repo.path(), mode);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
+    EXPECT_EQ(result.err, "");
+  }
+}
+
+TEST(BadRepository, DetachedHeadComparesWithTheCheckedOutCommit) {
+  TempDir repo;
+  testing::GitInit(repo.path());
+  repo.Write("app.py", "x = 1\n");
+  testing::GitCommitAll(repo.path(), "first");
+  Git(repo.path(), {"checkout", "-q", "--detach"});
+  repo.Write("app.py", kThreadAtImport);
+  CommandResult result = Check(repo.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
+}
+
+TEST(BadRepository, ShallowCloneWithoutMergeBaseIsAnErrorWithTheHint) {
+  TempDir origin;
+  testing::GitInit(origin.path());
+  origin.Write("app.py", "x = 1\n");
+  testing::GitCommitAll(origin.path(), "a");
+  Git(origin.path(), {"checkout", "-q", "-b", "other"});
+  origin.Write("b.py", "y = 1\n");
+  testing::GitCommitAll(origin.path(), "d");
+  Git(origin.path(), {"checkout", "-q", "main"});
+  origin.Write("app.py", "x = 2\n");
+  testing::GitCommitAll(origin.path(), "b");
+  TempDir parent;
+  Git(parent.path(), {"clone", "-q", "--depth", "1", FileUrl(origin.path()), "shallow"});
+  const std::string clone = parent / "shallow";
+  Git(clone, {"fetch", "-q", "--depth", "1", "origin", "other"});
+  CommandResult result = Check(clone, {"--base", "FETCH_HEAD"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.out.empty()) << result.out;
+  EXPECT_NE(result.err.find("shallow"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("fetch-depth: 0"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << "one line: " << result.err;
+}
+
+TEST(BadRepository, BareRepositoryIsAnErrorNamingIt) {
+  TempDir origin;
+  testing::GitInit(origin.path());
+  origin.Write("app.py", kThreadAtImport);
+  testing::GitCommitAll(origin.path(), "a");
+  TempDir parent;
+  Git(parent.path(), {"clone", "-q", "--bare", origin.path(), "bare.git"});
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--all"}, {"--staged"}}) {
+    CommandResult result = Check(parent / "bare.git", mode);
+    EXPECT_EQ(result.exit_code, 2) << ::testing::PrintToString(mode);
+    EXPECT_NE(result.err.find("bare repository"), std::string::npos) << result.err;
+    EXPECT_TRUE(result.out.empty());
+  }
+}
+
+// A submodule is another repository: its gitlink is not a changed line, and its files
+// are not the parent's.
+TEST(BadRepository, SubmoduleIsNeitherAChangedFileNorChecked) {
+  TempDir sub;
+  testing::GitInit(sub.path());
+  sub.Write("lib.py", kThreadAtImport);
+  testing::GitCommitAll(sub.path(), "s");
+  TempDir repo;
+  testing::GitInit(repo.path());
+  repo.Write("app.py", "x = 1\n");
+  testing::GitCommitAll(repo.path(), "a");
+  Git(repo.path(), {"-c", "protocol.file.allow=always", "submodule", "-q", "add", FileUrl(sub.path()), "vendor/sub"});
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--staged"}, {"--all"}}) {
+    CommandResult result = Check(repo.path(), mode);
+    EXPECT_EQ(result.exit_code, 0) << ::testing::PrintToString(mode) << result.out << result.err;
+    EXPECT_EQ(result.err, "");
+  }
+  testing::GitCommitAll(repo.path(), "sub");
+  const std::string inner = repo / "vendor/sub";
+  repo.Write("vendor/sub/lib.py", std::string(kThreadAtImport) + "x = 1\n");
+  Git(inner, {"commit", "-q", "-am", "more"});  // the gitlink moves
+  CommandResult moved = Check(repo.path());
+  EXPECT_EQ(moved.exit_code, 0) << moved.out << moved.err;
+  EXPECT_EQ(moved.err, "");
+}
+
+TEST(BadRepository, LinkedWorktreeIsChecked) {
+  TempDir repo;
+  testing::GitInit(repo.path());
+  repo.Write("app.py", "x = 1\n");
+  testing::GitCommitAll(repo.path(), "a");
+  TempDir parent;
+  const std::string linked = parent / "linked";
+  Git(repo.path(), {"worktree", "add", "-q", "-b", "feature", linked});
+  std::ofstream(linked + "/new.py") << kThreadAtImport;
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--all"}}) {
+    CommandResult result = Check(linked, mode);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("new.py:2:1: FL101"), std::string::npos) << result.out;
+  }
+  Git(linked, {"add", "new.py"});
+  CommandResult staged = Check(linked, {"--staged"});
+  EXPECT_EQ(staged.exit_code, 1) << staged.err;
+}
+
+// Files outside a sparse checkout are not on disk: neither deleted nor unreadable.
+TEST(BadRepository, SparseCheckoutChecksWhatIsCheckedOut) {
+  TempDir repo;
+  testing::GitInit(repo.path());
+  repo.Write("api/index.py", kThreadAtImport);
+  repo.Write("scripts/tool.py", kThreadAtImport);
+  testing::GitCommitAll(repo.path(), "a");
+  Git(repo.path(), {"sparse-checkout", "set", "--no-cone", "api/"});
+  ASSERT_FALSE(fs::exists(repo / "scripts/tool.py"));
+  CommandResult changes = Check(repo.path());
+  EXPECT_EQ(changes.exit_code, 0) << changes.out << changes.err;
+  EXPECT_EQ(changes.err, "");
+  CommandResult all = Check(repo.path(), {"--all"});
+  EXPECT_EQ(all.exit_code, 1) << all.err;
+  EXPECT_NE(all.out.find("api/index.py:2:1: FL101"), std::string::npos) << all.out;
+  EXPECT_EQ(all.out.find("scripts/tool.py"), std::string::npos) << all.out;
+  EXPECT_EQ(all.err, "");
+}
+
+// File names a pull request may hold, through the diff modes and the CI formats: one
+// github command and one gitlab issue per file, each naming the file exactly.
+TEST(BadRepository, HostileFileNamesThroughDiffModesAndCiFormats) {
+  const std::vector<std::string> kNames = {"with space.py", "new\nline.py", "::error::x.py", "a,b%25.py",
+                                           "x##[stop-commands]tok.py", "\xC2\xA0::warning::nbsp.py"};
+  TempDir repo;
+  testing::GitInit(repo.path());
+  for (const std::string& name : kNames) repo.Write(name, "x = 1\n");
+  testing::GitCommitAll(repo.path(), "a");
+  for (const std::string& name : kNames) repo.Write(name, std::string("x = 1\n") + kThreadAtImport);
+  Git(repo.path(), {"add", "-A"});
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--staged"}}) {
+    std::vector<std::string> github_args = mode, gitlab_args = mode;
+    github_args.insert(github_args.end(), {"--format", "github"});
+    gitlab_args.insert(gitlab_args.end(), {"--format", "gitlab"});
+    CommandResult github = Check(repo.path(), github_args);
+    EXPECT_EQ(github.exit_code, 1) << github.err;
+    std::multiset<std::string> files;
+    for (std::string_view line : fuzz::RunnerLines(github.out)) {
+      auto command = fuzz::ParseV2Command(line);
+      ASSERT_TRUE(command) << line;
+      files.insert(command->properties["file"]);
+    }
+    EXPECT_EQ(files, std::multiset<std::string>(kNames.begin(), kNames.end()));
+    CommandResult gitlab = Check(repo.path(), gitlab_args);
+    nlohmann::json issues = nlohmann::json::parse(gitlab.out, nullptr, false);
+    ASSERT_TRUE(issues.is_array()) << gitlab.out;
+    std::multiset<std::string> paths;
+    for (const nlohmann::json& issue : issues) paths.insert(issue["location"]["path"].get<std::string>());
+    EXPECT_EQ(paths, std::multiset<std::string>(kNames.begin(), kNames.end()));
+  }
+}
+
+}  // namespace
+}  // namespace faaslint
