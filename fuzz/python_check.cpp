@@ -8,6 +8,7 @@
 #include "memory_project.h"
 #include "python/module.h"
 #include "python/parser.h"
+#include "python/values.h"
 #include "rules/registry.h"
 
 namespace faaslint::fuzz {
@@ -19,11 +20,12 @@ std::string CheckModuleDirectly(std::string_view data) {
   const rules::Registry& registry = rules::Registry::Get();
   Settings settings;
   std::vector<Finding> findings;
+  python::Values values(*module);
   for (const rules::Rule& rule : registry.all()) {
     if (!rule.python) continue;
     rules::RuleOptions options(*rule.info, nullptr);
     rules::Sink sink(*rule.info, "app.py", &findings);
-    rule.python(rules::PyContext{*module, options, settings, nullptr}, sink);
+    rule.python(rules::PyContext{*module, options, settings, nullptr, nullptr, values}, sink);
   }
   for (const Finding& finding : findings) {
     uint32_t line = finding.location.range.start.line;

@@ -15,6 +15,7 @@
 #include "project/project.h"
 #include "python/module.h"
 #include "python/parser.h"
+#include "python/values.h"
 
 namespace faaslint::lint {
 namespace {
@@ -30,6 +31,8 @@ bool UnderAnyPath(std::string_view path, const std::vector<std::string>& narrow)
            (prefix.back() == '/' || path[prefix.size()] == '/');
   });
 }
+
+using NoqaMap = python::Module::NoqaMap;
 
 bool Suppressed(const Finding& finding, const std::vector<std::string>* noqa) {
   if (noqa == nullptr) return false;
@@ -57,7 +60,9 @@ bool InChange(const Finding& finding, const ChangeSet& changes) {
 struct FileOutcome {
   std::vector<Finding> findings;
   std::vector<Problem> problems;
-  std::shared_ptr<const python::Module> module;  // kept for noqa of project findings
+  // Kept for noqa of project findings; the module itself is dropped as soon as its
+  // rules ran, so memory holds one tree and model per worker, not the whole repository.
+  NoqaMap noqa;
   bool checked = false;
 };
 
@@ -83,15 +88,15 @@ class Linter {
     RunInParallel(files, outcomes);
 
     LintResult result;
-    std::map<std::string, std::shared_ptr<const python::Module>, std::less<>> modules;
+    std::map<std::string, NoqaMap, std::less<>> suppressions;
     for (size_t i = 0; i < files.size(); ++i) {
       FileOutcome& outcome = outcomes[i];
       result.files_checked += outcome.checked;
       std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(result.findings));
       std::move(outcome.problems.begin(), outcome.problems.end(), std::back_inserter(result.problems));
-      if (outcome.module) modules.emplace(files[i], outcome.module);
+      if (!outcome.noqa.empty()) suppressions.emplace(files[i], std::move(outcome.noqa));
     }
-    RunProjectRules(modules, &result);
+    RunProjectRules(suppressions, &result);
     std::sort(result.findings.begin(), result.findings.end(), FindingLess);
     return result;
   }
@@ -153,7 +158,7 @@ class Linter {
       outcome.problems.push_back({path, "skipped: " + reason});
       return outcome;
     }
-    std::shared_ptr<const python::Module> module = python::ParseModule(parser, path, std::move(content));
+    std::unique_ptr<const python::Module> module = python::ParseModule(parser, path, std::move(content));
     if (module->parse_abandoned()) {
       outcome.problems.push_back(
           {path, fmt::format("skipped: parsing took longer than the {:g} s limit for a file",
@@ -163,10 +168,11 @@ class Linter {
     outcome.checked = true;
     const LineSet& changed = changes_.changed.find(path)->second;
     std::vector<Finding> found;
+    const python::Values values(*module);
     for (const ActiveRule& active : python_rules_) {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
       rules::Sink sink(*active.rule->info, path, &found);
-      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_};
+      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values};
       active.rule->python(context, sink);
     }
     for (Finding& finding : found) {
@@ -176,12 +182,11 @@ class Linter {
       finding.source_line = std::string(module->Line(line));
       outcome.findings.push_back(std::move(finding));
     }
-    outcome.module = std::move(module);
+    outcome.noqa = module->noqa();
     return outcome;
   }
 
-  void RunProjectRules(const std::map<std::string, std::shared_ptr<const python::Module>, std::less<>>& modules,
-                       LintResult* result) {
+  void RunProjectRules(const std::map<std::string, NoqaMap, std::less<>>& suppressions, LintResult* result) {
     std::vector<Finding> found;
     for (const ActiveRule& active : project_rules_) {
       std::vector<Finding> rule_findings;
@@ -200,8 +205,10 @@ class Linter {
         }
         if (!InChange(finding, changes_)) continue;
         uint32_t line = finding.location.range.start.line;
-        auto module = modules.find(path);
-        if (module != modules.end() && Suppressed(finding, module->second->Noqa(line))) continue;
+        if (auto file = suppressions.find(path); file != suppressions.end()) {
+          auto noqa = file->second.find(line);
+          if (noqa != file->second.end() && Suppressed(finding, &noqa->second)) continue;
+        }
         finding.source_line = SourceLine(path, line);
         found.push_back(std::move(finding));
       }

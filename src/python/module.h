@@ -237,6 +237,9 @@ class Module {
   // Suppressions: the codes of a `# noqa: A, B` comment on `line`; an empty vector
   // for a bare `# noqa`; null when the line has none.
   const std::vector<std::string>* Noqa(uint32_t line) const;
+  // Every suppression of the file by line (small: kept after the module is dropped).
+  using NoqaMap = std::map<uint32_t, std::vector<std::string>>;
+  const NoqaMap& noqa() const { return noqa_; }
 
   // Resolves a dotted name through the module's imports ("T" -> "threading.Thread").
   std::string Resolve(std::string_view dotted) const;
@@ -271,7 +274,7 @@ class Module {
   std::vector<IfTest> if_tests_;
   std::vector<NameLoad> name_loads_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
-  std::map<uint32_t, std::vector<std::string>> noqa_;
+  NoqaMap noqa_;
 };
 
 // Parses `source` and summarises it. Never fails: a file with syntax errors yields

@@ -10,6 +10,7 @@
 
 #include "python/guards.h"
 #include "python/module.h"
+#include "python/node_types.h"
 #include "python/parser.h"
 
 namespace faaslint::python {
@@ -22,25 +23,59 @@ using Kind = Expr::Kind;
 constexpr int kMaxDepth = 400;
 constexpr size_t kMaxExprText = 160;
 
-bool Is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
+TSNode Field(TSNode node, TSFieldId field) { return ts_node_child_by_field_id(node, field); }
 
-TSNode Field(TSNode node, const char* name) {
-  return ts_node_child_by_field_name(node, name, static_cast<uint32_t>(std::strlen(name)));
-}
+// Lists of a node's named children (comments left out), collected with one cursor
+// (ts_node_child(i) is linear). The walk asks for a list at almost every node, so the
+// vectors are lent from a pool and the cursor is reset, not made anew: a fresh vector and
+// cursor per node cost more than the rest of the walk (callgrind, docs/BENCHMARKS.md).
+class ChildLists {
+ public:
+  class List {
+   public:
+    List(ChildLists* owner, std::vector<TSNode> nodes) : owner_(owner), nodes_(std::move(nodes)) {}
+    List(const List&) = delete;
+    List& operator=(const List&) = delete;
+    ~List() { owner_->spare_.push_back(std::move(nodes_)); }
+    auto begin() const { return nodes_.begin(); }
+    auto end() const { return nodes_.end(); }
+    size_t size() const { return nodes_.size(); }
+    bool empty() const { return nodes_.empty(); }
+    TSNode back() const { return nodes_.back(); }
+    TSNode operator[](size_t i) const { return nodes_[i]; }
 
-// The named children of a node, collected with one cursor (ts_node_child(i) is linear).
-std::vector<TSNode> NamedChildren(TSNode node) {
-  std::vector<TSNode> children;
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      TSNode child = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_is_named(child) && !Is(child, "comment")) children.push_back(child);
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+   private:
+    ChildLists* owner_;
+    std::vector<TSNode> nodes_;
+  };
+
+  ChildLists(TSNode root, NodeType comment) : cursor_(ts_tree_cursor_new(root)), comment_(comment) {}
+  ~ChildLists() { ts_tree_cursor_delete(&cursor_); }
+  ChildLists(const ChildLists&) = delete;
+  ChildLists& operator=(const ChildLists&) = delete;
+
+  List Named(TSNode node) {
+    std::vector<TSNode> nodes;
+    if (!spare_.empty()) {
+      nodes = std::move(spare_.back());
+      spare_.pop_back();
+      nodes.clear();
+    }
+    ts_tree_cursor_reset(&cursor_, node);
+    if (ts_tree_cursor_goto_first_child(&cursor_)) {
+      do {
+        TSNode child = ts_tree_cursor_current_node(&cursor_);
+        if (ts_node_is_named(child) && !Is(child, comment_)) nodes.push_back(child);
+      } while (ts_tree_cursor_goto_next_sibling(&cursor_));
+    }
+    return List(this, std::move(nodes));
   }
-  ts_tree_cursor_delete(&cursor);
-  return children;
-}
+
+ private:
+  TSTreeCursor cursor_;
+  NodeType comment_;
+  std::vector<std::vector<TSNode>> spare_;
+};
 
 // All children (named or not) with their field names.
 struct Child {
@@ -119,11 +154,11 @@ class ModuleBuilder {
 
   // True when a block ends by leaving the enclosing block (return, raise, exit).
   bool BlockExits(TSNode block) {
-    std::vector<TSNode> statements = NamedChildren(block);
+    auto statements = NamedChildren(block);
     if (statements.empty()) return false;
     TSNode last = statements.back();
-    if (Is(last, "return_statement") || Is(last, "raise_statement") || Is(last, "continue_statement")) return true;
-    if (Is(last, "expression_statement")) {
+    if (Is(last, t_.return_statement) || Is(last, t_.raise_statement) || Is(last, t_.continue_statement)) return true;
+    if (Is(last, t_.expression_statement)) {
       std::string_view text = Text(last);
       return text.starts_with("sys.exit(") || text.starts_with("exit(") || text.starts_with("os._exit(");
     }
@@ -131,56 +166,56 @@ class ModuleBuilder {
   }
 
   void Statement(TSNode node, Scope& scope, int depth) {
-    const char* type = ts_node_type(node);
-    if (!std::strcmp(type, "expression_statement")) {
-      std::vector<TSNode> children = NamedChildren(node);
+    const TSSymbol type = ts_node_symbol(node);
+    if (t_.expression_statement.Matches(type)) {
+      ChildLists::List children = NamedChildren(node);
       for (TSNode child : children) {
-        if (Is(child, "assignment") || Is(child, "augmented_assignment")) {
+        if (Is(child, t_.assignment) || Is(child, t_.augmented_assignment)) {
           Assign(child, scope, depth);
         } else {
           Expr expr = Expression(child, scope, ResultUse::kDiscarded, {}, depth);
           if (children.size() == 1 && expr.kind == Kind::kCall) m_.calls_[expr.call].statement_bytes = BytesOf(node);
         }
       }
-    } else if (!std::strcmp(type, "if_statement")) {
+    } else if (t_.if_statement.Matches(type)) {
       If(node, scope, depth);
-    } else if (!std::strcmp(type, "function_definition")) {
+    } else if (t_.function_definition.Matches(type)) {
       FunctionDef(node, {}, scope, depth);
-    } else if (!std::strcmp(type, "class_definition")) {
+    } else if (t_.class_definition.Matches(type)) {
       ClassDef(node, {}, scope, depth);
-    } else if (!std::strcmp(type, "decorated_definition")) {
+    } else if (t_.decorated_definition.Matches(type)) {
       std::vector<Expr> decorators;
       for (TSNode child : NamedChildren(node)) {
-        if (Is(child, "decorator")) {
+        if (Is(child, t_.decorator)) {
           for (TSNode expr : NamedChildren(child)) decorators.push_back(Expression(expr, scope, ResultUse::kOther, {}, depth));
         }
       }
-      TSNode definition = Field(node, "definition");
+      TSNode definition = Field(node, f_.definition);
       if (ts_node_is_null(definition)) return;
-      if (Is(definition, "function_definition")) FunctionDef(definition, std::move(decorators), scope, depth);
+      if (Is(definition, t_.function_definition)) FunctionDef(definition, std::move(decorators), scope, depth);
       else ClassDef(definition, std::move(decorators), scope, depth);
-    } else if (!std::strcmp(type, "while_statement") || !std::strcmp(type, "for_statement")) {
+    } else if (t_.while_statement.Matches(type) || t_.for_statement.Matches(type)) {
       LoopStatement(node, scope, depth);
-    } else if (!std::strcmp(type, "try_statement")) {
+    } else if (t_.try_statement.Matches(type)) {
       Try(node, scope, depth);
-    } else if (!std::strcmp(type, "with_statement")) {
+    } else if (t_.with_statement.Matches(type)) {
       With(node, scope, depth);
-    } else if (!std::strcmp(type, "return_statement")) {
+    } else if (t_.return_statement.Matches(type)) {
       for (int loop : scope.loops) m_.loops_[loop].has_return = true;
       for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kReturned, {}, depth);
-    } else if (!std::strcmp(type, "raise_statement")) {
+    } else if (t_.raise_statement.Matches(type)) {
       for (int loop : scope.loops) m_.loops_[loop].has_return = true;
       for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kOther, {}, depth);
-    } else if (!std::strcmp(type, "break_statement")) {
+    } else if (t_.break_statement.Matches(type)) {
       if (!scope.loops.empty()) m_.loops_[scope.loops.back()].has_break = true;
-    } else if (!std::strcmp(type, "global_statement") || !std::strcmp(type, "nonlocal_statement")) {
+    } else if (t_.global_statement.Matches(type) || t_.nonlocal_statement.Matches(type)) {
       if (scope.function >= 0) {
         for (TSNode name : NamedChildren(node)) m_.functions_[scope.function].globals.emplace_back(Text(name));
       }
-    } else if (!std::strcmp(type, "import_statement") || !std::strcmp(type, "import_from_statement") ||
-               !std::strcmp(type, "future_import_statement")) {
+    } else if (t_.import_statement.Matches(type) || t_.import_from_statement.Matches(type) ||
+               t_.future_import_statement.Matches(type)) {
       ImportStatement(node, scope);
-    } else if (!std::strcmp(type, "delete_statement")) {
+    } else if (t_.delete_statement.Matches(type)) {
       for (TSNode child : NamedChildren(node)) Target(child, scope, depth);
     } else {
       // match, type aliases, assert, print, exec...: visit what they contain.
@@ -194,20 +229,20 @@ class ModuleBuilder {
       return;
     }
     for (TSNode child : NamedChildren(node)) {
-      if (Is(child, "block")) Block(child, scope, depth + 1);
-      else if (ts_node_named_child_count(child) > 0 && (Is(child, "case_clause") || Is(child, "match_statement") ||
-                                                      Is(child, "else_clause") || Is(child, "finally_clause")))
+      if (Is(child, t_.block)) Block(child, scope, depth + 1);
+      else if (ts_node_named_child_count(child) > 0 && (Is(child, t_.case_clause) || Is(child, t_.match_statement) ||
+                                                      Is(child, t_.else_clause) || Is(child, t_.finally_clause)))
         Generic(child, scope, depth + 1);
       else Expression(child, scope, ResultUse::kOther, {}, depth + 1);
     }
   }
 
   void If(TSNode node, Scope& scope, int depth) {
-    Expr condition = Expression(Field(node, "condition"), scope, ResultUse::kOther, {}, depth);
+    Expr condition = Expression(Field(node, f_.condition), scope, ResultUse::kOther, {}, depth);
     GuardFacts facts = EvaluateGuard(condition, m_.calls_, guard_names_);
     Scope body = scope;
     body.guarded = scope.guarded || facts.implies_off;
-    TSNode consequence = Field(node, "consequence");
+    TSNode consequence = Field(node, f_.consequence);
     m_.if_tests_.push_back({condition, RangeOf(consequence), scope.function});
     Block(consequence, body, depth);
     bool any_on_implies = facts.on_implies;
@@ -215,18 +250,18 @@ class ModuleBuilder {
     for (const Child& child : AllChildren(node)) {
       if (!child.field || std::strcmp(child.field, "alternative") != 0) continue;
       has_alternative = true;
-      if (Is(child.node, "elif_clause")) {
-        Expr elif_condition = Expression(Field(child.node, "condition"), scope, ResultUse::kOther, {}, depth);
+      if (Is(child.node, t_.elif_clause)) {
+        Expr elif_condition = Expression(Field(child.node, f_.condition), scope, ResultUse::kOther, {}, depth);
         GuardFacts elif_facts = EvaluateGuard(elif_condition, m_.calls_, guard_names_);
         Scope elif_body = scope;
         elif_body.guarded = scope.guarded || any_on_implies || elif_facts.implies_off;
-        m_.if_tests_.push_back({elif_condition, RangeOf(Field(child.node, "consequence")), scope.function});
-        Block(Field(child.node, "consequence"), elif_body, depth);
+        m_.if_tests_.push_back({elif_condition, RangeOf(Field(child.node, f_.consequence)), scope.function});
+        Block(Field(child.node, f_.consequence), elif_body, depth);
         any_on_implies = any_on_implies || elif_facts.on_implies;
       } else {
         Scope else_body = scope;
         else_body.guarded = scope.guarded || any_on_implies;
-        Block(Field(child.node, "body"), else_body, depth);
+        Block(Field(child.node, f_.body), else_body, depth);
       }
     }
     // `if on_platform(): return` — what follows in this block never runs there.
@@ -235,7 +270,7 @@ class ModuleBuilder {
 
   void FunctionDef(TSNode node, std::vector<Expr> decorators, Scope& scope, int depth) {
     Function function;
-    TSNode name = Field(node, "name");
+    TSNode name = Field(node, f_.name);
     function.name = std::string(Text(name));
     function.name_range = RangeOf(name);
     function.range = RangeOf(node);
@@ -247,10 +282,10 @@ class ModuleBuilder {
     if (scope.klass >= 0) prefix = m_.classes_[scope.klass].name + ".";
     else if (scope.function >= 0) prefix = m_.functions_[scope.function].qualified_name + ".";
     function.qualified_name = prefix + function.name;
-    TSNode parameters = Field(node, "parameters");
+    TSNode parameters = Field(node, f_.parameters);
     if (!ts_node_is_null(parameters)) {
       for (TSNode parameter : NamedChildren(parameters)) {
-        TSNode param_name = Is(parameter, "identifier") ? parameter : Field(parameter, "name");
+        TSNode param_name = Is(parameter, t_.identifier) ? parameter : Field(parameter, f_.name);
         if (ts_node_is_null(param_name) && ts_node_named_child_count(parameter) > 0) {
           param_name = ts_node_named_child(parameter, 0);
         }
@@ -267,18 +302,18 @@ class ModuleBuilder {
     Scope body;
     body.function = index;
     body.guarded = scope.guarded;
-    TSNode block = Field(node, "body");
+    TSNode block = Field(node, f_.body);
     Block(block, body, depth);
     RecordGuardHelper(index, block);
   }
 
   // `def is_serverless(): return bool(os.environ.get("VERCEL"))` makes a guard.
   void RecordGuardHelper(int index, TSNode block) {
-    std::vector<TSNode> statements = NamedChildren(block);
-    if (statements.size() != 1 || !Is(statements[0], "return_statement")) return;
+    auto statements = NamedChildren(block);
+    if (statements.size() != 1 || !Is(statements[0], t_.return_statement)) return;
     Function& function = m_.functions_[index];
     if (function.parent != -1 || function.class_index != -1 || !function.params.empty()) return;
-    std::vector<TSNode> values = NamedChildren(statements[0]);
+    auto values = NamedChildren(statements[0]);
     if (values.size() != 1) return;
     // Re-evaluate the returned expression without recording its calls twice.
     size_t calls_before = m_.calls_.size(), loads_before = m_.name_loads_.size();
@@ -299,16 +334,16 @@ class ModuleBuilder {
 
   void ClassDef(TSNode node, std::vector<Expr> decorators, Scope& scope, int depth) {
     Class klass;
-    TSNode name = Field(node, "name");
+    TSNode name = Field(node, f_.name);
     klass.name = std::string(Text(name));
     klass.name_range = RangeOf(name);
     klass.range = RangeOf(node);
     klass.function = scope.function;
     klass.decorators = std::move(decorators);
-    TSNode bases = Field(node, "superclasses");
+    TSNode bases = Field(node, f_.superclasses);
     if (!ts_node_is_null(bases)) {
       for (TSNode base : NamedChildren(bases)) {
-        if (Is(base, "keyword_argument")) continue;
+        if (Is(base, t_.keyword_argument)) continue;
         klass.bases.push_back(Expression(base, scope, ResultUse::kOther, {}, depth));
       }
     }
@@ -316,25 +351,25 @@ class ModuleBuilder {
     m_.classes_.push_back(std::move(klass));
     Scope body = scope;
     body.klass = index;
-    Block(Field(node, "body"), body, depth);
+    Block(Field(node, f_.body), body, depth);
   }
 
   void LoopStatement(TSNode node, Scope& scope, int depth) {
-    bool is_while = Is(node, "while_statement");
+    bool is_while = Is(node, t_.while_statement);
     Loop loop;
     loop.is_while = is_while;
     loop.range = RangeOf(node);
-    TSNode body_node = Field(node, "body");
+    TSNode body_node = Field(node, f_.body);
     loop.header_range = {RangeOf(node).start, ToPosition(ts_node_start_point(body_node))};
     loop.function = scope.function;
     loop.guarded = scope.guarded;
     loop.caught = scope.caught;
     if (is_while) {
-      loop.condition = Expression(Field(node, "condition"), scope, ResultUse::kOther, {}, depth);
+      loop.condition = Expression(Field(node, f_.condition), scope, ResultUse::kOther, {}, depth);
       loop.constant_true = loop.condition.IsTrue();
     } else {
-      loop.target = Target(Field(node, "left"), scope, depth);
-      loop.condition = Expression(Field(node, "right"), scope, ResultUse::kOther, {}, depth);
+      loop.target = Target(Field(node, f_.left), scope, depth);
+      loop.condition = Expression(Field(node, f_.right), scope, ResultUse::kOther, {}, depth);
     }
     int index = static_cast<int>(m_.loops_.size());
     m_.loops_.push_back(std::move(loop));
@@ -343,24 +378,24 @@ class ModuleBuilder {
     body.loops.push_back(index);
     Block(body_node, body, depth);
     for (const Child& child : AllChildren(node)) {
-      if (Is(child.node, "else_clause")) Block(Field(child.node, "body"), scope, depth);
+      if (Is(child.node, t_.else_clause)) Block(Field(child.node, f_.body), scope, depth);
     }
   }
 
   void Try(TSNode node, Scope& scope, int depth) {
     std::vector<std::string> caught;
     for (TSNode child : NamedChildren(node)) {
-      if (!Is(child, "except_clause") && !Is(child, "except_group_clause")) continue;
-      TSNode value = Field(child, "value");
+      if (!Is(child, t_.except_clause) && !Is(child, t_.except_group_clause)) continue;
+      TSNode value = Field(child, f_.value);
       if (ts_node_is_null(value)) {
-        std::vector<TSNode> parts = NamedChildren(child);
-        if (!parts.empty() && !Is(parts[0], "block")) value = parts[0];
+        auto parts = NamedChildren(child);
+        if (!parts.empty() && !Is(parts[0], t_.block)) value = parts[0];
       }
       if (ts_node_is_null(value)) {
         caught.push_back("*");
         continue;
       }
-      if (Is(value, "as_pattern") && ts_node_named_child_count(value) > 0) value = ts_node_named_child(value, 0);
+      if (Is(value, t_.as_pattern) && ts_node_named_child_count(value) > 0) value = ts_node_named_child(value, 0);
       Scope scratch = scope;
       size_t calls_before = m_.calls_.size(), loads_before = m_.name_loads_.size();
       Expr types = Expression(value, scratch, ResultUse::kOther, {}, depth);
@@ -380,25 +415,25 @@ class ModuleBuilder {
     Scope body = scope;
     body.in_try = true;
     body.caught.insert(body.caught.end(), caught.begin(), caught.end());
-    Block(Field(node, "body"), body, depth);
+    Block(Field(node, f_.body), body, depth);
     for (TSNode child : NamedChildren(node)) {
-      if (Is(child, "block")) continue;
+      if (Is(child, t_.block)) continue;
       for (TSNode part : NamedChildren(child)) {
-        if (Is(part, "block")) Block(part, scope, depth);
+        if (Is(part, t_.block)) Block(part, scope, depth);
       }
     }
   }
 
   void With(TSNode node, Scope& scope, int depth) {
     for (TSNode child : NamedChildren(node)) {
-      if (!Is(child, "with_clause")) continue;
+      if (!Is(child, t_.with_clause)) continue;
       for (TSNode item : NamedChildren(child)) {
-        TSNode value = Field(item, "value");
+        TSNode value = Field(item, f_.value);
         if (ts_node_is_null(value)) continue;
-        if (Is(value, "as_pattern")) {
-          std::vector<TSNode> parts = NamedChildren(value);
+        if (Is(value, t_.as_pattern)) {
+          auto parts = NamedChildren(value);
           std::string alias;
-          TSNode target = Field(value, "alias");
+          TSNode target = Field(value, f_.alias);
           if (!ts_node_is_null(target)) alias = std::string(Text(target));
           if (!parts.empty()) Expression(parts[0], scope, ResultUse::kWithItem, alias, depth);
         } else {
@@ -406,7 +441,7 @@ class ModuleBuilder {
         }
       }
     }
-    Block(Field(node, "body"), scope, depth);
+    Block(Field(node, f_.body), scope, depth);
   }
 
   void ImportStatement(TSNode node, const Scope& scope) {
@@ -433,11 +468,11 @@ class ModuleBuilder {
       }
       m_.imports_.push_back(std::move(import));
     };
-    if (Is(node, "import_statement")) {
+    if (Is(node, t_.import_statement)) {
       for (TSNode child : NamedChildren(node)) {
-        if (Is(child, "aliased_import")) {
-          std::string module(Text(Field(child, "name")));
-          add(module, "", std::string(Text(Field(child, "alias"))), child, false);
+        if (Is(child, t_.aliased_import)) {
+          std::string module(Text(Field(child, f_.name)));
+          add(module, "", std::string(Text(Field(child, f_.alias))), child, false);
         } else {
           std::string module(Text(child));
           add(module, "", module.substr(0, module.find('.')), child, false);
@@ -445,22 +480,22 @@ class ModuleBuilder {
       }
       return;
     }
-    if (Is(node, "future_import_statement")) return;
-    TSNode module_node = Field(node, "module_name");
+    if (Is(node, t_.future_import_statement)) return;
+    TSNode module_node = Field(node, f_.module_name);
     std::string module = ts_node_is_null(module_node) ? "" : std::string(Text(module_node));
     module.erase(std::remove_if(module.begin(), module.end(), [](char c) { return c == ' ' || c == '\t'; }),
                  module.end());
     bool any = false;
     for (const Child& child : AllChildren(node)) {
-      if (Is(child.node, "wildcard_import")) {
+      if (Is(child.node, t_.wildcard_import)) {
         add(module, "*", "", child.node, true);
         any = true;
         continue;
       }
       if (!child.field || std::strcmp(child.field, "name") != 0) continue;
       any = true;
-      if (Is(child.node, "aliased_import")) {
-        add(module, std::string(Text(Field(child.node, "name"))), std::string(Text(Field(child.node, "alias"))),
+      if (Is(child.node, t_.aliased_import)) {
+        add(module, std::string(Text(Field(child.node, f_.name))), std::string(Text(Field(child.node, f_.alias))),
             child.node, false);
       } else {
         std::string name(Text(child.node));
@@ -472,18 +507,18 @@ class ModuleBuilder {
 
   // ---- assignments ----------------------------------------------------------
   void Assign(TSNode node, Scope& scope, int depth) {
-    TSNode left = Field(node, "left");
-    TSNode right = Field(node, "right");
-    bool augmented = Is(node, "augmented_assignment");
+    TSNode left = Field(node, f_.left);
+    TSNode right = Field(node, f_.right);
+    bool augmented = Is(node, t_.augmented_assignment);
     std::string op = "=";
-    if (augmented) op = std::string(Text(Field(node, "operator")));
+    if (augmented) op = std::string(Text(Field(node, f_.operator_)));
     std::string target_text = ts_node_is_null(left) ? "" : std::string(Text(left));
     Expr value;
     if (!ts_node_is_null(right)) {
-      if (Is(right, "assignment") || Is(right, "augmented_assignment")) {
+      if (Is(right, t_.assignment) || Is(right, t_.augmented_assignment)) {
         Assign(right, scope, depth + 1);  // a = b = value
         TSNode inner = right;
-        while (Is(inner, "assignment") && !ts_node_is_null(Field(inner, "right"))) inner = Field(inner, "right");
+        while (Is(inner, t_.assignment) && !ts_node_is_null(Field(inner, f_.right))) inner = Field(inner, f_.right);
         value.kind = Kind::kOther;
       } else {
         value = Expression(right, scope, ResultUse::kAssigned, target_text, depth);
@@ -510,21 +545,21 @@ class ModuleBuilder {
   // A store target: names and attributes are summarised; subscripts are recorded as stores.
   Expr Target(TSNode node, Scope& scope, int depth) {
     if (ts_node_is_null(node)) return {};
-    if (Is(node, "subscript")) {
-      Expr object = Expression(Field(node, "value"), scope, ResultUse::kOther, {}, depth);
-      Expr key = Expression(Field(node, "subscript"), scope, ResultUse::kOther, {}, depth);
+    if (Is(node, t_.subscript)) {
+      Expr object = Expression(Field(node, f_.value), scope, ResultUse::kOther, {}, depth);
+      Expr key = Expression(Field(node, f_.subscript), scope, ResultUse::kOther, {}, depth);
       Expr target = Summary(node, Kind::kSubscript);
       target.items = {object, key};
       m_.subscripts_.push_back({object, key, RangeOf(node), true, scope.function, scope.guarded, scope.caught});
       return target;
     }
-    if (Is(node, "pattern_list") || Is(node, "tuple_pattern") || Is(node, "list_pattern") ||
-        Is(node, "expression_list")) {
+    if (Is(node, t_.pattern_list) || Is(node, t_.tuple_pattern) || Is(node, t_.list_pattern) ||
+        Is(node, t_.expression_list)) {
       Expr target = Summary(node, Kind::kTuple);
       for (TSNode child : NamedChildren(node)) target.items.push_back(Target(child, scope, depth + 1));
       return target;
     }
-    if (Is(node, "identifier")) {
+    if (Is(node, t_.identifier)) {
       Expr target = Summary(node, Kind::kName);
       target.qualified = target.text;  // a store binds a local name: no import resolution
       return target;
@@ -549,17 +584,17 @@ class ModuleBuilder {
       m_.truncated_ = true;
       return Summary(node, Kind::kOther);
     }
-    const char* type = ts_node_type(node);
-    if (!std::strcmp(type, "identifier")) {
+    const TSSymbol type = ts_node_symbol(node);
+    if (t_.identifier.Matches(type)) {
       Expr expr = Summary(node, Kind::kName);
       expr.qualified = m_.Resolve(expr.text);
       m_.name_loads_.push_back({expr.text, expr.range, scope.function, use});
       return expr;
     }
-    if (!std::strcmp(type, "attribute")) {
-      Expr object = Expression(Field(node, "object"), scope, ResultUse::kOther, {}, depth + 1);
+    if (t_.attribute.Matches(type)) {
+      Expr object = Expression(Field(node, f_.object), scope, ResultUse::kOther, {}, depth + 1);
       Expr expr = Summary(node, Kind::kAttribute);
-      std::string attribute(Text(Field(node, "attribute")));
+      std::string attribute(Text(Field(node, f_.attribute)));
       if (object.kind == Kind::kName || object.kind == Kind::kAttribute) {
         if (!object.qualified.empty()) expr.qualified = object.qualified + "." + attribute;
       } else if (object.kind == Kind::kCall && object.call >= 0) {
@@ -569,9 +604,9 @@ class ModuleBuilder {
       expr.items.push_back(std::move(object));
       return expr;
     }
-    if (!std::strcmp(type, "call")) return CallExpr(node, scope, use, assigned_to, depth, parent_call);
-    if (!std::strcmp(type, "string") || !std::strcmp(type, "concatenated_string")) return StringExpr(node, scope, depth);
-    if (!std::strcmp(type, "integer") || !std::strcmp(type, "float")) {
+    if (t_.call.Matches(type)) return CallExpr(node, scope, use, assigned_to, depth, parent_call);
+    if (t_.string.Matches(type) || t_.concatenated_string.Matches(type)) return StringExpr(node, scope, depth);
+    if (t_.integer.Matches(type) || t_.float_.Matches(type)) {
       Expr expr = Summary(node, Kind::kNumber);
       std::string digits;
       for (char c : expr.text) if (c != '_') digits += c;
@@ -582,65 +617,65 @@ class ModuleBuilder {
       }
       return expr;
     }
-    if (!std::strcmp(type, "true") || !std::strcmp(type, "false")) {
+    if (t_.true_.Matches(type) || t_.false_.Matches(type)) {
       Expr expr = Summary(node, Kind::kBool);
-      expr.number = type[0] == 't' ? 1 : 0;
+      expr.number = t_.true_.Matches(type) ? 1 : 0;
       return expr;
     }
-    if (!std::strcmp(type, "none")) return Summary(node, Kind::kNone);
-    if (!std::strcmp(type, "parenthesized_expression")) {
-      std::vector<TSNode> inner = NamedChildren(node);
+    if (t_.none.Matches(type)) return Summary(node, Kind::kNone);
+    if (t_.parenthesized_expression.Matches(type)) {
+      auto inner = NamedChildren(node);
       if (inner.size() == 1) return Expression(inner[0], scope, use, assigned_to, depth + 1, parent_call);
       return Summary(node, Kind::kOther);
     }
-    if (!std::strcmp(type, "yield")) {
+    if (t_.yield.Matches(type)) {
       if (scope.function >= 0) m_.functions_[scope.function].is_generator = true;
       Expr expr = Summary(node, Kind::kOther);
       for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kReturned, {}, depth + 1);
       return expr;
     }
-    if (!std::strcmp(type, "await")) {
+    if (t_.await.Matches(type)) {
       Expr expr = Summary(node, Kind::kAwait);
       for (TSNode child : NamedChildren(node)) expr.items.push_back(Expression(child, scope, ResultUse::kAwaited, {}, depth + 1));
       return expr;
     }
-    if (!std::strcmp(type, "binary_operator") || !std::strcmp(type, "boolean_operator")) {
-      Expr expr = Summary(node, type[0] == 'b' && type[1] == 'i' ? Kind::kBinary : Kind::kBoolOp);
-      expr.str = std::string(Text(Field(node, "operator")));
-      expr.items.push_back(Expression(Field(node, "left"), scope, ResultUse::kOther, {}, depth + 1));
-      expr.items.push_back(Expression(Field(node, "right"), scope, ResultUse::kOther, {}, depth + 1));
+    if (t_.binary_operator.Matches(type) || t_.boolean_operator.Matches(type)) {
+      Expr expr = Summary(node, t_.binary_operator.Matches(type) ? Kind::kBinary : Kind::kBoolOp);
+      expr.str = std::string(Text(Field(node, f_.operator_)));
+      expr.items.push_back(Expression(Field(node, f_.left), scope, ResultUse::kOther, {}, depth + 1));
+      expr.items.push_back(Expression(Field(node, f_.right), scope, ResultUse::kOther, {}, depth + 1));
       return expr;
     }
-    if (!std::strcmp(type, "comparison_operator")) {
+    if (t_.comparison_operator.Matches(type)) {
       Expr expr = Summary(node, Kind::kComparison);
       for (const Child& child : AllChildren(node)) {
         if (child.field && !std::strcmp(child.field, "operators")) {
           if (!expr.str.empty()) expr.str += " ";
           expr.str += std::string(Text(child.node));
-        } else if (ts_node_is_named(child.node) && !Is(child.node, "comment")) {
+        } else if (ts_node_is_named(child.node) && !Is(child.node, t_.comment)) {
           expr.items.push_back(Expression(child.node, scope, ResultUse::kOther, {}, depth + 1));
         }
       }
       return expr;
     }
-    if (!std::strcmp(type, "not_operator")) {
+    if (t_.not_operator.Matches(type)) {
       Expr expr = Summary(node, Kind::kNot);
-      expr.items.push_back(Expression(Field(node, "argument"), scope, ResultUse::kOther, {}, depth + 1));
+      expr.items.push_back(Expression(Field(node, f_.argument), scope, ResultUse::kOther, {}, depth + 1));
       return expr;
     }
-    if (!std::strcmp(type, "subscript")) {
+    if (t_.subscript.Matches(type)) {
       Expr expr = Summary(node, Kind::kSubscript);
-      Expr object = Expression(Field(node, "value"), scope, ResultUse::kOther, {}, depth + 1);
-      Expr key = Expression(Field(node, "subscript"), scope, ResultUse::kOther, {}, depth + 1);
+      Expr object = Expression(Field(node, f_.value), scope, ResultUse::kOther, {}, depth + 1);
+      Expr key = Expression(Field(node, f_.subscript), scope, ResultUse::kOther, {}, depth + 1);
       m_.subscripts_.push_back({object, key, expr.range, false, scope.function, scope.guarded, scope.caught});
       expr.items = {std::move(object), std::move(key)};
       return expr;
     }
-    Kind collection = !std::strcmp(type, "list")         ? Kind::kList
-                      : !std::strcmp(type, "tuple")      ? Kind::kTuple
-                      : !std::strcmp(type, "set")        ? Kind::kSet
-                      : !std::strcmp(type, "dictionary") ? Kind::kDict
-                      : !std::strcmp(type, "lambda")     ? Kind::kLambda
+    Kind collection = t_.list.Matches(type)         ? Kind::kList
+                      : t_.tuple.Matches(type)      ? Kind::kTuple
+                      : t_.set.Matches(type)        ? Kind::kSet
+                      : t_.dictionary.Matches(type) ? Kind::kDict
+                      : t_.lambda.Matches(type)     ? Kind::kLambda
                                                          : Kind::kOther;
     Expr expr = Summary(node, collection);
     // `return pid, fd`, `procs.extend([p])`: a name inside a collection goes where the collection goes.
@@ -649,9 +684,9 @@ class ModuleBuilder {
       if (hands_on && item.kind == Kind::kName && !m_.name_loads_.empty()) m_.name_loads_.back().use = use;
     };
     for (TSNode child : NamedChildren(node)) {
-      if (collection == Kind::kDict && Is(child, "pair")) {
-        expr.items.push_back(Expression(Field(child, "key"), scope, ResultUse::kOther, {}, depth + 1));
-        expr.items.push_back(Expression(Field(child, "value"), scope, ResultUse::kOther, {}, depth + 1));
+      if (collection == Kind::kDict && Is(child, t_.pair)) {
+        expr.items.push_back(Expression(Field(child, f_.key), scope, ResultUse::kOther, {}, depth + 1));
+        expr.items.push_back(Expression(Field(child, f_.value), scope, ResultUse::kOther, {}, depth + 1));
         mark_handed_on(expr.items.back());
       } else {
         Expr item = Expression(child, scope, ResultUse::kOther, {}, depth + 1);
@@ -664,28 +699,32 @@ class ModuleBuilder {
 
   Expr StringExpr(TSNode node, Scope& scope, int depth) {
     Expr expr = Summary(node, Kind::kString);
-    std::vector<TSNode> parts = Is(node, "concatenated_string") ? NamedChildren(node) : std::vector<TSNode>{node};
     bool stop = false;  // after the first interpolation only the prefix is known
-    for (TSNode part : parts) {
+    auto add_part = [&](TSNode part) {
       for (TSNode child : NamedChildren(part)) {
-        if (Is(child, "string_start")) {
+        if (Is(child, t_.string_start)) {
           std::string_view prefix = Text(child);
           if (prefix.find_first_of("fF") != std::string_view::npos) expr.is_fstring = true;
-        } else if (Is(child, "string_content") && !stop) {
+        } else if (Is(child, t_.string_content) && !stop) {
           expr.str += Text(child);
-        } else if (Is(child, "interpolation")) {
+        } else if (Is(child, t_.interpolation)) {
           stop = true;
           expr.is_fstring = true;
           for (TSNode inner : NamedChildren(child)) Expression(inner, scope, ResultUse::kOther, {}, depth + 1);
         }
       }
+    };
+    if (Is(node, t_.concatenated_string)) {
+      for (TSNode part : NamedChildren(node)) add_part(part);
+    } else {
+      add_part(node);
     }
     return expr;
   }
 
   Expr CallExpr(TSNode node, Scope& scope, ResultUse use, const std::string& assigned_to, int depth, int parent_call) {
     Expr expr = Summary(node, Kind::kCall);
-    TSNode function_node = Field(node, "function");
+    TSNode function_node = Field(node, f_.function);
     Expr callee = Expression(function_node, scope, ResultUse::kOther, {}, depth + 1);
     int index = static_cast<int>(m_.calls_.size());
     m_.calls_.emplace_back();
@@ -704,15 +743,15 @@ class ModuleBuilder {
       call.callee = callee.qualified.empty() ? callee.text : callee.qualified;
       if (callee.kind == Kind::kAttribute) {
         call.method = callee.str;
-        if (!callee.items.empty()) call.receiver = callee.items[0];
+        if (!callee.items.empty()) call.receiver = std::move(callee.items[0]);  // callee is not used after
       }
     }
     if (scope.function >= 0) m_.functions_[scope.function].calls.push_back(index);
-    TSNode arguments = Field(node, "arguments");
+    TSNode arguments = Field(node, f_.arguments);
     std::vector<Argument> args;
     if (!ts_node_is_null(arguments)) {
-      if (Is(arguments, "argument_list")) m_.calls_[index].arguments_bytes = BytesOf(arguments);
-      if (Is(arguments, "generator_expression")) {
+      if (!Is(arguments, t_.generator_expression)) m_.calls_[index].arguments_bytes = BytesOf(arguments);
+      if (Is(arguments, t_.generator_expression)) {
         Argument arg;
         arg.value = Expression(arguments, scope, ResultUse::kArgument, {}, depth + 1, index);
         args.push_back(std::move(arg));
@@ -720,13 +759,13 @@ class ModuleBuilder {
         for (TSNode child : NamedChildren(arguments)) {
           Argument arg;
           arg.bytes = BytesOf(child);
-          if (Is(child, "keyword_argument")) {
-            arg.name = std::string(Text(Field(child, "name")));
-            arg.value = Expression(Field(child, "value"), scope, ResultUse::kArgument, {}, depth + 1, index);
-          } else if (Is(child, "list_splat") || Is(child, "dictionary_splat")) {
-            arg.star = Is(child, "list_splat");
+          if (Is(child, t_.keyword_argument)) {
+            arg.name = std::string(Text(Field(child, f_.name)));
+            arg.value = Expression(Field(child, f_.value), scope, ResultUse::kArgument, {}, depth + 1, index);
+          } else if (Is(child, t_.list_splat) || Is(child, t_.dictionary_splat)) {
+            arg.star = Is(child, t_.list_splat);
             arg.double_star = !arg.star;
-            std::vector<TSNode> inner = NamedChildren(child);
+            auto inner = NamedChildren(child);
             if (!inner.empty()) arg.value = Expression(inner[0], scope, ResultUse::kArgument, {}, depth + 1, index);
           } else {
             arg.value = Expression(child, scope, ResultUse::kArgument, {}, depth + 1, index);
@@ -946,7 +985,7 @@ class ModuleBuilder {
     while ((at = FindNoqa(source, at)) != std::string::npos) {
       TSNode node = ts_node_descendant_for_byte_range(root_, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 4));
       size_t next = at + 4;
-      if (!ts_node_is_null(node) && Is(node, "comment")) {
+      if (!ts_node_is_null(node) && Is(node, t_.comment)) {
         std::string_view comment = Text(node);
         size_t offset = at - ts_node_start_byte(node);
         // Only `#`, then spaces, then noqa — "# see noqa docs" is prose.
@@ -995,6 +1034,11 @@ class ModuleBuilder {
 
   Module& m_;
   TSNode root_;
+  const NodeTypes& t_ = NodeTypes::Python();
+  const NodeTypes::Fields& f_ = t_.field;
+  ChildLists lists_{root_, t_.comment};
+
+  ChildLists::List NamedChildren(TSNode node) { return lists_.Named(node); }
   GuardNames guard_names_;
 };
 

@@ -49,7 +49,7 @@ with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  python::Values values(module);
+  const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || ToleratesReadOnlyFilesystem(call)) continue;
     std::optional<FileAccess> access = ClassifyFileAccess(values, call);

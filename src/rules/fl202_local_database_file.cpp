@@ -134,7 +134,7 @@ void ReportUrl(const python::Values& values, const Expr& value, int function, st
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  python::Values values(module);
+  const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0) continue;
     if (OneOf(call.callee, kUrlTakers)) {

@@ -83,7 +83,7 @@ const Expr* LogFile(const python::Values& values, const python::Call& call) {
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  python::Values values(module);
+  const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0 || ToleratesReadOnlyFilesystem(call)) continue;
     const Expr* file = LogFile(values, call);

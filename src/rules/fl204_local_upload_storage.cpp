@@ -114,7 +114,7 @@ void CheckSave(const python::Module& module, const python::Values& values, const
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  python::Values values(module);
+  const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0) continue;
     if (call.method == "save" && call.receiver.kind != Expr::Kind::kOther) {

@@ -47,7 +47,7 @@ and make sure the file is included in the deployment (not excluded by `.vercelig
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  python::Values values(module);
+  const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || ToleratesMissingFile(call)) continue;
     std::optional<FileAccess> access = ClassifyFileAccess(values, call);

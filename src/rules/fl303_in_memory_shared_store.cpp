@@ -155,7 +155,7 @@ void CheckLimiter(const python::Module& module, const python::Values& values, co
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  python::Values values(module);
+  const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0) continue;
     CheckLimiter(module, values, call, out);

@@ -13,7 +13,7 @@
 #include "core/settings.h"
 
 namespace faaslint {
-namespace python { class Module; }
+namespace python { class Module; class Values; }
 namespace project { class Project; class ModuleIndex; }
 }  // namespace faaslint
 
@@ -60,6 +60,8 @@ struct PyContext {
   const project::Project* project;  // may be null
   // The project's other local modules, for rules that follow imports; may be null.
   const project::ModuleIndex* modules = nullptr;
+  // Name bindings of `module`, built once per file and shared by its rules.
+  const python::Values& values;
 };
 
 // A project rule sees the whole project (vercel.json, requirements, entry files).

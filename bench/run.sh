@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# faaslint against its peers and against its own floor (tree-sitter parse only), on the
+# CPython standard library and a synthetic 10x copy, then the diff mode (--staged) on
+# repositories made from both. Prints markdown tables (also written to $OUT).
+#
+# Usage: bench/run.sh [STDLIB_DIR]        (after ./scripts/build.sh)
+#   RUNS=5        timed runs per command, after one warm-up; the median is reported
+#   PEER_RUNS=$RUNS   runs for flake8, bandit and pylint (minutes each on a busy machine)
+#   PEERS=ruff,flake8,bandit,pylint   which peers to run ("" for none)
+#   TIMEOUT=900   seconds before a run is stopped (reported as a timeout)
+#   X10=1         also the 10x corpus (0 skips it: minutes of CPU on a busy machine)
+#   OUT=build/bench-results.md
+# Peers: ruff via @astral-sh/ruff-wasm-nodejs (npm, installed into a scratch folder),
+# flake8, bandit and pylint from Debian (apt-get install flake8 bandit pylint).
+# Skipped with a note when missing. Needs GNU time (/usr/bin/time, Debian package `time`).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
+faaslint=$build/faaslint
+parse_bench=$build/bench/faaslint_parse_bench
+stdlib=${1:-/usr/lib/python3.11}
+RUNS=${RUNS:-5}
+PEER_RUNS=${PEER_RUNS:-$RUNS}
+PEERS=${PEERS-ruff,flake8,bandit,pylint}
+TIMEOUT=${TIMEOUT:-900}
+OUT=${OUT:-$build/bench-results.md}
+X10=${X10:-1}
+cores=$(nproc)
+
+for tool in "$faaslint" "$parse_bench" /usr/bin/time; do
+  [[ -x $tool ]] || { echo "bench: $tool is missing (./scripts/build.sh; apt-get install time)" >&2; exit 2; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+git() { command git -c user.name=bench -c user.email=bench@example.com -c commit.gpgsign=false "$@"; }
+
+# ---- corpora: the .py/.pyi files of the stdlib (no caches, no installed packages) ----
+corpus=$work/stdlib
+mkdir -p "$corpus"
+(cd "$stdlib" && find . \( -name __pycache__ -o -name site-packages -o -name dist-packages \) -prune -o \
+  \( -name '*.py' -o -name '*.pyi' \) -print0 | tar --null -T - -cf - | tar -xf - -C "$corpus")
+corpus10=$work/stdlib10
+if ((X10)); then
+  for i in $(seq 0 9); do mkdir -p "$corpus10/copy$i" && cp -a "$corpus/." "$corpus10/copy$i/"; done
+fi
+describe() { echo "$(find "$1" -type f | wc -l) files, $(du -sb "$1" | awk '{printf "%.1f MB", $1/1e6}')"; }
+
+# ---- measurement --------------------------------------------------------------------
+# measure RUNS CMD...: one warm-up, then RUNS runs under GNU time; sets wall, cpu (user+sys),
+# rss (MB) to the medians (a timed-out run counts as TIMEOUT seconds).
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+measure() {
+  local runs=$1 i; shift
+  local walls=() cpus=() rsss=()
+  timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || true
+  for ((i = 0; i < runs; i++)); do
+    local status=0
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || status=$?
+    if ((status == 124)); then
+      walls+=("$TIMEOUT"); cpus+=("$TIMEOUT"); rsss+=(0); timed_out=1
+      continue
+    fi
+    read -r e u s m < <(tail -1 "$work/time")
+    walls+=("$e"); cpus+=("$(echo "$u + $s" | bc)"); rsss+=("$(echo "scale=1; $m / 1024" | bc)")
+  done
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  cpu=$(printf '%s\n' "${cpus[@]}" | median)
+  rss=$(printf '%s\n' "${rsss[@]}" | median)
+}
+# Wall clock of a fast command in ms: median of RUNS after a warm-up (date, not time(1),
+# which rounds to 10 ms).
+measure_ms() {
+  local runs=$1 i t0 t1; shift
+  local ms=()
+  "$@" >/dev/null 2>&1 || true
+  for ((i = 0; i < runs; i++)); do
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    ms+=("$(( (t1 - t0) / 1000 ))")
+  done
+  printf '%s\n' "${ms[@]}" | median | awk '{printf "%.1f", $1/1000}'
+}
+
+rows=()
+faaslint_wall=0 faaslint_cpu=0
+row() {  # row NAME RUNS CMD...
+  local name=$1 runs=$2; shift 2
+  timed_out=0
+  measure "$runs" "$@"
+  local note=""; ((timed_out)) && note=" (timeout ${TIMEOUT}s)"
+  if [[ $name == "faaslint check --all"* ]]; then faaslint_wall=$wall faaslint_cpu=$cpu; fi
+  local ratio_wall ratio_cpu
+  ratio_wall=$(echo "scale=1; $wall / $faaslint_wall" | bc 2>/dev/null || echo -)
+  ratio_cpu=$(echo "scale=1; $cpu / $faaslint_cpu" | bc 2>/dev/null || echo -)
+  rows+=("| $name$note | $runs | $wall | $cpu | $rss | ${ratio_wall}x | ${ratio_cpu}x |")
+  echo "  $name: wall $wall s, cpu $cpu s, rss $rss MB" >&2
+}
+has_peer() { [[ ",$PEERS," == *",$1,"* ]]; }
+
+ruff_dir=${RUFF_WASM_DIR:-$root/build/_bench_node}
+if has_peer ruff && [[ ! -d $ruff_dir/node_modules/@astral-sh/ruff-wasm-nodejs ]]; then
+  echo "bench: installing @astral-sh/ruff-wasm-nodejs into $ruff_dir" >&2
+  mkdir -p "$ruff_dir" && (cd "$ruff_dir" && npm install --no-save --silent @astral-sh/ruff-wasm-nodejs >&2) || true
+fi
+
+table() {  # table TITLE DIR [peers]
+  local title=$1 dir=$2 peers=${3:-}
+  rows=()
+  echo "== $title ($(describe "$dir"))" >&2
+  cd "$dir"
+  row "faaslint check --all (--jobs $cores)" "$RUNS" "$faaslint" check --all
+  row "faaslint check --all --jobs 1" "$RUNS" "$faaslint" check --all --jobs 1
+  row "parse only, 1 thread (floor)" "$RUNS" "$parse_bench" . 1
+  row "parse only, $cores threads (floor)" "$RUNS" "$parse_bench" . "$cores"
+  row "parse + module model, 1 thread" "$RUNS" "$parse_bench" . 1 model
+  if [[ -n $peers ]]; then
+    if has_peer ruff && [[ -d $ruff_dir/node_modules/@astral-sh/ruff-wasm-nodejs ]]; then
+      row "ruff (ruff-wasm-nodejs, 1 thread)" "$RUNS" env NODE_PATH="$ruff_dir/node_modules" node "$root/bench/ruff_wasm_lint.js" .
+    fi
+    if has_peer flake8 && command -v flake8 >/dev/null; then row "flake8 -j2" "$PEER_RUNS" flake8 -j2 .; fi
+    if has_peer bandit && command -v bandit >/dev/null; then row "bandit -r" "$PEER_RUNS" bandit -q -r .; fi
+    if has_peer pylint && command -v pylint >/dev/null; then
+      row "pylint -j2 --recursive=y" "$PEER_RUNS" pylint -j2 --recursive=y .
+    fi
+  fi
+  cd - >/dev/null
+  {
+    echo "### $title: $(describe "$dir")"
+    echo
+    echo "| command | runs | wall s | CPU s (user+sys) | peak RSS MB | wall / faaslint | CPU / faaslint |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s\n' "${rows[@]}"
+    echo
+  } >>"$OUT"
+}
+
+staged_table() {  # staged_table TITLE DIR
+  local title=$1 dir=$2
+  echo "== $title: repository" >&2
+  (cd "$dir" && git init -q . && git add -A && git commit -qm base)
+  local f
+  for f in argparse.py json/__init__.py threading.py; do
+    local path
+    path=$(cd "$dir" && find . -path "*/$f" | head -1)
+    printf '\ndef edited():\n    return 1\n' >>"$dir/$path"
+    (cd "$dir" && git add "$path")
+  done
+  cd "$dir"
+  local staged name_only all
+  staged=$(measure_ms "$RUNS" "$faaslint" check --staged)
+  name_only=$(measure_ms "$RUNS" git diff --cached --name-only)
+  all=$(measure_ms "$RUNS" "$faaslint" check --all)
+  cd - >/dev/null
+  echo "  staged $staged ms, git diff --cached $name_only ms, all $all ms" >&2
+  staged_rows+=("| $title | $(git -C "$dir" ls-files | wc -l) | $staged | $name_only | $(echo "scale=1; $staged / $name_only" | bc)x | $all |")
+}
+
+{
+  echo "## Results"
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Machine: $cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GB memory"
+  echo "- faaslint $("$faaslint" --version 2>/dev/null | head -1), commit $(command git -C "$root" rev-parse --short HEAD)"
+  echo "- Command: \`RUNS=$RUNS PEER_RUNS=$PEER_RUNS PEERS=$PEERS bench/run.sh $stdlib\`; medians of $RUNS runs after a warm-up"
+  echo
+} >"$OUT"
+
+table "stdlib" "$corpus" peers
+if ((X10)); then table "stdlib x10" "$corpus10"; fi
+
+staged_rows=()
+staged_table "stdlib" "$corpus"
+if ((X10)); then staged_table "stdlib x10" "$corpus10"; fi
+{
+  echo "### Diff mode: 3 files edited and staged (wall ms, median of $RUNS)"
+  echo
+  echo "| repository | files | faaslint check --staged | git diff --cached --name-only | ratio | faaslint check --all |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${staged_rows[@]}"
+  echo
+} >>"$OUT"
+
+cat "$OUT"
