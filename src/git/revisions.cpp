@@ -1,5 +1,7 @@
 #include "git/revisions.h"
 
+#include <memory>
+
 namespace faaslint::git {
 namespace {
 
@@ -38,6 +40,28 @@ bool HeadTree(git_repository* repo, TreeHandle* tree, std::string* error) {
   return TreeOfCommit(repo, head, tree, error);
 }
 
+namespace {
+
+// True when `base` is HEAD or one of its ancestors (a push, a linear branch): then the
+// merge-base is `base` itself. The walk from HEAD stops there, before it can reach the
+// missing parents of a shallow clone, which make git_merge_base fail even when the
+// answer is in the fetched history (libgit2 1.5 has no shallow support; its merge-base
+// walk order depends on commit times, so the failure came and went).
+bool IsAncestorOfHead(git_repository* repo, const git_oid& base, const git_oid& head) {
+  constexpr int kMaxCommits = 10000;
+  git_revwalk* raw = nullptr;
+  if (git_revwalk_new(&raw, repo) < 0) return false;
+  std::unique_ptr<git_revwalk, decltype(&git_revwalk_free)> walk(raw, &git_revwalk_free);
+  if (git_revwalk_push(walk.get(), &head) < 0) return false;
+  git_oid next;
+  for (int seen = 0; seen < kMaxCommits && git_revwalk_next(&next, walk.get()) == 0; ++seen) {
+    if (git_oid_equal(&next, &base)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool MergeBaseTree(git_repository* repo, const std::string& ref, TreeHandle* tree, std::string* error) {
   const bool shallow = git_repository_is_shallow(repo) == 1;
   git_object* raw = nullptr;
@@ -56,6 +80,9 @@ bool MergeBaseTree(git_repository* repo, const std::string& ref, TreeHandle* tre
   if (rc < 0) {
     *error = "--base " + ref + ": HEAD has no commit to compare (" + LastGitError(rc) + ")";
     return false;
+  }
+  if (IsAncestorOfHead(repo, *git_object_id(commit.get()), head)) {
+    return TreeOfCommit(repo, *git_object_id(commit.get()), tree, error);
   }
   git_oid base;
   rc = git_merge_base(&base, repo, git_object_id(commit.get()), &head);
