@@ -21,17 +21,7 @@ using testing::CommandResult;
 using testing::Git;
 using testing::TempDir;
 
-constexpr char kMainApp[] = R"(from flask import Flask
-
-app = Flask(__name__)
-
-
-@app.route("/")
-def index():
-    return "ok"
-
-import legacy
-)";
+using testing::kMainApp;
 
 // A pull_request event as GitHub sends it (the fields faaslint reads, in their place;
 // docs.github.com "Webhook events and payloads", pull_request).

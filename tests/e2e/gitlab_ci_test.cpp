@@ -19,18 +19,7 @@ using testing::CommandResult;
 using testing::Git;
 using testing::TempDir;
 
-// app.py is a Vercel zero-config entry: it and what it imports are function code.
-constexpr char kMainApp[] = R"(from flask import Flask
-
-app = Flask(__name__)
-
-
-@app.route("/")
-def index():
-    return "ok"
-
-import legacy
-)";
+using testing::kMainApp;
 
 class GitlabCiTest : public ::testing::Test {
  protected:

@@ -11,6 +11,20 @@
 
 namespace faaslint::testing {
 
+// app.py of the CI-surface test repositories: a Vercel zero-config entry, so it and
+// what it imports (legacy.py) are function code.
+constexpr char kMainApp[] = R"(from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "ok"
+
+import legacy
+)";
+
 // An environment confined to `home`: HOME and caches inside it, no system git config,
 // a fixed git identity, and the built faaslint first on PATH (for `language: system`).
 std::map<std::string, std::string> IsolatedEnv(const std::string& home);
