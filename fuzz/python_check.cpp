@@ -6,6 +6,7 @@
 #include "harness.h"
 #include "lint/text_check.h"
 #include "memory_project.h"
+#include "python/background.h"
 #include "python/module.h"
 #include "python/parser.h"
 #include "python/values.h"
@@ -21,11 +22,12 @@ std::string CheckModuleDirectly(std::string_view data) {
   Settings settings;
   std::vector<Finding> findings;
   python::Values values(*module);
+  python::ModuleBackground background(*module);
   for (const rules::Rule& rule : registry.all()) {
     if (!rule.python) continue;
     rules::RuleOptions options(*rule.info, nullptr);
     rules::Sink sink(*rule.info, "app.py", &findings);
-    rule.python(rules::PyContext{*module, options, settings, nullptr, nullptr, values}, sink);
+    rule.python(rules::PyContext{*module, options, settings, nullptr, nullptr, values, background}, sink);
   }
   for (const Finding& finding : findings) {
     uint32_t line = finding.location.range.start.line;

@@ -8,12 +8,14 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "lint/text_check.h"
 #include "project/deployment_graph.h"
 #include "project/module_index.h"
 #include "project/project.h"
 #include "python/module.h"
+#include "python/background.h"
 #include "python/parser.h"
 #include "python/values.h"
 
@@ -70,7 +72,7 @@ class Linter {
  public:
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
       : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot),
-        modules_(*changes.snapshot) {
+        modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
       auto it = options.rule_options.find(std::string(rule.info->code));
@@ -125,12 +127,20 @@ class Linter {
     return project::BuildDeploymentGraph(*changes_.snapshot, parser);
   }
 
+  // Each file is checked once, by the first worker to claim it: its turn in the queue,
+  // or earlier, when the module index asks for it (CheckNow).
   void RunInParallel(const std::vector<std::string>& files, std::vector<FileOutcome>& outcomes) {
+    files_ = &files;
+    outcomes_ = &outcomes;
+    claimed_ = std::make_unique<std::atomic<bool>[]>(files.size());
+    for (size_t i = 0; i < files.size(); ++i) file_numbers_.emplace(files[i], i);
     unsigned workers = std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(files.size())));
     std::atomic<size_t> next{0};
     auto work = [&] {
       python::Parser parser(options_.parse_time_limit);  // one per worker: not thread-safe
-      for (size_t i = next++; i < files.size(); i = next++) outcomes[i] = CheckFile(parser, files[i]);
+      for (size_t i = next++; i < files.size(); i = next++) {
+        if (!claimed_[i].exchange(true)) outcomes[i] = CheckFile(parser, files[i]);
+      }
     };
     if (workers == 1) {
       work();
@@ -139,6 +149,16 @@ class Linter {
     std::vector<std::thread> threads;
     for (unsigned i = 0; i < workers; ++i) threads.emplace_back(work);
     for (std::thread& thread : threads) thread.join();
+  }
+
+  // The module index needs `path` before its turn: a file to check that no worker has
+  // claimed is checked now, on this thread (which is inside another file's rules, so it
+  // gets a parser of its own), and published; otherwise the index parses it itself.
+  void CheckNow(const std::string& path) {
+    auto number = file_numbers_.find(path);
+    if (number == file_numbers_.end() || claimed_[number->second].exchange(true)) return;
+    python::Parser parser(options_.parse_time_limit);
+    (*outcomes_)[number->second] = CheckFile(parser, (*files_)[number->second]);
   }
 
   FileOutcome CheckFile(python::Parser& parser, const std::string& path) const {
@@ -169,10 +189,12 @@ class Linter {
     const LineSet& changed = changes_.changed.find(path)->second;
     std::vector<Finding> found;
     const python::Values values(*module);
+    const python::ModuleBackground background(*module);
+    modules_.Publish(*module, background);
     for (const ActiveRule& active : python_rules_) {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
       rules::Sink sink(*active.rule->info, path, &found);
-      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values};
+      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values, background};
       active.rule->python(context, sink);
     }
     for (Finding& finding : found) {
@@ -235,6 +257,11 @@ class Linter {
   std::vector<ActiveRule> python_rules_;
   std::vector<ActiveRule> project_rules_;
   std::map<std::string, std::string, std::less<>> line_cache_;
+  // RunInParallel's files, their outcomes and who claimed them, for CheckNow.
+  const std::vector<std::string>* files_ = nullptr;
+  std::vector<FileOutcome>* outcomes_ = nullptr;
+  std::unique_ptr<std::atomic<bool>[]> claimed_;
+  std::unordered_map<std::string, size_t> file_numbers_;
 };
 
 }  // namespace

@@ -42,9 +42,16 @@ std::string JoinParts(const std::vector<std::string>& parts, size_t from, size_t
   return out;
 }
 
+// A cheap filter before a parse for sys.path: a shim spells `sys.path` or imports `path`
+// from sys.
+bool MayExtendSysPath(std::string_view source) {
+  return source.find("sys.path") != std::string_view::npos || source.find("from sys import") != std::string_view::npos;
+}
+
 }  // namespace
 
-ModuleIndex::ModuleIndex(const Snapshot& snapshot) : snapshot_(snapshot) {}
+ModuleIndex::ModuleIndex(const Snapshot& snapshot, CheckNow check_now)
+    : snapshot_(snapshot), check_now_(std::move(check_now)) {}
 ModuleIndex::~ModuleIndex() = default;
 
 bool ModuleIndex::IsFile(const std::string& path) const {
@@ -141,9 +148,7 @@ std::vector<std::string> ModuleIndex::SysPathOf(std::string_view importer) const
   }
   std::vector<std::string> folders;
   std::string content, error;
-  // A cheap filter before the parse: a shim spells `sys.path` or imports `path` from sys.
-  if (snapshot_.Read(importer, &content, &error) && content.size() <= kMaxModuleBytes &&
-      (content.find("sys.path") != std::string::npos || content.find("from sys import") != std::string::npos)) {
+  if (snapshot_.Read(importer, &content, &error) && content.size() <= kMaxModuleBytes && MayExtendSysPath(content)) {
     python::Parser parser;
     folders = python::SysPathAdditions(*python::ParseModule(parser, std::string(importer), std::move(content)));
   }
@@ -189,6 +194,12 @@ const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) cons
     auto cached = summaries_.find(path);
     if (cached != summaries_.end()) return *cached->second;
   }
+  if (check_now_) {
+    check_now_(path);
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto published = summaries_.find(path);
+    if (published != summaries_.end()) return *published->second;
+  }
   // Two workers may summarise the same module at once; the first one stored wins.
   auto summary = std::make_unique<Summary>();
   std::string content, error;
@@ -200,6 +211,15 @@ const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) cons
   }
   std::lock_guard<std::mutex> lock(mutex_);
   return *summaries_.emplace(path, std::move(summary)).first->second;
+}
+
+void ModuleIndex::Publish(const python::Module& module, const python::ModuleBackground& background) const {
+  auto summary = std::make_unique<Summary>(python::ExportBackgroundWork(module, background.work));
+  std::vector<std::string> folders;
+  if (MayExtendSysPath(module.source())) folders = python::SysPathAdditions(module);
+  std::lock_guard<std::mutex> lock(mutex_);
+  summaries_.emplace(module.path(), std::move(summary));
+  sys_paths_.emplace(module.path(), std::move(folders));
 }
 
 }  // namespace faaslint::project

@@ -6,8 +6,14 @@
 // functions the others reach — not their trees; imports are followed only when asked.
 // Safe to share between lint workers: a lock guards the caches; parsing happens outside
 // it, each with a parser of its own (creating one costs microseconds).
+//
+// The linter parses most of these modules anyway. It publishes each file it parses, and
+// before the index parses a module itself it offers the module to the linter's
+// `check_now`, which checks a file of its own that no worker has started yet right then
+// (publishing it): in `--all` every module is then parsed once, whatever the order.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -23,7 +29,9 @@ namespace faaslint::project {
 
 class ModuleIndex {
  public:
-  explicit ModuleIndex(const Snapshot& snapshot);
+  // Called with a module's path before the index parses it; may Publish it.
+  using CheckNow = std::function<void(const std::string& path)>;
+  explicit ModuleIndex(const Snapshot& snapshot, CheckNow check_now = {});
   ~ModuleIndex();
   ModuleIndex(const ModuleIndex&) = delete;
   ModuleIndex& operator=(const ModuleIndex&) = delete;
@@ -44,6 +52,10 @@ class ModuleIndex {
   // module does not say so. The urls.py files are read once, on the first question.
   bool IsDjangoView(std::string_view path, std::string_view function) const;
 
+  // What the index would parse `module` for, from the module the linter built: its
+  // exported background work and its sys.path shim. The first entry stored wins.
+  void Publish(const python::Module& module, const python::ModuleBackground& background) const;
+
  private:
   using Summary = std::map<std::string, python::FunctionWork, std::less<>>;
   bool IsFile(const std::string& path) const;
@@ -57,6 +69,7 @@ class ModuleIndex {
   std::vector<std::string> SysPathOf(std::string_view importer) const;
 
   const Snapshot& snapshot_;
+  CheckNow check_now_;
   mutable std::once_flag views_collected_;
   mutable std::set<std::string, std::less<>> django_views_;  // "path:function"
   mutable std::mutex mutex_;  // guards the caches; entries are immutable once stored

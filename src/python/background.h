@@ -82,4 +82,13 @@ std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const Ex
 std::map<std::string, FunctionWork, std::less<>> ExportBackgroundWork(const Module& module,
                                                                       std::vector<FunctionWork> work);
 
+// A module's background starts and per-function work, found once per file: FL102, FL103
+// and FL104 read them, and the module index keeps the export of a linted file.
+struct ModuleBackground {
+  explicit ModuleBackground(const Module& module)
+      : starts(FindBackgroundStarts(module)), work(SummariseBackgroundWork(module, starts)) {}
+  std::vector<BackgroundStart> starts;
+  std::vector<FunctionWork> work;
+};
+
 }  // namespace faaslint::python

@@ -50,7 +50,7 @@ work belongs in a cron job (`crons` in `vercel.json`) that calls an endpoint.)"}
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  for (const python::BackgroundStart& start : python::FindBackgroundStarts(module)) {
+  for (const python::BackgroundStart& start : cx.background.starts) {
     if (start.kind != python::BackgroundKind::kProcess) continue;
     if (OnlyCalledUnderGuard(module, start.function)) continue;
     const python::Call& call = module.calls()[start.call];

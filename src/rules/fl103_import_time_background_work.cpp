@@ -64,12 +64,12 @@ std::string Chain(const python::BackgroundWork& work) {
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  std::vector<python::BackgroundStart> starts = python::FindBackgroundStarts(module);
+  const std::vector<python::BackgroundStart>& starts = cx.background.starts;
+  const std::vector<python::FunctionWork>& work = cx.background.work;
   python::ExternalWork external;
   if (cx.modules != nullptr) {
     external = [&](std::string_view callee) { return cx.modules->BackgroundWorkOf(module.path(), callee); };
   }
-  std::vector<python::FunctionWork> work = python::SummariseBackgroundWork(module, starts);
   std::set<int> direct;  // a start written on the cold-start path itself is another rule's finding
   for (const python::BackgroundStart& start : starts) direct.insert(start.call);
 

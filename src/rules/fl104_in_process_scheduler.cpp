@@ -50,7 +50,7 @@ Protect the endpoint with the `CRON_SECRET` Vercel sends as a bearer token.)"};
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  for (const python::BackgroundStart& start : python::FindBackgroundStarts(module)) {
+  for (const python::BackgroundStart& start : cx.background.starts) {
     if (start.kind != python::BackgroundKind::kScheduler) continue;
     if (OnlyCalledUnderGuard(module, start.function)) continue;
     const python::Call& call = module.calls()[start.call];

@@ -13,7 +13,7 @@
 #include "core/settings.h"
 
 namespace faaslint {
-namespace python { class Module; class Values; }
+namespace python { class Module; class Values; struct ModuleBackground; }
 namespace project { class Project; class ModuleIndex; }
 }  // namespace faaslint
 
@@ -62,6 +62,8 @@ struct PyContext {
   const project::ModuleIndex* modules = nullptr;
   // Name bindings of `module`, built once per file and shared by its rules.
   const python::Values& values;
+  // Background starts and per-function work of `module`, also found once per file.
+  const python::ModuleBackground& background;
 };
 
 // A project rule sees the whole project (vercel.json, requirements, entry files).

@@ -7,6 +7,9 @@
 
 #include "lint/lint.h"
 #include "project/module_index.h"
+#include "python/background.h"
+#include "python/module.h"
+#include "python/parser.h"
 #include "rules/registry.h"
 #include "support/test_support.h"
 
@@ -158,6 +161,78 @@ TEST_F(ModuleIndexTest, FollowsTheImportersOwnSysPathShim) {
   EXPECT_EQ(Resolve("api/shim.py", "util"), "lib/util.py");
   EXPECT_EQ(Resolve("api/shim.py", "tasks"), "tasks.py");
   EXPECT_EQ(Resolve("api/index.py", "app"), "app.py");  // another file's shim is not this one's
+}
+
+// The linter hands the index the modules it parses anyway (Publish), and is asked first
+// (CheckNow) before the index parses one itself: what was published is what counts.
+TEST(ModuleIndexPublish, UsesThePublishedModuleInsteadOfParsingTheFile) {
+  testing::TempDir dir;
+  dir.Write("app.py", "import tasks\n\ntasks.start()\n");
+  dir.Write("tasks.py", "def start():\n    pass\n");  // on disk: no thread
+  std::string error;
+  std::unique_ptr<Snapshot> snapshot = MakeFolderSnapshot(dir.path(), &error);
+  ASSERT_TRUE(snapshot) << error;
+  std::vector<std::string> asked;
+  project::ModuleIndex* index_ptr = nullptr;
+  python::Parser parser;
+  std::unique_ptr<python::Module> published = python::ParseModule(
+      parser, "tasks.py", "import threading\n\ndef start():\n    threading.Thread(target=print).start()\n");
+  project::ModuleIndex index(*snapshot, [&](const std::string& path) {
+    asked.push_back(path);
+    index_ptr->Publish(*published, python::ModuleBackground(*published));
+  });
+  index_ptr = &index;
+  std::optional<python::BackgroundWork> work = index.BackgroundWorkOf("app.py", "tasks.start");
+  ASSERT_TRUE(work);
+  EXPECT_EQ(work->where.path, "tasks.py");
+  EXPECT_EQ(work->where.range.start.line, 4u);
+  EXPECT_EQ(asked, std::vector<std::string>{"tasks.py"});
+}
+
+TEST(ModuleIndexPublish, ParsesTheFileItselfWhenNothingIsPublished) {
+  testing::TempDir dir;
+  dir.Write("tasks.py", "import threading\n\n\ndef start():\n    threading.Thread(target=print).start()\n");
+  std::string error;
+  std::unique_ptr<Snapshot> snapshot = MakeFolderSnapshot(dir.path(), &error);
+  ASSERT_TRUE(snapshot) << error;
+  int asked = 0;
+  project::ModuleIndex index(*snapshot, [&](const std::string&) { ++asked; });
+  std::optional<python::BackgroundWork> work = index.BackgroundWorkOf("app.py", "tasks.start");
+  ASSERT_TRUE(work);
+  EXPECT_EQ(work->where.range.start.line, 5u);
+  EXPECT_EQ(asked, 1);
+}
+
+// Files checked early because another file's FL103 needed them are checked once: their
+// findings appear once, in whichever order and number of workers.
+TEST(BackgroundWork, ModulesCheckedOnDemandReportOnce) {
+  testing::TempDir dir;
+  // a.py is checked first and needs b, b needs c: b and c are checked inside a's rules.
+  dir.Write("a.py", "import b\n\nb.go()\n");
+  dir.Write("b.py", "import threading\nimport c\n\nthreading.Thread(target=print).start()\n\n\n"
+                    "def go():\n    c.spin()\n");
+  dir.Write("c.py", "import threading\n\nthreading.Thread(target=print).start()\n\n\n"
+                    "def spin():\n    threading.Thread(target=print).start()\n");
+  for (unsigned jobs : {1u, 2u}) {
+    std::string error;
+    ChangeSet changes;
+    changes.snapshot = MakeFolderSnapshot(dir.path(), &error);
+    ASSERT_TRUE(changes.snapshot) << error;
+    for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
+    lint::LintOptions options;
+    options.jobs = jobs;
+    lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
+    EXPECT_EQ(result.files_checked, 3u);
+    std::multiset<std::string> found;
+    for (const Finding& finding : result.findings) {
+      found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
+                   std::string(finding.code()));
+    }
+    EXPECT_EQ(found.count("a.py:3 FL103"), 1u) << jobs;
+    EXPECT_EQ(found.count("b.py:4 FL101"), 1u) << jobs;
+    EXPECT_EQ(found.count("c.py:3 FL101"), 1u) << jobs;
+    EXPECT_EQ(found.count("c.py:7 FL101"), 1u) << jobs;
+  }
 }
 
 TEST_F(ModuleIndexTest, LeavesOtherModulesAlone) {
