@@ -121,7 +121,9 @@ std::optional<python::BackgroundWork> ModuleIndex::Lookup(std::string_view impor
           std::lock_guard<std::mutex> lock(mutex_);
           if (auto answered = answers_.find(key); answered != answers_.end()) return answered->second;
         }
-        const Summary& summary = SummaryOf(*path);
+        static const Summary kNothing;
+        const Summary& summary =
+            Mentions(*path, std::string_view(function).substr(0, function.find('.'))) ? SummaryOf(*path) : kNothing;
         auto it = summary.find(function);
         if (it != summary.end() && visiting.insert(key).second) {
           std::optional<python::BackgroundWork> work = python::ResolveWork(
@@ -186,6 +188,15 @@ void ModuleIndex::CollectDjangoViews() const {
       }
     }
   }
+}
+
+bool ModuleIndex::Mentions(const std::string& path, std::string_view name) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (summaries_.count(path)) return true;  // known: the summary answers
+  }
+  std::string content, error;
+  return !snapshot_.Read(path, &content, &error) || content.find(name) != std::string::npos;
 }
 
 const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) const {

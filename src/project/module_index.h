@@ -60,6 +60,10 @@ class ModuleIndex {
   using Summary = std::map<std::string, python::FunctionWork, std::less<>>;
   bool IsFile(const std::string& path) const;
   const Summary& SummaryOf(const std::string& path) const;
+  // Whether `path` may export `name`: every name a summary exports (a function, a class, a
+  // module-level instance) is spelled in the module's text, so a module that does not
+  // spell it needs no parse to answer "no".
+  bool Mentions(const std::string& path, std::string_view name) const;
   // `visiting` holds the "path:name" keys on the current lookup chain: import cycles stop there.
   std::optional<python::BackgroundWork> Lookup(std::string_view importer, std::string_view callee,
                                                std::set<std::string>& visiting) const;

@@ -203,6 +203,21 @@ TEST(ModuleIndexPublish, ParsesTheFileItselfWhenNothingIsPublished) {
   EXPECT_EQ(asked, 1);
 }
 
+// A module that does not spell a name cannot export it: answered without a parse.
+TEST(ModuleIndexPublish, DoesNotParseAModuleThatDoesNotSpellTheName) {
+  testing::TempDir dir;
+  dir.Write("tasks.py", "import threading\n\n\ndef start():\n    threading.Thread(target=print).start()\n");
+  std::string error;
+  std::unique_ptr<Snapshot> snapshot = MakeFolderSnapshot(dir.path(), &error);
+  ASSERT_TRUE(snapshot) << error;
+  std::vector<std::string> asked;
+  project::ModuleIndex index(*snapshot, [&](const std::string& path) { asked.push_back(path); });
+  EXPECT_FALSE(index.BackgroundWorkOf("app.py", "tasks.stop"));
+  EXPECT_TRUE(asked.empty());
+  EXPECT_TRUE(index.BackgroundWorkOf("app.py", "tasks.start"));
+  EXPECT_EQ(asked, std::vector<std::string>{"tasks.py"});
+}
+
 // Files checked early because another file's FL103 needed them are checked once: their
 // findings appear once, in whichever order and number of workers.
 TEST(BackgroundWork, ModulesCheckedOnDemandReportOnce) {
