@@ -2,6 +2,8 @@
 // silently replace bad bytes, so a user would see errors about text they never wrote.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -13,5 +15,18 @@ namespace faaslint {
 // code points), or nullopt when all of `text` is valid. Overlong forms, surrogates and
 // code points above U+10FFFF are invalid (RFC 3629 §3).
 std::optional<Position> FindInvalidUtf8(std::string_view text);
+
+// How many leading bytes of `text` are ASCII, eight at a time: source code is mostly
+// ASCII, so the byte-by-byte UTF-8 and column work can skip straight past them.
+inline size_t AsciiPrefixLength(std::string_view text) {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
 
 }  // namespace faaslint

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+
 namespace faaslint::lint {
 namespace {
 
@@ -44,6 +46,8 @@ std::string NotPythonText(std::string_view content) {
     return fmt::format("binary file (NUL byte on line {})", LineAt(content, offset));
   }
   for (size_t i = 0; i < content.size();) {
+    i += AsciiPrefixLength(content.substr(i));
+    if (i == content.size()) break;
     size_t n = Utf8SequenceLength(content, i);
     if (n == 0) return fmt::format("not UTF-8 text (invalid byte on line {})", LineAt(content, i));
     i += n;

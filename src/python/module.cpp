@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace faaslint::python {
 namespace {
 
@@ -45,17 +47,15 @@ const Argument* Call::Arg(size_t index, std::string_view name) const {
 
 Module::Module(std::string path, std::string source) : path_(std::move(path)), source_(std::move(source)) {
   line_starts_.push_back(0);
-  bool ascii = true;
-  for (size_t i = 0; i < source_.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(source_[i]);
-    if (c >= 0x80) ascii = false;
-    if (c == '\n') {
-      line_is_ascii_.push_back(ascii);
-      ascii = true;
-      line_starts_.push_back(static_cast<uint32_t>(i + 1));
-    }
+  const std::string_view text(source_);
+  for (size_t start = 0;;) {
+    size_t newline = text.find('\n', start);
+    size_t end = newline == std::string_view::npos ? text.size() : newline;
+    line_is_ascii_.push_back(AsciiPrefixLength(text.substr(start, end - start)) == end - start);
+    if (newline == std::string_view::npos) break;
+    start = newline + 1;
+    line_starts_.push_back(static_cast<uint32_t>(start));
   }
-  line_is_ascii_.push_back(ascii);
   if (std::find(line_is_ascii_.begin(), line_is_ascii_.end(), false) == line_is_ascii_.end()) return;
   code_points_before_block_.reserve(source_.size() / kColumnBlock + 1);
   uint32_t count = 0;
