@@ -55,7 +55,7 @@ std::optional<MisnamedApp> FindMisnamedApp(const python::Module& module) {
     if (assignment.value.kind != python::Expr::Kind::kCall || assignment.value.call < 0) continue;
     const python::Call& call = module.calls()[assignment.value.call];
     if (std::find(std::begin(kAppClasses), std::end(kAppClasses), call.callee) == std::end(kAppClasses)) continue;
-    return MisnamedApp{assignment.target.text, assignment.target.range};
+    return MisnamedApp{std::string(assignment.target.text), assignment.target.range};
   }
   return std::nullopt;
 }

@@ -34,7 +34,7 @@ std::string_view FileName(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-std::string NameOf(const Expr& expr) { return expr.kind == Expr::Kind::kName ? expr.text : std::string(); }
+std::string NameOf(const Expr& expr) { return expr.kind == Expr::Kind::kName ? std::string(expr.text) : std::string(); }
 
 std::string CronPathFor(std::string_view function) {
   std::string path = "/api/";
@@ -76,7 +76,7 @@ std::vector<AppObject> FindApps(const std::vector<const python::Module*>& module
       const std::string& callee = module->calls()[assignment.value.call].callee;
       for (const Constructor& constructor : kConstructors) {
         if (callee != constructor.callee) continue;
-        apps.push_back({module->path(), ImportNameOf(module->path()), assignment.target.text,
+        apps.push_back({module->path(), ImportNameOf(module->path()), std::string(assignment.target.text),
                         std::string(constructor.framework), assignment.range.start.line});
       }
     }

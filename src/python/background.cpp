@@ -287,7 +287,7 @@ class Finder {
     if (every == std::string::npos) return false;
     Expr root;
     root.kind = Kind::kName;
-    root.text = call.callee.substr(0, every);
+    root.text = std::string_view(call.callee).substr(0, every);  // a view into the module, like all Expr text
     if (root.text.find('.') != std::string::npos && !root.text.starts_with("self.")) return false;
     return bindings_.Source(root, call.function, [](const Call& c) { return c.callee == "schedule.Scheduler"; });
   }

@@ -12,7 +12,7 @@ Bindings::Bindings(const Module& module) : module_(module) {
       assigned_[{call.function, call.assigned_to}].push_back(static_cast<int>(i));
     }
     if (!call.method.empty() && call.receiver.kind != Expr::Kind::kOther && call.receiver.kind != Expr::Kind::kCall) {
-      methods_[{call.function, call.receiver.text}].push_back(call.method);
+      methods_[{call.function, std::string(call.receiver.text)}].push_back(call.method);
     }
   }
 }
@@ -38,7 +38,7 @@ const Call* Bindings::Source(const Expr& receiver, int function, const std::func
   }
   if (receiver.kind != Expr::Kind::kName && receiver.kind != Expr::Kind::kAttribute) return nullptr;
   auto find = [&](int scope) -> const Call* {
-    auto it = assigned_.find(std::make_pair(scope, receiver.text));
+    auto it = assigned_.find(std::make_pair(scope, std::string(receiver.text)));
     if (it == assigned_.end()) return nullptr;
     for (int index : it->second) {
       if (accept(calls[index])) return &calls[index];
@@ -55,7 +55,7 @@ const Call* Bindings::Source(const Expr& receiver, int function, const std::func
   }
   // Python scoping: the function's own binding, else an enclosing one, else the module's.
   for (int scope = function;; scope = module_.functions()[scope].parent) {
-    auto it = assigned_.find(std::make_pair(scope, receiver.text));
+    auto it = assigned_.find(std::make_pair(scope, std::string(receiver.text)));
     if (it != assigned_.end()) return find(scope);
     if (scope < 0) return nullptr;
   }

@@ -31,7 +31,7 @@ struct Expr {
   };
   Kind kind = Kind::kOther;
   Range range;
-  std::string text;       // source text, cut at 160 bytes (for messages)
+  std::string_view text;  // source text (a view into Module::source()), cut at 160 bytes
   // kString: the value (for an f-string, the literal text before the first
   // interpolation, with is_fstring set). kBinary/kBoolOp/kComparison: the operator.
   std::string str;

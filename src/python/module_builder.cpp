@@ -402,7 +402,7 @@ class ModuleBuilder {
       RemoveCallsFrom(calls_before);
       m_.name_loads_.resize(loads_before);
       auto add = [&](const Expr& type) {
-        std::string name = type.qualified.empty() ? type.text : type.qualified;
+        std::string name = type.qualified.empty() ? std::string(type.text) : type.qualified;
         if (name == "Exception" || name == "BaseException") name = "*";
         caught.push_back(name);
       };
@@ -573,7 +573,7 @@ class ModuleBuilder {
     expr.kind = kind;
     expr.range = RangeOf(node);
     std::string_view text = Text(node);
-    expr.text = std::string(text.substr(0, kMaxExprText));
+    expr.text = text.substr(0, kMaxExprText);
     return expr;
   }
 
@@ -588,7 +588,7 @@ class ModuleBuilder {
     if (t_.identifier.Matches(type)) {
       Expr expr = Summary(node, Kind::kName);
       expr.qualified = m_.Resolve(expr.text);
-      m_.name_loads_.push_back({expr.text, expr.range, scope.function, use});
+      m_.name_loads_.push_back({std::string(expr.text), expr.range, scope.function, use});
       return expr;
     }
     if (t_.attribute.Matches(type)) {
@@ -851,7 +851,7 @@ class ModuleBuilder {
     std::map<std::string, std::string, std::less<>> instances;
     for (const Assignment& assignment : m_.assignments_) {
       if (assignment.function != -1 || assignment.target.kind != Kind::kName) continue;
-      instances[assignment.target.text] =
+      instances[std::string(assignment.target.text)] =
           assignment.value.kind == Kind::kCall ? m_.calls_[assignment.value.call].callee : "";
     }
     // A def as Python's scoping finds it from inside `function`: nested in it or in an

@@ -106,10 +106,10 @@ Values::Values(const Module& module) : module_(module) {
     if (assignment.function == -1 && InClassBody(assignment)) continue;
     if (assignment.target.kind == Kind::kName) {
       const Expr* value = assignment.op == "=" ? &assignment.value : nullptr;
-      bindings_[{assignment.function, assignment.target.text}].push_back(value);
+      bindings_[{assignment.function, std::string(assignment.target.text)}].push_back(value);
     } else if (assignment.target.kind == Kind::kTuple) {
       for (const Expr& item : assignment.target.items) {
-        if (item.kind == Kind::kName) bindings_[{assignment.function, item.text}].push_back(nullptr);
+        if (item.kind == Kind::kName) bindings_[{assignment.function, std::string(item.text)}].push_back(nullptr);
       }
     }
   }
@@ -117,10 +117,10 @@ Values::Values(const Module& module) : module_(module) {
   for (const Loop& loop : module.loops()) {
     if (loop.guarded) continue;
     const Expr& target = loop.target;
-    if (target.kind == Kind::kName) bindings_[{loop.function, target.text}].push_back(nullptr);
+    if (target.kind == Kind::kName) bindings_[{loop.function, std::string(target.text)}].push_back(nullptr);
     if (target.kind != Kind::kTuple) continue;
     for (const Expr& item : target.items) {
-      if (item.kind == Kind::kName) bindings_[{loop.function, item.text}].push_back(nullptr);
+      if (item.kind == Kind::kName) bindings_[{loop.function, std::string(item.text)}].push_back(nullptr);
     }
   }
   for (size_t i = 0; i < module.functions().size(); ++i) {
@@ -216,7 +216,7 @@ PathValue Values::Path(const Expr& expr, int function) const {
 // `app.config["UPLOAD_FOLDER"]` read back: the one value the module gives that key.
 const Expr* Values::ConfigValue(const Expr& subscript) const {
   if (subscript.items.size() != 2 || !subscript.items[1].IsString() || subscript.items[1].is_fstring) return nullptr;
-  const std::string& object = subscript.items[0].text;
+  std::string_view object = subscript.items[0].text;
   if (!object.ends_with("config")) return nullptr;
   std::vector<KeyedValue> values = KeyedValues(subscript.items[1].str);
   const Expr* only = nullptr;
@@ -307,7 +307,7 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       const Expr& object = expr.items[0];
       if (expr.str == "parent") return PathAt(object, function, depth + 1);
       // Flask's app.root_path / instance_path: folders of the deployed source.
-      if (expr.str == "root_path" || expr.str == "instance_path") return {PathKind::kSourceTree, expr.text};
+      if (expr.str == "root_path" || expr.str == "instance_path") return {PathKind::kSourceTree, std::string(expr.text)};
       if (expr.str == "name" && CallOf(module_, object) && In(CallOf(module_, object)->callee, kTempFiles)) {
         return {PathKind::kTemp, "a tempfile"};
       }

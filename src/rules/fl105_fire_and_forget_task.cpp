@@ -62,7 +62,7 @@ bool LooksLikeExecutor(const python::Expr& receiver, const python::Bindings& bin
   if (bindings.Source(receiver, function, [](const python::Call& c) { return OneOf(c.callee, kExecutors); })) {
     return true;
   }
-  std::string name = receiver.text.substr(receiver.text.rfind('.') == std::string::npos ? 0 : receiver.text.rfind('.') + 1);
+  std::string name(receiver.text.substr(receiver.text.rfind('.') == std::string_view::npos ? 0 : receiver.text.rfind('.') + 1));
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
   return name.find("executor") != std::string::npos || name.find("pool") != std::string::npos;
 }

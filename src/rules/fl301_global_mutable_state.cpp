@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <regex>
 
 #include "python/module.h"
 #include "python/request_path.h"
@@ -105,7 +104,7 @@ class Checker {
       if (assignment.function != -1 || assignment.guarded || assignment.target.kind != Expr::Kind::kName) continue;
       if (values_.InClassBody(assignment)) continue;
       std::string type = ContainerType(module, assignment.value);
-      if (!type.empty()) containers_[assignment.target.text] = type;
+      if (!type.empty()) containers_[std::string(assignment.target.text)] = type;
     }
   }
 
@@ -174,7 +173,7 @@ class Checker {
   }
 
   // The value mentions a parameter of the function (or of an enclosing one) or `request`.
-  bool UsesRequestData(const std::string& text, int function) const {
+  bool UsesRequestData(std::string_view text, int function) const {
     if (Mentions(text, "request")) return true;
     for (int f = function; f >= 0; f = module_.functions()[f].parent) {
       for (const std::string& param : module_.functions()[f].params) {
@@ -184,10 +183,17 @@ class Checker {
     return false;
   }
 
-  static bool Mentions(const std::string& text, const std::string& name) {
+  static bool Mentions(std::string_view text, std::string_view name) {
     // A word of its own, not an attribute (`x.name`) and not inside a string ('name').
-    std::regex word("(^|[^A-Za-z0-9_.'\"])" + name + "($|[^A-Za-z0-9_'\"])");
-    return std::regex_search(text, word);
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto quote = [](char c) { return c == '\'' || c == '"'; };
+    if (name.empty()) return false;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+      char before = at == 0 ? ' ' : text[at - 1];
+      char after = at + name.size() == text.size() ? ' ' : text[at + name.size()];
+      if (!word(before) && before != '.' && !quote(before) && !word(after) && !quote(after)) return true;
+    }
+    return false;
   }
 
   std::string FunctionName(int function) const { return module_.functions()[function].qualified_name; }

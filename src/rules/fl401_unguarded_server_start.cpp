@@ -73,7 +73,7 @@ std::string Describe(const python::Module& module, const python::Call& call) {
   switch (call.receiver.kind) {
     case python::Expr::Kind::kOther: return call.callee;
     case python::Expr::Kind::kCall: return module.calls()[call.receiver.call].callee + "(...)." + call.method;
-    default: return call.receiver.text + "." + call.method;
+    default: return std::string(call.receiver.text) + "." + call.method;
   }
 }
 
