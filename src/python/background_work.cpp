@@ -1,7 +1,6 @@
 // Following calls from a function to where its background work starts: through the
 // module's own functions at once, through imported modules on demand.
 #include <algorithm>
-#include <set>
 
 #include "python/background.h"
 
@@ -66,25 +65,42 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
   }
   // For the rest: the imported calls they reach through the module's own functions,
   // breadth first so the shortest chain comes first. Bounded: a summary, not a proof.
+  // Each step keeps its parent, and the chain of names is spelled out only for a step that
+  // reaches an imported call: most functions of most modules reach none.
   constexpr size_t kMaxImportedCalls = 32;
+  struct Step {
+    int function;
+    int parent;  // index into steps; -1 for the function the search starts from
+  };
+  std::vector<Step> steps;
+  std::vector<size_t> reached_by(functions.size(), 0);  // 1 + the start of the search that reached it
+  auto via_of = [&](int step) {
+    std::vector<std::string> via;
+    for (; steps[step].parent >= 0; step = steps[step].parent) {
+      via.push_back(functions[steps[step].function].qualified_name + "()");
+    }
+    std::reverse(via.begin(), via.end());
+    return via;
+  };
   for (size_t f = 0; f < functions.size(); ++f) {
-    if (summary[f].work) continue;
-    std::vector<std::pair<int, std::vector<std::string>>> queue{{static_cast<int>(f), {}}};
-    std::set<int> seen{static_cast<int>(f)};
-    for (size_t next = 0; next < queue.size() && summary[f].imported.size() < kMaxImportedCalls; ++next) {
-      auto [function, via] = queue[next];
-      for (int index : functions[function].calls) {
+    if (summary[f].work || functions[f].calls.empty()) continue;
+    steps.assign(1, Step{static_cast<int>(f), -1});
+    reached_by[f] = f + 1;
+    for (size_t next = 0; next < steps.size() && summary[f].imported.size() < kMaxImportedCalls; ++next) {
+      for (int index : functions[steps[next].function].calls) {
         const Call& call = calls[index];
         if (call.guarded) continue;
         if (call.target >= 0) {
-          if (seen.insert(call.target).second) {
-            std::vector<std::string> deeper = via;
-            deeper.push_back(functions[call.target].qualified_name + "()");
-            queue.emplace_back(call.target, std::move(deeper));
+          if (reached_by[call.target] != f + 1) {
+            reached_by[call.target] = f + 1;
+            steps.push_back({call.target, static_cast<int>(next)});
           }
-        } else {
-          for (std::string& name : ImportedNames(module, call)) summary[f].imported.push_back({std::move(name), via});
+          continue;
         }
+        std::vector<std::string> names = ImportedNames(module, call);
+        if (names.empty()) continue;
+        std::vector<std::string> via = via_of(static_cast<int>(next));
+        for (std::string& name : names) summary[f].imported.push_back({std::move(name), via});
       }
     }
   }
