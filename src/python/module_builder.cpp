@@ -31,22 +31,29 @@ TSNode Field(TSNode node, TSFieldId field) { return ts_node_child_by_field_id(no
 // cursor per node cost more than the rest of the walk (callgrind, docs/BENCHMARKS.md).
 class ChildLists {
  public:
+  template <typename T>
   class List {
    public:
-    List(ChildLists* owner, std::vector<TSNode> nodes) : owner_(owner), nodes_(std::move(nodes)) {}
+    List(std::vector<std::vector<T>>* spare, std::vector<T> items) : spare_(spare), items_(std::move(items)) {}
     List(const List&) = delete;
     List& operator=(const List&) = delete;
-    ~List() { owner_->spare_.push_back(std::move(nodes_)); }
-    auto begin() const { return nodes_.begin(); }
-    auto end() const { return nodes_.end(); }
-    size_t size() const { return nodes_.size(); }
-    bool empty() const { return nodes_.empty(); }
-    TSNode back() const { return nodes_.back(); }
-    TSNode operator[](size_t i) const { return nodes_[i]; }
+    ~List() { spare_->push_back(std::move(items_)); }
+    auto begin() const { return items_.begin(); }
+    auto end() const { return items_.end(); }
+    size_t size() const { return items_.size(); }
+    bool empty() const { return items_.empty(); }
+    const T& back() const { return items_.back(); }
+    const T& operator[](size_t i) const { return items_[i]; }
 
    private:
-    ChildLists* owner_;
-    std::vector<TSNode> nodes_;
+    std::vector<std::vector<T>>* spare_;
+    std::vector<T> items_;
+  };
+
+  // A child (named or not) with its field id (0 for none).
+  struct Child {
+    TSNode node;
+    TSFieldId field;
   };
 
   ChildLists(TSNode root, NodeType comment) : cursor_(ts_tree_cursor_new(root)), comment_(comment) {}
@@ -54,13 +61,9 @@ class ChildLists {
   ChildLists(const ChildLists&) = delete;
   ChildLists& operator=(const ChildLists&) = delete;
 
-  List Named(TSNode node) {
-    std::vector<TSNode> nodes;
-    if (!spare_.empty()) {
-      nodes = std::move(spare_.back());
-      spare_.pop_back();
-      nodes.clear();
-    }
+  // The named children that are not comments.
+  List<TSNode> Named(TSNode node) {
+    std::vector<TSNode> nodes = Borrow(spare_nodes_);
     ts_tree_cursor_reset(&cursor_, node);
     if (ts_tree_cursor_goto_first_child(&cursor_)) {
       do {
@@ -68,31 +71,36 @@ class ChildLists {
         if (ts_node_is_named(child) && !Is(child, comment_)) nodes.push_back(child);
       } while (ts_tree_cursor_goto_next_sibling(&cursor_));
     }
-    return List(this, std::move(nodes));
+    return List<TSNode>(&spare_nodes_, std::move(nodes));
+  }
+
+  // Every child, named or not, with its field.
+  List<Child> All(TSNode node) {
+    std::vector<Child> children = Borrow(spare_children_);
+    ts_tree_cursor_reset(&cursor_, node);
+    if (ts_tree_cursor_goto_first_child(&cursor_)) {
+      do {
+        children.push_back({ts_tree_cursor_current_node(&cursor_), ts_tree_cursor_current_field_id(&cursor_)});
+      } while (ts_tree_cursor_goto_next_sibling(&cursor_));
+    }
+    return List<Child>(&spare_children_, std::move(children));
   }
 
  private:
+  template <typename T>
+  static std::vector<T> Borrow(std::vector<std::vector<T>>& spare) {
+    if (spare.empty()) return {};
+    std::vector<T> items = std::move(spare.back());
+    spare.pop_back();
+    items.clear();
+    return items;
+  }
+
   TSTreeCursor cursor_;
   NodeType comment_;
-  std::vector<std::vector<TSNode>> spare_;
+  std::vector<std::vector<TSNode>> spare_nodes_;
+  std::vector<std::vector<Child>> spare_children_;
 };
-
-// All children (named or not) with their field names.
-struct Child {
-  TSNode node;
-  const char* field;
-};
-std::vector<Child> AllChildren(TSNode node) {
-  std::vector<Child> children;
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      children.push_back({ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_name(&cursor)});
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-  return children;
-}
 
 struct Scope {
   int function = -1;
@@ -168,7 +176,7 @@ class ModuleBuilder {
   void Statement(TSNode node, Scope& scope, int depth) {
     const TSSymbol type = ts_node_symbol(node);
     if (t_.expression_statement.Matches(type)) {
-      ChildLists::List children = NamedChildren(node);
+      ChildLists::List<TSNode> children = NamedChildren(node);
       for (TSNode child : children) {
         if (Is(child, t_.assignment) || Is(child, t_.augmented_assignment)) {
           Assign(child, scope, depth);
@@ -247,8 +255,8 @@ class ModuleBuilder {
     Block(consequence, body, depth);
     bool any_on_implies = facts.on_implies;
     bool has_alternative = false;
-    for (const Child& child : AllChildren(node)) {
-      if (!child.field || std::strcmp(child.field, "alternative") != 0) continue;
+    for (const ChildLists::Child& child : AllChildren(node)) {
+      if (child.field == 0 || child.field != f_.alternative) continue;
       has_alternative = true;
       if (Is(child.node, t_.elif_clause)) {
         Expr elif_condition = Expression(Field(child.node, f_.condition), scope, ResultUse::kOther, {}, depth);
@@ -377,7 +385,7 @@ class ModuleBuilder {
     body.loop_depth++;
     body.loops.push_back(index);
     Block(body_node, body, depth);
-    for (const Child& child : AllChildren(node)) {
+    for (const ChildLists::Child& child : AllChildren(node)) {
       if (Is(child.node, t_.else_clause)) Block(Field(child.node, f_.body), scope, depth);
     }
   }
@@ -486,13 +494,13 @@ class ModuleBuilder {
     module.erase(std::remove_if(module.begin(), module.end(), [](char c) { return c == ' ' || c == '\t'; }),
                  module.end());
     bool any = false;
-    for (const Child& child : AllChildren(node)) {
+    for (const ChildLists::Child& child : AllChildren(node)) {
       if (Is(child.node, t_.wildcard_import)) {
         add(module, "*", "", child.node, true);
         any = true;
         continue;
       }
-      if (!child.field || std::strcmp(child.field, "name") != 0) continue;
+      if (child.field == 0 || child.field != f_.name) continue;
       any = true;
       if (Is(child.node, t_.aliased_import)) {
         add(module, std::string(Text(Field(child.node, f_.name))), std::string(Text(Field(child.node, f_.alias))),
@@ -648,8 +656,8 @@ class ModuleBuilder {
     }
     if (t_.comparison_operator.Matches(type)) {
       Expr expr = Summary(node, Kind::kComparison);
-      for (const Child& child : AllChildren(node)) {
-        if (child.field && !std::strcmp(child.field, "operators")) {
+      for (const ChildLists::Child& child : AllChildren(node)) {
+        if (child.field != 0 && child.field == f_.operators) {
           if (!expr.str.empty()) expr.str += " ";
           expr.str += std::string(Text(child.node));
         } else if (ts_node_is_named(child.node) && !Is(child.node, t_.comment)) {
@@ -1048,7 +1056,8 @@ class ModuleBuilder {
   const NodeTypes::Fields& f_ = t_.field;
   ChildLists lists_{root_, t_.comment};
 
-  ChildLists::List NamedChildren(TSNode node) { return lists_.Named(node); }
+  ChildLists::List<TSNode> NamedChildren(TSNode node) { return lists_.Named(node); }
+  ChildLists::List<ChildLists::Child> AllChildren(TSNode node) { return lists_.All(node); }
   GuardNames guard_names_;
 };
 

@@ -86,6 +86,7 @@ NodeTypes Build(const TSLanguage* language) {
   types.with_statement = Lookup(language, "with_statement");
   types.yield = Lookup(language, "yield");
   types.field.alias = ts_language_field_id_for_name(language, "alias", 5);
+  types.field.alternative = ts_language_field_id_for_name(language, "alternative", 11);
   types.field.argument = ts_language_field_id_for_name(language, "argument", 8);
   types.field.arguments = ts_language_field_id_for_name(language, "arguments", 9);
   types.field.attribute = ts_language_field_id_for_name(language, "attribute", 9);
@@ -100,6 +101,7 @@ NodeTypes Build(const TSLanguage* language) {
   types.field.name = ts_language_field_id_for_name(language, "name", 4);
   types.field.object = ts_language_field_id_for_name(language, "object", 6);
   types.field.operator_ = ts_language_field_id_for_name(language, "operator", 8);
+  types.field.operators = ts_language_field_id_for_name(language, "operators", 9);
   types.field.parameters = ts_language_field_id_for_name(language, "parameters", 10);
   types.field.right = ts_language_field_id_for_name(language, "right", 5);
   types.field.subscript = ts_language_field_id_for_name(language, "subscript", 9);
