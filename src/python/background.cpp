@@ -199,7 +199,8 @@ class Finder {
       return;
     }
     const Argument* daemon = source->Keyword("daemon");
-    std::string how = call.function < 0 ? "started at import time" : "started and never joined";
+    std::string how =
+        call.function < 0 ? "started at import time" : "started and not joined in the function that starts it";
     how = (daemon && daemon->value.IsTrue() ? "is a daemon " : "is ") + how;
     Add(process ? BackgroundKind::kProcess : BackgroundKind::kThread, index, source->callee, std::move(how));
     if (!process) PeriodicThread(static_cast<int>(source - m_.calls().data()), call.function);

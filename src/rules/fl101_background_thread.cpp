@@ -122,7 +122,8 @@ void Check(const PyContext& cx, Sink& out) {
     if (call.receiver.kind != python::Expr::Kind::kCall && threads.Joined(call.receiver, call.function)) continue;
     const python::Argument* daemon = constructor->Keyword("daemon");
     bool is_daemon = daemon && daemon->value.IsTrue();
-    std::string where = call.function < 0 ? "at import time" : "and never joined";
+    // Joined elsewhere (a list joined at shutdown, another handler) still outlives this call.
+    std::string where = call.function < 0 ? "at import time" : "and not joined in the function that starts it";
     out.ReportWithFix(
         call.callee_range,
         fmt::format("{}`{}` is started {}: it stops when the function instance is frozen after the response",
