@@ -154,11 +154,17 @@ class Linter {
   // The module index needs `path` before its turn: a file to check that no worker has
   // claimed is checked now, on this thread (which is inside another file's rules, so it
   // gets a parser of its own), and published; otherwise the index parses it itself.
+  // A chain of imports checks files inside files; each level holds its module until its
+  // rules finish, so the nesting is capped (past it the index keeps just a summary).
   void CheckNow(const std::string& path) {
+    constexpr int kMaxNested = 32;
     auto number = file_numbers_.find(path);
-    if (number == file_numbers_.end() || claimed_[number->second].exchange(true)) return;
-    python::Parser parser(options_.parse_time_limit);
-    (*outcomes_)[number->second] = CheckFile(parser, (*files_)[number->second]);
+    if (number == file_numbers_.end()) return;
+    if (nested_checks_.fetch_add(1) < kMaxNested && !claimed_[number->second].exchange(true)) {
+      python::Parser parser(options_.parse_time_limit);
+      (*outcomes_)[number->second] = CheckFile(parser, (*files_)[number->second]);
+    }
+    nested_checks_.fetch_sub(1);
   }
 
   FileOutcome CheckFile(python::Parser& parser, const std::string& path) const {
@@ -262,6 +268,7 @@ class Linter {
   std::vector<FileOutcome>* outcomes_ = nullptr;
   std::unique_ptr<std::atomic<bool>[]> claimed_;
   std::unordered_map<std::string, size_t> file_numbers_;
+  std::atomic<int> nested_checks_{0};  // CheckNow calls in progress, on all threads
 };
 
 }  // namespace

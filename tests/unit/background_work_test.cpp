@@ -250,6 +250,36 @@ TEST(BackgroundWork, ModulesCheckedOnDemandReportOnce) {
   }
 }
 
+// A long chain of imports (each module calls the next at import time): past the cap on
+// nested checks the index summarises the rest itself; every file is still checked once.
+TEST(BackgroundWork, LongImportChainsAreFollowedAndCheckedOnce) {
+  constexpr int kModules = 60;
+  testing::TempDir dir;
+  for (int i = 0; i + 1 < kModules; ++i) {
+    dir.Write("m" + std::to_string(i) + ".py", "import m" + std::to_string(i + 1) + "\n\n\ndef go():\n    m" +
+                                                   std::to_string(i + 1) + ".go()\n\n\ngo()\n");
+  }
+  dir.Write("m" + std::to_string(kModules - 1) + ".py",
+            "import threading\n\n\ndef go():\n    threading.Thread(target=print).start()\n");
+  std::string error;
+  ChangeSet changes;
+  changes.snapshot = MakeFolderSnapshot(dir.path(), &error);
+  ASSERT_TRUE(changes.snapshot) << error;
+  for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
+  lint::LintOptions options;
+  options.jobs = 2;
+  lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
+  EXPECT_EQ(result.files_checked, static_cast<size_t>(kModules));
+  std::multiset<std::string> found;
+  for (const Finding& finding : result.findings) {
+    found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
+                 std::string(finding.code()));
+  }
+  for (int i = 0; i + 1 < kModules; ++i) {
+    EXPECT_EQ(found.count("m" + std::to_string(i) + ".py:8 FL103"), 1u) << i;
+  }
+}
+
 TEST_F(ModuleIndexTest, LeavesOtherModulesAlone) {
   EXPECT_EQ(Resolve("app.py", "os"), "<none>");
   EXPECT_EQ(Resolve("app.py", "flask.helpers"), "<none>");
