@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/utf8.h"
 #include "vercel/json_lexical.h"
 #include "vercel/line_index.h"
 #include "vercel/ts_handles.h"
@@ -48,6 +49,16 @@ Range StringSubRange(const JsonValue& string, size_t offset, size_t length) {
 }
 
 namespace {
+
+// Deeper documents are no configuration; the limit keeps the recursion bounded and
+// keeps tree-sitter away from the nesting that crashes it (json_lexical.h).
+constexpr int kMaxDepth = 256;
+// A file with more errors than this is not JSON gone slightly wrong; listing them all
+// would only flood the report (and each finding copies its source line).
+constexpr size_t kMaxDiagnostics = 100;
+
+std::string TooDeepMessage() { return fmt::format("nesting deeper than {} levels", kMaxDepth); }
+constexpr const char* kTooDeepHelp = "vercel.json needs a handful of levels";
 
 // Strict JSON number (RFC 8259 §6); the grammar also accepts `1.` and `-`-less oddities.
 bool IsStrictNumber(std::string_view s) {
@@ -112,8 +123,8 @@ bool ReadHex4(std::string_view s, size_t at, uint32_t* value) {
 class Builder {
  public:
   // Offsets index both texts alike: `cleaned` only has bytes blanked, never removed.
-  Builder(std::string_view original, std::string_view cleaned, JsonDocument* doc)
-      : original_(original), cleaned_(cleaned), lines_(original), doc_(doc) {}
+  Builder(std::string_view original, std::string_view cleaned, const LineIndex& lines, JsonDocument* doc)
+      : original_(original), cleaned_(cleaned), lines_(lines), doc_(doc) {}
 
   void ReportTreeErrors(TSNode node, int depth = 0) {
     if (depth > kMaxDepth) return;  // Value() reports the nesting
@@ -178,8 +189,7 @@ class Builder {
     value.range = RangeOf(node);
     if (depth > kMaxDepth) {
       if (!too_deep_reported_) {
-        Error(ts_node_start_byte(node), ts_node_end_byte(node),
-              fmt::format("nesting deeper than {} levels", kMaxDepth), "vercel.json needs a handful of levels");
+        Error(ts_node_start_byte(node), ts_node_end_byte(node), TooDeepMessage(), kTooDeepHelp);
         too_deep_reported_ = true;
       }
       return value;  // read as null
@@ -301,12 +311,10 @@ class Builder {
     return out;
   }
 
-  // Deeper documents are no configuration; the limit keeps the recursion bounded.
-  static constexpr int kMaxDepth = 256;
   bool too_deep_reported_ = false;
   std::string_view original_;
   std::string_view cleaned_;
-  LineIndex lines_;
+  const LineIndex& lines_;
   JsonDocument* doc_;
 };
 
@@ -326,6 +334,10 @@ JsonDocument ParseJson(std::string_view text) {
                           text.empty() ? "file is empty, which is not valid JSON"
                                        : "file has no JSON value",
                           "write `{}` for an empty configuration, or delete the file"});
+  } else if (std::optional<uint32_t> too_deep = FindNestingDeeperThan(cleaned, kMaxDepth)) {
+    // Not parsed at all: the nesting alone makes this no configuration.
+    doc.errors.push_back({lines.Span(*too_deep, *too_deep + 1), TooDeepMessage(),
+                          std::string(kTooDeepHelp) + "; the rest of the file was not read"});
   } else {
     TsParser parser(ts_parser_new());
     ts_parser_set_language(parser.get(), tree_sitter_json());
@@ -333,15 +345,26 @@ JsonDocument ParseJson(std::string_view text) {
                                        static_cast<uint32_t>(cleaned.size())));
     if (tree) {
       TSNode root = ts_tree_root_node(tree.get());
-      Builder builder(text, cleaned, &doc);
+      Builder builder(text, cleaned, lines, &doc);
       builder.ReportTreeErrors(root);
       doc.root = builder.Document(root);
     }
+  }
+  if (std::optional<Position> invalid = FindInvalidUtf8(text)) {
+    doc.errors.push_back({{*invalid, {invalid->line, invalid->column + 1}},
+                          "invalid UTF-8 byte: JSON text must be UTF-8 (RFC 8259 section 8.1)",
+                          "save the file as UTF-8"});
   }
   std::stable_sort(doc.errors.begin(), doc.errors.end(),
                    [](const JsonDiagnostic& a, const JsonDiagnostic& b) {
                      return a.range.start < b.range.start;
                    });
+  if (doc.errors.size() > kMaxDiagnostics) {
+    const size_t more = doc.errors.size() - kMaxDiagnostics;
+    doc.errors.resize(kMaxDiagnostics);
+    doc.errors.push_back({doc.errors.back().range, fmt::format("{} more errors after this one are not listed", more),
+                          "fix the errors listed first; this many usually means the file is not JSON at all"});
+  }
   return doc;
 }
 
