@@ -18,6 +18,9 @@ if [[ ! -x "$build/fuzz/${target}_fuzzer" ]] || [[ "${FUZZ_REBUILD:-1}" == 1 ]];
   cmake --build "$build" --target "${target}_fuzzer" >/dev/null
 fi
 
+# A dictionary of the target's tokens, when there is one (fuzz/TARGET.dict).
+dict=()
+[[ -f "$root/fuzz/$target.dict" ]] && dict=(-dict="$root/fuzz/$target.dict")
 corpus="$build/corpus/$target"
 crashes="$build/crashes/$target"
 mkdir -p "$corpus" "$crashes"
@@ -25,4 +28,4 @@ mkdir -p "$corpus" "$crashes"
 # fuzz inputs are at most -max_len bytes); -rss_limit_mb: a leak or blow-up is a crash.
 exec "$build/fuzz/${target}_fuzzer" "$corpus" "$root/fuzz/corpus/$target" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
-  -artifact_prefix="$crashes/" -print_final_stats=1 "$@"
+  -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "$@"
