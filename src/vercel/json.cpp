@@ -53,6 +53,10 @@ namespace {
 // Deeper documents are no configuration; the limit keeps the recursion bounded and
 // keeps tree-sitter away from the nesting that crashes it (json_lexical.h).
 constexpr int kMaxDepth = 256;
+// A vercel.json is a few kilobytes; a thousand redirects are a few hundred. Past this,
+// a file is not read: every value costs a tree node and a JsonValue (20 MB of numbers
+// took over 5 GB and a minute).
+constexpr size_t kMaxBytes = 1u << 20;
 // A file with more errors than this is not JSON gone slightly wrong; listing them all
 // would only flood the report (and each finding copies its source line).
 constexpr size_t kMaxDiagnostics = 100;
@@ -120,6 +124,21 @@ bool ReadHex4(std::string_view s, size_t at, uint32_t* value) {
   return true;
 }
 
+// The children of `node` (only the named ones when `named_only`), in order. A cursor
+// steps to each in constant time; ts_node_child(node, i) walks from the first child
+// every time, which made a 1,000,000-item array take minutes.
+std::vector<TSNode> Children(TSNode node, bool named_only) {
+  std::vector<TSNode> children;
+  TsCursor cursor(node);
+  if (ts_tree_cursor_goto_first_child(cursor.get())) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(cursor.get());
+      if (!named_only || ts_node_is_named(child)) children.push_back(child);
+    } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
+  }
+  return children;
+}
+
 class Builder {
  public:
   // Offsets index both texts alike: `cleaned` only has bytes blanked, never removed.
@@ -148,15 +167,12 @@ class Builder {
       return;
     }
     if (!ts_node_has_error(node)) return;
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) ReportTreeErrors(ts_node_child(node, i), depth + 1);
+    for (TSNode child : Children(node, false)) ReportTreeErrors(child, depth + 1);
   }
 
   std::optional<JsonValue> Document(TSNode document) {
     std::optional<JsonValue> root;
-    uint32_t count = ts_node_named_child_count(document);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_named_child(document, i);
+    for (TSNode child : Children(document, true)) {
       if (!IsValue(child)) continue;
       if (root) {
         Error(ts_node_start_byte(child), ts_node_end_byte(child),
@@ -202,9 +218,7 @@ class Builder {
       Object(node, &value, depth);
     } else if (type == "array") {
       value.kind = JsonKind::kArray;
-      uint32_t count = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(node, i);
+      for (TSNode child : Children(node, true)) {
         if (IsValue(child)) value.items.push_back(Value(child, depth + 1));
       }
     } else if (type == "string") {
@@ -229,9 +243,7 @@ class Builder {
   }
 
   void Object(TSNode node, JsonValue* object, int depth) {
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode pair = ts_node_named_child(node, i);
+    for (TSNode pair : Children(node, true)) {
       if (std::strcmp(ts_node_type(pair), "pair") != 0) continue;
       TSNode key = ts_node_child_by_field_name(pair, "key", 3);
       TSNode value = ts_node_child_by_field_name(pair, "value", 5);
@@ -322,6 +334,12 @@ class Builder {
 
 JsonDocument ParseJson(std::string_view text) {
   JsonDocument doc;
+  if (text.size() > kMaxBytes) {
+    doc.errors.push_back({{{1, 1}, {1, 1}},
+                          fmt::format("file is {} bytes, over the {} MiB faaslint reads", text.size(), kMaxBytes >> 20),
+                          "a vercel.json of this size is generated or not a configuration; it was not read"});
+    return doc;
+  }
   LineIndex lines(text);
   std::vector<LexicalIssue> lexical;
   std::string cleaned = BlankLexicalIssues(text, &lexical);

@@ -136,6 +136,15 @@ TEST(VercelJson, NestingIsMeasuredBeforeParsingAndStringsDoNotCount) {
   EXPECT_EQ(Errors(ParseJson(keys)), "1:2049 nesting deeper than 256 levels\n");  // the 257th `{`
 }
 
+TEST(VercelJson, FilesOverOneMebibyteAreNotRead) {
+  std::string big = "{\"regions\": [" + std::string(1u << 20, ' ') + "]}";
+  JsonDocument doc = ParseJson(big);
+  EXPECT_FALSE(doc.root);
+  EXPECT_EQ(Errors(doc), "1:1 file is 1048591 bytes, over the 1 MiB faaslint reads\n");
+  big.resize((1u << 20) - 2);
+  EXPECT_TRUE(ParseJson(big + "]}").root);
+}
+
 TEST(VercelJson, InvalidUtf8IsReportedWhereItIs) {
   JsonDocument doc = ParseJson("{\"a\": \"ok\",\n \"b\": \"\xC3\xA9\xFF\"}");
   EXPECT_EQ(Errors(doc), "2:9 invalid UTF-8 byte: JSON text must be UTF-8 (RFC 8259 section 8.1)\n");
