@@ -263,7 +263,9 @@ std::vector<SchemaIssue> Capped(std::vector<SchemaIssue> issues) {
   for (SchemaIssue& issue : issues) {
     if (++seen[issue.kind] <= kMaxIssuesPerKind) kept.push_back(std::move(issue));
   }
-  for (const auto& [kind, count] : seen) {
+  for (const auto& entry : seen) {
+    const SchemaIssueKind kind = entry.first;  // not a structured binding: clang 14 cannot capture one
+    const size_t count = entry.second;
     if (count <= kMaxIssuesPerKind) continue;
     auto last = std::find_if(kept.rbegin(), kept.rend(), [&](const SchemaIssue& issue) { return issue.kind == kind; });
     kept.push_back({kind, last->range, last->path,
