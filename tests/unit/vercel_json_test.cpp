@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "vercel/schema.h"
+
 namespace faaslint::vercel {
 namespace {
 
@@ -163,6 +165,31 @@ TEST(VercelJson, ErrorsStopAtOneHundredAndSayHowManyMore) {
   std::string hundred = "[";
   for (int i = 0; i < 100; ++i) hundred += "1.,";
   EXPECT_EQ(ParseJson(hundred + "1]").errors.size(), 100u);
+}
+
+}  // namespace
+}  // namespace faaslint::vercel
+
+namespace faaslint::vercel {
+namespace {
+
+// FL602/FL603 get their issues from ValidateSchema: past 100 of a kind, one line says how
+// many more (100,000 wrong values on one line once took 8 GB through the findings).
+TEST(VercelSchema, IssuesStopAtOneHundredOfAKind) {
+  std::string regions = "{\"regions\": [";
+  for (int i = 0; i < 150; ++i) regions += "1,";
+  JsonDocument doc = ParseJson(regions + "1], \"x\": 1}");
+  std::vector<SchemaIssue> issues = ValidateSchema(*doc.root);
+  ASSERT_EQ(issues.size(), 102u);  // 100 values, the count of the others, and `x`
+  size_t invalid = 0;
+  for (const SchemaIssue& issue : issues) invalid += issue.kind == SchemaIssueKind::kInvalidValue;
+  EXPECT_EQ(invalid, 101u);
+  EXPECT_EQ(issues.back().message, "51 more invalid values after this one are not listed");
+  EXPECT_EQ(issues.back().range, issues[99].range);  // at the 100th value: regions[99]
+
+  regions = "{\"regions\": [";
+  for (int i = 0; i < 99; ++i) regions += "1,";
+  EXPECT_EQ(ValidateSchema(*ParseJson(regions + "1]}").root).size(), 100u);
 }
 
 }  // namespace
