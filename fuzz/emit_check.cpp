@@ -94,10 +94,13 @@ std::string CheckJson(const std::string& output, const std::vector<Finding>& fin
   return {};
 }
 
+// Per input: the results, and each result's ruleIndex naming its rule in the catalogue.
+// The catalogue holds only the findings' rules here (see CheckEmitters).
 std::string CheckSarif(const std::string& output, const std::vector<Finding>& findings) {
   json document = json::parse(output, nullptr, false);
   if (document.is_discarded()) return "sarif: not valid JSON";
   if (document["version"] != "2.1.0") return "sarif: not version 2.1.0";
+  const json& rules = document["runs"][0]["tool"]["driver"]["rules"];
   const json& results = document["runs"][0]["results"];
   if (!results.is_array() || results.size() != findings.size()) return "sarif: not one result per finding";
   for (const json& result : results) {
@@ -105,8 +108,39 @@ std::string CheckSarif(const std::string& output, const std::vector<Finding>& fi
     if (!region["startLine"].is_number_integer() || region["startLine"].get<int64_t>() < 1) {
       return "sarif: a region without a startLine >= 1";
     }
+    const json& index = result["ruleIndex"];
+    if (!index.is_number_unsigned() || index.get<size_t>() >= rules.size() ||
+        rules[index.get<size_t>()]["id"] != result["ruleId"]) {
+      return "sarif: a ruleIndex that does not name the result's rule";
+    }
   }
   return {};
+}
+
+// The catalogue of every registered rule with its full help does not depend on the
+// input, and dumping and parsing it cost 95% of each run: it is checked once per
+// process (each rule once, with the texts GitHub requires), and the inputs are emitted
+// against a registry without rules, so their catalogue lists only the rules they use.
+const std::string& CatalogueProblem() {
+  static const std::string problem = [] {
+    const rules::Registry& registry = rules::Registry::Get();
+    const std::string output = Render(report::Format::kSarif, {}, report::EmitContext{registry, "/project"});
+    json document = json::parse(output, nullptr, false);
+    if (document.is_discarded()) return std::string("sarif: the rule catalogue is not valid JSON");
+    const json& rules = document["runs"][0]["tool"]["driver"]["rules"];
+    if (!rules.is_array() || rules.size() != registry.all().size()) return std::string("sarif: not every rule listed");
+    for (size_t i = 0; i < rules.size(); ++i) {
+      if (rules[i]["id"] != registry.all()[i].info->code) return fmt::format("sarif: rule {} out of order", i);
+      for (const char* key : {"shortDescription", "fullDescription", "help"}) {
+        const json& text = rules[i][key]["text"];
+        if (!text.is_string() || text.get<std::string>().empty()) {
+          return fmt::format("sarif: rule {} has no {}", registry.all()[i].info->code, key);
+        }
+      }
+    }
+    return std::string();
+  }();
+  return problem;
 }
 
 std::string CheckGitlab(const std::string& output, const std::vector<Finding>& findings) {
@@ -176,7 +210,9 @@ std::string CheckMarkdown(const std::string& output) {
 }  // namespace
 
 std::string CheckEmitters(std::string_view data) {
+  if (const std::string& broken = CatalogueProblem(); !broken.empty()) return broken;
   const rules::Registry& registry = rules::Registry::Get();
+  static const rules::Registry kNoRules(std::vector<rules::Rule>{});
   ByteReader in(data);
   const uint8_t flags = in.Byte();
   report::EmitContext context{registry, "/" + in.Text(), (flags & 1) != 0, in.Number(), (flags & 2) != 0};
@@ -184,9 +220,13 @@ std::string CheckEmitters(std::string_view data) {
 
   const std::string text = Render(report::Format::kText, findings, context);
   if (std::string broken = CheckNoCommands("text", text); !broken.empty()) return broken;
+  report::EmitContext without_catalogue{kNoRules, context.root, context.color, context.files_checked, context.quiet};
+  if (std::string broken = CheckSarif(Render(report::Format::kSarif, findings, without_catalogue), findings);
+      !broken.empty()) {
+    return broken;
+  }
   using Check = std::string (*)(const std::string&, const std::vector<Finding>&);
   const std::pair<Check, report::Format> checks[] = {{CheckJson, report::Format::kJson},
-                                                     {CheckSarif, report::Format::kSarif},
                                                      {CheckGitlab, report::Format::kGitlab},
                                                      {CheckGithub, report::Format::kGithub}};
   for (auto [check, format] : checks) {

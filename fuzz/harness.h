@@ -20,6 +20,12 @@ std::string CheckConfig(std::string_view data);
 // every format: JSON formats must parse, `github` must print one command per finding,
 // no other format may print a line a CI runner would take for a command.
 std::string CheckEmitters(std::string_view data);
+// The first byte picks the parser (cron schedule, JavaScript regex, path pattern), the
+// rest is the text: errors must carry a message and point into the text.
+std::string CheckCron(std::string_view data);
+// Bytes as vercel.json: the JSON reader (every range inside the text, every diagnostic
+// with a message), then the whole pipeline on a Flask project with that vercel.json.
+std::string CheckVercel(std::string_view data);
 
 struct Target {
   std::string_view name;  // fuzz/corpus/<name>/, fuzz/regressions/<name>/, <name>_fuzzer

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a bounded time: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
-# TARGET is python, config or emit (fuzz/harness.h). Builds the fuzz build on first use
-# (clang, ASan + UBSan) into ${FUZZ_BUILD_DIR:-build-fuzz}. The committed seeds in
+# TARGET is python, config, emit, cron or vercel (fuzz/harness.h). Builds the fuzz build on
+# first use (clang, ASan + UBSan) into ${FUZZ_BUILD_DIR:-build-fuzz}. The committed seeds in
 # fuzz/corpus/TARGET are read, never written: new inputs go to the build folder's corpus,
 # and a crash is saved under its crashes/TARGET/ (to keep: copy it to
 # fuzz/regressions/TARGET/, which the regression test replays).
@@ -18,6 +18,9 @@ if [[ ! -x "$build/fuzz/${target}_fuzzer" ]] || [[ "${FUZZ_REBUILD:-1}" == 1 ]];
   cmake --build "$build" --target "${target}_fuzzer" >/dev/null
 fi
 
+# A dictionary of the target's tokens, when there is one (fuzz/TARGET.dict).
+dict=()
+[[ -f "$root/fuzz/$target.dict" ]] && dict=(-dict="$root/fuzz/$target.dict")
 corpus="$build/corpus/$target"
 crashes="$build/crashes/$target"
 mkdir -p "$corpus" "$crashes"
@@ -25,4 +28,4 @@ mkdir -p "$corpus" "$crashes"
 # fuzz inputs are at most -max_len bytes); -rss_limit_mb: a leak or blow-up is a crash.
 exec "$build/fuzz/${target}_fuzzer" "$corpus" "$root/fuzz/corpus/$target" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
-  -artifact_prefix="$crashes/" -print_final_stats=1 "$@"
+  -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "$@"

@@ -7,6 +7,8 @@ std::span<const Target> Targets() {
       {"python", CheckPython},
       {"config", CheckConfig},
       {"emit", CheckEmitters},
+      {"cron", CheckCron},
+      {"vercel", CheckVercel},
   };
   return kTargets;
 }

@@ -27,10 +27,19 @@ std::string EscapeRegex(std::string_view text) {
   return out;
 }
 
+// Longer patterns are "unknown": libstdc++ compiles a regex recursively, one level per
+// term, so a 500 KB route `src` overflowed the stack. Real routes are far shorter.
+constexpr size_t kMaxRegexBytes = 1000;
+
 // std::regex throws on patterns it cannot compile (lookbehind, ...): that is "unknown".
+// `__polynomial` (libstdc++) matches breadth-first, in time linear in the text: the
+// default backtracking took 34 s to match `/api/(a+)+x` against a 32-byte cron path,
+// and doubled with every byte more. Such a pattern also has no back-references, which
+// that mode refuses (a regex_error: unknown as well).
 std::optional<bool> RegexMatches(const std::string& pattern, const std::string& text) {
+  if (pattern.size() > kMaxRegexBytes) return std::nullopt;
   try {
-    return std::regex_match(text, std::regex(pattern, std::regex::ECMAScript));
+    return std::regex_match(text, std::regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial));
   } catch (const std::regex_error&) {
     return std::nullopt;
   }

@@ -1,7 +1,5 @@
 #include "project/deployment_graph.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -11,6 +9,7 @@
 #include "core/glob.h"
 #include "python/import_scan.h"
 #include "python/parser.h"
+#include "vercel/json.h"
 
 namespace faaslint::project {
 namespace {
@@ -133,21 +132,22 @@ class GraphBuilder {
 
   // Entries from vercel.json's `builds` (legacy: when present, only they are built) and
   // `functions` keys. Returns true when `builds` is present. A file that is not valid
-  // JSON adds nothing (FL601 reports it).
+  // JSON adds nothing (FL601 reports it). Read with the project's own strict reader:
+  // its nesting limit holds here too (a hostile vercel.json of 5 MB of `[` cost a
+  // general-purpose parser 400 MB).
   bool ReadVercelJson() {
     std::string content, error;
     if (!snapshot_.Read("vercel.json", &content, &error)) return false;
-    nlohmann::json config = nlohmann::json::parse(content, nullptr, /*allow_exceptions=*/false);
-    if (config.is_discarded() || !config.is_object()) return false;
-    if (auto functions = config.find("functions"); functions != config.end() && functions->is_object()) {
-      for (const auto& [pattern, settings] : functions->items()) AddMatching(pattern, "vercel.json");
+    const vercel::JsonDocument config = vercel::ParseJson(content);
+    if (!config.errors.empty() || !config.root || !config.root->is_object()) return false;
+    if (const vercel::JsonValue* functions = config.root->Get("functions"); functions && functions->is_object()) {
+      for (const vercel::JsonMember& function : functions->members) AddMatching(function.key, "vercel.json");
     }
-    auto builds = config.find("builds");
-    if (builds == config.end() || !builds->is_array()) return false;
-    for (const nlohmann::json& build : *builds) {
-      if (!build.is_object()) continue;
-      auto src = build.find("src");
-      if (src != build.end() && src->is_string()) AddMatching(src->get<std::string>(), "vercel.json");
+    const vercel::JsonValue* builds = config.root->Get("builds");
+    if (!builds || !builds->is_array()) return false;
+    for (const vercel::JsonValue& build : builds->items) {
+      const vercel::JsonValue* src = build.Get("src");
+      if (src && src->is_string()) AddMatching(src->text, "vercel.json");
     }
     return true;
   }

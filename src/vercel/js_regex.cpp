@@ -132,7 +132,13 @@ class Checker {
         ++i_;
         break;
       case '(':
+        if (group_depth_ == kMaxGroupDepth) {
+          Fail(fmt::format("groups nested deeper than {} levels", kMaxGroupDepth));
+          return;
+        }
+        ++group_depth_;
         quantifiable = Group();
+        --group_depth_;
         break;
       case '[':
         CharacterClass();
@@ -294,6 +300,11 @@ class Checker {
     return true;
   }
 
+  // Groups recurse here. V8 gives up on deep nesting too, with a stack overflow at a
+  // depth its stack decides; no route needs 256 levels, and a 4 KB pattern of `(` once
+  // overflowed this checker's stack.
+  static constexpr int kMaxGroupDepth = 256;
+  int group_depth_ = 0;
   std::string_view s_;
   size_t i_ = 0;
   bool named_groups_ = false;

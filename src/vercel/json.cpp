@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/utf8.h"
 #include "vercel/json_lexical.h"
 #include "vercel/line_index.h"
 #include "vercel/ts_handles.h"
@@ -48,6 +49,20 @@ Range StringSubRange(const JsonValue& string, size_t offset, size_t length) {
 }
 
 namespace {
+
+// Deeper documents are no configuration; the limit keeps the recursion bounded and
+// keeps tree-sitter away from the nesting that crashes it (json_lexical.h).
+constexpr int kMaxDepth = 256;
+// A vercel.json is a few kilobytes; a thousand redirects are a few hundred. Past this,
+// a file is not read: every value costs a tree node and a JsonValue (20 MB of numbers
+// took over 5 GB and a minute).
+constexpr size_t kMaxBytes = 1u << 20;
+// A file with more errors than this is not JSON gone slightly wrong; listing them all
+// would only flood the report (and each finding copies its source line).
+constexpr size_t kMaxDiagnostics = 100;
+
+std::string TooDeepMessage() { return fmt::format("nesting deeper than {} levels", kMaxDepth); }
+constexpr const char* kTooDeepHelp = "vercel.json needs a handful of levels";
 
 // Strict JSON number (RFC 8259 §6); the grammar also accepts `1.` and `-`-less oddities.
 bool IsStrictNumber(std::string_view s) {
@@ -109,11 +124,26 @@ bool ReadHex4(std::string_view s, size_t at, uint32_t* value) {
   return true;
 }
 
+// The children of `node` (only the named ones when `named_only`), in order. A cursor
+// steps to each in constant time; ts_node_child(node, i) walks from the first child
+// every time, which made a 1,000,000-item array take minutes.
+std::vector<TSNode> Children(TSNode node, bool named_only) {
+  std::vector<TSNode> children;
+  TsCursor cursor(node);
+  if (ts_tree_cursor_goto_first_child(cursor.get())) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(cursor.get());
+      if (!named_only || ts_node_is_named(child)) children.push_back(child);
+    } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
+  }
+  return children;
+}
+
 class Builder {
  public:
   // Offsets index both texts alike: `cleaned` only has bytes blanked, never removed.
-  Builder(std::string_view original, std::string_view cleaned, JsonDocument* doc)
-      : original_(original), cleaned_(cleaned), lines_(original), doc_(doc) {}
+  Builder(std::string_view original, std::string_view cleaned, const LineIndex& lines, JsonDocument* doc)
+      : original_(original), cleaned_(cleaned), lines_(lines), doc_(doc) {}
 
   void ReportTreeErrors(TSNode node, int depth = 0) {
     if (depth > kMaxDepth) return;  // Value() reports the nesting
@@ -137,15 +167,12 @@ class Builder {
       return;
     }
     if (!ts_node_has_error(node)) return;
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) ReportTreeErrors(ts_node_child(node, i), depth + 1);
+    for (TSNode child : Children(node, false)) ReportTreeErrors(child, depth + 1);
   }
 
   std::optional<JsonValue> Document(TSNode document) {
     std::optional<JsonValue> root;
-    uint32_t count = ts_node_named_child_count(document);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_named_child(document, i);
+    for (TSNode child : Children(document, true)) {
       if (!IsValue(child)) continue;
       if (root) {
         Error(ts_node_start_byte(child), ts_node_end_byte(child),
@@ -178,8 +205,7 @@ class Builder {
     value.range = RangeOf(node);
     if (depth > kMaxDepth) {
       if (!too_deep_reported_) {
-        Error(ts_node_start_byte(node), ts_node_end_byte(node),
-              fmt::format("nesting deeper than {} levels", kMaxDepth), "vercel.json needs a handful of levels");
+        Error(ts_node_start_byte(node), ts_node_end_byte(node), TooDeepMessage(), kTooDeepHelp);
         too_deep_reported_ = true;
       }
       return value;  // read as null
@@ -192,9 +218,7 @@ class Builder {
       Object(node, &value, depth);
     } else if (type == "array") {
       value.kind = JsonKind::kArray;
-      uint32_t count = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(node, i);
+      for (TSNode child : Children(node, true)) {
         if (IsValue(child)) value.items.push_back(Value(child, depth + 1));
       }
     } else if (type == "string") {
@@ -219,9 +243,7 @@ class Builder {
   }
 
   void Object(TSNode node, JsonValue* object, int depth) {
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode pair = ts_node_named_child(node, i);
+    for (TSNode pair : Children(node, true)) {
       if (std::strcmp(ts_node_type(pair), "pair") != 0) continue;
       TSNode key = ts_node_child_by_field_name(pair, "key", 3);
       TSNode value = ts_node_child_by_field_name(pair, "value", 5);
@@ -301,12 +323,10 @@ class Builder {
     return out;
   }
 
-  // Deeper documents are no configuration; the limit keeps the recursion bounded.
-  static constexpr int kMaxDepth = 256;
   bool too_deep_reported_ = false;
   std::string_view original_;
   std::string_view cleaned_;
-  LineIndex lines_;
+  const LineIndex& lines_;
   JsonDocument* doc_;
 };
 
@@ -314,6 +334,12 @@ class Builder {
 
 JsonDocument ParseJson(std::string_view text) {
   JsonDocument doc;
+  if (text.size() > kMaxBytes) {
+    doc.errors.push_back({{{1, 1}, {1, 1}},
+                          fmt::format("file is {} bytes, over the {} MiB faaslint reads", text.size(), kMaxBytes >> 20),
+                          "a vercel.json of this size is generated or not a configuration; it was not read"});
+    return doc;
+  }
   LineIndex lines(text);
   std::vector<LexicalIssue> lexical;
   std::string cleaned = BlankLexicalIssues(text, &lexical);
@@ -326,6 +352,10 @@ JsonDocument ParseJson(std::string_view text) {
                           text.empty() ? "file is empty, which is not valid JSON"
                                        : "file has no JSON value",
                           "write `{}` for an empty configuration, or delete the file"});
+  } else if (std::optional<uint32_t> too_deep = FindNestingDeeperThan(cleaned, kMaxDepth)) {
+    // Not parsed at all: the nesting alone makes this no configuration.
+    doc.errors.push_back({lines.Span(*too_deep, *too_deep + 1), TooDeepMessage(),
+                          std::string(kTooDeepHelp) + "; the rest of the file was not read"});
   } else {
     TsParser parser(ts_parser_new());
     ts_parser_set_language(parser.get(), tree_sitter_json());
@@ -333,15 +363,26 @@ JsonDocument ParseJson(std::string_view text) {
                                        static_cast<uint32_t>(cleaned.size())));
     if (tree) {
       TSNode root = ts_tree_root_node(tree.get());
-      Builder builder(text, cleaned, &doc);
+      Builder builder(text, cleaned, lines, &doc);
       builder.ReportTreeErrors(root);
       doc.root = builder.Document(root);
     }
+  }
+  if (std::optional<Position> invalid = FindInvalidUtf8(text)) {
+    doc.errors.push_back({{*invalid, {invalid->line, invalid->column + 1}},
+                          "invalid UTF-8 byte: JSON text must be UTF-8 (RFC 8259 section 8.1)",
+                          "save the file as UTF-8"});
   }
   std::stable_sort(doc.errors.begin(), doc.errors.end(),
                    [](const JsonDiagnostic& a, const JsonDiagnostic& b) {
                      return a.range.start < b.range.start;
                    });
+  if (doc.errors.size() > kMaxDiagnostics) {
+    const size_t more = doc.errors.size() - kMaxDiagnostics;
+    doc.errors.resize(kMaxDiagnostics);
+    doc.errors.push_back({doc.errors.back().range, fmt::format("{} more errors after this one are not listed", more),
+                          "fix the errors listed first; this many usually means the file is not JSON at all"});
+  }
   return doc;
 }
 

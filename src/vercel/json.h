@@ -2,7 +2,10 @@
 // tree-sitter-json grammar (error recovery keeps the rest of a broken file usable).
 // What JSON forbids but people write anyway — comments (`//`, `/* */`, `#`), trailing
 // commas, duplicate keys, a byte order mark, an empty file — is reported as a
-// diagnostic with its position, and the rest of the document is still read.
+// diagnostic with its position, and the rest of the document is still read. What no
+// configuration needs is refused with one diagnostic, so hostile input stays cheap:
+// over 1 MiB, or nested deeper than 256 levels (then nothing is read), and past 100
+// diagnostics one more says how many were left out.
 #pragma once
 
 #include <optional>

@@ -121,4 +121,19 @@ std::string BlankLexicalIssues(std::string_view input, std::vector<LexicalIssue>
   return text;
 }
 
+std::optional<uint32_t> FindNestingDeeperThan(std::string_view text, int limit) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      i = SkipString(text, i) - 1;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return static_cast<uint32_t>(i);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace faaslint::vercel

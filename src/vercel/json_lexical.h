@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,5 +21,11 @@ struct LexicalIssue {
 
 // Returns `text` with the issues blanked out and appends one issue per finding.
 std::string BlankLexicalIssues(std::string_view text, std::vector<LexicalIssue>* issues);
+
+// The offset of the first `[` or `{` outside a string that opens a level deeper than
+// `limit` (closing brackets count back down; unclosed ones do not), or nullopt. The
+// reader checks this before parsing: tree-sitter 0.20 frees an invalid pointer when
+// error recovery meets about 65,535 unclosed levels (`[` repeated, `{"a":` repeated).
+std::optional<uint32_t> FindNestingDeeperThan(std::string_view text, int limit);
 
 }  // namespace faaslint::vercel

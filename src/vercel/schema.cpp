@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -249,11 +250,39 @@ void CheckFunctionEntries(const JsonValue& root, std::vector<SchemaIssue>* out) 
 
 }  // namespace
 
+namespace {
+
+// As for JSON errors (json.cpp): past 100 issues of a kind, one more says how many were
+// left out. Thousands of wrong values are no configuration gone slightly wrong, and each
+// finding copies its source line (100,000 numbers in `regions`, a 200 KB line, took 8 GB).
+constexpr size_t kMaxIssuesPerKind = 100;
+
+std::vector<SchemaIssue> Capped(std::vector<SchemaIssue> issues) {
+  std::vector<SchemaIssue> kept;
+  std::map<SchemaIssueKind, size_t> seen;
+  for (SchemaIssue& issue : issues) {
+    if (++seen[issue.kind] <= kMaxIssuesPerKind) kept.push_back(std::move(issue));
+  }
+  for (const auto& entry : seen) {
+    const SchemaIssueKind kind = entry.first;  // not a structured binding: clang 14 cannot capture one
+    const size_t count = entry.second;
+    if (count <= kMaxIssuesPerKind) continue;
+    auto last = std::find_if(kept.rbegin(), kept.rend(), [&](const SchemaIssue& issue) { return issue.kind == kind; });
+    kept.push_back({kind, last->range, last->path,
+                    fmt::format("{} more {} after this one are not listed", count - kMaxIssuesPerKind,
+                                kind == SchemaIssueKind::kUnknownProperty ? "unknown properties" : "invalid values"),
+                    "fix the ones listed first"});
+  }
+  return kept;
+}
+
+}  // namespace
+
 std::vector<SchemaIssue> ValidateSchema(const JsonValue& root) {
   std::vector<SchemaIssue> issues;
   Validator(&issues).Check(root, VercelJsonSchema(), "");
   if (root.is_object()) CheckFunctionEntries(root, &issues);
-  return issues;
+  return Capped(std::move(issues));
 }
 
 }  // namespace faaslint::vercel

@@ -321,3 +321,90 @@ TEST(BadInput, ConfigurationCannotRunAnything) {
 
 }  // namespace
 }  // namespace faaslint
+
+namespace faaslint {
+namespace {
+
+// vercel.json as a hostile or broken pull request writes it, in a Flask project that is
+// otherwise fine: one clear FL601/FL603 finding naming the file and line, exit 1, and a
+// bounded run (the deep cases once crashed tree-sitter or took 20 GB).
+CommandResult CheckWithVercelJson(const std::string& vercel_json) {
+  TempDir dir;
+  dir.Write("api/index.py", "from flask import Flask\napp = Flask(__name__)\n");
+  dir.Write("requirements.txt", "flask\n");
+  dir.Write("vercel.json", vercel_json);
+  return RunBounded({"--all", "--color", "never"}, dir.path(), 60);
+}
+
+constexpr const char* kOneFinding = "Found 1 finding (1 error) in 1 file checked.\n";
+
+TEST(BadInput, VercelJsonThatIsNoObjectIsOneFindingNamingIt) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {"null\n", "vercel.json:1:1: FL603 `vercel.json` must be an object, not null\n"},
+      {"[{\"crons\": []}]\n", "vercel.json:1:1: FL603 `vercel.json` must be an object, not an array\n"},
+      {"", "vercel.json:1:1: FL601 file is empty, which is not valid JSON\n"
+           "  help: write `{}` for an empty configuration, or delete the file\n"},
+      {"\xEF\xBB\xBF{}\n", "vercel.json:1:1: FL601 file starts with a byte order mark (BOM), which JSON does not allow\n"
+                           "  help: save the file as UTF-8 without BOM\n"},
+  };
+  for (const auto& [content, expected] : kCases) {
+    CommandResult result = CheckWithVercelJson(content);
+    EXPECT_EQ(result.exit_code, 1) << content;
+    EXPECT_EQ(result.out, expected + kOneFinding) << content;
+    EXPECT_EQ(result.err, "") << content;
+  }
+}
+
+TEST(BadInput, VercelJsonWithInvalidUtf8NamesTheByte) {
+  CommandResult result = CheckWithVercelJson("{\n  \"regions\": [\"caf\xE9\"]\n}\n");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out,
+            "vercel.json:2:19: FL601 invalid UTF-8 byte: JSON text must be UTF-8 (RFC 8259 section 8.1)\n"
+            "  help: save the file as UTF-8\n" +
+                std::string(kOneFinding));
+  EXPECT_EQ(result.err, "");
+}
+
+// 5 MB of arrays: over the 1 MiB a vercel.json may have, not read. Under it, arrays
+// closed and unclosed (65,535 unclosed levels crashed tree-sitter 0.20) and 100,000
+// levels of objects: refused at the 257th level, before any parse.
+TEST(BadInput, VercelJsonHugeOrNestedDeeplyIsOneFinding) {
+  const std::string kTooDeep =
+      "FL601 nesting deeper than 256 levels\n"
+      "  help: vercel.json needs a handful of levels; the rest of the file was not read\n";
+  const std::pair<std::string, std::string> kCases[] = {
+      {std::string(5u << 19, '[') + std::string(5u << 19, ']'),
+       "vercel.json:1:1: FL601 file is 5242880 bytes, over the 1 MiB faaslint reads\n"
+       "  help: a vercel.json of this size is generated or not a configuration; it was not read\n"},
+      {std::string(500000, '[') + std::string(500000, ']'), "vercel.json:1:257: " + kTooDeep},
+      {std::string(1000000, '['), "vercel.json:1:257: " + kTooDeep},
+      {[] {
+         std::string deep;
+         for (int i = 0; i < 100000; ++i) deep += "{\"a\":\n";
+         return deep + "1" + std::string(100000, '}');
+       }(),
+       "vercel.json:257:1: " + kTooDeep},
+  };
+  for (const auto& [content, expected] : kCases) {
+    CommandResult result = CheckWithVercelJson(content);
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(result.out, expected + kOneFinding) << content.substr(0, 20);
+    EXPECT_EQ(result.err, "");
+  }
+}
+
+// Shallow but broken everywhere: the errors stop at 100 and one line says how many more.
+TEST(BadInput, VercelJsonWithThousandsOfErrorsListsTheFirstHundred) {
+  std::string content = "{\"regions\": [";
+  for (int i = 0; i < 5000; ++i) content += "\"\\q\",\n";
+  CommandResult result = CheckWithVercelJson(content + "\"x\"]}\n");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(Count(result.out, ": FL601 invalid escape `\\q` in a string\n"), 100u) << result.out.substr(0, 500);
+  EXPECT_NE(result.out.find("vercel.json:100:2: FL601 4900 more errors after this one are not listed\n"),
+            std::string::npos)
+      << result.out.substr(result.out.size() - 500);
+  EXPECT_TRUE(result.out.ends_with("Found 101 findings (101 errors) in 1 file checked.\n")) << result.out;
+}
+
+}  // namespace
+}  // namespace faaslint

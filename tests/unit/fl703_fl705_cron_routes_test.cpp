@@ -141,3 +141,37 @@ TEST(FL703, PathsOfOtherRuntimesAreNotJudged) {
 
 }  // namespace
 }  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+// A route `src` that backtracks exponentially: `(a+)+x` against 40 `a`s took hours with
+// std::regex's default matcher (34 s for 27). Now matched breadth-first, at once, with
+// the same answers: the `b` path is served by the second route, the `c` path by none.
+TEST(FL703, CatastrophicRouteRegexIsMatchedInLinearTime) {
+  const std::string as(40, 'a');
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"routes": [{"src": "/api/(a+)+x", "dest": "/api/missing"},
+             {"src": "/api/(a+)+b", "dest": "/api/index"}],
+  "crons": [{"path": "/api/)J" + as + R"J(b", "schedule": "0 0 * * *"},
+            {"path": "/api/)J" + as + R"J(c", "schedule": "0 0 * * *"}]})J"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/api/" + as + "b')\ndef i():\n"
+                       "    pass\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)),
+            "vercel.json:4:22: cron path \"/api/" + as + "c\" reaches no route: no api/ function file, rewrite or "
+            "route serves it\n");
+}
+
+// 500 KB of route `src` overflowed the stack of std::regex's recursive compiler; a
+// pattern that long is not matched at all (the route is "unknown", FL603 reports its
+// length), so the cron path is not judged.
+TEST(FL703, HugeRouteRegexIsNotCompiled) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"routes": [{"src": "/api/)J" + std::string(500000, 'a') + R"J(", "dest": "/api/index"}],
+  "crons": [{"path": "/api/x", "schedule": "0 0 * * *"}]})J"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+}
+
+}  // namespace
+}  // namespace faaslint::testing

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "vercel/schema.h"
+
 namespace faaslint::vercel {
 namespace {
 
@@ -107,6 +109,87 @@ TEST(VercelJson, DeepNestingIsReportedNotACrash) {
   JsonDocument doc = ParseJson("{\"a\": " + deep + "}");
   ASSERT_FALSE(doc.errors.empty());
   EXPECT_EQ(doc.errors[0].message, "nesting deeper than 256 levels");
+}
+
+}  // namespace
+}  // namespace faaslint::vercel
+
+namespace faaslint::vercel {
+namespace {
+
+TEST(VercelJson, NestingIsMeasuredBeforeParsingAndStringsDoNotCount) {
+  std::string brackets_in_string = "{\"a\": \"" + std::string(1000, '[') + "\"}";
+  EXPECT_EQ(Errors(ParseJson(brackets_in_string)), "");
+  EXPECT_EQ(ParseJson(brackets_in_string).root->Get("a")->text.size(), 1000u);
+
+  std::string at_limit = std::string(256, '[') + std::string(256, ']');
+  EXPECT_EQ(Errors(ParseJson(at_limit)), "");
+  // Closed levels count back down: 300 arrays side by side, each 200 deep, are fine.
+  std::string wide = "[";
+  for (int i = 0; i < 300; ++i) wide += std::string(i ? "," : "") + std::string(200, '[') + std::string(200, ']');
+  EXPECT_EQ(Errors(ParseJson(wide + "]")), "");
+
+  // Unclosed levels do not: 70,000 of them (tree-sitter 0.20 crashed from 65,535 on).
+  JsonDocument open = ParseJson(std::string(70000, '['));
+  EXPECT_FALSE(open.root);
+  EXPECT_EQ(Errors(open), "1:257 nesting deeper than 256 levels\n");
+  std::string keys;
+  for (int i = 0; i < 70000; ++i) keys += "{\"a\": 1 ";
+  EXPECT_EQ(Errors(ParseJson(keys)), "1:2049 nesting deeper than 256 levels\n");  // the 257th `{`
+}
+
+TEST(VercelJson, FilesOverOneMebibyteAreNotRead) {
+  std::string big = "{\"regions\": [" + std::string(1u << 20, ' ') + "]}";
+  JsonDocument doc = ParseJson(big);
+  EXPECT_FALSE(doc.root);
+  EXPECT_EQ(Errors(doc), "1:1 file is 1048591 bytes, over the 1 MiB faaslint reads\n");
+  big.resize((1u << 20) - 2);
+  EXPECT_TRUE(ParseJson(big + "]}").root);
+}
+
+TEST(VercelJson, InvalidUtf8IsReportedWhereItIs) {
+  JsonDocument doc = ParseJson("{\"a\": \"ok\",\n \"b\": \"\xC3\xA9\xFF\"}");
+  EXPECT_EQ(Errors(doc), "2:9 invalid UTF-8 byte: JSON text must be UTF-8 (RFC 8259 section 8.1)\n");
+  EXPECT_EQ(doc.root->Get("a")->text, "ok");
+}
+
+TEST(VercelJson, ErrorsStopAtOneHundredAndSayHowManyMore) {
+  std::string many = "[";
+  for (int i = 0; i < 150; ++i) many += "1.,";
+  JsonDocument doc = ParseJson(many + "1]");
+  ASSERT_EQ(doc.errors.size(), 101u);
+  EXPECT_EQ(doc.errors[99].message, "invalid number `1.`");
+  EXPECT_EQ(doc.errors[100].message, "50 more errors after this one are not listed");
+  EXPECT_EQ(doc.errors[100].range, doc.errors[99].range);
+
+  std::string hundred = "[";
+  for (int i = 0; i < 100; ++i) hundred += "1.,";
+  EXPECT_EQ(ParseJson(hundred + "1]").errors.size(), 100u);
+}
+
+}  // namespace
+}  // namespace faaslint::vercel
+
+namespace faaslint::vercel {
+namespace {
+
+// FL602/FL603 get their issues from ValidateSchema: past 100 of a kind, one line says how
+// many more (100,000 wrong values on one line once took 8 GB through the findings).
+TEST(VercelSchema, IssuesStopAtOneHundredOfAKind) {
+  std::string regions = "{\"regions\": [";
+  for (int i = 0; i < 150; ++i) regions += "1,";
+  JsonDocument doc = ParseJson(regions + "1], \"x\": 1}");
+  std::vector<SchemaIssue> issues = ValidateSchema(*doc.root);
+  ASSERT_EQ(issues.size(), 102u);  // 100 values, the count of the others, and `x`
+  size_t invalid = 0;
+  for (const SchemaIssue& issue : issues) invalid += issue.kind == SchemaIssueKind::kInvalidValue;
+  EXPECT_EQ(invalid, 101u);
+  EXPECT_EQ(issues.back().message, "51 more invalid values after this one are not listed");
+  EXPECT_EQ(issues.back().range, issues[99].range);  // at the 100th value: regions[99]
+
+  regions = "{\"regions\": [";
+  for (int i = 0; i < 99; ++i) regions += "1,";
+  EXPECT_EQ(ValidateSchema(*ParseJson(regions + "1]}").root).size(), 100u);
 }
 
 }  // namespace

@@ -19,6 +19,18 @@ TEST(JsRegex, AcceptsWhatV8AcceptsInAnnexB) {
   }
 }
 
+// 256 levels of groups are checked; the 257th is refused rather than recursed into
+// (2,000 levels once overflowed the checker's stack).
+TEST(JsRegex, GroupsNestedDeeperThan256LevelsAreRefused) {
+  EXPECT_EQ(RegexError(std::string(256, '(') + std::string(256, ')')), "ok");
+  EXPECT_EQ(RegexError("a" + std::string(257, '(') + std::string(257, ')')),
+            "groups nested deeper than 256 levels (at character 258)");
+  EXPECT_EQ(RegexError(std::string(100000, '(')), "groups nested deeper than 256 levels (at character 257)");
+  std::string side_by_side;
+  for (int i = 0; i < 1000; ++i) side_by_side += "(?:a|(b))";
+  EXPECT_EQ(RegexError(side_by_side), "ok");
+}
+
 TEST(JsRegex, RejectsWithV8sReasonAndOffset) {
   EXPECT_EQ(RegexError("/api/(.*"), "Unterminated group (at character 6)");
   EXPECT_EQ(RegexError("a)"), "Unmatched ')' (at character 2)");
