@@ -16,6 +16,7 @@
 #include "project/project.h"
 #include "python/module.h"
 #include "python/background.h"
+#include "python/bracket_depth.h"
 #include "python/parser.h"
 #include "python/values.h"
 
@@ -182,6 +183,11 @@ class Linter {
     }
     if (std::string reason = NotPythonText(content); !reason.empty()) {
       outcome.problems.push_back({path, "skipped: " + reason});
+      return outcome;
+    }
+    if (uint32_t line = python::LineWhereBracketsNestDeeperThan(content); line != 0) {
+      outcome.problems.push_back({path, fmt::format("skipped: brackets nested more than {} levels deep (line {})",
+                                                    python::kMaxBracketDepth, line)});
       return outcome;
     }
     std::unique_ptr<const python::Module> module = python::ParseModule(parser, path, std::move(content));

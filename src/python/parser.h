@@ -30,7 +30,8 @@ class Parser {
   ~Parser();
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
-  // Null only if tree-sitter gives up (the time limit, or cancellation).
+  // Null if tree-sitter gives up (the time limit) or brackets nest too deep to parse
+  // safely (python/bracket_depth.h).
   TreePtr Parse(std::string_view source);
 
  private:

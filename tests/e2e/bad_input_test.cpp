@@ -135,6 +135,21 @@ TEST(BadInput, TenThousandDeepExpressionsAreCheckedAroundTheNesting) {
   EXPECT_EQ(result.err, "");
 }
 
+// 70,000 unclosed brackets crash tree-sitter 0.20's error recovery (found by fuzzing): such
+// a file is a note, like one over the size limit, and the rest is checked.
+TEST(BadInput, UnclosedBracketFloodIsANoteAndTheRestIsChecked) {
+  TempDir dir;
+  dir.Write("flood.py", "import threading\nx = " + std::string(70000, '('));
+  dir.Write("calls.py", "x = " + std::string(70000, '[') + "\n");
+  dir.Write("app.py", kThreadAtImport);
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(result.err,
+            "faaslint: calls.py: skipped: brackets nested more than 50000 levels deep (line 1)\n"
+            "faaslint: flood.py: skipped: brackets nested more than 50000 levels deep (line 2)\n");
+  EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
+}
+
 // Deep blocks cost their indentation: 3,000 levels are 4.5 MB, 10,000 are 50 MB and so
 // over the size limit.
 TEST(BadInput, DeepBlocksAreCheckedOrOverTheSizeLimit) {
