@@ -37,6 +37,17 @@ bool UnderAnyPath(std::string_view path, const std::vector<std::string>& narrow)
 
 using NoqaMap = python::Module::NoqaMap;
 
+// A finding keeps its source line for the fingerprint (report/fingerprint.cpp). Thousands
+// of findings on one generated 160 KB line would otherwise copy it thousands of times
+// (630 MB, found by the fuzzer), so the copy stops after 1 KiB, at a code point boundary.
+std::string SourceLineForFinding(std::string_view line) {
+  constexpr size_t kMaxBytes = 1024;
+  if (line.size() <= kMaxBytes) return std::string(line);
+  size_t end = kMaxBytes;
+  while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+  return std::string(line.substr(0, end));
+}
+
 bool Suppressed(const Finding& finding, const std::vector<std::string>* noqa) {
   if (noqa == nullptr) return false;
   if (noqa->empty()) return true;
@@ -213,7 +224,7 @@ class Linter {
       uint32_t line = finding.location.range.start.line;
       if (finding.location.path != path) continue;  // Python rules report in their own file
       if (!changed.Intersects(line, line) || Suppressed(finding, module->Noqa(line))) continue;
-      finding.source_line = std::string(module->Line(line));
+      finding.source_line = SourceLineForFinding(module->Line(line));
       outcome.findings.push_back(std::move(finding));
     }
     outcome.noqa = module->noqa();
@@ -257,7 +268,7 @@ class Linter {
       if (!changes_.snapshot->Read(path, &content, &error)) content.clear();
       it = line_cache_.emplace(path, std::move(content)).first;
     }
-    return std::string(LineOf(it->second, line));
+    return SourceLineForFinding(LineOf(it->second, line));
   }
 
   const ChangeSet& changes_;

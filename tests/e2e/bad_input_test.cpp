@@ -150,6 +150,20 @@ TEST(BadInput, UnclosedBracketFloodIsANoteAndTheRestIsChecked) {
   EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
 }
 
+// Thousands of findings on one generated line: each keeps at most 1 KiB of it, so memory
+// follows the findings, not findings x line length (8,000 x 320 KB would be 2.5 GB).
+TEST(BadInput, ThousandsOfFindingsOnOneLongLineStayWithinMemory) {
+  TempDir dir;
+  std::string line;
+  for (int i = 0; i < 8000; ++i) line += "threading.Thread(target=print).start(); ";
+  dir.Write("generated.py", "import threading\n" + line + "\n");
+  CommandResult result = testing::Run(
+      {"sh", "-c", std::string("ulimit -v 1500000 && exec timeout 120 ") + FAASLINT_BINARY + " --all --format json"},
+      dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(Count(result.out, "\"code\": \"FL101\""), 8000u) << result.err;
+}
+
 // Deep blocks cost their indentation: 3,000 levels are 4.5 MB, 10,000 are 50 MB and so
 // over the size limit.
 TEST(BadInput, DeepBlocksAreCheckedOrOverTheSizeLimit) {
