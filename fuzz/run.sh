@@ -2,7 +2,7 @@
 # Runs one fuzz target for a bounded time: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 # TARGET is python, config, emit, cron or vercel (fuzz/harness.h). Builds the fuzz build on
 # first use (clang, ASan + UBSan) into ${FUZZ_BUILD_DIR:-build-fuzz}. The committed seeds in
-# fuzz/corpus/TARGET are read, never written: new inputs go to the build folder's corpus,
+# fuzz/corpus/TARGET (and the files fuzz/shared-seeds/TARGET.txt names) are read, never written: new inputs go to the build folder's corpus,
 # and a crash is saved under its crashes/TARGET/ (to keep: copy it to
 # fuzz/regressions/TARGET/, which the regression test replays).
 set -euo pipefail
@@ -24,6 +24,12 @@ dict=()
 corpus="$build/corpus/$target"
 crashes="$build/crashes/$target"
 mkdir -p "$corpus" "$crashes"
+# Seeds kept elsewhere in the repository (fuzz/shared-seeds/TARGET.txt, one path a line).
+if [[ -f "$root/fuzz/shared-seeds/$target.txt" ]]; then
+  while read -r seed; do
+    if [[ -n $seed && $seed != \#* ]]; then cp "$root/$seed" "$corpus/shared-${seed//\//_}"; fi
+  done <"$root/fuzz/shared-seeds/$target.txt"
+fi
 # -timeout: one input may take this long (the pipeline's own parse limit is longer, but
 # fuzz inputs are at most -max_len bytes); -rss_limit_mb: a leak or blow-up is a crash.
 exec "$build/fuzz/${target}_fuzzer" "$corpus" "$root/fuzz/corpus/$target" \
