@@ -12,13 +12,7 @@ namespace {
 using testing::RunFaaslint;
 using testing::TempDir;
 
-constexpr const char* kThreadAtImport =
-    "import threading\n"
-    "\n"
-    "def work():\n"
-    "    pass\n"
-    "\n"
-    "threading.Thread(target=work).start()\n";
+using testing::kThreadAtImport;
 
 TEST(Cli, FindingsExitOneWithRuffShapedTextAndHelp) {
   TempDir dir;

@@ -18,13 +18,7 @@ using nlohmann::json;
 using testing::RunFaaslint;
 using testing::TempDir;
 
-constexpr const char* kThreadAtImport =
-    "import threading\n"
-    "\n"
-    "def work():\n"
-    "    pass\n"
-    "\n"
-    "threading.Thread(target=work).start()\n";
+using testing::kThreadAtImport;
 
 // A file name with a newline, "::", '%' and ',' that, printed unescaped, would add an
 // annotation on evil.py.

@@ -8,6 +8,15 @@
 
 namespace faaslint::testing {
 
+// A module whose import starts a thread: FL101 on line 6, column 1.
+inline constexpr const char* kThreadAtImport =
+    "import threading\n"
+    "\n"
+    "def work():\n"
+    "    pass\n"
+    "\n"
+    "threading.Thread(target=work).start()\n";
+
 // A fresh folder under $TMPDIR, removed (recursively) on destruction.
 class TempDir {
  public:
