@@ -196,12 +196,12 @@ class Linter {
       outcome.problems.push_back({path, "skipped: " + reason});
       return outcome;
     }
-    if (uint32_t line = python::LineWhereBracketsNestDeeperThan(content); line != 0) {
+    std::unique_ptr<const python::Module> module = python::ParseModule(parser, path, std::move(content));
+    if (module->too_deep_line() != 0) {
       outcome.problems.push_back({path, fmt::format("skipped: brackets nested more than {} levels deep (line {})",
-                                                    python::kMaxBracketDepth, line)});
+                                                    python::kMaxBracketDepth, module->too_deep_line())});
       return outcome;
     }
-    std::unique_ptr<const python::Module> module = python::ParseModule(parser, path, std::move(content));
     if (module->parse_abandoned()) {
       outcome.problems.push_back(
           {path, fmt::format("skipped: parsing took longer than the {:g} s limit for a file",

@@ -214,8 +214,10 @@ class Module {
   const std::string& source() const { return source_; }
   bool has_syntax_errors() const { return has_errors_; }
   bool truncated() const { return truncated_; }  // nesting too deep to summarise fully
-  // The parser gave up (its time limit): every table is empty.
+  // The parser gave up (its time limit, or brackets nested too deep): every table is empty.
   bool parse_abandoned() const { return parse_abandoned_; }
+  // When abandoned because brackets nest too deep to parse safely: where (else 0).
+  uint32_t too_deep_line() const { return too_deep_line_; }
 
   const std::vector<Import>& imports() const { return imports_; }
   const std::vector<Function>& functions() const { return functions_; }
@@ -262,6 +264,7 @@ class Module {
   std::vector<uint32_t> code_points_before_block_;
   uint32_t CodePointsBefore(size_t offset) const;
   bool parse_abandoned_ = false;
+  uint32_t too_deep_line_ = 0;
   bool has_errors_ = false;
   bool truncated_ = false;
   std::vector<Import> imports_;

@@ -1064,8 +1064,12 @@ class ModuleBuilder {
 std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source) {
   auto module = std::make_unique<Module>(std::move(path), std::move(source));
   TreePtr tree = parser.Parse(module->source());
-  if (tree) ModuleBuilder(*module, ts_tree_root_node(tree.get())).Build();
-  else module->parse_abandoned_ = true;
+  if (tree) {
+    ModuleBuilder(*module, ts_tree_root_node(tree.get())).Build();
+  } else {
+    module->parse_abandoned_ = true;
+    module->too_deep_line_ = parser.too_deep_line();
+  }
   return module;
 }
 

@@ -18,8 +18,9 @@ Parser::Parser(std::chrono::microseconds time_limit) : parser_(ts_parser_new()) 
 Parser::~Parser() { ts_parser_delete(parser_); }
 
 TreePtr Parser::Parse(std::string_view source) {
-  // A safety net for every caller (the linter reports such a file itself, with its line).
-  if (LineWhereBracketsNestDeeperThan(source) != 0) return nullptr;
+  // Refused for every caller; the linter reports the line (too_deep_line).
+  too_deep_line_ = LineWhereBracketsNestDeeperThan(source);
+  if (too_deep_line_ != 0) return nullptr;
   return TreePtr(ts_parser_parse_string(parser_, nullptr, source.data(),
                                         static_cast<uint32_t>(source.size())));
 }

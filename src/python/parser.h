@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -33,9 +34,12 @@ class Parser {
   // Null if tree-sitter gives up (the time limit) or brackets nest too deep to parse
   // safely (python/bracket_depth.h).
   TreePtr Parse(std::string_view source);
+  // After a null Parse: the line where brackets nest too deep, or 0 (tree-sitter gave up).
+  uint32_t too_deep_line() const { return too_deep_line_; }
 
  private:
   TSParser* parser_;
+  uint32_t too_deep_line_ = 0;
 };
 
 }  // namespace faaslint::python
