@@ -205,23 +205,22 @@ const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) cons
     auto cached = summaries_.find(path);
     if (cached != summaries_.end()) return *cached->second;
   }
-  if (check_now_) {
-    check_now_(path);
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto published = summaries_.find(path);
-    if (published != summaries_.end()) return *published->second;
-  }
-  // Two workers may summarise the same module at once; the first one stored wins.
-  auto summary = std::make_unique<Summary>();
+  // Checked by the linter now (which publishes it), or parsed and published here. Two
+  // workers may summarise the same module at once; the first one stored wins.
+  if (check_now_) check_now_(path);
   std::string content, error;
-  if (snapshot_.Read(path, &content, &error) && content.size() <= kMaxModuleBytes) {
+  bool published;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    published = summaries_.count(path) > 0;
+  }
+  if (!published && snapshot_.Read(path, &content, &error) && content.size() <= kMaxModuleBytes) {
     python::Parser parser;
     std::unique_ptr<python::Module> module = python::ParseModule(parser, path, std::move(content));
-    *summary = python::ExportBackgroundWork(
-        *module, python::SummariseBackgroundWork(*module, python::FindBackgroundStarts(*module)));
+    Publish(*module, python::ModuleBackground(*module));
   }
   std::lock_guard<std::mutex> lock(mutex_);
-  return *summaries_.emplace(path, std::move(summary)).first->second;
+  return *summaries_.emplace(path, std::make_unique<Summary>()).first->second;  // empty when unreadable
 }
 
 void ModuleIndex::Publish(const python::Module& module, const python::ModuleBackground& background) const {
