@@ -142,7 +142,6 @@ class Linter {
   // Each file is checked once, by the first worker to claim it: its turn in the queue,
   // or earlier, when the module index asks for it (CheckNow).
   void RunInParallel(const std::vector<std::string>& files, std::vector<FileOutcome>& outcomes) {
-    files_ = &files;
     outcomes_ = &outcomes;
     claimed_ = std::make_unique<std::atomic<bool>[]>(files.size());
     for (size_t i = 0; i < files.size(); ++i) file_numbers_.emplace(files[i], i);
@@ -174,7 +173,7 @@ class Linter {
     if (number == file_numbers_.end()) return;
     if (nested_checks_.fetch_add(1) < kMaxNested && !claimed_[number->second].exchange(true)) {
       python::Parser parser(options_.parse_time_limit);
-      (*outcomes_)[number->second] = CheckFile(parser, (*files_)[number->second]);
+      (*outcomes_)[number->second] = CheckFile(parser, number->first);
     }
     nested_checks_.fetch_sub(1);
   }
@@ -280,8 +279,7 @@ class Linter {
   std::vector<ActiveRule> python_rules_;
   std::vector<ActiveRule> project_rules_;
   std::map<std::string, std::string, std::less<>> line_cache_;
-  // RunInParallel's files, their outcomes and who claimed them, for CheckNow.
-  const std::vector<std::string>* files_ = nullptr;
+  // RunInParallel's outcomes, its files' numbers and who claimed them, for CheckNow.
   std::vector<FileOutcome>* outcomes_ = nullptr;
   std::unique_ptr<std::atomic<bool>[]> claimed_;
   std::unordered_map<std::string, size_t> file_numbers_;
