@@ -55,10 +55,14 @@ std::string CheckFindingLocations(const lint::LintResult& result, const Files& f
     if (start.line < 1 || start.line > LineCount(file->second)) {
       return fmt::format("{}: line {} outside {}", finding.code(), start.line, at.path);
     }
-    // Columns count code points; the line's length in code points bounds them.
+    // Columns count code points; the line's length in code points bounds them. A finding
+    // may point at the line's end: the `\n`, or the `\r` before it (a newline inside a
+    // JSON string is an error there), so a CRLF line keeps its `\r` here.
     std::string_view line = lint::LineOf(file->second, start.line);
     size_t code_points = 0;
     for (char c : line) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const char* after = line.data() + line.size();
+    if (line.data() != nullptr && after < file->second.data() + file->second.size() && *after == '\r') ++code_points;
     if (start.column < 1 || start.column > code_points + 1) {
       return fmt::format("{}: column {} outside line {} of {}", finding.code(), start.column, start.line, at.path);
     }
