@@ -13,6 +13,10 @@ TEST(BracketDepth, CountsNestingAndNamesTheLine) {
   EXPECT_EQ(LineWhereBracketsNestDeeperThan("f(a[1], {2: ((3))})\n", 3), 1u);
   EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = 1\ny = (\n  (\n    (\n", 2), 4u);
   EXPECT_EQ(LineWhereBracketsNestDeeperThan(std::string(1000, '(') + std::string(1000, ')') + "(", 1000), 0u);
+  // As many openers as the limit, all nested: at the limit, not over it (the count that
+  // skips the scan must not be off by one); one more is over.
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = " + std::string(1000, '['), 1000), 0u);
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = " + std::string(1001, '['), 1000), 1u);
 }
 
 TEST(BracketDepth, ClosersInStringsAndCommentsCloseNothing) {
