@@ -106,10 +106,10 @@ Values::Values(const Module& module) : module_(module) {
     if (assignment.function == -1 && InClassBody(assignment)) continue;
     if (assignment.target.kind == Kind::kName) {
       const Expr* value = assignment.op == "=" ? &assignment.value : nullptr;
-      bindings_[{assignment.function, std::string(assignment.target.text)}].push_back(value);
+      bindings_[{assignment.function, assignment.target.text}].push_back(value);
     } else if (assignment.target.kind == Kind::kTuple) {
       for (const Expr& item : assignment.target.items) {
-        if (item.kind == Kind::kName) bindings_[{assignment.function, std::string(item.text)}].push_back(nullptr);
+        if (item.kind == Kind::kName) bindings_[{assignment.function, item.text}].push_back(nullptr);
       }
     }
   }
@@ -117,10 +117,10 @@ Values::Values(const Module& module) : module_(module) {
   for (const Loop& loop : module.loops()) {
     if (loop.guarded) continue;
     const Expr& target = loop.target;
-    if (target.kind == Kind::kName) bindings_[{loop.function, std::string(target.text)}].push_back(nullptr);
+    if (target.kind == Kind::kName) bindings_[{loop.function, target.text}].push_back(nullptr);
     if (target.kind != Kind::kTuple) continue;
     for (const Expr& item : target.items) {
-      if (item.kind == Kind::kName) bindings_[{loop.function, std::string(item.text)}].push_back(nullptr);
+      if (item.kind == Kind::kName) bindings_[{loop.function, item.text}].push_back(nullptr);
     }
   }
   for (size_t i = 0; i < module.functions().size(); ++i) {
@@ -156,15 +156,16 @@ int Values::ScopeOf(std::string_view name, int function) const {
   while (scope >= 0) {
     const std::vector<std::string>& globals = functions[scope].globals;
     if (std::find(globals.begin(), globals.end(), name) != globals.end()) return -1;
-    if (bindings_.count(std::pair<int, std::string>(scope, std::string(name)))) return scope;
+    if (bindings_.count({scope, name})) return scope;
     scope = functions[scope].parent;
   }
   return -1;
 }
 
-std::vector<const Expr*> Values::Bindings(std::string_view name, int function) const {
-  auto it = bindings_.find(std::pair<int, std::string>(ScopeOf(name, function), std::string(name)));
-  return it == bindings_.end() ? std::vector<const Expr*>{} : it->second;
+const std::vector<const Expr*>& Values::Bindings(std::string_view name, int function) const {
+  static const std::vector<const Expr*> kUnbound;
+  auto it = bindings_.find({ScopeOf(name, function), name});
+  return it == bindings_.end() ? kUnbound : it->second;
 }
 
 const std::vector<KeyedValue>& Values::KeyedValues(std::string_view key) const {

@@ -74,7 +74,7 @@ class Values {
   // The values `name` is bound to where `function` reads it: its own bindings when it has
   // any (null entries for ones that cannot be known, such as parameters), else the
   // enclosing functions', else the module's. Guarded bindings are left out.
-  std::vector<const Expr*> Bindings(std::string_view name, int function) const;
+  const std::vector<const Expr*>& Bindings(std::string_view name, int function) const;
   // The function whose local `name` is meant in `function` (its own, an enclosing
   // one's), or -1 for the module's (also when nothing binds it).
   int ScopeOf(std::string_view name, int function) const;
@@ -92,7 +92,9 @@ class Values {
 
   const Module& module_;
   // (function, name) -> the expressions it is bound to there; null: bound to something unknown.
-  std::map<std::pair<int, std::string>, std::vector<const Expr*>, std::less<>> bindings_;
+  // The names are views into the module (its source, parameters, call targets), which
+  // outlives this.
+  std::map<std::pair<int, std::string_view>, std::vector<const Expr*>> bindings_;
   std::deque<Expr> with_items_;
   // Caches filled while rules ask (a Values lives for one check of one module).
   mutable std::map<std::string, std::vector<KeyedValue>, std::less<>> keyed_cache_;
