@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +61,9 @@ std::vector<std::string> ImportedNames(const Module& module, const Call& call);
 // A call into an imported module that a function reaches, to be looked up on demand.
 struct ImportedCall {
   std::string callee;            // as resolved: "tasks.start_background_checker", ".jobs.boot"
-  std::vector<std::string> via;  // this module's functions called on the way there
+  // This module's functions called on the way there; shared by the calls found at one step
+  // of the search (a module's summary holds thousands of these).
+  std::shared_ptr<const std::vector<std::string>> via;
 };
 
 // What is known about one function's background work from its own module.

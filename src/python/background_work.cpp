@@ -74,6 +74,8 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
   };
   std::vector<Step> steps;
   std::vector<size_t> reached_by(functions.size(), 0);  // 1 + the start of the search that reached it
+  // The searches from different functions meet the same calls again: name each call once.
+  std::vector<std::optional<std::vector<std::string>>> names_of(calls.size());
   auto via_of = [&](int step) {
     std::vector<std::string> via;
     for (; steps[step].parent >= 0; step = steps[step].parent) {
@@ -87,6 +89,7 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
     steps.assign(1, Step{static_cast<int>(f), -1});
     reached_by[f] = f + 1;
     for (size_t next = 0; next < steps.size() && summary[f].imported.size() < kMaxImportedCalls; ++next) {
+      std::shared_ptr<const std::vector<std::string>> via;  // spelled out when first needed
       for (int index : functions[steps[next].function].calls) {
         const Call& call = calls[index];
         if (call.guarded) continue;
@@ -97,10 +100,10 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
           }
           continue;
         }
-        std::vector<std::string> names = ImportedNames(module, call);
-        if (names.empty()) continue;
-        std::vector<std::string> via = via_of(static_cast<int>(next));
-        for (std::string& name : names) summary[f].imported.push_back({std::move(name), via});
+        if (!names_of[index]) names_of[index] = ImportedNames(module, call);
+        if (names_of[index]->empty()) continue;
+        if (!via) via = std::make_shared<const std::vector<std::string>>(via_of(static_cast<int>(next)));
+        for (const std::string& name : *names_of[index]) summary[f].imported.push_back({name, via});
       }
     }
   }
@@ -112,7 +115,7 @@ std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const Ex
   for (const ImportedCall& call : function.imported) {
     std::optional<BackgroundWork> found = external(call.callee);
     if (!found) continue;
-    std::vector<std::string> via = call.via;
+    std::vector<std::string> via = call.via ? *call.via : std::vector<std::string>{};
     via.push_back(CallDisplay(call.callee));
     via.insert(via.end(), found->via.begin(), found->via.end());
     found->via = std::move(via);
