@@ -64,8 +64,9 @@ class ChildLists {
   // The named children that are not comments.
   List<TSNode> Named(TSNode node) {
     std::vector<TSNode> nodes = Borrow(spare_nodes_);
-    // A cursor step costs about twice what finding a child by index from the start does,
-    // so a few children are cheaper by index, even though each lookup starts over.
+    // Each lookup by index starts over from the first child, but resetting the cursor and
+    // stepping to its first child costs about half a lookup more than a step (libtree-sitter
+    // 0.20.7, callgrind): a node with up to 4 named children is cheaper by index.
     uint32_t count = ts_node_named_child_count(node);
     if (count <= kFewChildren) {
       for (uint32_t i = 0; i < count; ++i) {
