@@ -195,7 +195,7 @@ struct Loop {
 // A read of a bare name (`task`, `pool` in `pool.submit`): what "is this name used
 // again" questions need. Stores are not reads; neither are keyword-argument names.
 struct NameLoad {
-  std::string name;
+  std::string_view name;  // a view into Module::source(), like Expr::text
   Range range;
   int function = -1;  // enclosing function, -1 at module level
   // kArgument (`procs.append(p)`), kReturned (`return p`, also inside a returned tuple),

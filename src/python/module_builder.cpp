@@ -609,7 +609,7 @@ class ModuleBuilder {
     if (t_.identifier.Matches(type)) {
       Expr expr = Summary(node, Kind::kName);
       expr.qualified = m_.Resolve(expr.text);
-      m_.name_loads_.push_back({std::string(expr.text), expr.range, scope.function, use});
+      m_.name_loads_.push_back({expr.text, expr.range, scope.function, use});
       return expr;
     }
     if (t_.attribute.Matches(type)) {
