@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "config/tree.h"
+#include "core/file_descriptor.h"
 #include "core/message_text.h"
 #include "core/utf8.h"
 
@@ -16,20 +17,6 @@ namespace {
 // A config is a few dozen lines; anything this large is not one, and is not worth
 // parsing.
 constexpr off_t kMaxConfigBytes = 1 << 20;
-
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 bool ReadConfigFile(const std::string& path, std::string* content, std::string* error) {
   // O_NONBLOCK: opening a FIFO named .faaslint.yaml must not wait for a writer.

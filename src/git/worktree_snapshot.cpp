@@ -6,24 +6,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/file_descriptor.h"
 #include "git/snapshots.h"
 
 namespace faaslint::git {
 namespace {
-
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // Splits a root-relative path into its components; false for anything that could
 // leave the root or is not a plain relative path.
