@@ -45,10 +45,8 @@ rather than guessed at. All schedules run in UTC.
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = VercelConfigToCheck(cx);
-  if (!config || !config->root()) return;
-  const vercel::JsonValue* crons = config->root()->Get("crons");
-  if (!crons || !crons->is_array()) return;
+  auto [config, crons] = VercelCronsToCheck(cx);
+  if (!crons) return;
   for (size_t i = 0; i < crons->items.size(); ++i) {
     const vercel::JsonValue* schedule = crons->items[i].Get("schedule");
     if (!schedule || !schedule->is_string()) continue;  // FL603 reports the type

@@ -38,10 +38,8 @@ where the request that creates the work also does it.
 
 void Check(const ProjectContext& cx, Sink& out) {
   if (!vercel::LimitsFor(cx.settings.plan).cron_at_most_daily) return;
-  const project::VercelConfig* config = VercelConfigToCheck(cx);
-  if (!config || !config->root()) return;
-  const vercel::JsonValue* crons = config->root()->Get("crons");
-  if (!crons || !crons->is_array()) return;
+  auto [config, crons] = VercelCronsToCheck(cx);
+  if (!crons) return;
   for (const vercel::JsonValue& cron : crons->items) {
     const vercel::JsonValue* schedule = cron.Get("schedule");
     vercel::CronSchedule parsed;

@@ -44,10 +44,8 @@ The path in `vercel.json` and the route in the app must be the same string.
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = VercelConfigToCheck(cx);
-  if (!config || !config->root()) return;
-  const vercel::JsonValue* crons = config->root()->Get("crons");
-  if (!crons || !crons->is_array()) return;
+  auto [config, crons] = VercelCronsToCheck(cx);
+  if (!crons) return;
   for (size_t i = 0; i < crons->items.size(); ++i) {
     const vercel::JsonValue* path = crons->items[i].Get("path");
     if (!path || !path->is_string()) continue;

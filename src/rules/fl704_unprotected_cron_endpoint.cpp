@@ -49,10 +49,8 @@ def cleanup():
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = VercelConfigToCheck(cx);
-  if (!config || !config->root()) return;
-  const vercel::JsonValue* crons = config->root()->Get("crons");
-  if (!crons || !crons->is_array()) return;
+  auto [config, crons] = VercelCronsToCheck(cx);
+  if (!crons) return;
   std::set<std::pair<std::string, int>> reported;  // one report per handler
   for (const vercel::JsonValue& cron : crons->items) {
     const vercel::JsonValue* path = cron.Get("path");

@@ -52,10 +52,8 @@ std::string Methods(const python::Route& route) {
 }
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = VercelConfigToCheck(cx);
-  if (!config || !config->root()) return;
-  const vercel::JsonValue* crons = config->root()->Get("crons");
-  if (!crons || !crons->is_array()) return;
+  auto [config, crons] = VercelCronsToCheck(cx);
+  if (!crons) return;
   for (const vercel::JsonValue& cron : crons->items) {
     const vercel::JsonValue* path = cron.Get("path");
     if (!path || !path->is_string()) continue;

@@ -30,10 +30,8 @@ Run one cron job that loops over the customers (in batches that fit the function
 )md"};
 
 void Check(const ProjectContext& cx, Sink& out) {
-  const project::VercelConfig* config = VercelConfigToCheck(cx);
-  if (!config || !config->root()) return;
-  const vercel::JsonValue* crons = config->root()->Get("crons");
-  if (!crons || !crons->is_array() || crons->items.size() <= vercel::kMaxCronJobsPerProject) return;
+  auto [config, crons] = VercelCronsToCheck(cx);
+  if (!crons || crons->items.size() <= vercel::kMaxCronJobsPerProject) return;
   const vercel::JsonValue& first_extra = crons->items[vercel::kMaxCronJobsPerProject];
   out.Report(Location{config->path, first_extra.range},
              fmt::format("`crons` has {} jobs; a project may have at most {}", crons->items.size(),

@@ -5,6 +5,7 @@
 #include "core/settings.h"
 #include "project/project.h"
 #include "rules/registry.h"
+#include "vercel/json.h"
 
 namespace faaslint::rules {
 
@@ -13,6 +14,20 @@ inline bool TargetsVercel(const ProjectContext& cx) { return cx.settings.platfor
 // The project's vercel.json when the run targets Vercel and there is one; else null.
 inline const project::VercelConfig* VercelConfigToCheck(const ProjectContext& cx) {
   return TargetsVercel(cx) ? cx.project.vercel_config() : nullptr;
+}
+
+// The `crons` array of that vercel.json (FL701-FL706), with the file it is in; both null
+// when there is no such array (FL603 reports a `crons` of the wrong type).
+struct VercelCrons {
+  const project::VercelConfig* config = nullptr;
+  const vercel::JsonValue* crons = nullptr;
+};
+inline VercelCrons VercelCronsToCheck(const ProjectContext& cx) {
+  const project::VercelConfig* config = VercelConfigToCheck(cx);
+  if (!config || !config->root()) return {};
+  const vercel::JsonValue* crons = config->root()->Get("crons");
+  if (!crons || !crons->is_array()) return {};
+  return {config, crons};
 }
 
 }  // namespace faaslint::rules
