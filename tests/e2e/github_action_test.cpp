@@ -55,13 +55,7 @@ class GithubActionTest : public ::testing::Test {
   // entries; what they import is function code too.
   void SetUp() override {
     ws_ = tmp_ / "workspace";
-    std::filesystem::create_directories(ws_);
-    testing::GitInit(ws_);
-    tmp_.Write("workspace/app.py", kMainApp);
-    tmp_.Write("workspace/legacy.py", "import threading\nthreading.Thread(target=print).start()\n");
-    testing::GitCommitAll(ws_, "main");
-    base_ = testing::RevParse(ws_, "HEAD");
-    Git(ws_, {"checkout", "-q", "-b", "feature"});
+    base_ = testing::InitMainWithLegacyThread(tmp_, "workspace");
     tmp_.Write("workspace/app.py",
                std::string(kMainApp) + "import alerts\nimport threading\nthreading.Thread(target=index).start()\n");
     tmp_.Write("workspace/server.py", "from flask import Flask\n\napp = Flask(__name__)\napp.run()\n");

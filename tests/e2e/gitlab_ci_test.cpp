@@ -28,13 +28,7 @@ class GitlabCiTest : public ::testing::Test {
   // GIT_DEPTH 20 clone does not reach the base.
   void SetUp() override {
     origin_ = tmp_ / "origin";
-    std::filesystem::create_directories(origin_);
-    testing::GitInit(origin_);
-    tmp_.Write("origin/app.py", kMainApp);
-    tmp_.Write("origin/legacy.py", "import threading\nthreading.Thread(target=print).start()\n");
-    testing::GitCommitAll(origin_, "main");
-    base_ = testing::RevParse(origin_, "HEAD");
-    Git(origin_, {"checkout", "-q", "-b", "feature"});
+    base_ = testing::InitMainWithLegacyThread(tmp_, "origin");
     tmp_.Write("origin/app.py", std::string(kMainApp) + "import threading\nthreading.Thread(target=index).start()\n");
     testing::GitCommitAll(origin_, "start a thread");
     for (int i = 0; i < 25; ++i) {

@@ -41,6 +41,18 @@ std::string RevParse(const std::string& repo, const std::string& rev) {
   return sha;
 }
 
+std::string InitMainWithLegacyThread(const TempDir& tmp, const std::string& folder) {
+  const std::string repo = tmp / folder;
+  fs::create_directories(repo);
+  GitInit(repo);
+  tmp.Write(folder + "/app.py", kMainApp);
+  tmp.Write(folder + "/legacy.py", "import threading\nthreading.Thread(target=print).start()\n");
+  GitCommitAll(repo, "main");
+  std::string base = RevParse(repo, "HEAD");
+  Git(repo, {"checkout", "-q", "-b", "feature"});
+  return base;
+}
+
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);

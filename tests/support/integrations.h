@@ -35,6 +35,11 @@ void CopyFromSource(const std::vector<std::string>& relative, const std::string&
 // `git rev-parse <rev>` without the newline.
 std::string RevParse(const std::string& repo, const std::string& rev);
 
+// The CI-surface tests' starting point, a new repository in `tmp / folder`: main holds
+// kMainApp and legacy.py (a thread started at import time, from before the change), and a
+// branch `feature` is checked out on top of it. Returns main's commit.
+std::string InitMainWithLegacyThread(const TempDir& tmp, const std::string& folder);
+
 // The lines of `text`, without their newlines.
 std::vector<std::string> Lines(const std::string& text);
 
