@@ -83,7 +83,7 @@ struct FileOutcome {
 class Linter {
  public:
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
-      : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot),
+      : changes_(changes), options_(options), project_(*changes.snapshot),
         modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
@@ -272,7 +272,6 @@ class Linter {
 
   const ChangeSet& changes_;
   const LintOptions& options_;
-  const rules::Registry& registry_;
   project::Project project_;
   project::ModuleIndex modules_;  // lazily parsed local modules, shared by the workers
   std::deque<rules::RuleOptions> rule_options_;  // stable addresses
