@@ -571,8 +571,10 @@ class ModuleBuilder {
       Expr object = Expression(Field(node, f_.value), scope, ResultUse::kOther, {}, depth);
       Expr key = Expression(Field(node, f_.subscript), scope, ResultUse::kOther, {}, depth);
       Expr target = Summary(node, Kind::kSubscript);
-      target.items = {object, key};
       m_.subscripts_.push_back({object, key, RangeOf(node), true, scope.function, scope.guarded, scope.caught});
+      target.items.reserve(2);  // not `= {...}`: an initializer list copies its items
+      target.items.push_back(std::move(object));
+      target.items.push_back(std::move(key));
       return target;
     }
     if (Is(node, t_.pattern_list) || Is(node, t_.tuple_pattern) || Is(node, t_.list_pattern) ||
@@ -664,6 +666,7 @@ class ModuleBuilder {
     if (t_.binary_operator.Matches(type) || t_.boolean_operator.Matches(type)) {
       Expr expr = Summary(node, t_.binary_operator.Matches(type) ? Kind::kBinary : Kind::kBoolOp);
       expr.str = std::string(Text(Field(node, f_.operator_)));
+      expr.items.reserve(2);
       expr.items.push_back(Expression(Field(node, f_.left), scope, ResultUse::kOther, {}, depth + 1));
       expr.items.push_back(Expression(Field(node, f_.right), scope, ResultUse::kOther, {}, depth + 1));
       return expr;
@@ -690,7 +693,9 @@ class ModuleBuilder {
       Expr object = Expression(Field(node, f_.value), scope, ResultUse::kOther, {}, depth + 1);
       Expr key = Expression(Field(node, f_.subscript), scope, ResultUse::kOther, {}, depth + 1);
       m_.subscripts_.push_back({object, key, expr.range, false, scope.function, scope.guarded, scope.caught});
-      expr.items = {std::move(object), std::move(key)};
+      expr.items.reserve(2);  // not `= {...}`: an initializer list copies its items
+      expr.items.push_back(std::move(object));
+      expr.items.push_back(std::move(key));
       return expr;
     }
     Kind collection = t_.list.Matches(type)         ? Kind::kList
