@@ -218,6 +218,21 @@ TEST(ModuleIndexPublish, DoesNotParseAModuleThatDoesNotSpellTheName) {
   EXPECT_EQ(asked, std::vector<std::string>{"tasks.py"});
 }
 
+// Every file of `folder` checked, as `check --all` does, with `jobs` workers.
+lint::LintResult LintWholeFolder(const std::string& folder, unsigned jobs) {
+  std::string error;
+  ChangeSet changes;
+  changes.snapshot = MakeFolderSnapshot(folder, &error);
+  if (!changes.snapshot) {
+    ADD_FAILURE() << error;
+    return {};
+  }
+  for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
+  lint::LintOptions options;
+  options.jobs = jobs;
+  return lint::Lint(changes, options, rules::Registry::Get());
+}
+
 // Files checked early because another file's FL103 needed them are checked once: their
 // findings appear once, in whichever order and number of workers.
 TEST(BackgroundWork, ModulesCheckedOnDemandReportOnce) {
@@ -229,14 +244,7 @@ TEST(BackgroundWork, ModulesCheckedOnDemandReportOnce) {
   dir.Write("c.py", "import threading\n\nthreading.Thread(target=print).start()\n\n\n"
                     "def spin():\n    threading.Thread(target=print).start()\n");
   for (unsigned jobs : {1u, 2u}) {
-    std::string error;
-    ChangeSet changes;
-    changes.snapshot = MakeFolderSnapshot(dir.path(), &error);
-    ASSERT_TRUE(changes.snapshot) << error;
-    for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
-    lint::LintOptions options;
-    options.jobs = jobs;
-    lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
+    lint::LintResult result = LintWholeFolder(dir.path(), jobs);
     EXPECT_EQ(result.files_checked, 3u);
     std::multiset<std::string> found;
     for (const Finding& finding : result.findings) {
@@ -261,14 +269,7 @@ TEST(BackgroundWork, LongImportChainsAreFollowedAndCheckedOnce) {
   }
   dir.Write("m" + std::to_string(kModules - 1) + ".py",
             "import threading\n\n\ndef go():\n    threading.Thread(target=print).start()\n");
-  std::string error;
-  ChangeSet changes;
-  changes.snapshot = MakeFolderSnapshot(dir.path(), &error);
-  ASSERT_TRUE(changes.snapshot) << error;
-  for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
-  lint::LintOptions options;
-  options.jobs = 2;
-  lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
+  lint::LintResult result = LintWholeFolder(dir.path(), 2);
   EXPECT_EQ(result.files_checked, static_cast<size_t>(kModules));
   std::multiset<std::string> found;
   for (const Finding& finding : result.findings) {
