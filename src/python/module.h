@@ -122,6 +122,10 @@ struct Function {
   std::vector<std::string> params;
   std::vector<std::string> globals;  // names declared `global` in its body
   std::vector<int> calls;            // calls directly in its body (not nested functions)
+  std::vector<int> callers;          // calls that invoke it (Call::target), in module order
+  // Module-level functions: a read of its name hands the function on as a value
+  // (`Thread(target=f)`, `return f`, `handlers = [f]`), so it may run where that value goes.
+  bool handed_on = false;
   // `return <platform test>` as its only statement: a guard helper (see guards).
   int8_t returns_platform_test = 0;
   bool is_generator = false;  // contains `yield`: its loops run only as far as the caller pulls

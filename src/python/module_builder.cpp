@@ -137,6 +137,7 @@ class ModuleBuilder {
     Scope scope;
     Block(root_, scope, 0);
     ResolveCallTargets();
+    IndexCallersAndValueUses();
     MarkRegisteredHandlers();
     CollectNoqa();
   }
@@ -915,6 +916,27 @@ class ModuleBuilder {
         klass = it != instances.end() ? it->second : call.receiver.text;
       }
       if (!klass.empty()) call.target = MethodOfClass(klass, call.method);
+    }
+  }
+
+  // What "who runs this function" questions need, built once rather than asked of every
+  // call and name read per question: the calls of each function, and which module-level
+  // functions are read as values handed on.
+  void IndexCallersAndValueUses() {
+    for (size_t i = 0; i < m_.calls_.size(); ++i) {
+      if (int target = m_.calls_[i].target; target >= 0) m_.functions_[target].callers.push_back(static_cast<int>(i));
+    }
+    std::vector<std::pair<std::string_view, int>> module_level;  // (name, function), sorted
+    for (size_t i = 0; i < m_.functions_.size(); ++i) {
+      const Function& function = m_.functions_[i];
+      if (function.parent == -1 && function.class_index == -1) module_level.emplace_back(function.name, i);
+    }
+    if (module_level.empty()) return;
+    std::sort(module_level.begin(), module_level.end());
+    for (const NameLoad& load : m_.name_loads_) {
+      if (load.use == ResultUse::kOther || load.use == ResultUse::kDiscarded) continue;
+      auto it = std::lower_bound(module_level.begin(), module_level.end(), std::make_pair(load.name, -1));
+      for (; it != module_level.end() && it->first == load.name; ++it) m_.functions_[it->second].handed_on = true;
     }
   }
 

@@ -168,16 +168,28 @@ const std::vector<const Expr*>& Values::Bindings(std::string_view name, int func
   return it == bindings_.end() ? kUnbound : it->second;
 }
 
-const std::vector<KeyedValue>& Values::KeyedValues(std::string_view key) const {
-  auto cached = keyed_cache_.find(key);
-  if (cached != keyed_cache_.end()) return cached->second;
-  std::vector<KeyedValue>& found = keyed_cache_[std::string(key)];
+std::span<const KeyedValue> Values::KeyedValues(std::string_view key) const {
+  if (!keyed_index_built_) BuildKeyedIndex();
+  auto [first, last] = std::equal_range(keyed_keys_.begin(), keyed_keys_.end(), key);
+  return {keyed_values_.data() + (first - keyed_keys_.begin()), static_cast<size_t>(last - first)};
+}
+
+// One walk collects every value given to a string key, in the order KeyedValues promises; a stable sort by
+// key then answers each key with a binary search. Rules ask for some twenty keys per
+// module, and a walk per key (as before) read every assignment and argument twenty times.
+void Values::BuildKeyedIndex() const {
+  keyed_index_built_ = true;
+  struct KeyedEntry {
+    std::string_view key;  // a view into the module: a string's value, a name, a keyword
+    KeyedValue value;
+  };
+  std::vector<KeyedEntry> entries;
   auto walk = [&](auto& self, const Expr& expr, int function, bool guarded) -> void {
     if (expr.kind == Kind::kDict) {
       for (size_t i = 0; i + 1 < expr.items.size(); i += 2) {
         const Expr& pair_key = expr.items[i];
-        if (pair_key.IsString() && !pair_key.is_fstring && pair_key.str == key) {
-          found.push_back({&expr.items[i + 1], function, guarded});
+        if (pair_key.IsString() && !pair_key.is_fstring) {
+          entries.push_back({pair_key.str, {&expr.items[i + 1], function, guarded}});
         }
       }
     }
@@ -187,21 +199,28 @@ const std::vector<KeyedValue>& Values::KeyedValues(std::string_view key) const {
   };
   for (const Assignment& assignment : module_.assignments()) {
     const Expr& target = assignment.target;
-    if (assignment.function == -1 && target.kind == Kind::kName && target.text == key) {
-      found.push_back({&assignment.value, assignment.function, assignment.guarded, !InClassBody(assignment)});
-    } else if (target.kind == Kind::kSubscript && target.items.size() == 2 && target.items[1].IsString() &&
-               target.items[1].str == key) {
-      found.push_back({&assignment.value, assignment.function, assignment.guarded});
+    if (assignment.function == -1 && target.kind == Kind::kName) {
+      entries.push_back(
+          {target.text, {&assignment.value, assignment.function, assignment.guarded, !InClassBody(assignment)}});
+    } else if (target.kind == Kind::kSubscript && target.items.size() == 2 && target.items[1].IsString()) {
+      entries.push_back({target.items[1].str, {&assignment.value, assignment.function, assignment.guarded}});
     }
     walk(walk, assignment.value, assignment.function, assignment.guarded);
   }
   for (const Call& call : module_.calls()) {
     for (const Argument& arg : call.args) {
-      if (arg.name == key) found.push_back({&arg.value, call.function, call.guarded});
+      if (!arg.name.empty()) entries.push_back({arg.name, {&arg.value, call.function, call.guarded}});
       walk(walk, arg.value, call.function, call.guarded);
     }
   }
-  return found;
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const KeyedEntry& a, const KeyedEntry& b) { return a.key < b.key; });
+  keyed_keys_.reserve(entries.size());
+  keyed_values_.reserve(entries.size());
+  for (const KeyedEntry& entry : entries) {
+    keyed_keys_.push_back(entry.key);
+    keyed_values_.push_back(entry.value);
+  }
 }
 
 std::optional<StringValue> Values::String(const Expr& expr, int function) const {
@@ -219,7 +238,7 @@ const Expr* Values::ConfigValue(const Expr& subscript) const {
   if (subscript.items.size() != 2 || !subscript.items[1].IsString() || subscript.items[1].is_fstring) return nullptr;
   std::string_view object = subscript.items[0].text;
   if (!object.ends_with("config")) return nullptr;
-  std::vector<KeyedValue> values = KeyedValues(subscript.items[1].str);
+  std::span<const KeyedValue> values = KeyedValues(subscript.items[1].str);
   const Expr* only = nullptr;
   for (const KeyedValue& value : values) {
     if (value.guarded) continue;

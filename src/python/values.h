@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,7 +79,9 @@ class Values {
   // The function whose local `name` is meant in `function` (its own, an enclosing
   // one's), or -1 for the module's (also when nothing binds it).
   int ScopeOf(std::string_view name, int function) const;
-  const std::vector<KeyedValue>& KeyedValues(std::string_view key) const;
+  // The module's assignments first, then its calls' arguments, each in module order.
+  // Valid while this Values lives.
+  std::span<const KeyedValue> KeyedValues(std::string_view key) const;
   // True when the assignment is in a class body (a class attribute, not a module name).
   bool InClassBody(const Assignment& assignment) const;
 
@@ -96,8 +99,13 @@ class Values {
   // outlives this.
   std::map<std::pair<int, std::string_view>, std::vector<const Expr*>> bindings_;
   std::deque<Expr> with_items_;
-  // Caches filled while rules ask (a Values lives for one check of one module).
-  mutable std::map<std::string, std::vector<KeyedValue>, std::less<>> keyed_cache_;
+  // Every value given to a string key, built on the first KeyedValues (a Values lives
+  // for one check of one module): the keys sorted (views into the module), and at the
+  // same index the value given (in KeyedValues' order within a key), so a key's values are a span.
+  void BuildKeyedIndex() const;
+  mutable bool keyed_index_built_ = false;
+  mutable std::vector<std::string_view> keyed_keys_;
+  mutable std::vector<KeyedValue> keyed_values_;
   mutable int steps_left_ = 0;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
 };
 

@@ -133,17 +133,12 @@ inline bool OnlyCalledUnderGuard(const python::Module& module, int function, int
   if (function < 0 || depth > 8) return false;
   const python::Function& def = module.functions()[function];
   if (def.parent != -1 || def.class_index != -1 || def.is_handler || def.is_cold_start) return false;
-  bool called = false;
-  for (const python::Call& call : module.calls()) {
-    if (call.target != function) continue;
-    called = true;
+  for (int caller : def.callers) {
+    const python::Call& call = module.calls()[caller];
     if (call.guarded || call.function == function) continue;  // recursion adds nothing
     if (!OnlyCalledUnderGuard(module, call.function, depth + 1)) return false;
   }
-  if (!called) return false;
-  return std::none_of(module.name_loads().begin(), module.name_loads().end(), [&](const python::NameLoad& load) {
-    return load.name == def.name && load.use != python::ResultUse::kOther && load.use != python::ResultUse::kDiscarded;
-  });
+  return !def.callers.empty() && !def.handed_on;
 }
 
 // The source text of a one-line range as written (`sbc`, `tasks.start`), or `fallback`

@@ -145,6 +145,27 @@ TEST(ValuesKeyedValues, FindsSettingsInSubscriptsDictsKeywordsAndClassBodies) {
   EXPECT_EQ(found, (std::vector<std::string>{"a", "b", "c", "d", "e!"}));
 }
 
+// Rules report the first value a key is given, so the order is part of the answer: the
+// assignments in module order, then the calls' arguments; and each key only its own.
+TEST(ValuesKeyedValues, KeepsAssignmentsThenArgumentsInModuleOrderPerKey) {
+  std::unique_ptr<Module> module = Parse(
+      "Cache(config={'CACHE_TYPE': 'b1', 'OTHER': 'x', 'nested': {'CACHE_TYPE': 'b2'}})\n"
+      "app.config['CACHE_TYPE'] = 'a1'\n"
+      "app.config.update(CACHE_TYPE='c')\n"
+      "app.config['CACHE_TYPE'] = 'a2'\n"
+      "settings = [{'CACHE_TYPE': 'a3'}]\n");
+  Values values(*module);
+  auto strings = [&](std::string_view key) {
+    std::vector<std::string> found;
+    for (const KeyedValue& keyed : values.KeyedValues(key)) found.push_back(keyed.value->str);
+    return found;
+  };
+  EXPECT_EQ(strings("CACHE_TYPE"), (std::vector<std::string>{"a1", "a2", "a3", "b1", "b2", "c"}));
+  EXPECT_EQ(strings("OTHER"), (std::vector<std::string>{"x"}));
+  EXPECT_TRUE(strings("CACHE").empty());
+  EXPECT_TRUE(strings("").empty());  // positional arguments have no key
+}
+
 TEST(RequestPath, IncludesHandlersHooksAndWhatTheyCall) {
   std::unique_ptr<Module> module = Parse(
       "@app.route('/')\n"

@@ -1,0 +1,66 @@
+// The call graph facts the module keeps per function (python/module.h): who calls it,
+// and whether its name is handed on as a value. FL101, FL102, FL104 and FL106 decide
+// "runs only under a guard" from them.
+#include <gtest/gtest.h>
+
+#include "python/module.h"
+#include "python/parser.h"
+
+namespace faaslint::python {
+namespace {
+
+std::unique_ptr<Module> Parse(const std::string& source) {
+  Parser parser;
+  return ParseModule(parser, "app.py", source);
+}
+
+const Function& FunctionNamed(const Module& module, std::string_view name) {
+  for (const Function& function : module.functions()) {
+    if (function.name == name) return function;
+  }
+  ADD_FAILURE() << "no function " << name;
+  return module.functions().front();
+}
+
+TEST(ModuleCallers, ListsTheCallsThatInvokeEachFunctionInModuleOrder) {
+  std::unique_ptr<Module> module = Parse(
+      "def main():\n    helper()\n"
+      "def helper():\n    pass\n"
+      "def unused():\n    pass\n"
+      "if __name__ == '__main__':\n    main()\n"
+      "helper()\n");
+  std::vector<std::string> main_callers, helper_callers;
+  for (int call : FunctionNamed(*module, "main").callers) main_callers.push_back(module->calls()[call].callee);
+  for (int call : FunctionNamed(*module, "helper").callers) {
+    helper_callers.push_back(module->calls()[call].callee + "@" + std::to_string(module->calls()[call].range.start.line));
+  }
+  EXPECT_EQ(main_callers, (std::vector<std::string>{"main"}));
+  EXPECT_EQ(helper_callers, (std::vector<std::string>{"helper@2", "helper@9"}));
+  EXPECT_TRUE(FunctionNamed(*module, "unused").callers.empty());
+}
+
+TEST(ModuleCallers, MarksModuleLevelFunctionsWhoseNameIsHandedOn) {
+  std::unique_ptr<Module> module = Parse(
+      "import threading\n"
+      "def worker():\n    pass\n"
+      "def returned():\n    pass\n"
+      "def kept():\n    pass\n"
+      "def inspected():\n    pass\n"
+      "class Job:\n    def run(self):\n        pass\n"
+      "threading.Thread(target=worker).start()\n"
+      "def factory():\n    return returned\n"
+      "handlers = {'k': kept}\n"
+      "print(inspected.__name__)\n"
+      "if inspected:\n    pass\n"
+      "schedule(run)\n");
+  EXPECT_TRUE(FunctionNamed(*module, "worker").handed_on);
+  EXPECT_TRUE(FunctionNamed(*module, "returned").handed_on);
+  EXPECT_FALSE(FunctionNamed(*module, "inspected").handed_on);  // read in place: an attribute, a test
+  EXPECT_TRUE(FunctionNamed(*module, "kept").handed_on);
+  EXPECT_FALSE(FunctionNamed(*module, "factory").handed_on);
+  // A method is not the module-level name `run` handed to schedule().
+  EXPECT_FALSE(FunctionNamed(*module, "run").handed_on);
+}
+
+}  // namespace
+}  // namespace faaslint::python
