@@ -174,9 +174,10 @@ std::span<const KeyedValue> Values::KeyedValues(std::string_view key) const {
   return {keyed_values_.data() + (first - keyed_keys_.begin()), static_cast<size_t>(last - first)};
 }
 
-// One walk collects every value given to a string key, in the order KeyedValues promises; a stable sort by
-// key then answers each key with a binary search. Rules ask for some twenty keys per
-// module, and a walk per key (as before) read every assignment and argument twenty times.
+// One walk collects every value given to a string key, in the order KeyedValues
+// promises; a stable sort by key then answers each key with a binary search. Rules ask
+// for some twenty keys per module, and a walk per key read every assignment and argument
+// twenty times.
 void Values::BuildKeyedIndex() const {
   keyed_index_built_ = true;
   struct KeyedEntry {

@@ -98,15 +98,16 @@ class Values {
   // The names are views into the module (its source, parameters, call targets), which
   // outlives this.
   std::map<std::pair<int, std::string_view>, std::vector<const Expr*>> bindings_;
-  std::deque<Expr> with_items_;
+  std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
   // Every value given to a string key, built on the first KeyedValues (a Values lives
   // for one check of one module): the keys sorted (views into the module), and at the
-  // same index the value given (in KeyedValues' order within a key), so a key's values are a span.
+  // same index the value given (in KeyedValues' order within a key): a key's values are
+  // one span.
   void BuildKeyedIndex() const;
   mutable bool keyed_index_built_ = false;
   mutable std::vector<std::string_view> keyed_keys_;
   mutable std::vector<KeyedValue> keyed_values_;
-  mutable int steps_left_ = 0;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
+  mutable int steps_left_ = 0;  // evaluation budget of one String or Path question
 };
 
 }  // namespace faaslint::python
