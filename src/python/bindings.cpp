@@ -1,6 +1,7 @@
 #include "python/bindings.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace faaslint::python {
 
@@ -8,13 +9,23 @@ Bindings::Bindings(const Module& module) : module_(module) {
   const std::vector<Call>& calls = module.calls();
   for (size_t i = 0; i < calls.size(); ++i) {
     const Call& call = calls[i];
+    int index = static_cast<int>(i);
     if ((call.use == ResultUse::kAssigned || call.use == ResultUse::kWithItem) && !call.assigned_to.empty()) {
-      assigned_[{call.function, call.assigned_to}].push_back(static_cast<int>(i));
+      assigned_.push_back({call.function, call.assigned_to, index});
     }
     if (!call.method.empty() && call.receiver.kind != Expr::Kind::kOther && call.receiver.kind != Expr::Kind::kCall) {
-      methods_[{call.function, std::string(call.receiver.text)}].push_back(call.method);
+      methods_.push_back({call.function, call.receiver.text, index});
     }
   }
+  std::sort(assigned_.begin(), assigned_.end());
+  std::sort(methods_.begin(), methods_.end());
+}
+
+Bindings::Range Bindings::Find(const Index& index, int function, std::string_view name) {
+  auto key_less = [](const Entry& a, const Entry& b) {
+    return std::tie(a.function, a.name) < std::tie(b.function, b.name);
+  };
+  return std::equal_range(index.begin(), index.end(), Entry{function, name, 0}, key_less);
 }
 
 bool Bindings::SameClass(int a, int b) const {
@@ -38,10 +49,9 @@ const Call* Bindings::Source(const Expr& receiver, int function, const std::func
   }
   if (receiver.kind != Expr::Kind::kName && receiver.kind != Expr::Kind::kAttribute) return nullptr;
   auto find = [&](int scope) -> const Call* {
-    auto it = assigned_.find(std::make_pair(scope, std::string(receiver.text)));
-    if (it == assigned_.end()) return nullptr;
-    for (int index : it->second) {
-      if (accept(calls[index])) return &calls[index];
+    auto [first, last] = Find(assigned_, scope, receiver.text);
+    for (auto it = first; it != last; ++it) {
+      if (accept(calls[it->call])) return &calls[it->call];
     }
     return nullptr;
   };
@@ -55,18 +65,17 @@ const Call* Bindings::Source(const Expr& receiver, int function, const std::func
   }
   // Python scoping: the function's own binding, else an enclosing one, else the module's.
   for (int scope = function;; scope = module_.functions()[scope].parent) {
-    auto it = assigned_.find(std::make_pair(scope, std::string(receiver.text)));
-    if (it != assigned_.end()) return find(scope);
+    auto [first, last] = Find(assigned_, scope, receiver.text);
+    if (first != last) return find(scope);
     if (scope < 0) return nullptr;
   }
 }
 
 bool Bindings::MethodCalled(std::string_view text, int function, std::initializer_list<std::string_view> methods) const {
   auto called_in = [&](int scope) {
-    auto it = methods_.find(std::make_pair(scope, std::string(text)));
-    if (it == methods_.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& method) {
-      return std::find(methods.begin(), methods.end(), method) != methods.end();
+    auto [first, last] = Find(methods_, scope, text);
+    return std::any_of(first, last, [&](const Entry& entry) {
+      return std::find(methods.begin(), methods.end(), module_.calls()[entry.call].method) != methods.end();
     });
   };
   if (called_in(function)) return true;

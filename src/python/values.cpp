@@ -47,7 +47,7 @@ const Argument* FirstPositional(const Call& call) { return call.Positional(0); }
 
 // All evaluations of `bindings` must agree; any unknown one makes the result unknown.
 template <typename T, typename Eval, typename Same>
-std::optional<T> Agree(const std::vector<const Expr*>& bindings, Eval eval, Same same) {
+std::optional<T> Agree(std::span<const Expr* const> bindings, Eval eval, Same same) {
   std::optional<T> result;
   for (const Expr* binding : bindings) {
     if (binding == nullptr) return std::nullopt;
@@ -101,15 +101,21 @@ std::string DescribePath(const PathValue& path) {
 }
 
 Values::Values(const Module& module) : module_(module) {
+  struct Binding {
+    std::pair<int, std::string_view> key;  // (scope, name): the name is a view into the module
+    const Expr* value;
+  };
+  std::vector<Binding> found;
+  auto bind = [&](int scope, std::string_view name, const Expr* value) { found.push_back({{scope, name}, value}); };
   for (const Assignment& assignment : module.assignments()) {
     if (assignment.guarded) continue;  // never runs on the platform
     if (assignment.function == -1 && InClassBody(assignment)) continue;
     if (assignment.target.kind == Kind::kName) {
       const Expr* value = assignment.op == "=" ? &assignment.value : nullptr;
-      bindings_[{assignment.function, assignment.target.text}].push_back(value);
+      bind(assignment.function, assignment.target.text, value);
     } else if (assignment.target.kind == Kind::kTuple) {
       for (const Expr& item : assignment.target.items) {
-        if (item.kind == Kind::kName) bindings_[{assignment.function, item.text}].push_back(nullptr);
+        if (item.kind == Kind::kName) bind(assignment.function, item.text, nullptr);
       }
     }
   }
@@ -117,15 +123,15 @@ Values::Values(const Module& module) : module_(module) {
   for (const Loop& loop : module.loops()) {
     if (loop.guarded) continue;
     const Expr& target = loop.target;
-    if (target.kind == Kind::kName) bindings_[{loop.function, target.text}].push_back(nullptr);
+    if (target.kind == Kind::kName) bind(loop.function, target.text, nullptr);
     if (target.kind != Kind::kTuple) continue;
     for (const Expr& item : target.items) {
-      if (item.kind == Kind::kName) bindings_[{loop.function, item.text}].push_back(nullptr);
+      if (item.kind == Kind::kName) bind(loop.function, item.text, nullptr);
     }
   }
   for (size_t i = 0; i < module.functions().size(); ++i) {
     for (const std::string& param : module.functions()[i].params) {
-      bindings_[{static_cast<int>(i), param}].push_back(nullptr);
+      bind(static_cast<int>(i), param, nullptr);
     }
   }
   for (size_t i = 0; i < module.calls().size(); ++i) {
@@ -140,7 +146,15 @@ Values::Values(const Module& module) : module_(module) {
     item.call = static_cast<int>(i);
     item.range = call.range;
     item.qualified = call.callee;
-    bindings_[{call.function, call.assigned_to}].push_back(&item);
+    bind(call.function, call.assigned_to, &item);
+  }
+  // Sorted by scope and name; stable, so a name's bindings keep the order above.
+  std::stable_sort(found.begin(), found.end(), [](const Binding& a, const Binding& b) { return a.key < b.key; });
+  binding_keys_.reserve(found.size());
+  binding_values_.reserve(found.size());
+  for (const Binding& binding : found) {
+    binding_keys_.push_back(binding.key);
+    binding_values_.push_back(binding.value);
   }
 }
 
@@ -156,16 +170,19 @@ int Values::ScopeOf(std::string_view name, int function) const {
   while (scope >= 0) {
     const std::vector<std::string>& globals = functions[scope].globals;
     if (std::find(globals.begin(), globals.end(), name) != globals.end()) return -1;
-    if (bindings_.count({scope, name})) return scope;
+    if (!BindingsIn(scope, name).empty()) return scope;
     scope = functions[scope].parent;
   }
   return -1;
 }
 
-const std::vector<const Expr*>& Values::Bindings(std::string_view name, int function) const {
-  static const std::vector<const Expr*> kUnbound;
-  auto it = bindings_.find({ScopeOf(name, function), name});
-  return it == bindings_.end() ? kUnbound : it->second;
+std::span<const Expr* const> Values::BindingsIn(int scope, std::string_view name) const {
+  auto [first, last] = std::equal_range(binding_keys_.begin(), binding_keys_.end(), std::make_pair(scope, name));
+  return {binding_values_.data() + (first - binding_keys_.begin()), static_cast<size_t>(last - first)};
+}
+
+std::span<const Expr* const> Values::Bindings(std::string_view name, int function) const {
+  return BindingsIn(ScopeOf(name, function), name);
 }
 
 std::span<const KeyedValue> Values::KeyedValues(std::string_view key) const {

@@ -6,11 +6,11 @@
 
 #include <cstdint>
 #include <deque>
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "python/module.h"
@@ -67,7 +67,7 @@ struct KeyedValue {
 class Values {
  public:
   explicit Values(const Module& module);
-  Values(const Values&) = delete;  // bindings_ points into with_items_
+  Values(const Values&) = delete;  // binding_values_ points into with_items_
   Values& operator=(const Values&) = delete;
 
   std::optional<StringValue> String(const Expr& expr, int function) const;
@@ -75,7 +75,7 @@ class Values {
   // The values `name` is bound to where `function` reads it: its own bindings when it has
   // any (null entries for ones that cannot be known, such as parameters), else the
   // enclosing functions', else the module's. Guarded bindings are left out.
-  const std::vector<const Expr*>& Bindings(std::string_view name, int function) const;
+  std::span<const Expr* const> Bindings(std::string_view name, int function) const;
   // The function whose local `name` is meant in `function` (its own, an enclosing
   // one's), or -1 for the module's (also when nothing binds it).
   int ScopeOf(std::string_view name, int function) const;
@@ -94,11 +94,15 @@ class Values {
   const Expr* ConfigValue(const Expr& subscript) const;
 
   const Module& module_;
-  // (function, name) -> the expressions it is bound to there; null: bound to something unknown.
-  // The names are views into the module (its source, parameters, call targets), which
-  // outlives this.
-  std::map<std::pair<int, std::string_view>, std::vector<const Expr*>> bindings_;
-  std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
+  // The bindings of `name` in exactly that scope (a function, -1 for the module).
+  std::span<const Expr* const> BindingsIn(int scope, std::string_view name) const;
+  // (function, name), sorted, and at the same index an expression it is bound to there
+  // (null: bound to something unknown), in module order within a name. Flat arrays, not a
+  // map of vectors: every module builds this, with a few thousand names. The names are
+  // views into the module (its source, parameters, call targets), which outlives this.
+  std::vector<std::pair<int, std::string_view>> binding_keys_;
+  std::vector<const Expr*> binding_values_;
+  std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr a binding can point at
   // Every value given to a string key, built on the first KeyedValues (a Values lives
   // for one check of one module): the keys sorted (views into the module), and at the
   // same index the value given (in KeyedValues' order within a key): a key's values are

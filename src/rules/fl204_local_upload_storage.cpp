@@ -81,7 +81,7 @@ bool IsUpload(const python::Module& module, const python::Values& values, const 
         const python::Call* iterable = python::CallOf(module, loop.condition);
         if (iterable && iterable->callee.ends_with("request.files.getlist")) return true;
       }
-      std::vector<const Expr*> bindings = values.Bindings(expr.text, function);
+      std::span<const Expr* const> bindings = values.Bindings(expr.text, function);
       return !bindings.empty() && std::all_of(bindings.begin(), bindings.end(), [&](const Expr* binding) {
         return binding && IsUpload(module, values, *binding, function, depth + 1);
       });

@@ -31,8 +31,9 @@ TEST(ModuleCallers, ListsTheCallsThatInvokeEachFunctionInModuleOrder) {
       "helper()\n");
   std::vector<std::string> main_callers, helper_callers;
   for (int call : FunctionNamed(*module, "main").callers) main_callers.push_back(module->calls()[call].callee);
-  for (int call : FunctionNamed(*module, "helper").callers) {
-    helper_callers.push_back(module->calls()[call].callee + "@" + std::to_string(module->calls()[call].range.start.line));
+  for (int index : FunctionNamed(*module, "helper").callers) {
+    const Call& call = module->calls()[index];
+    helper_callers.push_back(call.callee + "@" + std::to_string(call.range.start.line));
   }
   EXPECT_EQ(main_callers, (std::vector<std::string>{"main"}));
   EXPECT_EQ(helper_callers, (std::vector<std::string>{"helper@2", "helper@9"}));
