@@ -784,7 +784,9 @@ class ModuleBuilder {
         arg.value = Expression(arguments, scope, ResultUse::kArgument, {}, depth + 1, index);
         args.push_back(std::move(arg));
       } else {
-        for (TSNode child : NamedChildren(arguments)) {
+        auto children = NamedChildren(arguments);
+        args.reserve(children.size());  // an Argument is large: growing the vector moves them all
+        for (TSNode child : children) {
           Argument arg;
           arg.bytes = BytesOf(child);
           if (Is(child, t_.keyword_argument)) {
