@@ -1,7 +1,6 @@
 #include "python/bindings.h"
 
 #include <algorithm>
-#include <tuple>
 
 namespace faaslint::python {
 
@@ -11,21 +10,14 @@ Bindings::Bindings(const Module& module) : module_(module) {
     const Call& call = calls[i];
     int index = static_cast<int>(i);
     if ((call.use == ResultUse::kAssigned || call.use == ResultUse::kWithItem) && !call.assigned_to.empty()) {
-      assigned_.push_back({call.function, call.assigned_to, index});
+      assigned_.Add({call.function, call.assigned_to}, index);
     }
     if (!call.method.empty() && call.receiver.kind != Expr::Kind::kOther && call.receiver.kind != Expr::Kind::kCall) {
-      methods_.push_back({call.function, call.receiver.text, index});
+      methods_.Add({call.function, call.receiver.text}, index);
     }
   }
-  std::sort(assigned_.begin(), assigned_.end());
-  std::sort(methods_.begin(), methods_.end());
-}
-
-Bindings::Range Bindings::Find(const Index& index, int function, std::string_view name) {
-  auto key_less = [](const Entry& a, const Entry& b) {
-    return std::tie(a.function, a.name) < std::tie(b.function, b.name);
-  };
-  return std::equal_range(index.begin(), index.end(), Entry{function, name, 0}, key_less);
+  assigned_.Seal();
+  methods_.Seal();
 }
 
 bool Bindings::SameClass(int a, int b) const {
@@ -49,9 +41,8 @@ const Call* Bindings::Source(const Expr& receiver, int function, const std::func
   }
   if (receiver.kind != Expr::Kind::kName && receiver.kind != Expr::Kind::kAttribute) return nullptr;
   auto find = [&](int scope) -> const Call* {
-    auto [first, last] = Find(assigned_, scope, receiver.text);
-    for (auto it = first; it != last; ++it) {
-      if (accept(calls[it->call])) return &calls[it->call];
+    for (int index : assigned_.Find({scope, receiver.text})) {
+      if (accept(calls[index])) return &calls[index];
     }
     return nullptr;
   };
@@ -65,17 +56,16 @@ const Call* Bindings::Source(const Expr& receiver, int function, const std::func
   }
   // Python scoping: the function's own binding, else an enclosing one, else the module's.
   for (int scope = function;; scope = module_.functions()[scope].parent) {
-    auto [first, last] = Find(assigned_, scope, receiver.text);
-    if (first != last) return find(scope);
+    if (!assigned_.Find({scope, receiver.text}).empty()) return find(scope);
     if (scope < 0) return nullptr;
   }
 }
 
 bool Bindings::MethodCalled(std::string_view text, int function, std::initializer_list<std::string_view> methods) const {
   auto called_in = [&](int scope) {
-    auto [first, last] = Find(methods_, scope, text);
-    return std::any_of(first, last, [&](const Entry& entry) {
-      return std::find(methods.begin(), methods.end(), module_.calls()[entry.call].method) != methods.end();
+    std::span<const int> calls = methods_.Find({scope, text});
+    return std::any_of(calls.begin(), calls.end(), [&](int index) {
+      return std::find(methods.begin(), methods.end(), module_.calls()[index].method) != methods.end();
     });
   };
   if (called_in(function)) return true;

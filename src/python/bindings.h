@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/flat_multimap.h"
 #include "python/module.h"
 
 namespace faaslint::python {
@@ -36,18 +37,9 @@ class Bindings {
  private:
   bool Within(int inner, int outer) const;
   bool SameClass(int a, int b) const;
-  // A flat index: (function, name as written) -> call index, sorted by key and then call
-  // (module order). Names are views into the module. One vector, not a map of vectors:
-  // every module builds these, and most never asks them anything.
-  struct Entry {
-    int function;
-    std::string_view name;
-    int call;
-    auto operator<=>(const Entry&) const = default;
-  };
-  using Index = std::vector<Entry>;
-  using Range = std::pair<Index::const_iterator, Index::const_iterator>;
-  static Range Find(const Index& index, int function, std::string_view name);  // the entries of one key
+  // (function, name as written) -> call indexes, in module order; names are views into
+  // the module.
+  using Index = FlatMultimap<std::pair<int, std::string_view>, int>;
   const Module& module_;
   Index assigned_;  // the name a call's result is assigned to (`p = Popen(...)`)
   Index methods_;   // the receiver a method is called on (`p.wait()`: "p", the call)

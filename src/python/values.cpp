@@ -101,12 +101,7 @@ std::string DescribePath(const PathValue& path) {
 }
 
 Values::Values(const Module& module) : module_(module) {
-  struct Binding {
-    std::pair<int, std::string_view> key;  // (scope, name): the name is a view into the module
-    const Expr* value;
-  };
-  std::vector<Binding> found;
-  auto bind = [&](int scope, std::string_view name, const Expr* value) { found.push_back({{scope, name}, value}); };
+  auto bind = [&](int scope, std::string_view name, const Expr* value) { bindings_.Add({scope, name}, value); };
   for (const Assignment& assignment : module.assignments()) {
     if (assignment.guarded) continue;  // never runs on the platform
     if (assignment.function == -1 && InClassBody(assignment)) continue;
@@ -148,14 +143,7 @@ Values::Values(const Module& module) : module_(module) {
     item.qualified = call.callee;
     bind(call.function, call.assigned_to, &item);
   }
-  // Sorted by scope and name; stable, so a name's bindings keep the order above.
-  std::stable_sort(found.begin(), found.end(), [](const Binding& a, const Binding& b) { return a.key < b.key; });
-  binding_keys_.reserve(found.size());
-  binding_values_.reserve(found.size());
-  for (const Binding& binding : found) {
-    binding_keys_.push_back(binding.key);
-    binding_values_.push_back(binding.value);
-  }
+  bindings_.Seal();  // a name's bindings keep the order above
 }
 
 bool Values::InClassBody(const Assignment& assignment) const {
@@ -170,25 +158,19 @@ int Values::ScopeOf(std::string_view name, int function) const {
   while (scope >= 0) {
     const std::vector<std::string>& globals = functions[scope].globals;
     if (std::find(globals.begin(), globals.end(), name) != globals.end()) return -1;
-    if (!BindingsIn(scope, name).empty()) return scope;
+    if (!bindings_.Find({scope, name}).empty()) return scope;
     scope = functions[scope].parent;
   }
   return -1;
 }
 
-std::span<const Expr* const> Values::BindingsIn(int scope, std::string_view name) const {
-  auto [first, last] = std::equal_range(binding_keys_.begin(), binding_keys_.end(), std::make_pair(scope, name));
-  return {binding_values_.data() + (first - binding_keys_.begin()), static_cast<size_t>(last - first)};
-}
-
 std::span<const Expr* const> Values::Bindings(std::string_view name, int function) const {
-  return BindingsIn(ScopeOf(name, function), name);
+  return bindings_.Find({ScopeOf(name, function), name});
 }
 
 std::span<const KeyedValue> Values::KeyedValues(std::string_view key) const {
-  if (!keyed_index_built_) BuildKeyedIndex();
-  auto [first, last] = std::equal_range(keyed_keys_.begin(), keyed_keys_.end(), key);
-  return {keyed_values_.data() + (first - keyed_keys_.begin()), static_cast<size_t>(last - first)};
+  if (!keyed_built_) BuildKeyedIndex();
+  return keyed_.Find(key);
 }
 
 // One walk collects every value given to a string key, in the order KeyedValues
@@ -196,18 +178,13 @@ std::span<const KeyedValue> Values::KeyedValues(std::string_view key) const {
 // for some twenty keys per module, and a walk per key read every assignment and argument
 // twenty times.
 void Values::BuildKeyedIndex() const {
-  keyed_index_built_ = true;
-  struct KeyedEntry {
-    std::string_view key;  // a view into the module: a string's value, a name, a keyword
-    KeyedValue value;
-  };
-  std::vector<KeyedEntry> entries;
+  keyed_built_ = true;
   auto walk = [&](auto& self, const Expr& expr, int function, bool guarded) -> void {
     if (expr.kind == Kind::kDict) {
       for (size_t i = 0; i + 1 < expr.items.size(); i += 2) {
         const Expr& pair_key = expr.items[i];
         if (pair_key.IsString() && !pair_key.is_fstring) {
-          entries.push_back({pair_key.str, {&expr.items[i + 1], function, guarded}});
+          keyed_.Add(pair_key.str, {&expr.items[i + 1], function, guarded});
         }
       }
     }
@@ -218,27 +195,19 @@ void Values::BuildKeyedIndex() const {
   for (const Assignment& assignment : module_.assignments()) {
     const Expr& target = assignment.target;
     if (assignment.function == -1 && target.kind == Kind::kName) {
-      entries.push_back(
-          {target.text, {&assignment.value, assignment.function, assignment.guarded, !InClassBody(assignment)}});
+      keyed_.Add(target.text, {&assignment.value, assignment.function, assignment.guarded, !InClassBody(assignment)});
     } else if (target.kind == Kind::kSubscript && target.items.size() == 2 && target.items[1].IsString()) {
-      entries.push_back({target.items[1].str, {&assignment.value, assignment.function, assignment.guarded}});
+      keyed_.Add(target.items[1].str, {&assignment.value, assignment.function, assignment.guarded});
     }
     walk(walk, assignment.value, assignment.function, assignment.guarded);
   }
   for (const Call& call : module_.calls()) {
     for (const Argument& arg : call.args) {
-      if (!arg.name.empty()) entries.push_back({arg.name, {&arg.value, call.function, call.guarded}});
+      if (!arg.name.empty()) keyed_.Add(arg.name, {&arg.value, call.function, call.guarded});
       walk(walk, arg.value, call.function, call.guarded);
     }
   }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const KeyedEntry& a, const KeyedEntry& b) { return a.key < b.key; });
-  keyed_keys_.reserve(entries.size());
-  keyed_values_.reserve(entries.size());
-  for (const KeyedEntry& entry : entries) {
-    keyed_keys_.push_back(entry.key);
-    keyed_values_.push_back(entry.value);
-  }
+  keyed_.Seal();
 }
 
 std::optional<StringValue> Values::String(const Expr& expr, int function) const {

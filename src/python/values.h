@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/flat_multimap.h"
 #include "python/module.h"
 
 namespace faaslint::python {
@@ -67,7 +68,7 @@ struct KeyedValue {
 class Values {
  public:
   explicit Values(const Module& module);
-  Values(const Values&) = delete;  // binding_values_ points into with_items_
+  Values(const Values&) = delete;  // bindings_ points into with_items_
   Values& operator=(const Values&) = delete;
 
   std::optional<StringValue> String(const Expr& expr, int function) const;
@@ -94,23 +95,16 @@ class Values {
   const Expr* ConfigValue(const Expr& subscript) const;
 
   const Module& module_;
-  // The bindings of `name` in exactly that scope (a function, -1 for the module).
-  std::span<const Expr* const> BindingsIn(int scope, std::string_view name) const;
-  // (function, name), sorted, and at the same index an expression it is bound to there
-  // (null: bound to something unknown), in module order within a name. Flat arrays, not a
-  // map of vectors: every module builds this, with a few thousand names. The names are
-  // views into the module (its source, parameters, call targets), which outlives this.
-  std::vector<std::pair<int, std::string_view>> binding_keys_;
-  std::vector<const Expr*> binding_values_;
-  std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr a binding can point at
-  // Every value given to a string key, built on the first KeyedValues (a Values lives
-  // for one check of one module): the keys sorted (views into the module), and at the
-  // same index the value given (in KeyedValues' order within a key): a key's values are
-  // one span.
+  // (function, name) -> the expressions it is bound to there, in module order; null:
+  // bound to something unknown. The names are views into the module (its source,
+  // parameters, call targets), which outlives this.
+  FlatMultimap<std::pair<int, std::string_view>, const Expr*> bindings_;
+  std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
+  // Every value given to a string key (a view into the module), built on the first
+  // KeyedValues: a Values lives for one check of one module.
   void BuildKeyedIndex() const;
-  mutable bool keyed_index_built_ = false;
-  mutable std::vector<std::string_view> keyed_keys_;
-  mutable std::vector<KeyedValue> keyed_values_;
+  mutable bool keyed_built_ = false;
+  mutable FlatMultimap<std::string_view, KeyedValue> keyed_;
   mutable int steps_left_ = 0;  // evaluation budget of one String or Path question
 };
 
