@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 
+#include "core/flat_multimap.h"
 #include "python/guards.h"
 #include "python/module.h"
 #include "python/node_types.h"
@@ -928,17 +929,15 @@ class ModuleBuilder {
     for (size_t i = 0; i < m_.calls_.size(); ++i) {
       if (int target = m_.calls_[i].target; target >= 0) m_.functions_[target].callers.push_back(static_cast<int>(i));
     }
-    std::vector<std::pair<std::string_view, int>> module_level;  // (name, function), sorted
+    FlatMultimap<std::string_view, int> module_level;  // name -> module-level functions
     for (size_t i = 0; i < m_.functions_.size(); ++i) {
       const Function& function = m_.functions_[i];
-      if (function.parent == -1 && function.class_index == -1) module_level.emplace_back(function.name, i);
+      if (function.parent == -1 && function.class_index == -1) module_level.Add(function.name, static_cast<int>(i));
     }
-    if (module_level.empty()) return;
-    std::sort(module_level.begin(), module_level.end());
+    module_level.Seal();
     for (const NameLoad& load : m_.name_loads_) {
       if (load.use == ResultUse::kOther || load.use == ResultUse::kDiscarded) continue;
-      auto it = std::lower_bound(module_level.begin(), module_level.end(), std::make_pair(load.name, -1));
-      for (; it != module_level.end() && it->first == load.name; ++it) m_.functions_[it->second].handed_on = true;
+      for (int function : module_level.Find(load.name)) m_.functions_[function].handed_on = true;
     }
   }
 

@@ -173,10 +173,9 @@ std::span<const KeyedValue> Values::KeyedValues(std::string_view key) const {
   return keyed_.Find(key);
 }
 
-// One walk collects every value given to a string key, in the order KeyedValues
-// promises; a stable sort by key then answers each key with a binary search. Rules ask
-// for some twenty keys per module, and a walk per key read every assignment and argument
-// twenty times.
+// One walk indexes every value given to a string key, in the order KeyedValues promises:
+// rules ask for some twenty keys per module, and a walk per key read every assignment and
+// argument twenty times.
 void Values::BuildKeyedIndex() const {
   keyed_built_ = true;
   auto walk = [&](auto& self, const Expr& expr, int function, bool guarded) -> void {
