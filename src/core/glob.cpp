@@ -1,108 +1,251 @@
 #include "core/glob.h"
 
-#include <string>
+#include <utility>
 
 namespace faaslint {
 namespace {
 
-// Matches a `[...]` class at pattern[p] against c; sets *end past the class.
-bool MatchClass(std::string_view pattern, size_t p, char c, size_t* end) {
-  size_t i = p + 1;
-  bool negate = i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^');
+// Parses the `[...]` class opening at pattern[open]; returns the index past its
+// closing ']', or npos when there is none (the '[' is then a literal). A ']' right
+// after the '[' (or "[!") is a member; "a-z" is a range; a class never matches '/'.
+size_t ParseClass(std::string_view pattern, size_t open, std::bitset<256>* members) {
+  size_t i = open + 1;
+  const bool negate = i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^');
   if (negate) ++i;
-  bool matched = false;
-  bool first = true;
-  for (; i < pattern.size() && (first || pattern[i] != ']'); ++i, first = false) {
+  std::bitset<256> bits;
+  for (bool first = true; i < pattern.size() && (first || pattern[i] != ']'); ++i, first = false) {
     if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
-      if (pattern[i] <= c && c <= pattern[i + 2]) matched = true;
+      for (unsigned c = static_cast<unsigned char>(pattern[i]); c <= static_cast<unsigned char>(pattern[i + 2]); ++c) {
+        bits.set(c);
+      }
       i += 2;
-    } else if (pattern[i] == c) {
-      matched = true;
-    }
-  }
-  if (i >= pattern.size()) {  // no closing bracket: a literal '['
-    *end = p + 1;
-    return c == '[';
-  }
-  *end = i + 1;
-  return matched != negate && c != '/';
-}
-
-bool Match(std::string_view pattern, std::string_view path) {
-  size_t p = 0, s = 0;
-  while (p < pattern.size()) {
-    char pc = pattern[p];
-    if (pc == '*') {
-      bool double_star = p + 1 < pattern.size() && pattern[p + 1] == '*';
-      if (double_star) {
-        size_t rest = p + 2;
-        // `**/` also matches zero folders.
-        if (rest < pattern.size() && pattern[rest] == '/') {
-          if (Match(pattern.substr(rest + 1), path.substr(s))) return true;
-        }
-        for (size_t k = s; k <= path.size(); ++k) {
-          if (Match(pattern.substr(rest), path.substr(k))) return true;
-        }
-        return false;
-      }
-      for (size_t k = s; k <= path.size(); ++k) {
-        if (Match(pattern.substr(p + 1), path.substr(k))) return true;
-        if (k < path.size() && path[k] == '/') break;
-      }
-      return false;
-    }
-    if (s >= path.size()) return false;
-    if (pc == '?') {
-      if (path[s] == '/') return false;
-      ++p, ++s;
-    } else if (pc == '[') {
-      size_t end;
-      if (!MatchClass(pattern, p, path[s], &end)) return false;
-      p = end, ++s;
     } else {
-      if (pc == '\\' && p + 1 < pattern.size()) pc = pattern[++p];
-      if (pc != path[s]) return false;
-      ++p, ++s;
+      bits.set(static_cast<unsigned char>(pattern[i]));
     }
   }
-  return s == path.size();
+  if (i >= pattern.size()) return std::string_view::npos;
+  if (members) {
+    *members = negate ? ~bits : bits;
+    members->reset('/');
+  }
+  return i + 1;
 }
 
-// Expands the first {a,b} group, then matches each alternative.
-bool MatchBraces(std::string_view pattern, std::string_view path) {
-  size_t open = pattern.find('{');
-  if (open == std::string_view::npos) return Match(pattern, path);
-  int depth = 0;
-  size_t start = open + 1;
-  for (size_t i = open; i < pattern.size(); ++i) {
-    if (pattern[i] == '{') ++depth;
-    if (pattern[i] == '}' && --depth == 0) {
-      std::string_view prefix = pattern.substr(0, open), suffix = pattern.substr(i + 1);
-      std::string_view body = pattern.substr(open + 1, i - open - 1);
-      int inner = 0;
-      start = 0;
-      for (size_t j = 0; j <= body.size(); ++j) {
-        if (j < body.size() && body[j] == '{') ++inner;
-        if (j < body.size() && body[j] == '}') --inner;
-        if (j == body.size() || (body[j] == ',' && inner == 0)) {
-          std::string candidate = std::string(prefix);
-          candidate += body.substr(start, j - start);
-          candidate += suffix;
-          if (MatchBraces(candidate, path)) return true;
-          start = j + 1;
-        }
-      }
-      return false;
+// For each '{' that has a matching '}', the index of that '}' (and back); -1 for
+// braces that are literal because they are unbalanced. Escaped characters and
+// classes are skipped, as the compiler skips them.
+std::vector<int> PairBraces(std::string_view pattern) {
+  std::vector<int> partner(pattern.size(), -1);
+  std::vector<int> open;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+    } else if (pattern[i] == '[') {
+      size_t end = ParseClass(pattern, i, nullptr);
+      if (end != std::string_view::npos) i = end - 1;
+    } else if (pattern[i] == '{') {
+      open.push_back(static_cast<int>(i));
+    } else if (pattern[i] == '}' && !open.empty()) {
+      partner[i] = open.back();
+      partner[open.back()] = static_cast<int>(i);
+      open.pop_back();
     }
   }
-  return Match(pattern, path);  // unbalanced: braces are literal
+  return partner;
 }
 
 }  // namespace
 
+// Thompson's construction, left to right and without recursion (a pattern may be
+// megabytes of nested braces): `holes_` are the edges still waiting for the next
+// state, and each open brace group keeps the ends of its finished alternatives.
+class Glob::Builder {
+ public:
+  explicit Builder(Glob& glob) : glob_(glob) {}
+
+  void Build(std::string_view pattern) {
+    const std::vector<int> partner = PairBraces(pattern);
+    holes_ = {kStartHole};
+    size_t i = 0;
+    while (i < pattern.size()) {
+      const char c = pattern[i];
+      if (c == '\\' && i + 1 < pattern.size()) {
+        AddConsumer(Kind::kChar, pattern[i + 1]);
+        i += 2;
+      } else if (c == '*' && pattern.substr(i, 3) == "**/") {
+        AddAnyFoldersThenSlash();
+        i += 3;
+      } else if (c == '*') {
+        const bool spans = pattern.substr(i, 2) == "**";
+        AddLoop(spans ? Kind::kAny : Kind::kInSegment);
+        i += spans ? 2 : 1;
+      } else if (c == '?') {
+        AddConsumer(Kind::kInSegment);
+        ++i;
+      } else if (c == '[') {
+        std::bitset<256> members;
+        size_t end = ParseClass(pattern, i, &members);
+        if (end == std::string_view::npos) {
+          AddConsumer(Kind::kChar, '[');
+          ++i;
+        } else {
+          glob_.classes_.push_back(members);
+          int state = AddConsumer(Kind::kClass);
+          glob_.states_[state].class_index = static_cast<int>(glob_.classes_.size()) - 1;
+          i = end;
+        }
+      } else if (c == '{' && partner[i] >= 0) {
+        OpenGroup(static_cast<int>(i));
+        ++i;
+      } else if (c == ',' && !groups_.empty()) {
+        NextAlternative();
+        ++i;
+      } else if (c == '}' && !groups_.empty() && partner[i] == groups_.back().open) {
+        CloseGroup();
+        ++i;
+      } else {
+        AddConsumer(Kind::kChar, c);
+        ++i;
+      }
+    }
+    Patch(Add({Kind::kAccept}));
+  }
+
+ private:
+  struct Hole {
+    int state;  // -1: the automaton's start
+    bool alt;
+  };
+  struct Group {
+    int open;  // index of the '{' in the pattern
+    int fork;  // the fork whose `alt` leads to the next alternative
+    std::vector<Hole> ends;
+  };
+  static constexpr Hole kStartHole{-1, false};
+
+  int Add(State state) {
+    glob_.states_.push_back(state);
+    return static_cast<int>(glob_.states_.size()) - 1;
+  }
+  void Patch(int target) {
+    for (Hole hole : holes_) {
+      if (hole.state < 0) {
+        glob_.start_ = target;
+      } else {
+        (hole.alt ? glob_.states_[hole.state].alt : glob_.states_[hole.state].out) = target;
+      }
+    }
+    holes_.clear();
+  }
+  int Link(State state) {
+    int index = Add(state);
+    Patch(index);
+    return index;
+  }
+  int AddConsumer(Kind kind, char byte = 0) {
+    int state = Link({kind, static_cast<unsigned char>(byte)});
+    holes_ = {{state, false}};
+    return state;
+  }
+  // `*` or `**`: a fork that either leaves or consumes one byte and comes back.
+  void AddLoop(Kind consumer) {
+    int fork = Link({Kind::kFork});
+    glob_.states_[fork].alt = Add({consumer, 0, -1, fork});
+    holes_ = {{fork, false}};
+  }
+  // `**/`: no folder at all, or anything followed by a '/'.
+  void AddAnyFoldersThenSlash() {
+    int skip = Link({Kind::kFork});
+    int loop = Add({Kind::kFork});
+    glob_.states_[loop].alt = Add({Kind::kAny, 0, -1, loop});
+    int slash = Add({Kind::kChar, '/'});
+    glob_.states_[loop].out = slash;
+    glob_.states_[skip].alt = loop;
+    holes_ = {{skip, false}, {slash, false}};
+  }
+  void OpenGroup(int open) {
+    int fork = Link({Kind::kFork});
+    groups_.push_back({open, fork, {}});
+    holes_ = {{fork, false}};
+  }
+  void NextAlternative() {
+    Group& group = groups_.back();
+    group.ends.insert(group.ends.end(), holes_.begin(), holes_.end());
+    int fork = Add({Kind::kFork});
+    glob_.states_[group.fork].alt = fork;
+    group.fork = fork;
+    holes_ = {{fork, false}};
+  }
+  void CloseGroup() {
+    std::vector<Hole> ends = std::move(groups_.back().ends);
+    groups_.pop_back();
+    holes_.insert(holes_.end(), ends.begin(), ends.end());
+  }
+
+  Glob& glob_;
+  std::vector<Hole> holes_;
+  std::vector<Group> groups_;
+};
+
+Glob::Glob(std::string_view pattern) {
+  if (pattern.starts_with("./")) pattern.remove_prefix(2);
+  Builder(*this).Build(pattern);
+}
+
+bool Glob::Consumes(const State& state, unsigned char c) const {
+  switch (state.kind) {
+    case Kind::kChar: return c == state.byte;
+    case Kind::kInSegment: return c != '/';
+    case Kind::kAny: return true;
+    case Kind::kClass: return classes_[state.class_index].test(c);
+    default: return false;
+  }
+}
+
+// Adds `state` and every state reachable from it through forks to `list` (forks
+// themselves are not kept: only states that consume a byte or accept).
+void Glob::AddWithClosure(int state, std::vector<int>& list, std::vector<unsigned>& seen_in,
+                          unsigned generation, std::vector<int>& stack) const {
+  stack.push_back(state);
+  while (!stack.empty()) {
+    int s = stack.back();
+    stack.pop_back();
+    if (s < 0 || seen_in[s] == generation) continue;
+    seen_in[s] = generation;
+    if (states_[s].kind == Kind::kFork) {
+      stack.push_back(states_[s].alt);
+      stack.push_back(states_[s].out);
+    } else {
+      list.push_back(s);
+    }
+  }
+}
+
+// Runs all alive states in step over the path (Thompson's simulation).
+bool Glob::Matches(std::string_view path) const {
+  std::vector<unsigned> seen_in(states_.size(), 0);
+  std::vector<int> current, next, stack;
+  unsigned generation = 1;
+  AddWithClosure(start_, current, seen_in, generation, stack);
+  for (char c : path) {
+    ++generation;
+    next.clear();
+    for (int s : current) {
+      if (Consumes(states_[s], static_cast<unsigned char>(c))) {
+        AddWithClosure(states_[s].out, next, seen_in, generation, stack);
+      }
+    }
+    current.swap(next);
+    if (current.empty()) return false;
+  }
+  for (int s : current) {
+    if (states_[s].kind == Kind::kAccept) return true;
+  }
+  return false;
+}
+
 bool GlobMatch(std::string_view pattern, std::string_view path) {
-  if (pattern.size() >= 2 && pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
-  return MatchBraces(pattern, path);
+  return Glob(pattern).Matches(path);
 }
 
 }  // namespace faaslint

@@ -1,12 +1,46 @@
 // Path globs as .gitignore-style tools and Vercel's `functions` keys write them:
-// `*` and `?` stay within one path segment, `**` spans segments, `[abc]`/`[!a-z]`
-// classes, `{a,b}` alternatives. Paths are '/'-separated and root-relative.
+// `*` and `?` stay within one path segment, `**` spans segments (`**/` also matches
+// no folder), `[abc]`/`[!a-z]` classes, `{a,b}` alternatives (nestable), `\x` a
+// literal x. Paths are '/'-separated and root-relative; a leading "./" is ignored.
+//
+// A pattern compiles to a small automaton that is run over the path once, so
+// matching costs O(pattern x path) whatever the pattern: a backtracking matcher
+// is exponential in the number of `*` and brace groups, and these patterns come
+// from untrusted vercel.json and config files.
 #pragma once
 
+#include <bitset>
 #include <string_view>
+#include <vector>
 
 namespace faaslint {
 
+class Glob {
+ public:
+  explicit Glob(std::string_view pattern);
+  bool Matches(std::string_view path) const;
+
+ private:
+  enum class Kind : unsigned char { kChar, kInSegment, kAny, kClass, kFork, kAccept };
+  struct State {
+    Kind kind;
+    unsigned char byte = 0;  // kChar
+    int class_index = -1;    // kClass
+    int out = -1;            // next state; for kFork the first branch
+    int alt = -1;            // kFork: the second branch
+  };
+  class Builder;
+
+  bool Consumes(const State& state, unsigned char c) const;
+  void AddWithClosure(int state, std::vector<int>& list, std::vector<unsigned>& seen_in,
+                      unsigned generation, std::vector<int>& stack) const;
+
+  std::vector<State> states_;
+  std::vector<std::bitset<256>> classes_;
+  int start_ = -1;
+};
+
+// One-off match; callers matching one pattern against many paths keep a Glob.
 bool GlobMatch(std::string_view pattern, std::string_view path);
 
 }  // namespace faaslint

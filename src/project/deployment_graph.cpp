@@ -107,8 +107,9 @@ class GraphBuilder {
 
   void AddMatching(std::string_view pattern, std::string_view why) {
     while (pattern.starts_with("/") || pattern.starts_with("./")) pattern.remove_prefix(pattern[0] == '/' ? 1 : 2);
+    const Glob glob(pattern);
     for (const std::string& file : files_) {
-      if (file.ends_with(".py") && (file == pattern || GlobMatch(pattern, file))) AddEntry(file, why);
+      if (file.ends_with(".py") && (file == pattern || glob.Matches(file))) AddEntry(file, why);
     }
   }
 

@@ -53,8 +53,9 @@ void Check(const ProjectContext& cx, Sink& out) {
   if (candidates.empty()) candidates = cx.project.snapshot().files();
   for (const vercel::JsonMember& entry : functions->members) {
     if (!entry.key.empty() && entry.key[0] == '/') continue;  // FL603 reports these
+    const Glob pattern(entry.key);
     bool matched = std::any_of(candidates.begin(), candidates.end(), [&](const std::string& file) {
-      return file == entry.key || GlobMatch(entry.key, file);
+      return file == entry.key || pattern.Matches(file);
     });
     if (matched) continue;
     out.Report(Location{config->path, entry.key_range},

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace faaslint {
 namespace {
 
@@ -27,6 +29,55 @@ TEST(Glob, ClassesBracesAndQuestionMark) {
   EXPECT_TRUE(GlobMatch("a?.py", "ab.py"));
   EXPECT_FALSE(GlobMatch("a?.py", "a/.py"));
   EXPECT_TRUE(GlobMatch("./api/x.py", "api/x.py"));
+}
+
+TEST(Glob, NestedBracesEmptyAlternativesAndLiteralBraces) {
+  EXPECT_TRUE(GlobMatch("api/{v1/{a,b},v2}.py", "api/v1/b.py"));
+  EXPECT_TRUE(GlobMatch("api/{v1/{a,b},v2}.py", "api/v2.py"));
+  EXPECT_FALSE(GlobMatch("api/{v1/{a,b},v2}.py", "api/v1.py"));
+  EXPECT_TRUE(GlobMatch("api/index{,_v2}.py", "api/index.py"));
+  EXPECT_TRUE(GlobMatch("api/index{,_v2}.py", "api/index_v2.py"));
+  EXPECT_TRUE(GlobMatch("api/{x.py", "api/{x.py"));  // unbalanced: literal
+  EXPECT_TRUE(GlobMatch("api/x}.py", "api/x}.py"));
+  EXPECT_TRUE(GlobMatch("a,b.py", "a,b.py"));  // a comma outside braces is literal
+}
+
+TEST(Glob, EscapesAndClassEdges) {
+  EXPECT_TRUE(GlobMatch("api/\\*.py", "api/*.py"));
+  EXPECT_FALSE(GlobMatch("api/\\*.py", "api/x.py"));
+  EXPECT_TRUE(GlobMatch("api/\\{a,b}.py", "api/{a,b}.py"));
+  EXPECT_TRUE(GlobMatch("[]a].py", "].py"));
+  EXPECT_TRUE(GlobMatch("api/[.py", "api/[.py"));  // no closing bracket: literal
+  EXPECT_FALSE(GlobMatch("api[!a]x.py", "api/x.py"));  // a class never matches '/'
+  EXPECT_TRUE(GlobMatch("a/**/b.py", "a/b.py"));
+  EXPECT_TRUE(GlobMatch("a/**/b.py", "a/x/y/b.py"));
+  EXPECT_FALSE(GlobMatch("a/**/b.py", "a/xb.py"));
+}
+
+TEST(Glob, OneCompiledPatternMatchesManyPaths) {
+  const Glob glob("api/**/*.py");
+  EXPECT_TRUE(glob.Matches("api/index.py"));
+  EXPECT_TRUE(glob.Matches("api/a/b.py"));
+  EXPECT_FALSE(glob.Matches("lib/a.py"));
+  EXPECT_FALSE(glob.Matches(""));
+}
+
+// Patterns come from untrusted vercel.json keys. A backtracking matcher took 11 s on
+// the fuzzer's 40-star key (fuzz/regressions/vercel/function_pattern_many_stars) and
+// 2^n tries for n brace groups; these finish only because matching is linear.
+TEST(Glob, AdversarialPatternsAreAnsweredCorrectly) {
+  const std::string many_stars = "a" + std::string(40, '*') + "pi/" + std::string(200, 'S') + "**/*.py";
+  EXPECT_FALSE(GlobMatch(many_stars, "api/handlers/index_of_the_app.py"));
+  EXPECT_TRUE(GlobMatch(many_stars, "api/" + std::string(200, 'S') + "/x.py"));
+
+  std::string groups;
+  for (int i = 0; i < 200; ++i) groups += "{a,b}";
+  EXPECT_TRUE(GlobMatch(groups, std::string(199, 'a') + "b"));
+  EXPECT_FALSE(GlobMatch(groups, std::string(199, 'a') + "c"));
+
+  const std::string nested = std::string(100000, '{') + "x" + std::string(100000, '}');
+  EXPECT_TRUE(GlobMatch(nested, "x"));
+  EXPECT_FALSE(GlobMatch(nested, "y"));
 }
 
 }  // namespace
