@@ -1,8 +1,10 @@
-// Cron schedules, JavaScript regular expressions (route `src`) and path patterns
-// (rewrite/redirect `source`, `destination`) on arbitrary text. The first byte picks
-// the parser, the rest is the text.
+// Cron schedules, JavaScript regular expressions (route `src`), path patterns
+// (rewrite/redirect `source`, `destination`) and globs (`functions` keys, config
+// `exclude`) on arbitrary text. The first byte picks the parser, the rest is the text.
 #include <fmt/format.h>
 
+#include "core/glob.h"
+#include "glob_reference.h"
 #include "harness.h"
 #include "vercel/cron.h"
 #include "vercel/js_regex.h"
@@ -10,9 +12,29 @@
 
 namespace faaslint::fuzz {
 
+namespace {
+
+// Pattern and path, split at the first newline (no newline: the pattern against
+// itself). Glob must agree with the naive reference wherever that one is defined and
+// cheap enough: its memo is pattern x path, times the alternatives.
+std::string CheckGlob(std::string_view text) {
+  const size_t newline = text.find('\n');
+  const std::string_view pattern = text.substr(0, newline);
+  const std::string_view path = newline == std::string_view::npos ? pattern : text.substr(newline + 1);
+  const bool matches = Glob(pattern).Matches(path);
+  if (pattern.size() > 128 || path.size() > 128) return {};
+  if (std::optional<bool> expected = ReferenceGlobMatch(pattern, path); expected && *expected != matches) {
+    return fmt::format("glob: {:?} {} {:?}, the reference says otherwise", pattern, matches ? "matches" : "does not match", path);
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string CheckCron(std::string_view data) {
   if (data.empty()) return {};
-  const uint8_t which = static_cast<uint8_t>(data[0]) % 3;
+  const uint8_t which = static_cast<uint8_t>(data[0]) % 4;
+  if (which == 3) return CheckGlob(data.substr(1));
   const std::string_view text = data.substr(1);
   if (which == 0) {
     vercel::CronSchedule schedule;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "core/glob.h"
 
 namespace faaslint::config {
 
@@ -17,6 +18,24 @@ namespace faaslint::config {
 struct CliSelection {
   std::optional<std::vector<std::string>> select;  // set: replaces the config's select
   std::vector<std::string> ignore;                 // added to the config's ignore
+};
+
+// A config path pattern, compiled once. It matches a path when it matches the path
+// itself or one of its folders ("scripts/**", "scripts" and "scripts/" all cover
+// scripts/a/b.py); a pattern without '/' also matches a file or folder name at any
+// depth ("conftest.py", "migrations"), as in .gitignore. Paths are root-relative with
+// '/' separators.
+class PathPattern {
+ public:
+  explicit PathPattern(std::string_view pattern);
+  bool Matches(std::string_view path) const;
+
+ private:
+  static std::string_view Normalize(std::string_view pattern);
+
+  bool empty_;
+  bool anchored_;  // has a '/': matched from the root only
+  Glob glob_;
 };
 
 class Selection {
@@ -28,10 +47,7 @@ class Selection {
   // `select: [FL101]` + `ignore: [FL1]` runs FL101. No select = every rule.
   bool IsEnabled(std::string_view code) const;
 
-  // `path` is root-relative with '/' separators. A pattern matches a path when it
-  // matches the path itself or one of its folders ("scripts/**", "scripts" and
-  // "scripts/" all cover scripts/a/b.py); a pattern without '/' also matches a file or
-  // folder name at any depth ("conftest.py", "migrations"), as in .gitignore.
+  // Whether an `exclude` pattern (PathPattern) matches `path`.
   bool IsExcluded(std::string_view path) const;
   // Whether a per-file-ignores entry whose pattern matches `path` names a prefix of `code`.
   bool IsIgnoredForPath(std::string_view code, std::string_view path) const;
@@ -39,11 +55,8 @@ class Selection {
  private:
   std::vector<std::string> select_;
   std::vector<std::string> ignore_;
-  std::vector<std::string> exclude_;
-  std::vector<std::pair<std::string, std::vector<std::string>>> per_file_ignores_;
+  std::vector<PathPattern> exclude_;
+  std::vector<std::pair<PathPattern, std::vector<std::string>>> per_file_ignores_;
 };
-
-// The path-matching rule of Selection, for callers with their own pattern lists.
-bool PathMatchesPattern(std::string_view pattern, std::string_view path);
 
 }  // namespace faaslint::config

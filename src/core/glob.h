@@ -1,7 +1,7 @@
 // Path globs as .gitignore-style tools and Vercel's `functions` keys write them:
 // `*` and `?` stay within one path segment, `**` spans segments (`**/` also matches
-// no folder), `[abc]`/`[!a-z]` classes, `{a,b}` alternatives (nestable), `\x` a
-// literal x. Paths are '/'-separated and root-relative; a leading "./" is ignored.
+// no folder), `[abc]`/`[!a-z]` classes, `{a,b}` alternatives (nestable; a group is a
+// unit, so `*{,}*` is two `*`, not a `**`), `\x` a literal x. Paths are '/'-separated and root-relative; a leading "./" is ignored.
 //
 // A pattern compiles to a small automaton that is run over the path once, so
 // matching costs O(pattern x path) whatever the pattern: a backtracking matcher
@@ -10,6 +10,8 @@
 #pragma once
 
 #include <bitset>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +37,7 @@ class Glob {
   void AddWithClosure(int state, std::vector<int>& list, std::vector<unsigned>& seen_in,
                       unsigned generation, std::vector<int>& stack) const;
 
+  std::optional<std::string> literal_;  // a pattern without wildcards: compared as is
   std::vector<State> states_;
   std::vector<std::bitset<256>> classes_;
   int start_ = -1;

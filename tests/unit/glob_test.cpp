@@ -54,6 +54,13 @@ TEST(Glob, EscapesAndClassEdges) {
   EXPECT_FALSE(GlobMatch("a/**/b.py", "a/xb.py"));
 }
 
+TEST(Glob, APatternWithoutWildcardsMatchesOnlyItself) {
+  EXPECT_TRUE(GlobMatch("api/index.py", "api/index.py"));
+  EXPECT_FALSE(GlobMatch("api/index.py", "api/index.pyc"));
+  EXPECT_FALSE(GlobMatch("api/index.py", "x/api/index.py"));
+  EXPECT_TRUE(GlobMatch("a,b}.py", "a,b}.py"));
+}
+
 TEST(Glob, OneCompiledPatternMatchesManyPaths) {
   const Glob glob("api/**/*.py");
   EXPECT_TRUE(glob.Matches("api/index.py"));
