@@ -48,6 +48,14 @@ struct BackgroundWork {
   std::vector<std::string> via;  // functions called on the way, outermost first: "start_checker()"
 };
 
+// A `via` chain keeps at most kMaxVia steps: the outermost ones, kElidedVia for those
+// left out, and the innermost (the function with the start). Generated code chains
+// thousands of functions; a full chain for each of them took gigabytes.
+inline constexpr size_t kMaxVia = 10;
+inline constexpr std::string_view kElidedVia = "...";
+void ElideVia(std::vector<std::string>& via);
+void PrependVia(std::vector<std::string>& via, std::string step);
+
 // Looks up the background work of a function of another local module by the name a
 // call resolves to ("tasks.start_background_checker"); nullopt when none or unknown.
 using ExternalWork = std::function<std::optional<BackgroundWork>(std::string_view callee)>;

@@ -15,6 +15,17 @@ std::string CallDisplay(std::string_view callee) {
 
 }  // namespace
 
+void ElideVia(std::vector<std::string>& via) {
+  if (via.size() <= kMaxVia) return;
+  via[kMaxVia - 2] = kElidedVia;
+  via.erase(via.begin() + (kMaxVia - 1), via.end() - 1);
+}
+
+void PrependVia(std::vector<std::string>& via, std::string step) {
+  via.insert(via.begin(), std::move(step));
+  ElideVia(via);
+}
+
 std::vector<std::string> ImportedNames(const Module& module, const Call& call) {
   std::vector<std::string> names;
   if (call.target >= 0) return names;
@@ -45,29 +56,50 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
     summary[start.function].work =
         BackgroundWork{start.kind, start.what, {module.path(), calls[start.call].callee_range}, {}};
   }
-  // Propagate to callers until nothing changes (each function is set at most once).
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (size_t f = 0; f < functions.size(); ++f) {
-      if (summary[f].work) continue;
-      for (int index : functions[f].calls) {
+  // Propagate to callers, one layer of calls at a time from the starts, so each function
+  // gets the shortest chain (ties: its first such call). Linear: each function is
+  // reached once through each call that invokes it.
+  std::vector<int> layer;
+  for (size_t f = 0; f < functions.size(); ++f) {
+    if (summary[f].work) layer.push_back(static_cast<int>(f));
+  }
+  std::vector<bool> queued(functions.size(), false);
+  while (!layer.empty()) {
+    std::vector<int> callers;
+    for (int target : layer) {
+      for (int index : functions[target].callers) {
+        const int caller = calls[index].function;
+        if (caller < 0 || caller == target || calls[index].guarded || summary[caller].work || queued[caller]) continue;
+        queued[caller] = true;
+        callers.push_back(caller);
+      }
+    }
+    std::sort(callers.begin(), callers.end());
+    for (int caller : callers) {
+      for (int index : functions[caller].calls) {
         const Call& call = calls[index];
-        if (call.guarded || call.target < 0 || call.target == static_cast<int>(f) || !summary[call.target].work) {
-          continue;
-        }
+        if (call.guarded || call.target < 0 || call.target == caller || !summary[call.target].work) continue;
+        // Only a function of an earlier layer: one of this layer is not its callee's
+        // shortest way to the start.
+        if (queued[call.target]) continue;
         BackgroundWork inherited = *summary[call.target].work;
-        inherited.via.insert(inherited.via.begin(), functions[call.target].qualified_name + "()");
-        summary[f].work = std::move(inherited);
-        changed = true;
+        PrependVia(inherited.via, functions[call.target].qualified_name + "()");
+        summary[caller].work = std::move(inherited);
         break;
       }
     }
+    for (int caller : callers) queued[caller] = false;
+    layer = std::move(callers);
   }
   // For the rest: the imported calls they reach through the module's own functions,
   // breadth first so the shortest chain comes first. Bounded: a summary, not a proof.
   // Each step keeps its parent, and the chain of names is spelled out only for a step that
   // reaches an imported call: most functions of most modules reach none.
   constexpr size_t kMaxImportedCalls = 32;
+  // And at most this many functions visited per search: in generated code where each of
+  // thousands of functions calls the next, unbounded searches were quadratic (16,000
+  // functions: 4 s).
+  constexpr size_t kMaxSearchSteps = 512;
   struct Step {
     int function;
     int parent;  // index into steps; -1 for the function the search starts from
@@ -82,6 +114,7 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
       via.push_back(functions[steps[step].function].qualified_name + "()");
     }
     std::reverse(via.begin(), via.end());
+    ElideVia(via);
     return via;
   };
   for (size_t f = 0; f < functions.size(); ++f) {
@@ -94,7 +127,7 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
         const Call& call = calls[index];
         if (call.guarded) continue;
         if (call.target >= 0) {
-          if (reached_by[call.target] != f + 1) {
+          if (reached_by[call.target] != f + 1 && steps.size() < kMaxSearchSteps) {
             reached_by[call.target] = f + 1;
             steps.push_back({call.target, static_cast<int>(next)});
           }
@@ -118,6 +151,7 @@ std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const Ex
     std::vector<std::string> via = call.via ? *call.via : std::vector<std::string>{};
     via.push_back(CallDisplay(call.callee));
     via.insert(via.end(), found->via.begin(), found->via.end());
+    ElideVia(via);
     found->via = std::move(via);
     return found;
   }

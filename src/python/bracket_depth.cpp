@@ -31,6 +31,7 @@ uint32_t LineWhereBracketsNestDeeperThan(std::string_view source, size_t limit) 
   if (CountOpeners(source) <= limit) return 0;
 
   size_t depth = 0;
+  size_t inner = 0;  // openers of the current string or comment that it has not closed
   uint32_t line = 1;
   char quote = 0;       // the quote of the string we are in, or 0
   bool triple = false;  // the string is """ or '''
@@ -41,10 +42,16 @@ uint32_t LineWhereBracketsNestDeeperThan(std::string_view source, size_t limit) 
       ++line;
       comment = false;
       if (quote && !triple) quote = 0;  // an unterminated one-line string ends here
+      if (!quote) inner = 0;
     } else if (c == '(' || c == '[' || c == '{') {
       if (++depth > limit) return line;
+      if (quote || comment) ++inner;
+    } else if ((c == ')' || c == ']' || c == '}') && (quote || comment)) {
+      // Closes only what the same string or comment opened: an f-string's `{x}` or a
+      // comment's "(see above)" nest nothing, a lone ')' in a string closes nothing.
+      if (inner > 0) --inner, --depth;
     } else if (comment) {
-      // nothing closes in a comment
+      // the comment ends at the newline
     } else if (quote) {
       if (c == '\\') {
         // An escaped character (in raw strings too, as far as where the string ends).
@@ -53,6 +60,7 @@ uint32_t LineWhereBracketsNestDeeperThan(std::string_view source, size_t limit) 
       } else if (c == quote && (!triple || ThreeOf(source, i, c))) {
         if (triple) i += 2;
         quote = 0;
+        inner = 0;  // what it left open stays counted
       }
     } else if (c == '#') {
       comment = true;

@@ -885,6 +885,23 @@ class ModuleBuilder {
       instances[std::string(assignment.target.text)] =
           assignment.value.kind == Kind::kCall ? m_.calls_[assignment.value.call].callee : "";
     }
+    // Methods by (class, name) and module-level classes by name, in module order: a big
+    // class asked once per `self.x()` call was quadratic (16,000 methods: 1 s).
+    FlatMultimap<std::pair<int, std::string_view>, int> methods;
+    FlatMultimap<std::string_view, int> module_classes;
+    for (size_t c = 0; c < m_.classes_.size(); ++c) {
+      for (int index : m_.classes_[c].methods) methods.Add({static_cast<int>(c), m_.functions_[index].name}, index);
+      if (m_.classes_[c].function == -1) module_classes.Add(m_.classes_[c].name, static_cast<int>(c));
+    }
+    methods.Seal();
+    module_classes.Seal();
+    // The first method of that name of the first module-level class of that name.
+    auto method_of_class = [&](std::string_view klass, std::string_view method) {
+      for (int c : module_classes.Find(klass)) {
+        if (std::span<const int> found = methods.Find({c, method}); !found.empty()) return found.front();
+      }
+      return -1;
+    };
     // A def as Python's scoping finds it from inside `function`: nested in it or in an
     // enclosing function, else at module level.
     auto visible = [&](const std::string& name, int function) {
@@ -897,16 +914,14 @@ class ModuleBuilder {
     for (Call& call : m_.calls_) {
       if (call.callee.find('.') == std::string::npos) {
         call.target = visible(call.callee, call.function);
-        if (call.target < 0) call.target = MethodOfClass(call.callee, "__init__");  // Checker()
+        if (call.target < 0) call.target = method_of_class(call.callee, "__init__");  // Checker()
         continue;
       }
       if (call.function >= 0 && (call.callee.starts_with("self.") || call.callee.starts_with("cls."))) {
         int klass = m_.functions_[call.function].class_index;
         if (klass < 0) continue;
         std::string_view name = std::string_view(call.callee).substr(call.callee.find('.') + 1);
-        for (int method : m_.classes_[klass].methods) {
-          if (m_.functions_[method].name == name) call.target = method;
-        }
+        if (std::span<const int> found = methods.Find({klass, name}); !found.empty()) call.target = found.back();
         continue;
       }
       // Checker().start(), Checker.create(), checker.start() with `checker = Checker()` at module level.
@@ -918,7 +933,7 @@ class ModuleBuilder {
         auto it = instances.find(call.receiver.text);
         klass = it != instances.end() ? it->second : call.receiver.text;
       }
-      if (!klass.empty()) call.target = MethodOfClass(klass, call.method);
+      if (!klass.empty()) call.target = method_of_class(klass, call.method);
     }
   }
 
@@ -942,16 +957,6 @@ class ModuleBuilder {
   }
 
   // A method of a module-level class by name, or -1.
-  int MethodOfClass(std::string_view klass, std::string_view method) const {
-    for (const Class& candidate : m_.classes_) {
-      if (candidate.function != -1 || candidate.name != klass) continue;
-      for (int index : candidate.methods) {
-        if (m_.functions_[index].name == method) return index;
-      }
-    }
-    return -1;
-  }
-
   // app.add_url_rule("/x", view_func=f) and FastAPI(lifespan=f) name functions by reference.
   void MarkRegisteredHandlers() {
     for (const Call& call : m_.calls_) {

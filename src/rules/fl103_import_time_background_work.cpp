@@ -58,7 +58,10 @@ endpoint (`"crons": [{"path": "/api/check-events", "schedule": "*/10 * * * *"}]`
 
 std::string Chain(const python::BackgroundWork& work) {
   std::string chain;
-  for (const std::string& step : work.via) chain += (chain.empty() ? ", via `" : " -> `") + step + "`";
+  for (const std::string& step : work.via) {
+    chain += chain.empty() ? ", via " : " -> ";
+    chain += step == python::kElidedVia ? step : "`" + step + "`";
+  }
   return chain;
 }
 

@@ -2,6 +2,7 @@
 // Each case gets a clear note or error, or its findings, the right exit status, and
 // nothing else: no crash, no hang (every run is under `timeout`), nothing outside the
 // project read.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -162,6 +163,47 @@ TEST(BadInput, ThousandsOfFindingsOnOneLongLineStayWithinMemory) {
       dir.path());
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_EQ(Count(result.out, "\"code\": \"FL101\""), 8000u) << result.err;
+}
+
+// Generated code where each of 20,000 functions calls the next and the last starts a
+// thread: every function's chain to the start was kept whole (8,000 functions took 2 GB
+// and 4.5 s), and each search for imported calls walked the rest of the chain. Chains
+// now keep their first steps and the last; the FL103 message shows the elision.
+TEST(BadInput, LongCallChainsStayWithinMemory) {
+  TempDir dir;
+  std::string source = "import threading\n";
+  constexpr int kFunctions = 20000;
+  for (int i = 0; i + 1 < kFunctions; ++i) source += fmt::format("def f{}():\n    return f{}()\n", i, i + 1);
+  source += fmt::format("def f{}():\n    threading.Thread(target=print).start()\n", kFunctions - 1);
+  source += "f0()\n";
+  dir.Write("chain.py", source);
+  CommandResult result = testing::Run(
+      {"sh", "-c", std::string("ulimit -v 1500000 && exec timeout 120 ") + FAASLINT_BINARY + " --all"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("FL103 `f0()` starts `threading.Thread` (chain.py:40001, via `f1()` -> `f2()` -> "
+                            "`f3()` -> `f4()` -> `f5()` -> `f6()` -> `f7()` -> `f8()` -> ... -> `f19999()`) "
+                            "at import time"),
+            std::string::npos)
+      << result.out << result.err;
+}
+
+// A class of 20,000 methods, each calling the one before through `self`: each call's
+// target was found by scanning the class (quadratic). Each method is still resolved, and
+// the chain shown is elided like any long one.
+TEST(BadInput, ThousandsOfMethodsInOneClassAreResolved) {
+  TempDir dir;
+  std::string source = "import threading\nclass C:\n    def m0(self):\n        threading.Thread(target=print).start()\n";
+  for (int i = 1; i < 20000; ++i) source += fmt::format("    def m{}(self):\n        return self.m{}()\n", i, i - 1);
+  source += "C().m19999()\n";
+  dir.Write("big_class.py", source);
+  CommandResult result = testing::Run({"sh", "-c", std::string("exec timeout 120 ") + FAASLINT_BINARY + " --all"},
+                                      dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("FL103 `C().m19999()` starts `threading.Thread` (big_class.py:4, via `C.m19998()` -> "),
+            std::string::npos)
+      << result.out << result.err;
+  EXPECT_NE(result.out.find("`C.m19991()` -> ... -> `C.m0()`) at import time"), std::string::npos)
+      << result.out << result.err;
 }
 
 // Deep blocks cost their indentation: 3,000 levels are 4.5 MB, 10,000 are 50 MB and so

@@ -163,6 +163,48 @@ TEST_F(ModuleIndexTest, FollowsTheImportersOwnSysPathShim) {
   EXPECT_EQ(Resolve("api/index.py", "app"), "app.py");  // another file's shim is not this one's
 }
 
+// A function that reaches the start both ways gets the shorter chain, whichever it
+// calls first and wherever the functions are defined.
+TEST(BackgroundWork, ShortestChainToTheStartWins) {
+  python::Parser parser;
+  std::unique_ptr<python::Module> module = python::ParseModule(parser, "app.py", R"(import os, threading
+IS_VERCEL = os.environ.get("VERCEL") == "1"
+def starter():
+    threading.Thread(target=print).start()
+def step():
+    starter()
+def long_way():
+    step()
+def main():
+    long_way()
+    short_way()
+def short_way():
+    starter()
+def guarded():
+    if not IS_VERCEL:
+        starter()
+)");
+  python::ModuleBackground background(*module);
+  auto via = [&](const char* name) {
+    const std::optional<python::BackgroundWork>& work = background.work[module->FindFunction(name)].work;
+    return work ? work->via : std::vector<std::string>{"(none)"};
+  };
+  EXPECT_EQ(via("main"), (std::vector<std::string>{"short_way()", "starter()"}));
+  EXPECT_EQ(via("long_way"), (std::vector<std::string>{"step()", "starter()"}));
+  EXPECT_EQ(via("starter"), std::vector<std::string>{});
+  EXPECT_EQ(via("guarded"), std::vector<std::string>{"(none)"});
+}
+
+TEST(BackgroundWork, LongChainsKeepTheirFirstStepsAndTheLast) {
+  std::vector<std::string> via;
+  for (int i = 20; i > 0; --i) python::PrependVia(via, "f" + std::to_string(i) + "()");
+  EXPECT_EQ(via, (std::vector<std::string>{"f1()", "f2()", "f3()", "f4()", "f5()", "f6()", "f7()", "f8()",
+                                           std::string(python::kElidedVia), "f20()"}));
+  std::vector<std::string> short_chain = {"a()", "b()"};
+  python::ElideVia(short_chain);
+  EXPECT_EQ(short_chain, (std::vector<std::string>{"a()", "b()"}));
+}
+
 // The linter hands the index the modules it parses anyway (Publish), and is asked first
 // (CheckNow) before the index parses one itself: what was published is what counts.
 TEST(ModuleIndexPublish, UsesThePublishedModuleInsteadOfParsingTheFile) {

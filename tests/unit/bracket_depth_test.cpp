@@ -34,5 +34,20 @@ TEST(BracketDepth, OpenersAnywhereCountSoTheGuardNeverUndercounts) {
   EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = 'abc'\n", 0), 0u);
 }
 
+TEST(BracketDepth, AStringOrCommentClosesOnlyWhatItOpened) {
+  // 12,500 lines of f-strings hold 50,000 braces but nest one level: not skipped.
+  std::string fstrings;
+  for (int i = 0; i < 12500; ++i) fstrings += "print(f'{x} {y!r} {z:>{w}}')  # (see above)\n";
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan(fstrings), 0u);
+  // Closers in a string never close the code's openers...
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = ((('))))'\n(", 3), 2u);
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = ((( # ))))\n(", 3), 2u);
+  // ... nor those an earlier string or comment left open, which stay counted.
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = ('{' + '}' + (\n", 2), 1u);
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan("# (\n# )\nx = ((\n", 2), 3u);
+  // A triple-quoted string pairs across its lines.
+  EXPECT_EQ(LineWhereBracketsNestDeeperThan("x = ('''(\n)''', (\n", 2), 0u);
+}
+
 }  // namespace
 }  // namespace faaslint::python
