@@ -64,9 +64,19 @@ class ModuleIndex {
   // module-level instance) is spelled in the module's text, so a module that does not
   // spell it needs no parse to answer "no".
   bool Mentions(const std::string& path, std::string_view name) const;
-  // `visiting` holds the "path:name" keys on the current lookup chain: import cycles stop there.
-  std::optional<python::BackgroundWork> Lookup(std::string_view importer, std::string_view callee,
-                                               std::set<std::string>& visiting) const;
+  // A function of a local module that a call resolves to.
+  struct Target {
+    std::string path;
+    int id;                               // one per "path:function" (ids_)
+    const python::FunctionWork* summary;  // owned by summaries_, immutable once stored
+  };
+  std::optional<Target> ResolveCallee(std::string_view importer, std::string_view callee) const;
+  // Where the imported calls of `from` resolve, worked out on first use.
+  struct Edge {
+    const python::ImportedCall* call;
+    Target target;
+  };
+  const std::vector<Edge>& EdgesOf(const Target& from) const;
 
   void CollectDjangoViews() const;
   // The folders `importer` adds to sys.path itself (api/index.py shims), read once per file.
@@ -79,8 +89,12 @@ class ModuleIndex {
   mutable std::mutex mutex_;  // guards the caches; entries are immutable once stored
   mutable std::map<std::string, std::vector<std::string>, std::less<>> sys_paths_;
   mutable std::map<std::string, std::unique_ptr<const Summary>, std::less<>> summaries_;
-  // Answers of top-level lookups by "path:name" (a nested answer may be cut by a cycle).
-  mutable std::map<std::string, std::optional<python::BackgroundWork>, std::less<>> answers_;
+  // By Target::id: the answers to questions, the functions from which no background
+  // work is reachable, and where each function's imported calls resolve.
+  mutable std::map<std::string, int, std::less<>> ids_;  // "path:function" -> id
+  mutable std::map<int, std::optional<python::BackgroundWork>> answers_;
+  mutable std::vector<bool> nothing_reachable_;
+  mutable std::map<int, std::vector<Edge>> edges_;
 };
 
 }  // namespace faaslint::project

@@ -84,6 +84,10 @@ struct FunctionWork {
 // to the module's own functions (Call::target), and the imported calls still to look up.
 std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts);
 
+// `found`, reached through `call`: the call's own chain and the call itself go in front
+// of the found chain (elided, ElideVia).
+BackgroundWork JoinVia(const ImportedCall& call, BackgroundWork found);
+
 // The function's work, looking its imported calls up through `external` (when set) in
 // order; the chain of `via` steps is joined across modules.
 std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const ExternalWork& external);

@@ -143,17 +143,19 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
   return summary;
 }
 
+BackgroundWork JoinVia(const ImportedCall& call, BackgroundWork found) {
+  std::vector<std::string> via = call.via ? *call.via : std::vector<std::string>{};
+  via.push_back(CallDisplay(call.callee));
+  via.insert(via.end(), found.via.begin(), found.via.end());
+  ElideVia(via);
+  found.via = std::move(via);
+  return found;
+}
+
 std::optional<BackgroundWork> ResolveWork(const FunctionWork& function, const ExternalWork& external) {
   if (function.work || !external) return function.work;
   for (const ImportedCall& call : function.imported) {
-    std::optional<BackgroundWork> found = external(call.callee);
-    if (!found) continue;
-    std::vector<std::string> via = call.via ? *call.via : std::vector<std::string>{};
-    via.push_back(CallDisplay(call.callee));
-    via.insert(via.end(), found->via.begin(), found->via.end());
-    ElideVia(via);
-    found->via = std::move(via);
-    return found;
+    if (std::optional<BackgroundWork> found = external(call.callee)) return JoinVia(call, std::move(*found));
   }
   return std::nullopt;
 }

@@ -206,6 +206,52 @@ TEST(BadInput, ThousandsOfMethodsInOneClassAreResolved) {
       << result.out << result.err;
 }
 
+// 60 modules, each importing three others and calling them at import time, none starting
+// anything: following each chain depth first explored every path of the import graph
+// (40 such modules ran for hours). Each function is now expanded once per question.
+TEST(BadInput, ImportGraphsWithManyPathsAreCheckedOnce) {
+  TempDir dir;
+  constexpr int kModules = 60;
+  for (int i = 0; i < kModules; ++i) {
+    std::string imports, calls;
+    for (int k = 1; k <= 3; ++k) {
+      const int j = (i * 7 + k * 13) % kModules;
+      imports += fmt::format("from m{} import f{}\n", j, j);
+      calls += fmt::format("    f{}()\n", j);
+    }
+    dir.Write(fmt::format("m{}.py", i), fmt::format("{}def f{}():\n{}f{}()\n", imports, i, calls, i));
+  }
+  CommandResult result = testing::Run({"sh", "-c", std::string("exec timeout 120 ") + FAASLINT_BINARY + " --all"},
+                                      dir.path());
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("60 files checked"), std::string::npos) << result.out;
+}
+
+// 3,000 modules, each calling the next at import time, the last starting a thread: the
+// lookup recursed once per module and overflowed a worker's stack (a random import graph
+// of 4,000 modules crashed at 1,886 levels). It is a loop now, and every module's call
+// is reported with its chain elided.
+TEST(BadInput, ImportChainsOfThousandsOfModulesAreFollowed) {
+  TempDir dir;
+  constexpr int kModules = 3000;
+  for (int i = 0; i + 1 < kModules; ++i) {
+    dir.Write(fmt::format("m{}.py", i),
+              fmt::format("from m{} import f{}\ndef f{}():\n    f{}()\nf{}()\n", i + 1, i + 1, i, i + 1, i));
+  }
+  dir.Write(fmt::format("m{}.py", kModules - 1),
+            fmt::format("import threading\ndef f{}():\n    threading.Thread(target=print).start()\n", kModules - 1));
+  CommandResult result = testing::Run(
+      {"sh", "-c", std::string("exec timeout 120 ") + FAASLINT_BINARY + " --all --format json --select FL103"},
+      dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(Count(result.out, "\"code\": \"FL103\""), static_cast<size_t>(kModules - 1)) << result.err;
+  EXPECT_NE(result.out.find("`f0()` starts `threading.Thread` (m2999.py:3, via `m1.f1()` -> `m2.f2()` -> `m3.f3()` -> "
+                            "`m4.f4()` -> `m5.f5()` -> `m6.f6()` -> `m7.f7()` -> `m8.f8()` -> ... -> "
+                            "`m2999.f2999()`) at import time"),
+            std::string::npos)
+      << result.out.substr(0, 3000);
+}
+
 // Deep blocks cost their indentation: 3,000 levels are 4.5 MB, 10,000 are 50 MB and so
 // over the size limit.
 TEST(BadInput, DeepBlocksAreCheckedOrOverTheSizeLimit) {
