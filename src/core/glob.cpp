@@ -189,10 +189,12 @@ class Glob::Builder {
 
 Glob::Glob(std::string_view pattern) {
   if (pattern.starts_with("./")) pattern.remove_prefix(2);
-  if (pattern.find_first_of("*?[{\\") == std::string_view::npos) {
+  const size_t wildcard = pattern.find_first_of("*?[{\\");
+  if (wildcard == std::string_view::npos) {
     literal_.emplace(pattern);
     return;
   }
+  prefix_ = pattern.substr(0, wildcard);
   Builder(*this).Build(pattern);
 }
 
@@ -228,6 +230,7 @@ void Glob::AddWithClosure(int state, std::vector<int>& list, std::vector<unsigne
 // Runs all alive states in step over the path (Thompson's simulation).
 bool Glob::Matches(std::string_view path) const {
   if (literal_) return path == *literal_;
+  if (!path.starts_with(prefix_)) return false;
   std::vector<unsigned> seen_in(states_.size(), 0);
   std::vector<int> current, next, stack;
   unsigned generation = 1;

@@ -38,6 +38,7 @@ class Glob {
                       unsigned generation, std::vector<int>& stack) const;
 
   std::optional<std::string> literal_;  // a pattern without wildcards: compared as is
+  std::string prefix_;                   // the text before the first wildcard: a quick "no"
   std::vector<State> states_;
   std::vector<std::bitset<256>> classes_;
   int start_ = -1;

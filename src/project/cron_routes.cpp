@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <regex>
 #include <set>
 
 #include "project/functions.h"
@@ -25,24 +24,6 @@ std::string EscapeRegex(std::string_view text) {
     out += c;
   }
   return out;
-}
-
-// Longer patterns are "unknown": libstdc++ compiles a regex recursively, one level per
-// term, so a 500 KB route `src` overflowed the stack. Real routes are far shorter.
-constexpr size_t kMaxRegexBytes = 1000;
-
-// std::regex throws on patterns it cannot compile (lookbehind, ...): that is "unknown".
-// `__polynomial` (libstdc++) matches breadth-first, in time linear in the text: the
-// default backtracking took 34 s to match `/api/(a+)+x` against a 32-byte cron path,
-// and doubled with every byte more. Such a pattern also has no back-references, which
-// that mode refuses (a regex_error: unknown as well).
-std::optional<bool> RegexMatches(const std::string& pattern, const std::string& text) {
-  if (pattern.size() > kMaxRegexBytes) return std::nullopt;
-  try {
-    return std::regex_match(text, std::regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial));
-  } catch (const std::regex_error&) {
-    return std::nullopt;
-  }
 }
 
 // api/users/[id] -> /api/users/<segment> as a regex.
@@ -73,7 +54,7 @@ std::string FileRouteRegex(std::string_view file) {
 
 std::optional<std::string> FunctionForPath(const Project& project, const std::string& path) {
   for (const std::string& file : project.python_entries()) {
-    if (!project.zero_config_entry() && RegexMatches(FileRouteRegex(file), path).value_or(false)) return file;
+    if (!project.zero_config_entry() && project.regexes().Matches(FileRouteRegex(file), path).value_or(false)) return file;
   }
   return std::nullopt;
 }
@@ -105,7 +86,7 @@ bool ServedByOtherRuntime(const Project& project, const std::string& path) {
     std::string base = "/" + file.substr(0, dot);
     std::string regex = FilePathRegex(base) + "(?:\\." + std::string(ext) + ")?";
     if (base.ends_with("/index")) regex = "(?:" + regex + "|" + FilePathRegex(base.substr(0, base.size() - 6)) + ")";
-    if (RegexMatches(regex + "/?", path).value_or(false)) return true;
+    if (project.regexes().Matches(regex + "/?", path).value_or(false)) return true;
   }
   return false;
 }
@@ -193,7 +174,7 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
           continue;
         }
         std::string regex = (prefixes ? "(?:/.*)?" : "") + AppRouteRegex(route.path);
-        if (RegexMatches(regex, path).value_or(false)) {
+        if (project.regexes().Matches(regex, path).value_or(false)) {
           result->handlers.push_back({file, module, static_cast<int>(f), &route});
         }
       }
@@ -228,7 +209,7 @@ Step LegacyRoutes(const Project& project, const std::vector<vercel::JsonValue>& 
     std::string anchored = src->text;
     if (!anchored.starts_with("^")) anchored = "^" + anchored;
     if (!anchored.ends_with("$")) anchored += "$";
-    std::optional<bool> matches = RegexMatches(anchored, path);
+    std::optional<bool> matches = project.regexes().Matches(anchored, path);
     if (!matches) return {Step::Kind::kGiveUp, ""};
     if (!*matches) continue;
     if (dest->text.find('$') != std::string::npos || dest->text.find("://") != std::string::npos) {
@@ -250,7 +231,7 @@ Step Rewrites(const Project& project, const vercel::JsonValue& rewrites, const s
     if (!source || !source->is_string()) continue;
     std::optional<std::string> regex = vercel::PathPatternRegex(source->text);
     if (!regex) continue;  // FL609 reports it
-    std::optional<bool> matches = RegexMatches(*regex, path);
+    std::optional<bool> matches = project.regexes().Matches(*regex, path);
     if (!matches) return {Step::Kind::kGiveUp, ""};
     if (!*matches) continue;
     if (!destination || !destination->is_string() || destination->text.find("://") != std::string::npos ||

@@ -14,6 +14,7 @@
 
 #include "core/change_set.h"
 #include "core/settings.h"
+#include "project/regex_cache.h"
 #include "project/requirements.h"
 #include "vercel/json.h"
 
@@ -65,6 +66,8 @@ class Project {
   const std::vector<std::string>& FunctionCode() const;
   // What requirements.txt / pyproject.toml / Pipfile declare.
   const DeclaredPackages& declared_packages() const;
+  // Route and path patterns, each compiled once (cron_routes.cpp matches them).
+  const RegexCache& regexes() const { return regexes_; }
 
  private:
   const Snapshot& snapshot_;
@@ -80,6 +83,7 @@ class Project {
   mutable std::vector<std::string> function_code_;
   mutable std::once_flag packages_once_;
   mutable DeclaredPackages packages_;
+  RegexCache regexes_;
 };
 
 }  // namespace faaslint::project
