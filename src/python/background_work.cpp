@@ -89,6 +89,9 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
       }
     }
     for (int caller : callers) queued[caller] = false;
+    // The next layer: the callers that got work (each did, through the call that found
+    // it; kept explicit so that the loop ends whatever the call lists hold).
+    std::erase_if(callers, [&](int caller) { return !summary[caller].work; });
     layer = std::move(callers);
   }
   // For the rest: the imported calls they reach through the module's own functions,
