@@ -380,12 +380,7 @@ int ReferencedFunction(const Module& module, const Expr& expr, int from_function
   if (expr.kind == Kind::kName) {
     // A nested def visible from here first, then a module-level one.
     for (int scope = from_function; scope >= 0; scope = module.functions()[scope].parent) {
-      for (size_t i = 0; i < module.functions().size(); ++i) {
-        const Function& candidate = module.functions()[i];
-        if (candidate.parent == scope && candidate.class_index < 0 && candidate.name == expr.text) {
-          return static_cast<int>(i);
-        }
-      }
+      if (int def = module.FindDef(scope, expr.text); def >= 0) return def;
     }
     return module.FindFunction(expr.text);
   }

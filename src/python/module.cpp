@@ -107,14 +107,9 @@ std::string Module::Resolve(std::string_view dotted) const {
   return resolved;
 }
 
-int Module::FindFunction(std::string_view name) const {
-  for (size_t i = 0; i < functions_.size(); ++i) {
-    const Function& function = functions_[i];
-    if (function.parent == -1 && function.class_index == -1 && function.name == name) {
-      return static_cast<int>(i);
-    }
-  }
-  return -1;
+int Module::FindDef(int scope, std::string_view name) const {
+  std::span<const int> found = defs_.Find({scope, name});
+  return found.empty() ? -1 : found.front();
 }
 
 bool Module::IsInHandler(int function) const {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/flat_multimap.h"
 
 namespace faaslint::python {
 
@@ -250,7 +251,10 @@ class Module {
   // Resolves a dotted name through the module's imports ("T" -> "threading.Thread").
   std::string Resolve(std::string_view dotted) const;
   // A module-level function by name, or -1.
-  int FindFunction(std::string_view name) const;
+  int FindFunction(std::string_view name) const { return FindDef(-1, name); }
+  // The first def of that name directly in function `scope` (-1: at module level) that
+  // is not a method, or -1.
+  int FindDef(int scope, std::string_view name) const;
   // The call enclosing a function's body and so on: the function chain of a call.
   bool IsInHandler(int function) const;    // the function or an enclosing one is a handler
   bool IsInColdStart(int function) const;  // ... is a cold-start hook
@@ -273,6 +277,9 @@ class Module {
   bool truncated_ = false;
   std::vector<Import> imports_;
   std::vector<Function> functions_;
+  // (enclosing function, name) -> the defs there that are not methods, in module order;
+  // filled once the walk is done (the keys view functions_' names).
+  FlatMultimap<std::pair<int, std::string_view>, int> defs_;
   std::vector<Class> classes_;
   std::vector<Call> calls_;
   std::vector<Assignment> assignments_;

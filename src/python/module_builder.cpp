@@ -137,6 +137,7 @@ class ModuleBuilder {
     m_.has_errors_ = ts_node_has_error(root_);
     Scope scope;
     Block(root_, scope, 0);
+    IndexDefs();
     ResolveCallTargets();
     IndexCallersAndValueUses();
     MarkRegisteredHandlers();
@@ -872,13 +873,18 @@ class ModuleBuilder {
     function.routes.push_back(std::move(route));
   }
 
-  void ResolveCallTargets() {
-    // Indexes built once: defs by (enclosing function, name), module-level `x = X(...)`.
-    std::map<std::pair<int, std::string>, int> defs;
+  // Defs by where they are and their name: a linear search per lookup was quadratic on
+  // generated code (16,000 routes each starting a thread with `target=`).
+  void IndexDefs() {
     for (size_t i = 0; i < m_.functions_.size(); ++i) {
       const Function& function = m_.functions_[i];
-      if (function.class_index < 0) defs.emplace(std::make_pair(function.parent, function.name), static_cast<int>(i));
+      if (function.class_index < 0) m_.defs_.Add({function.parent, function.name}, static_cast<int>(i));
     }
+    m_.defs_.Seal();
+  }
+
+  void ResolveCallTargets() {
+    // Indexes built once: defs by (enclosing function, name), module-level `x = X(...)`.
     std::map<std::string, std::string, std::less<>> instances;
     for (const Assignment& assignment : m_.assignments_) {
       if (assignment.function != -1 || assignment.target.kind != Kind::kName) continue;
@@ -906,8 +912,7 @@ class ModuleBuilder {
     // enclosing function, else at module level.
     auto visible = [&](const std::string& name, int function) {
       for (int scope = function;; scope = m_.functions_[scope].parent) {
-        auto it = defs.find({scope, name});
-        if (it != defs.end()) return it->second;
+        if (int def = m_.FindDef(scope, name); def >= 0) return def;
         if (scope < 0) return -1;
       }
     };
@@ -956,7 +961,6 @@ class ModuleBuilder {
     }
   }
 
-  // A method of a module-level class by name, or -1.
   // app.add_url_rule("/x", view_func=f) and FastAPI(lifespan=f) name functions by reference.
   void MarkRegisteredHandlers() {
     for (const Call& call : m_.calls_) {

@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
+#include <utility>
 
 #include "python/module.h"
 #include "python/request_path.h"
@@ -106,6 +108,13 @@ class Checker {
       std::string type = ContainerType(module, assignment.value);
       if (!type.empty()) containers_[std::string(assignment.target.text)] = type;
     }
+    // `clients["s3"] = boto3.client("s3")`: found once, not per store (that was quadratic
+    // on a module of 16,000 handlers each storing into a cache).
+    for (const python::Assignment& assignment : module.assignments()) {
+      if (assignment.target.kind != Expr::Kind::kSubscript) continue;
+      const python::Call* value = python::CallOf(module, assignment.value);
+      if (value && IsNetworkClient(value->callee)) client_stores_.insert({assignment.target.range.start, assignment.target.range.end});
+    }
   }
 
   void Run() {
@@ -166,10 +175,7 @@ class Checker {
   }
 
   bool StoresClient(const python::SubscriptAccess& access) const {
-    return std::any_of(module_.assignments().begin(), module_.assignments().end(), [&](const python::Assignment& a) {
-      return a.target.kind == Expr::Kind::kSubscript && a.target.range == access.range &&
-             python::CallOf(module_, a.value) && IsNetworkClient(python::CallOf(module_, a.value)->callee);
-    });
+    return client_stores_.count({access.range.start, access.range.end}) > 0;
   }
 
   // The value mentions a parameter of the function (or of an enclosing one) or `request`.
@@ -220,6 +226,7 @@ class Checker {
   python::Values values_;
   std::vector<bool> on_path_;
   std::map<std::string, std::string, std::less<>> containers_;
+  std::set<std::pair<Position, Position>> client_stores_;  // ranges of subscripts assigned a network client
   Sink& out_;
 };
 

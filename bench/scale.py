@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Does any cost grow faster than the input? Each shape of generated code or config is
+checked at a small size N and at 8N, in the same run, and the ratio of the two times is
+printed: about 8 is linear, about 64 quadratic. The shapes are the ones that were not
+linear once (docs/BENCHMARKS.md, fifth round) and a few that always were.
+
+Usage: bench/scale.py [--faaslint build/faaslint] [--n 2000] [--runs 3] [--out FILE]
+Prints a markdown table with the machine, the date and the commit; the time of a size is
+the median of --runs runs of `faaslint check --all --format json`, peak RSS the largest.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def write(root, path, text):
+    full = os.path.join(root, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as out:
+        out.write(text)
+
+
+def call_chain(root, n):
+    """Each function calls the next; the last starts a thread."""
+    lines = ["import threading\n"]
+    lines += [f"def f{i}():\n    return f{i + 1}()\n" for i in range(n - 1)]
+    lines.append(f"def f{n - 1}():\n    threading.Thread(target=print).start()\nf0()\n")
+    write(root, "app.py", "".join(lines))
+
+
+def big_class(root, n):
+    """One class whose methods call each other through self."""
+    lines = ["import threading\nclass C:\n    def m0(self):\n        threading.Thread(target=print).start()\n"]
+    lines += [f"    def m{i}(self):\n        return self.m{i - 1}()\n" for i in range(1, n)]
+    lines.append(f"C().m{n - 1}()\n")
+    write(root, "app.py", "".join(lines))
+
+
+def import_graph(root, n):
+    """n // 20 modules, each importing and calling three others at import time."""
+    modules = max(n // 20, 4)
+    for i in range(modules):
+        targets = [(i * 7 + k * 13) % modules for k in (1, 2, 3)]
+        imports = "".join(f"from m{j} import f{j}\n" for j in targets)
+        calls = "".join(f"    f{j}()\n" for j in targets)
+        write(root, f"m{i}.py", f"{imports}def f{i}():\n{calls}f{i}()\n")
+
+
+def fstrings(root, n):
+    write(root, "app.py", "x = y = 1\n" + "".join("print(f'{x} {y!r} {x:>{y}}')  # (see above)\n" for _ in range(n)))
+
+
+def routes(root, n):
+    """A Flask app of n routes, each starting a thread and writing a file."""
+    head = "import threading\nfrom flask import Flask\napp = Flask(__name__)\ncache = {}\n"
+    body = "".join(
+        f"@app.route('/x{i}')\ndef h{i}():\n    threading.Thread(target=print).start()\n"
+        f"    cache['k'] = 1\n    open('data.txt', 'w')\n    return 'x'\n"
+        for i in range(n)
+    )
+    write(root, "app.py", head + body)
+
+
+def function_patterns(root, n):
+    """vercel.json with n // 4 `functions` patterns over as many function files."""
+    count = max(n // 4, 1)
+    for i in range(count):
+        write(root, f"api/h{i}.py", "def handler(request):\n    return 'x'\n")
+    write(root, "vercel.json", json.dumps({"functions": {f"api/h{i}*.py": {"memory": 1024} for i in range(count)}}))
+
+
+def crons_and_rewrites(root, n):
+    """vercel.json with 20 crons and n // 4 rewrites."""
+    write(root, "api/index.py", "from flask import Flask\napp = Flask(__name__)\n")
+    write(root, "vercel.json", json.dumps({
+        "rewrites": [{"source": f"/r{i}/(.*)", "destination": "/api/index"} for i in range(max(n // 4, 1))],
+        "crons": [{"path": f"/api/cron{i}", "schedule": "0 5 * * *"} for i in range(20)],
+    }))
+
+
+SHAPES = [call_chain, big_class, import_graph, fstrings, routes, function_patterns, crons_and_rewrites]
+
+
+def run_once(faaslint, folder):
+    start = time.perf_counter()
+    process = subprocess.Popen([faaslint, "check", "--all", "--format", "json"], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"faaslint exited with {code} on {folder}")
+    return seconds, usage.ru_maxrss  # KiB on Linux
+
+
+def measure(faaslint, shape, n, runs):
+    folder = tempfile.mkdtemp(prefix=f"faaslint-scale-{shape.__name__}-")
+    try:
+        shape(folder, n)
+        results = [run_once(faaslint, folder) for _ in range(runs + 1)][1:]  # one warm-up
+        return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def machine():
+    model = "unknown CPU"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{platform.system()} {platform.release()}, {model}, {os.cpu_count()} cores"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--faaslint", default=os.path.join(ROOT, "build", "faaslint"))
+    parser.add_argument("--n", type=int, default=2000, help="the small size (the large one is 8x)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", help="also write the table here")
+    args = parser.parse_args()
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    lines = [
+        f"faaslint scale check, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}",
+        f"machine: {machine()}",
+        f"command: bench/scale.py --n {args.n} --runs {args.runs}",
+        "",
+        f"| shape | {args.n}: s | {8 * args.n}: s | ratio (8 linear, 64 quadratic) | peak RSS at {8 * args.n} |",
+        "|---|---|---|---|---|",
+    ]
+    print("\n".join(lines), flush=True)
+    for shape in SHAPES:
+        small, _ = measure(args.faaslint, shape, args.n, args.runs)
+        large, rss = measure(args.faaslint, shape, 8 * args.n, args.runs)
+        row = f"| {shape.__name__} | {small:.3f} | {large:.3f} | {large / small:.1f} | {rss / 1024:.0f} MB |"
+        print(row, flush=True)
+        lines.append(row)
+    if args.out:
+        with open(args.out, "w") as out:
+            out.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
