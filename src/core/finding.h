@@ -27,6 +27,7 @@ struct Range {
   Position start;
   Position end;
   friend bool operator==(const Range&, const Range&) = default;
+  friend auto operator<=>(const Range&, const Range&) = default;
 };
 
 // A place in the project. `path` is relative to the project root, '/'-separated.

@@ -190,12 +190,8 @@ class Glob::Builder {
 Glob::Glob(std::string_view pattern) {
   if (pattern.starts_with("./")) pattern.remove_prefix(2);
   const size_t wildcard = pattern.find_first_of("*?[{\\");
-  if (wildcard == std::string_view::npos) {
-    literal_.emplace(pattern);
-    return;
-  }
   prefix_ = pattern.substr(0, wildcard);
-  Builder(*this).Build(pattern);
+  if (wildcard != std::string_view::npos) Builder(*this).Build(pattern);
 }
 
 bool Glob::Consumes(const State& state, unsigned char c) const {
@@ -229,7 +225,7 @@ void Glob::AddWithClosure(int state, std::vector<int>& list, std::vector<unsigne
 
 // Runs all alive states in step over the path (Thompson's simulation).
 bool Glob::Matches(std::string_view path) const {
-  if (literal_) return path == *literal_;
+  if (states_.empty()) return path == prefix_;
   if (!path.starts_with(prefix_)) return false;
   std::vector<unsigned> seen_in(states_.size(), 0);
   std::vector<int> current, next, stack;
@@ -250,10 +246,6 @@ bool Glob::Matches(std::string_view path) const {
     if (states_[s].kind == Kind::kAccept) return true;
   }
   return false;
-}
-
-bool GlobMatch(std::string_view pattern, std::string_view path) {
-  return Glob(pattern).Matches(path);
 }
 
 }  // namespace faaslint

@@ -1,7 +1,8 @@
 // Path globs as .gitignore-style tools and Vercel's `functions` keys write them:
 // `*` and `?` stay within one path segment, `**` spans segments (`**/` also matches
 // no folder), `[abc]`/`[!a-z]` classes, `{a,b}` alternatives (nestable; a group is a
-// unit, so `*{,}*` is two `*`, not a `**`), `\x` a literal x. Paths are '/'-separated and root-relative; a leading "./" is ignored.
+// unit, so `*{,}*` is two `*`, not a `**`), `\x` a literal x. Paths are '/'-separated
+// and root-relative; a leading "./" is ignored.
 //
 // A pattern compiles to a small automaton that is run over the path once, so
 // matching costs O(pattern x path) whatever the pattern: a backtracking matcher
@@ -10,7 +11,6 @@
 #pragma once
 
 #include <bitset>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,14 +37,10 @@ class Glob {
   void AddWithClosure(int state, std::vector<int>& list, std::vector<unsigned>& seen_in,
                       unsigned generation, std::vector<int>& stack) const;
 
-  std::optional<std::string> literal_;  // a pattern without wildcards: compared as is
-  std::string prefix_;                   // the text before the first wildcard: a quick "no"
-  std::vector<State> states_;
+  std::string prefix_;          // the text before the first wildcard: a quick "no"
+  std::vector<State> states_;   // none for a pattern without wildcards: prefix_ is all of it
   std::vector<std::bitset<256>> classes_;
   int start_ = -1;
 };
-
-// One-off match; callers matching one pattern against many paths keep a Glob.
-bool GlobMatch(std::string_view pattern, std::string_view path);
 
 }  // namespace faaslint

@@ -130,7 +130,8 @@ const std::vector<ModuleIndex::Edge>& ModuleIndex::EdgesOf(const Target& from) c
   }
   std::vector<Edge> edges;
   for (const python::ImportedCall& call : from.summary->imported) {
-    if (std::optional<Target> target = ResolveCallee(from.path, call.callee)) edges.push_back({&call, std::move(*target)});
+    std::optional<Target> target = ResolveCallee(from.path, call.callee);
+    if (target) edges.push_back({&call, std::move(*target)});
   }
   std::lock_guard<std::mutex> lock(mutex_);
   return edges_.emplace(from.id, std::move(edges)).first->second;  // the first stored wins

@@ -884,7 +884,7 @@ class ModuleBuilder {
   }
 
   void ResolveCallTargets() {
-    // Indexes built once: defs by (enclosing function, name), module-level `x = X(...)`.
+    // Module-level `x = X(...)`: x's class, for `x.start()`.
     std::map<std::string, std::string, std::less<>> instances;
     for (const Assignment& assignment : m_.assignments_) {
       if (assignment.function != -1 || assignment.target.kind != Kind::kName) continue;
@@ -949,15 +949,9 @@ class ModuleBuilder {
     for (size_t i = 0; i < m_.calls_.size(); ++i) {
       if (int target = m_.calls_[i].target; target >= 0) m_.functions_[target].callers.push_back(static_cast<int>(i));
     }
-    FlatMultimap<std::string_view, int> module_level;  // name -> module-level functions
-    for (size_t i = 0; i < m_.functions_.size(); ++i) {
-      const Function& function = m_.functions_[i];
-      if (function.parent == -1 && function.class_index == -1) module_level.Add(function.name, static_cast<int>(i));
-    }
-    module_level.Seal();
     for (const NameLoad& load : m_.name_loads_) {
       if (load.use == ResultUse::kOther || load.use == ResultUse::kDiscarded) continue;
-      for (int function : module_level.Find(load.name)) m_.functions_[function].handed_on = true;
+      for (int function : m_.defs_.Find({-1, load.name})) m_.functions_[function].handed_on = true;
     }
   }
 

@@ -2,7 +2,6 @@
 
 #include <map>
 #include <set>
-#include <utility>
 
 #include "python/module.h"
 #include "python/request_path.h"
@@ -113,7 +112,7 @@ class Checker {
     for (const python::Assignment& assignment : module.assignments()) {
       if (assignment.target.kind != Expr::Kind::kSubscript) continue;
       const python::Call* value = python::CallOf(module, assignment.value);
-      if (value && IsNetworkClient(value->callee)) client_stores_.insert({assignment.target.range.start, assignment.target.range.end});
+      if (value && IsNetworkClient(value->callee)) client_stores_.insert(assignment.target.range);
     }
   }
 
@@ -175,7 +174,7 @@ class Checker {
   }
 
   bool StoresClient(const python::SubscriptAccess& access) const {
-    return client_stores_.count({access.range.start, access.range.end}) > 0;
+    return client_stores_.count(access.range) > 0;
   }
 
   // The value mentions a parameter of the function (or of an enclosing one) or `request`.
@@ -226,7 +225,7 @@ class Checker {
   python::Values values_;
   std::vector<bool> on_path_;
   std::map<std::string, std::string, std::less<>> containers_;
-  std::set<std::pair<Position, Position>> client_stores_;  // ranges of subscripts assigned a network client
+  std::set<Range> client_stores_;  // subscripts assigned a network client
   Sink& out_;
 };
 

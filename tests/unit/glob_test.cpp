@@ -7,6 +7,8 @@
 namespace faaslint {
 namespace {
 
+bool GlobMatch(std::string_view pattern, std::string_view path) { return Glob(pattern).Matches(path); }
+
 TEST(Glob, StarStaysInOneSegment) {
   EXPECT_TRUE(GlobMatch("api/*.py", "api/index.py"));
   EXPECT_FALSE(GlobMatch("api/*.py", "api/v1/index.py"));
