@@ -55,6 +55,18 @@ def import_graph(root, n):
         write(root, f"m{i}.py", f"{imports}def f{i}():\n{calls}f{i}()\n")
 
 
+def starts(root, n):
+    """A class keeping n // 2 threads on self, started in other methods, and n // 2
+    functions each starting a process and a child process it never waits for."""
+    half = max(n // 2, 1)
+    lines = ["import multiprocessing\nimport subprocess\nimport threading\nclass Pool:\n    def __init__(self):\n"]
+    lines += [f"        self.t{i} = threading.Thread(target=print)\n" for i in range(half)]
+    lines += [f"    def s{i}(self):\n        self.t{i}.start()\n" for i in range(half)]
+    lines += [f"def p{i}():\n    p = multiprocessing.Process(target=print)\n    p.start()\n"
+              f"    c = subprocess.Popen(['ls'])\n    print(c.pid)\n" for i in range(half)]
+    write(root, "app.py", "".join(lines))
+
+
 def fstrings(root, n):
     write(root, "app.py", "x = y = 1\n" + "".join("print(f'{x} {y!r} {x:>{y}}')  # (see above)\n" for _ in range(n)))
 
@@ -87,7 +99,7 @@ def crons_and_rewrites(root, n):
     }))
 
 
-SHAPES = [call_chain, big_class, import_graph, fstrings, routes, function_patterns, crons_and_rewrites]
+SHAPES = [call_chain, big_class, import_graph, starts, fstrings, routes, function_patterns, crons_and_rewrites]
 
 
 def run_once(faaslint, folder):

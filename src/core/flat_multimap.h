@@ -35,6 +35,13 @@ class FlatMultimap {
     return {values_.data() + (first - keys_.begin()), static_cast<size_t>(last - first)};
   }
 
+  // After Seal: the values of every key in [from, to), by key, then in the order added.
+  std::span<const Value> FindRange(const Key& from, const Key& to) const {
+    auto first = std::lower_bound(keys_.begin(), keys_.end(), from);
+    auto last = std::lower_bound(first, keys_.end(), to);
+    return {values_.data() + (first - keys_.begin()), static_cast<size_t>(last - first)};
+  }
+
  private:
   std::vector<std::pair<Key, Value>> pending_;
   std::vector<Key> keys_;  // sorted

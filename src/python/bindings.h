@@ -4,8 +4,10 @@
 
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -35,14 +37,29 @@ class Bindings {
   bool Read(std::string_view name, int function) const;
 
  private:
-  bool Within(int inner, int outer) const;
-  bool SameClass(int a, int b) const;
-  // (function, name as written) -> call indexes, in module order; names are views into
-  // the module.
-  using Index = FlatMultimap<std::pair<int, std::string_view>, int>;
+  // The functions whose uses count for `function`: it and the functions nested in it, as
+  // one range of preorder numbers (module level: every function and the module itself).
+  std::pair<int, int> Nest(int function) const;
+  int ClassOf(int function) const { return function < 0 ? -1 : module_.functions()[function].class_index; }
+  void IndexLoads() const;
+
   const Module& module_;
-  Index assigned_;  // the name a call's result is assigned to (`p = Popen(...)`)
-  Index methods_;   // the receiver a method is called on (`p.wait()`: "p", the call)
+  // Function -> its number in a preorder walk of the nesting, and one past its last
+  // nested function's: so "in `f` or nested in it" is a range of numbers, one lookup.
+  std::vector<int> preorder_;
+  std::vector<int> nest_end_;
+  // Names are views into the module; each index answers with call indexes in module order.
+  // (function, name) -> the calls whose result is assigned to it (`p = Popen(...)`).
+  FlatMultimap<std::pair<int, std::string_view>, int> assigned_;
+  // (class, "self.x", function) -> the calls assigned to `self.x` in the class's methods.
+  FlatMultimap<std::tuple<int, std::string_view, int>, int> assigned_in_class_;
+  // (receiver, preorder number of the function) -> the method calls on it (`p.wait()`).
+  FlatMultimap<std::pair<std::string_view, int>, int> methods_;
+  // (class, "self.x") -> the method calls on `self.x` in the class's methods.
+  FlatMultimap<std::pair<int, std::string_view>, int> methods_in_class_;
+  // (name, preorder number of the function) -> the loads of the name. Built on the first
+  // question: most modules are never asked.
+  mutable std::optional<FlatMultimap<std::pair<std::string_view, int>, const NameLoad*>> loads_;
 };
 
 }  // namespace faaslint::python

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
+#include "core/flat_multimap.h"
 #include "python/module.h"
 #include "rules/fixes.h"
 #include "rules/python_helpers.h"
@@ -49,6 +51,8 @@ the work still needs its cron job.)"};
 constexpr std::string_view kThreadTypes[] = {"threading.Thread", "threading.Timer"};
 constexpr std::string_view kRawStarts[] = {"_thread.start_new_thread", "_thread.start_new", "thread.start_new_thread"};
 
+// Thread constructors and joins of a module, indexed once by the name they are assigned
+// to or called on, so each start costs a lookup.
 class ThreadTracker {
  public:
   explicit ThreadTracker(const python::Module& module) : module_(module) {
@@ -57,11 +61,21 @@ class ThreadTracker {
                                    [&](const python::Expr& base) { return IsThreadType(base.qualified); });
       if (is_thread) thread_classes_.insert(klass.name);
     }
+    const std::vector<python::Call>& calls = module.calls();
+    for (size_t i = 0; i < calls.size(); ++i) {
+      const python::Call& call = calls[i];
+      if (call.use == python::ResultUse::kAssigned && IsThreadType(call.callee)) {
+        constructors_.Add(Owner(call.assigned_to, call.function), &call);
+      }
+      if (call.method == "join") joins_.Add(Owner(call.receiver.text, call.function), &call);
+    }
+    constructors_.Seal();
+    joins_.Seal();
   }
 
   bool IsThreadType(std::string_view name) const {
     return std::find(std::begin(kThreadTypes), std::end(kThreadTypes), name) != std::end(kThreadTypes) ||
-           thread_classes_.count(std::string(name)) > 0;
+           thread_classes_.count(name) > 0;
   }
 
   // The constructor call that created what `receiver` names in `function`, or null.
@@ -70,32 +84,34 @@ class ThreadTracker {
       const python::Call& call = module_.calls()[receiver.call];
       return IsThreadType(call.callee) ? &call : nullptr;
     }
-    for (const python::Call& call : module_.calls()) {
-      if (call.use != python::ResultUse::kAssigned || call.assigned_to != receiver.text) continue;
-      if (!IsThreadType(call.callee)) continue;
-      if (call.function == function || SameClassAttribute(call.function, function, receiver.text)) return &call;
-    }
-    return nullptr;
+    std::span<const python::Call* const> found = constructors_.Find(Owner(receiver.text, function));
+    return found.empty() ? nullptr : found.front();
   }
 
   // `t.join()` (or `self.worker.join()`) somewhere in the same function.
   bool Joined(const python::Expr& receiver, int function) const {
-    return std::any_of(module_.calls().begin(), module_.calls().end(), [&](const python::Call& call) {
-      return call.method == "join" && call.receiver.text == receiver.text &&
-             (call.function == function || SameClassAttribute(call.function, function, receiver.text));
-    });
+    return !joins_.Find(Owner(receiver.text, function)).empty();
   }
 
  private:
-  // self.worker assigned in __init__ and started in another method of the class.
-  bool SameClassAttribute(int a, int b, std::string_view text) const {
-    if (!text.starts_with("self.") || a < 0 || b < 0) return false;
-    int class_a = module_.functions()[a].class_index;
-    return class_a >= 0 && class_a == module_.functions()[b].class_index;
+  // Where a name is bound: `self.worker` in a method belongs to the class (assigned in
+  // __init__, started in another method), any other name to its function.
+  struct Key {
+    std::string_view name;
+    bool in_class = false;
+    int scope = -1;  // the class, or the function (-1: module level)
+    auto operator<=>(const Key&) const = default;
+  };
+  Key Owner(std::string_view name, int function) const {
+    int klass = function < 0 ? -1 : module_.functions()[function].class_index;
+    if (klass >= 0 && name.starts_with("self.")) return {name, true, klass};
+    return {name, false, function};
   }
 
   const python::Module& module_;
-  std::set<std::string> thread_classes_;
+  std::set<std::string, std::less<>> thread_classes_;
+  FlatMultimap<Key, const python::Call*> constructors_;  // thread constructors, by assigned name
+  FlatMultimap<Key, const python::Call*> joins_;         // `.join()` calls, by receiver
 };
 
 // A start at import time keeps running locally and is skipped on the platform, as the

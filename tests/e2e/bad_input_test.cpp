@@ -206,6 +206,35 @@ TEST(BadInput, ThousandsOfMethodsInOneClassAreResolved) {
       << result.out << result.err;
 }
 
+// 20,000 threads kept on `self` and started in other methods, and 20,000 functions each
+// starting a process and a child it never waits for: each start looked for its
+// constructor, join or wait by scanning every call or function of the module (190 s).
+// Each lookup is an index now, and every start is still reported once.
+TEST(BadInput, ThousandsOfThreadsAndProcessesAreEachReported) {
+  TempDir dir;
+  constexpr int kStarts = 20000;
+  std::string source = "import multiprocessing\nimport subprocess\nimport threading\nclass Pool:\n    def __init__(self):\n";
+  for (int i = 0; i < kStarts; ++i) source += fmt::format("        self.t{} = threading.Thread(target=print)\n", i);
+  for (int i = 0; i < kStarts; ++i) source += fmt::format("    def s{}(self):\n        self.t{}.start()\n", i, i);
+  for (int i = 0; i < kStarts; ++i) {
+    source += fmt::format(
+        "def p{}():\n    p = multiprocessing.Process(target=print)\n    p.start()\n"
+        "    c = subprocess.Popen(['ls'])\n    print(c.pid)\n", i);
+  }
+  dir.Write("app.py", source);
+  CommandResult result = testing::Run(
+      {"sh", "-c", std::string("exec timeout 120 ") + FAASLINT_BINARY + " --all --format json"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  auto count = [&](std::string_view needle) {
+    size_t found = 0;
+    for (size_t at = result.out.find(needle); at != std::string::npos; at = result.out.find(needle, at + 1)) ++found;
+    return found;
+  };
+  EXPECT_EQ(count(R"("code": "FL101")"), kStarts) << result.err;  // the threads
+  EXPECT_EQ(count(R"("code": "FL102")"), 2 * kStarts) << result.err;  // the processes and the children
+  EXPECT_EQ(count(R"("code": "FL102")") + count(R"("code": "FL101")"), count(R"("code": ")"));
+}
+
 // 60 modules, each importing three others and calling them at import time, none starting
 // anything: following each chain depth first explored every path of the import graph
 // (40 such modules ran for hours). Each function is now expanded once per question.
