@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -67,6 +68,27 @@ def starts(root, n):
     write(root, "app.py", "".join(lines))
 
 
+def rule_fixtures(root, n):
+    """Every rule's fixture (tests/fixtures/rules/FL*.py) in one module, n // 400 times
+    over, the functions and classes of each copy renamed: each rule meets many of what
+    it looks for, and what it must not flag, in one file."""
+    folder = os.path.join(ROOT, "tests", "fixtures", "rules")
+    heads, bodies = [], []
+    for name in sorted(os.listdir(folder)):
+        if not (name.startswith("FL") and name.endswith(".py")):
+            continue
+        with open(os.path.join(folder, name)) as fixture:
+            lines = fixture.read().splitlines(keepends=True)
+        heads += [line for line in lines if line.startswith(("import ", "from "))]
+        bodies.append("".join(line for line in lines if not line.startswith(("import ", "from "))))
+    body = "\n".join(bodies)
+    defined = set(re.findall(r"^\s*(?:async\s+)?(?:def|class)\s+(\w+)", body, re.M))
+    names = re.compile(r"\b(" + "|".join(sorted((d for d in defined if not d.startswith("__")), key=len,
+                                                  reverse=True)) + r")\b")
+    copies = [names.sub(lambda m: f"{m.group(1)}_{k}", body) for k in range(max(n // 400, 1))]
+    write(root, "app.py", "".join(dict.fromkeys(heads)) + "\n".join(copies))
+
+
 def fstrings(root, n):
     write(root, "app.py", "x = y = 1\n" + "".join("print(f'{x} {y!r} {x:>{y}}')  # (see above)\n" for _ in range(n)))
 
@@ -99,7 +121,7 @@ def crons_and_rewrites(root, n):
     }))
 
 
-SHAPES = [call_chain, big_class, import_graph, starts, fstrings, routes, function_patterns, crons_and_rewrites]
+SHAPES = [call_chain, big_class, import_graph, starts, rule_fixtures, fstrings, routes, function_patterns, crons_and_rewrites]
 
 
 def run_once(faaslint, folder):

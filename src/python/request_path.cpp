@@ -46,32 +46,38 @@ bool IsCachedFunction(const Function& function) {
 
 std::vector<bool> RequestPathFunctions(const Module& module) {
   const std::vector<Function>& functions = module.functions();
+  std::vector<std::vector<int>> nested(functions.size());
+  for (size_t i = 0; i < functions.size(); ++i) {
+    if (functions[i].parent >= 0) nested[functions[i].parent].push_back(static_cast<int>(i));
+  }
   std::vector<bool> on_path(functions.size(), false);
-  std::vector<int> pending;
+  std::vector<int> pending;  // reached, their calls not yet followed
+  // A reached function, and the functions nested in it (they run when it does) unless
+  // defined under a guard.
+  auto reach = [&](int function) {
+    std::vector<int> stack{function};
+    while (!stack.empty()) {
+      int current = stack.back();
+      stack.pop_back();
+      if (on_path[current]) continue;
+      on_path[current] = true;
+      pending.push_back(current);
+      for (int inner : nested[current]) {
+        if (!functions[inner].guarded) stack.push_back(inner);
+      }
+    }
+  };
   for (size_t i = 0; i < functions.size(); ++i) {
     const Function& function = functions[i];
-    bool starts = function.is_handler || HasPerRequestHook(module, function) || IsLambdaHandler(function) ||
-                  (function.parent >= 0 && on_path[function.parent]);  // parents come first
-    if (starts && !function.guarded) {
-      on_path[i] = true;
-      pending.push_back(static_cast<int>(i));
-    }
+    bool starts = function.is_handler || HasPerRequestHook(module, function) || IsLambdaHandler(function);
+    if (starts && !function.guarded) reach(static_cast<int>(i));
   }
   while (!pending.empty()) {
     int current = pending.back();
     pending.pop_back();
     for (int index : functions[current].calls) {
       const Call& call = module.calls()[index];
-      if (call.guarded || call.target < 0 || on_path[call.target]) continue;
-      on_path[call.target] = true;
-      pending.push_back(call.target);
-      // Functions nested in a newly reached one run when it does.
-      for (size_t j = call.target + 1; j < functions.size(); ++j) {
-        if (functions[j].parent >= 0 && on_path[functions[j].parent] && !on_path[j]) {
-          on_path[j] = true;
-          pending.push_back(static_cast<int>(j));
-        }
-      }
+      if (!call.guarded && call.target >= 0) reach(call.target);
     }
   }
   return on_path;

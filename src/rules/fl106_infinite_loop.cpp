@@ -1,8 +1,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <utility>
 
+#include "core/flat_multimap.h"
 #include "python/background.h"
 #include "python/module.h"
 #include "rules/python_helpers.h"
@@ -85,10 +88,24 @@ std::set<int> BackgroundTargets(const python::Module& module) {
   return targets;
 }
 
+// The calls that leave the program (`sys.exit()`), by function and where they start: a
+// loop asks for those starting inside it, one lookup however many loops there are.
+using ExitCalls = FlatMultimap<std::pair<int, Position>, const python::Call*>;
+
+ExitCalls FindExitCalls(const python::Module& module) {
+  ExitCalls exits;
+  for (const python::Call& call : module.calls()) {
+    if (OneOf(call.callee, kExits)) exits.Add({call.function, call.range.start}, &call);
+  }
+  exits.Seal();
+  return exits;
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   std::set<int> background;
   bool background_known = false;
+  std::optional<ExitCalls> exit_calls;  // found for the first loop that needs them
   for (const python::Loop& loop : module.loops()) {
     if (!loop.is_while || !loop.constant_true || loop.has_break || loop.has_return || loop.guarded) continue;
     int function = loop.function;
@@ -103,9 +120,11 @@ void Check(const PyContext& cx, Sink& out) {
     }
     bool exits = std::any_of(loop.caught.begin(), loop.caught.end(),
                              [](const std::string& caught) { return !OneOf(caught, kNotExits); });
-    for (const python::Call& call : module.calls()) {
-      if (exits) break;
-      exits = call.function == function && OneOf(call.callee, kExits) && Encloses(loop.range, call.range);
+    if (!exits) {
+      if (!exit_calls) exit_calls = FindExitCalls(module);
+      auto inside = exit_calls->FindRange({function, loop.range.start}, {function, loop.range.end});
+      exits = std::any_of(inside.begin(), inside.end(),
+                          [&](const python::Call* call) { return Encloses(loop.range, call->range); });
     }
     if (exits) continue;
     std::string loop_text(module.Line(loop.header_range.start.line));

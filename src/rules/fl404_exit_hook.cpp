@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <set>
+#include <string_view>
 
 #include "python/module.h"
 #include "rules/python_helpers.h"
@@ -51,16 +54,24 @@ constexpr std::string_view kNotHandlers[] = {"signal.SIG_IGN", "signal.SIG_DFL",
 // Putting back a handler saved earlier installs nothing new: `old = signal.signal(...)`
 // or `old = signal.getsignal(...)` and later `signal.signal(SIGINT, old)`; names that
 // say so (`original_handler`, `_previous_sigint_handler`) count as well.
-bool RestoresSavedHandler(const python::Module& module, const python::Expr& handler) {
+// `saved`: the names the module assigns handlers to (`old = signal.getsignal(...)`).
+bool RestoresSavedHandler(const std::set<std::string_view>& saved, const python::Expr& handler) {
   std::string_view name = handler.text;
   std::string_view last = name.substr(name.rfind('.') == std::string_view::npos ? 0 : name.rfind('.') + 1);
   for (std::string_view word : {"original", "previous", "prev_", "old_", "saved"}) {
     if (last.find(word) != std::string_view::npos) return true;
   }
-  return std::any_of(module.calls().begin(), module.calls().end(), [&](const python::Call& call) {
-    return (call.callee == "signal.getsignal" || call.callee == "signal.signal") && !call.assigned_to.empty() &&
-           call.assigned_to == name;
-  });
+  return saved.count(name) > 0;
+}
+
+std::set<std::string_view> SavedHandlers(const python::Module& module) {
+  std::set<std::string_view> saved;
+  for (const python::Call& call : module.calls()) {
+    if ((call.callee == "signal.getsignal" || call.callee == "signal.signal") && !call.assigned_to.empty()) {
+      saved.insert(call.assigned_to);
+    }
+  }
+  return saved;
 }
 
 std::string_view ShortSignal(std::string_view qualified) { return qualified.substr(qualified.rfind('.') + 1); }
@@ -79,6 +90,7 @@ void Check(const PyContext& cx, Sink& out) {
                  "do this work before returning the response (a `finally:` block or a context manager)");
     }
   }
+  std::optional<std::set<std::string_view>> saved;
   for (const python::Call& call : module.calls()) {
     if (call.guarded) continue;
     if (call.callee == "atexit.register") {
@@ -102,7 +114,8 @@ void Check(const PyContext& cx, Sink& out) {
     bool sigint = signal->value.qualified.ends_with("SIGINT");
     if (sigint && call.function != -1 && !module.IsInColdStart(call.function)) continue;
     if (OneOf(handler->value.qualified, kNotHandlers) || handler->value.kind == python::Expr::Kind::kNone) continue;
-    if (RestoresSavedHandler(module, handler->value)) continue;
+    if (!saved) saved = SavedHandlers(module);  // once, for the first handler to check
+    if (RestoresSavedHandler(*saved, handler->value)) continue;
     out.Report(call.callee_range,
                fmt::format("the {} handler `{}` is not called when the platform stops a function instance",
                            ShortSignal(signal->value.qualified), handler->value.text),
