@@ -180,9 +180,25 @@ staged_table() {  # staged_table TITLE DIR
 table "stdlib" "$corpus" peers
 if ((X10)); then table "stdlib x10" "$corpus10"; fi
 
+# The same code deployed: api/index.py imports every top-level module and package, so all
+# of it is function code and the deployment graph follows every import.
+vercel_app() {  # vercel_app SOURCE DEST
+  cp -a "$1" "$2"
+  mkdir -p "$2/api"
+  {
+    echo "from flask import Flask"
+    (cd "$1" && for entry in *; do
+      if [[ -f $entry/__init__.py ]]; then echo "import $entry"; elif [[ $entry == *.py ]]; then echo "import ${entry%.py}"; fi
+    done)
+    echo "app = Flask(__name__)"
+  } >"$2/api/index.py"
+}
+
 staged_rows=()
+vercel_app "$corpus" "$work/stdlib-app"  # before staged_table commits and edits the corpus
 staged_table "stdlib" "$corpus"
 if ((X10)); then staged_table "stdlib x10" "$corpus10"; fi
+staged_table "stdlib as a Vercel app" "$work/stdlib-app"
 {
   echo "### Diff mode: 3 files edited and staged (wall ms, median of $RUNS)"
   echo

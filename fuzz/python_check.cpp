@@ -1,12 +1,15 @@
 // Python analysis on arbitrary bytes: the pipeline as `faaslint --all` runs it, and,
 // for bytes the pipeline refuses as text, the parser and every rule directly (so the
-// module walk also meets invalid UTF-8 and NUL bytes).
+// module walk also meets invalid UTF-8 and NUL bytes); and the two import scans of the
+// deployment graph against each other.
 #include <fmt/format.h>
+#include <tree_sitter/api.h>
 
 #include "harness.h"
 #include "lint/text_check.h"
 #include "memory_project.h"
 #include "python/background.h"
+#include "python/import_tokens.h"
 #include "python/module.h"
 #include "python/parser.h"
 #include "python/values.h"
@@ -40,9 +43,22 @@ std::string CheckModuleDirectly(std::string_view data) {
   return {};
 }
 
+// The deployment graph's import scan from tokens must agree with the one from the tree
+// on every file the parser reads without an error (import_tokens.h).
+std::string CheckImportScan(std::string_view data) {
+  std::optional<python::ImportScan> by_tokens = python::ScanImportsByTokens(data);
+  if (!by_tokens) return {};
+  python::Parser parser;
+  python::TreePtr tree = parser.Parse(data);
+  if (!tree || ts_node_has_error(ts_tree_root_node(tree.get()))) return {};
+  if (*by_tokens != python::ScanImportsByTree(parser, data)) return "the import scans by tokens and by tree differ";
+  return {};
+}
+
 }  // namespace
 
 std::string CheckPython(std::string_view data) {
+  if (std::string broken = CheckImportScan(data); !broken.empty()) return broken;
   Files files{{"app.py", std::string(data)}};
   lint::LintResult result = LintFiles(files);
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;

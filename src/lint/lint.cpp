@@ -96,8 +96,10 @@ class Linter {
   LintResult Run() {
     std::vector<std::string> files = PythonFilesToCheck();
     // Python rules apply to function code only (DESIGN §2, deployment graph).
-    project::DeploymentGraph graph = DeploymentGraphFor(files);
-    std::erase_if(files, [&](const std::string& path) { return !graph.IsFunctionCode(path); });
+    if (!files.empty() && options_.settings.platform == Platform::kVercel) {
+      const project::DeploymentGraph& graph = project_.deployment_graph();
+      std::erase_if(files, [&](const std::string& path) { return !graph.IsFunctionCode(path); });
+    }
     std::vector<FileOutcome> outcomes(files.size());
     RunInParallel(files, outcomes);
 
@@ -129,14 +131,6 @@ class Linter {
       files.push_back(path);
     }
     return files;
-  }
-
-  // Built only when Python files are to be checked and the target is Vercel; it reads
-  // just the entries and the local modules they import.
-  project::DeploymentGraph DeploymentGraphFor(const std::vector<std::string>& files) const {
-    if (files.empty() || options_.settings.platform != Platform::kVercel) return {};
-    python::Parser parser;
-    return project::BuildDeploymentGraph(*changes_.snapshot, parser);
   }
 
   // Each file is checked once, by the first worker to claim it: its turn in the queue,
@@ -235,7 +229,7 @@ class Linter {
     for (const ActiveRule& active : project_rules_) {
       std::vector<Finding> rule_findings;
       rules::Sink sink(*active.rule->info, "", &rule_findings);
-      rules::ProjectContext context{project_, *active.options, options_.settings};
+      rules::ProjectContext context{project_, *active.options, options_.settings, &changes_};
       active.rule->project(context, sink);
       for (Finding& finding : rule_findings) {
         const std::string& path = finding.location.path;

@@ -61,8 +61,22 @@ const python::Module* Project::PythonModule(std::string_view path) const {
   return modules_.emplace(std::string(path), std::move(module)).first->second.get();
 }
 
+const DeploymentGraph& Project::deployment_graph() const {
+  std::call_once(graph_once_, [this] {
+    python::Parser parser;  // its own: PythonModule's parser is used under modules_mutex_
+    graph_ = BuildDeploymentGraph(snapshot_, parser);
+  });
+  return graph_;
+}
+
 const std::vector<std::string>& Project::FunctionCode() const {
   std::call_once(function_code_once_, [this] {
+    const DeploymentGraph& graph = deployment_graph();
+    if (graph.detected && !graph.loads_by_name) {  // the graph followed the imports already
+      function_code_.assign(graph.function_code.begin(), graph.function_code.end());
+      return;
+    }
+    // Django loads modules by name, which the graph does not follow: its imports, then.
     std::set<std::string> seen(python_entries_.begin(), python_entries_.end());
     std::deque<std::string> queue(python_entries_.begin(), python_entries_.end());
     while (!queue.empty()) {

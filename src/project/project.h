@@ -14,6 +14,7 @@
 
 #include "core/change_set.h"
 #include "core/settings.h"
+#include "project/deployment_graph.h"
 #include "project/regex_cache.h"
 #include "project/requirements.h"
 #include "vercel/json.h"
@@ -62,6 +63,9 @@ class Project {
 
   // A Python file of the snapshot, parsed once; null when it cannot be read.
   const python::Module* PythonModule(std::string_view path) const;
+  // Which files run inside a Vercel function (deployment_graph.h), found once: the
+  // linter checks only those, FL607 reads their imports.
+  const DeploymentGraph& deployment_graph() const;
   // The function entries and every local module they import, transitively (sorted).
   const std::vector<std::string>& FunctionCode() const;
   // What requirements.txt / pyproject.toml / Pipfile declare.
@@ -79,6 +83,8 @@ class Project {
   mutable std::mutex modules_mutex_;
   mutable std::unique_ptr<python::Parser> parser_;
   mutable std::map<std::string, std::unique_ptr<python::Module>, std::less<>> modules_;
+  mutable std::once_flag graph_once_;
+  mutable DeploymentGraph graph_;
   mutable std::once_flag function_code_once_;
   mutable std::vector<std::string> function_code_;
   mutable std::once_flag packages_once_;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 
+#include "python/import_tokens.h"
 #include "python/parser.h"
 
 namespace faaslint::python {
@@ -266,6 +267,11 @@ class Scanner {
 }  // namespace
 
 ImportScan ScanImports(Parser& parser, std::string_view source) {
+  if (std::optional<ImportScan> scan = ScanImportsByTokens(source)) return std::move(*scan);
+  return ScanImportsByTree(parser, source);
+}
+
+ImportScan ScanImportsByTree(Parser& parser, std::string_view source) {
   ImportScan scan;
   TreePtr tree = parser.Parse(source);
   if (!tree) return scan;

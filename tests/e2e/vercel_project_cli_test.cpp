@@ -70,5 +70,36 @@ TEST(VercelProjectCli, PlanAndPlatformChangeWhatIsReported) {
   EXPECT_EQ(generic.out.find("FL702"), std::string::npos) << generic.out;
 }
 
+// A pre-commit run in a deployed app: the staged module's findings are reported (FL101
+// for its thread, FL607 for its undeclared import); an unchanged module with an
+// undeclared import is not (its findings would not be kept, so it is not parsed for
+// them), and a module outside the app (no entry imports it) is not checked at all. The
+// app's imports are followed through a module the token scan leaves to the tree (a
+// sys.path shim) and one written with tabs.
+TEST(VercelProjectCli, StagedRunInADeployedAppReportsTheStagedModule) {
+  TempDir dir;
+  dir.Write("requirements.txt", "flask\n");
+  dir.Write("api/index.py",
+            "import sys, os\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n"
+            "from flask import Flask\nfrom shop import views\napp = Flask(__name__)\n");
+  dir.Write("shop/__init__.py", "");
+  dir.Write("shop/views.py", "if True:\n\tfrom shop import jobs, old\n");
+  dir.Write("shop/jobs.py", "def run():\n    return 1\n");
+  dir.Write("shop/old.py", "import requests\n");
+  dir.Write("tools/seed.py", "def seed():\n    return 1\n");
+  GitInit(dir.path());
+  GitCommitAll(dir.path(), "app");
+  dir.Write("shop/jobs.py", "import threading\nimport redis\n\ndef run():\n    threading.Thread(target=print).start()\n");
+  dir.Write("tools/seed.py", "import threading\n\ndef seed():\n    threading.Thread(target=print).start()\n");
+  Git(dir.path(), {"add", "-A"});
+  CommandResult result = RunFaaslint({"check", "--staged", "--color", "never"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("shop/jobs.py:5:5: FL101 "), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("shop/jobs.py:2:8: FL607 `redis` is imported"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("shop/old.py"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("tools/seed.py"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Found 2 findings"), std::string::npos) << result.out;
+}
+
 }  // namespace
 }  // namespace faaslint::testing
