@@ -83,7 +83,7 @@ struct FileOutcome {
 class Linter {
  public:
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
-      : changes_(changes), options_(options), project_(*changes.snapshot),
+      : changes_(changes), options_(options), project_(*changes.snapshot, &changes),
         modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
@@ -229,7 +229,7 @@ class Linter {
     for (const ActiveRule& active : project_rules_) {
       std::vector<Finding> rule_findings;
       rules::Sink sink(*active.rule->info, "", &rule_findings);
-      rules::ProjectContext context{project_, *active.options, options_.settings, &changes_};
+      rules::ProjectContext context{project_, *active.options, options_.settings};
       active.rule->project(context, sink);
       for (Finding& finding : rule_findings) {
         const std::string& path = finding.location.path;

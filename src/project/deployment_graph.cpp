@@ -66,7 +66,8 @@ std::string DottedToPath(std::string_view dotted) {
 
 class GraphBuilder {
  public:
-  GraphBuilder(const Snapshot& snapshot, python::Parser& parser) : snapshot_(snapshot), parser_(parser) {
+  GraphBuilder(const Snapshot& snapshot, python::Parser& parser, const std::set<std::string, std::less<>>* wanted)
+      : snapshot_(snapshot), parser_(parser), wanted_(wanted) {
     files_.insert(snapshot.files().begin(), snapshot.files().end());
   }
 
@@ -254,7 +255,17 @@ class GraphBuilder {
     for (const std::string& entry : graph_.entries) entry_folders_.insert(FolderOf(entry));
     std::deque<std::string> queue(graph_.entries.begin(), graph_.entries.end());
     graph_.function_code = graph_.entries;
+    size_t unfound = 0;
+    if (wanted_) {
+      unfound = static_cast<size_t>(std::count_if(wanted_->begin(), wanted_->end(), [&](const std::string& file) {
+        return !graph_.function_code.count(file);
+      }));
+    }
     while (!queue.empty()) {
+      if (wanted_ && unfound == 0) {
+        graph_.complete = false;
+        return;
+      }
       std::string path = std::move(queue.front());
       queue.pop_front();
       const python::ImportScan* scan = Scan(path);
@@ -264,7 +275,9 @@ class GraphBuilder {
       }
       for (const python::ImportRef& ref : scan->imports) {
         for (std::string& file : Resolve(path, ref)) {
-          if (graph_.function_code.insert(file).second) queue.push_back(std::move(file));
+          if (!graph_.function_code.insert(file).second) continue;
+          if (wanted_ && wanted_->count(file)) --unfound;
+          queue.push_back(std::move(file));
         }
       }
     }
@@ -276,13 +289,15 @@ class GraphBuilder {
   std::map<std::string, python::ImportScan, std::less<>> scans_;
   std::set<std::string> entry_folders_;
   std::set<std::string> shim_roots_;
+  const std::set<std::string, std::less<>>* wanted_;  // may be null: walk everything
   DeploymentGraph graph_;
 };
 
 }  // namespace
 
-DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser) {
-  return GraphBuilder(snapshot, parser).Build();
+DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser,
+                                     const std::set<std::string, std::less<>>* wanted) {
+  return GraphBuilder(snapshot, parser, wanted).Build();
 }
 
 }  // namespace faaslint::project

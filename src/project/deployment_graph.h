@@ -24,6 +24,9 @@ struct DeploymentGraph {
   // Django loads its modules by name from settings (ROOT_URLCONF, INSTALLED_APPS), which
   // an import scan cannot follow: then every Python file counts as function code.
   bool loads_by_name = false;
+  // False when the walk stopped early, once every file it was asked about was found
+  // (BuildDeploymentGraph's `wanted`): function_code then holds those, not all.
+  bool complete = true;
 
   // True when `path` runs inside a function; every file does when no project was found.
   bool IsFunctionCode(std::string_view path) const {
@@ -33,7 +36,10 @@ struct DeploymentGraph {
 
 // Finds the Vercel project in `snapshot` and follows its entries' imports. Never
 // fails: unreadable or broken files contribute nothing.
-DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser);
+// With `wanted` (the files a run checks), the walk stops as soon as all of them are
+// function code: a change near the entries does not read the rest of the app.
+DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser,
+                                     const std::set<std::string, std::less<>>* wanted = nullptr);
 
 }  // namespace project
 }  // namespace faaslint

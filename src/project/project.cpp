@@ -15,7 +15,7 @@ constexpr std::string_view kVercelJson = "vercel.json";
 constexpr size_t kMaxPythonBytes = 4 << 20;  // a larger "module" is data, not code
 }  // namespace
 
-Project::Project(const Snapshot& snapshot) : snapshot_(snapshot) {
+Project::Project(const Snapshot& snapshot, const ChangeSet* changes) : snapshot_(snapshot), changes_(changes) {
   if (HasFile(kVercelJson)) {
     VercelConfig config;
     config.path = std::string(kVercelJson);
@@ -48,6 +48,12 @@ Project::~Project() = default;
 
 bool Project::HasFile(std::string_view path) const { return project::HasFile(snapshot_, path); }
 
+bool Project::Changed(std::string_view path) const {
+  if (changes_ == nullptr) return true;
+  auto file = changes_->changed.find(path);
+  return file != changes_->changed.end() && !file->second.empty();
+}
+
 const python::Module* Project::PythonModule(std::string_view path) const {
   std::lock_guard<std::mutex> lock(modules_mutex_);
   auto it = modules_.find(path);
@@ -64,7 +70,15 @@ const python::Module* Project::PythonModule(std::string_view path) const {
 const DeploymentGraph& Project::deployment_graph() const {
   std::call_once(graph_once_, [this] {
     python::Parser parser;  // its own: PythonModule's parser is used under modules_mutex_
-    graph_ = BuildDeploymentGraph(snapshot_, parser);
+    if (changes_ == nullptr) {
+      graph_ = BuildDeploymentGraph(snapshot_, parser);
+      return;
+    }
+    std::set<std::string, std::less<>> wanted;
+    for (const auto& [path, lines] : changes_->changed) {
+      if (path.ends_with(".py") && !lines.empty()) wanted.insert(path);
+    }
+    graph_ = BuildDeploymentGraph(snapshot_, parser, &wanted);
   });
   return graph_;
 }

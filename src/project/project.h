@@ -39,13 +39,17 @@ struct VercelConfig {
 
 class Project {
  public:
-  explicit Project(const Snapshot& snapshot);
+  // `changes`: what the run checks (null: everything).
+  explicit Project(const Snapshot& snapshot, const ChangeSet* changes = nullptr);
   ~Project();
   Project(const Project&) = delete;
   Project& operator=(const Project&) = delete;
 
   const Snapshot& snapshot() const { return snapshot_; }
   bool HasFile(std::string_view path) const;
+  // The run checks lines of `path` (every file, without a change set). A finding
+  // elsewhere is not kept, so a rule need not read the file for its own findings.
+  bool Changed(std::string_view path) const;
 
   // vercel.json at the project root, or null when there is none (or it cannot be read:
   // see vercel_read_error()).
@@ -64,9 +68,12 @@ class Project {
   // A Python file of the snapshot, parsed once; null when it cannot be read.
   const python::Module* PythonModule(std::string_view path) const;
   // Which files run inside a Vercel function (deployment_graph.h), found once: the
-  // linter checks only those, FL607 reads their imports.
+  // linter checks only those, FL607 reads their imports. The walk stops once every
+  // changed Python file is found, so it may be incomplete (`complete`).
   const DeploymentGraph& deployment_graph() const;
-  // The function entries and every local module they import, transitively (sorted).
+  // The function entries and the local modules they import, transitively (sorted): the
+  // deployment graph's function code (every changed file of it, at least), or for
+  // Django (modules loaded by name) what the api/ entries import.
   const std::vector<std::string>& FunctionCode() const;
   // What requirements.txt / pyproject.toml / Pipfile declare.
   const DeclaredPackages& declared_packages() const;
@@ -75,6 +82,7 @@ class Project {
 
  private:
   const Snapshot& snapshot_;
+  const ChangeSet* changes_;  // may be null
   std::optional<VercelConfig> vercel_config_;
   std::string vercel_read_error_;
   std::vector<std::string> python_entries_;

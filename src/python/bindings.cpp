@@ -94,15 +94,15 @@ const Call* Bindings::Source(const Expr& receiver, int function, const std::func
 }
 
 bool Bindings::MethodCalled(std::string_view text, int function, std::initializer_list<std::string_view> methods) const {
-  auto any_of = [&](std::span<const int> calls) {
+  auto any_called = [&](std::span<const int> calls) {
     return std::any_of(calls.begin(), calls.end(), [&](int index) {
       return std::find(methods.begin(), methods.end(), module_.calls()[index].method) != methods.end();
     });
   };
   auto [first, last] = Nest(function);
-  if (any_of(methods_.FindRange({text, first}, {text, last}))) return true;
+  if (any_called(methods_.FindRange({text, first}, {text, last}))) return true;
   int klass = ClassOf(function);
-  return klass >= 0 && text.starts_with("self.") && any_of(methods_in_class_.Find({klass, text}));
+  return klass >= 0 && text.starts_with("self.") && any_called(methods_in_class_.Find({klass, text}));
 }
 
 bool Bindings::Read(std::string_view name, int function) const {

@@ -98,7 +98,7 @@ void Check(const ProjectContext& cx, Sink& out) {
   const project::DeclaredPackages& declared = project.declared_packages();
   if (declared.incomplete) return;  // cannot tell what is installed
   for (const std::string& file : project.FunctionCode()) {
-    if (!cx.MayReportIn(file)) continue;  // its findings would not be kept: do not parse it
+    if (!project.Changed(file)) continue;  // its findings would not be kept: do not parse it
     const python::Module* module = project.PythonModule(file);
     if (!module) continue;
     std::set<std::string> reported;

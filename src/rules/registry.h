@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/change_set.h"
 #include "core/finding.h"
 #include "core/rule_info.h"
 #include "core/settings.h"
@@ -72,14 +71,6 @@ struct ProjectContext {
   const project::Project& project;
   const RuleOptions& options;
   const Settings& settings;
-  // What the run checks (null: everything). A finding is kept only where a line changed
-  // (or a related location did), so a rule may skip reading files with no change.
-  const ChangeSet* changes = nullptr;
-
-  // A finding located in `path` (with no related location) could be reported.
-  bool MayReportIn(std::string_view path) const {
-    return changes == nullptr || changes->changed.find(path) != changes->changed.end();
-  }
 };
 
 using PyCheck = void (*)(const PyContext&, Sink&);

@@ -34,12 +34,12 @@ class CountingSnapshot : public Snapshot {
 
 class DeploymentGraphTest : public ::testing::Test {
  protected:
-  project::DeploymentGraph Build() {
+  project::DeploymentGraph Build(const Files* wanted = nullptr) {
     std::string error;
     snapshot_ = std::make_unique<CountingSnapshot>(MakeFolderSnapshot(dir_.path(), &error));
     EXPECT_TRUE(error.empty()) << error;
     python::Parser parser;
-    return project::BuildDeploymentGraph(*snapshot_, parser);
+    return project::BuildDeploymentGraph(*snapshot_, parser, wanted);
   }
 
   testing::TempDir dir_;
@@ -167,6 +167,38 @@ TEST_F(DeploymentGraphTest, ReadsOnlyTheEntriesAndWhatTheyImport) {
   for (int i = 0; i < 20; ++i) dir_.Write("scripts/job" + std::to_string(i) + ".py", "import app\n");
   Build();
   EXPECT_EQ(snapshot_->read(), (std::set<std::string>{"api/index.py", "app.py"}));
+}
+
+// A pre-commit run asks only about the files it checks: the walk stops once they are all
+// found, and the modules beyond are not read. A file the app never imports keeps the
+// walk going to the end, which proves it is not function code.
+TEST_F(DeploymentGraphTest, StopsOnceTheWantedFilesAreFound) {
+  dir_.Write("api/index.py", "from shop import views, admin\n");
+  dir_.Write("shop/__init__.py", "");
+  dir_.Write("shop/views.py", "from shop import models\n");
+  dir_.Write("shop/admin.py", "import shop.audit\n");
+  dir_.Write("shop/models.py", "import shop.db\n");
+  dir_.Write("shop/audit.py", "");
+  dir_.Write("shop/db.py", "");
+  dir_.Write("tools/seed.py", "");
+
+  Files views{"shop/views.py"};
+  project::DeploymentGraph near = Build(&views);
+  EXPECT_FALSE(near.complete);
+  EXPECT_TRUE(near.IsFunctionCode("shop/views.py"));
+  EXPECT_EQ(snapshot_->read().count("shop/views.py"), 0u);  // found, not needed further
+  EXPECT_EQ(snapshot_->read().count("shop/models.py"), 0u);
+
+  Files db{"shop/db.py"};
+  project::DeploymentGraph deep = Build(&db);
+  EXPECT_TRUE(deep.IsFunctionCode("shop/db.py"));
+  EXPECT_EQ(snapshot_->read().count("shop/models.py"), 1u);  // on the way to db.py
+
+  Files outside{"shop/views.py", "tools/seed.py"};
+  project::DeploymentGraph whole = Build(&outside);
+  EXPECT_TRUE(whole.complete);
+  EXPECT_FALSE(whole.IsFunctionCode("tools/seed.py"));
+  EXPECT_EQ(whole.function_code, Build().function_code);
 }
 
 }  // namespace
