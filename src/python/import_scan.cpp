@@ -13,9 +13,6 @@ namespace faaslint::python {
 namespace {
 
 constexpr int kMaxDepth = 200;
-// What Vercel's Python runtime looks for in an entry file (the Python runtime docs:
-// "app" or "application" for WSGI/ASGI, "handler" for a BaseHTTPRequestHandler class).
-constexpr std::string_view kEntryNames[] = {"app", "application", "handler"};
 
 bool Is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
 
@@ -23,10 +20,6 @@ bool EndsWith(const char* text, std::string_view suffix) { return std::string_vi
 
 TSNode Field(TSNode node, const char* name) {
   return ts_node_child_by_field_name(node, name, static_cast<uint32_t>(std::strlen(name)));
-}
-
-bool IsEntryName(std::string_view name) {
-  return std::find(std::begin(kEntryNames), std::end(kEntryNames), name) != std::end(kEntryNames);
 }
 
 // A path expression evaluated as far as sys.path shims need: relative to the file's
@@ -65,12 +58,12 @@ class Scanner {
       } else if (!std::strcmp(type, "expression_statement")) {
         Expression(child, top_level);
       } else if (!std::strcmp(type, "function_definition") || !std::strcmp(type, "class_definition")) {
-        if (top_level && IsEntryName(Text(Field(child, "name")))) out_.binds_entry_name = true;
+        if (top_level && IsVercelEntryName(Text(Field(child, "name")))) out_.binds_entry_name = true;
         Statements(Field(child, "body"), false, depth + 1);
       } else if (!std::strcmp(type, "decorated_definition")) {
         TSNode definition = Field(child, "definition");
         if (ts_node_is_null(definition)) continue;
-        if (top_level && IsEntryName(Text(Field(definition, "name")))) out_.binds_entry_name = true;
+        if (top_level && IsVercelEntryName(Text(Field(definition, "name")))) out_.binds_entry_name = true;
         Statements(Field(definition, "body"), false, depth + 1);
       } else if (!std::strcmp(type, "block") || EndsWith(type, "_clause") || EndsWith(type, "_statement")) {
         Statements(child, top_level, depth + 1);  // for, while, try, with, match and their blocks
@@ -93,7 +86,7 @@ class Scanner {
       TSNode name = Is(child, "aliased_import") ? Field(child, "name") : child;
       if (!Is(name, "dotted_name")) continue;
       out_.imports.push_back({std::string(Text(name)), 0, {}});
-      if (top_level && Is(child, "aliased_import") && IsEntryName(Text(Field(child, "alias")))) {
+      if (top_level && Is(child, "aliased_import") && IsVercelEntryName(Text(Field(child, "alias")))) {
         out_.binds_entry_name = true;
       }
     }
@@ -122,7 +115,7 @@ class Scanner {
         TSNode name = Is(child, "aliased_import") ? Field(child, "name") : child;
         std::string_view bound = Is(child, "aliased_import") ? Text(Field(child, "alias")) : Text(name);
         ref.names.emplace_back(Text(name));
-        if (top_level && IsEntryName(bound)) out_.binds_entry_name = true;
+        if (top_level && IsVercelEntryName(bound)) out_.binds_entry_name = true;
       } while (ts_tree_cursor_goto_next_sibling(&cursor));
     }
     ts_tree_cursor_delete(&cursor);
@@ -154,7 +147,7 @@ class Scanner {
       TSNode child = ts_node_named_child(statement, i);
       // app = Flask(__name__); also chained `app = application = ...`.
       for (TSNode assignment = child; Is(assignment, "assignment"); assignment = Field(assignment, "right")) {
-        if (top_level && IsEntryName(Text(Field(assignment, "left")))) out_.binds_entry_name = true;
+        if (top_level && IsVercelEntryName(Text(Field(assignment, "left")))) out_.binds_entry_name = true;
         if (ts_node_is_null(Field(assignment, "right"))) break;
       }
       if (Is(child, "call")) PathShim(child);
@@ -265,6 +258,13 @@ class Scanner {
 };
 
 }  // namespace
+
+bool IsVercelEntryName(std::string_view name) {
+  // The Python runtime docs: "app" or "application" for WSGI/ASGI, "handler" for a
+  // BaseHTTPRequestHandler class.
+  static constexpr std::string_view kEntryNames[] = {"app", "application", "handler"};
+  return std::find(std::begin(kEntryNames), std::end(kEntryNames), name) != std::end(kEntryNames);
+}
 
 ImportScan ScanImports(Parser& parser, std::string_view source) {
   if (std::optional<ImportScan> scan = ScanImportsByTokens(source)) return std::move(*scan);

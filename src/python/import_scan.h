@@ -34,6 +34,9 @@ struct ImportScan {
   friend bool operator==(const ImportScan&, const ImportScan&) = default;
 };
 
+// What Vercel's Python runtime loads from an entry file: `app`, `application`, `handler`.
+bool IsVercelEntryName(std::string_view name);
+
 // From tokens when the file allows (import_tokens.h), else from the syntax tree.
 ImportScan ScanImports(Parser& parser, std::string_view source);
 // From the syntax tree, always: what the token scan must agree with.

@@ -6,13 +6,12 @@
 #include "python/import_tokens.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace faaslint::python {
 namespace {
 
-// What Vercel's Python runtime looks for in an entry file (as in import_scan.cpp).
-constexpr std::string_view kEntryNames[] = {"app", "application", "handler"};
 // Deeper nesting is left to the tree scan, which has a depth limit of its own.
 constexpr size_t kMaxBlocks = 50;
 // Python's operators of more than one character, longest first (the Python language
@@ -20,10 +19,6 @@ constexpr size_t kMaxBlocks = 50;
 constexpr std::string_view kOperators[] = {"**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=",
                                            ">=",  "+=",  "-=",  "*=",  "/=",  "%=", "&=", "|=", "^=", "@=",
                                            "**",  "//",  ">>",  "<<",  "<>"};
-
-bool IsEntryName(std::string_view name) {
-  return std::find(std::begin(kEntryNames), std::end(kEntryNames), name) != std::end(kEntryNames);
-}
 
 bool IsNameByte(unsigned char c) {
   return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -44,8 +39,8 @@ struct Line {
 };
 
 // Splits the source into logical lines. False on what this reader does not handle: tabs
-// or form feeds in indentation, a lone \r, an unclosed string or bracket, a closer
-// without an opener.
+// or form feeds in the indentation of a line that is not blank, a lone \r, an unclosed
+// string or bracket, a closer without an opener.
 class Lexer {
  public:
   explicit Lexer(std::string_view source) : s_(source) {}
@@ -262,7 +257,7 @@ class Reader {
     if (word == "def" || word == "class") {
       kind = Block::kDefinition;
       if (keyword + 1 >= colon || t[keyword + 1].kind != Kind::kName) return false;
-      if (TopLevel() && !ScriptOnly() && IsEntryName(Text(t[keyword + 1]))) out_.binds_entry_name = true;
+      if (TopLevel() && !ScriptOnly() && IsVercelEntryName(Text(t[keyword + 1]))) out_.binds_entry_name = true;
     } else if (word == "if" && IsScriptOnly(Text(t, keyword + 1, colon))) {
       kind = Block::kScriptOnly;
     }
@@ -315,7 +310,7 @@ class Reader {
       k = name_end;
       if (k < to && IsKeyword(t[k], "as")) {
         if (k + 1 >= to || t[k + 1].kind != Kind::kName) return false;
-        if (TopLevel() && IsEntryName(Text(t[k + 1]))) out_.binds_entry_name = true;
+        if (TopLevel() && IsVercelEntryName(Text(t[k + 1]))) out_.binds_entry_name = true;
         k += 2;
       }
       if (k == to) break;
@@ -364,7 +359,7 @@ class Reader {
         bound = Text(t[k + 1]);
         k += 2;
       }
-      if (TopLevel() && IsEntryName(bound)) out_.binds_entry_name = true;
+      if (TopLevel() && IsVercelEntryName(bound)) out_.binds_entry_name = true;
       if (k == end) break;
       if (!IsOp(t[k], ",")) return false;
       ++k;
@@ -391,7 +386,7 @@ class Reader {
     for (size_t k = from; k < to; ++k) {
       if (t[k].depth == 0 && IsOp(t[k], "=")) {
         size_t target_end = start == from ? HeaderColon(t, start, k) : k;
-        if (IsEntryName(Text(t, start, target_end)) && target_end == start + 1) out_.binds_entry_name = true;
+        if (IsVercelEntryName(Text(t, start, target_end)) && target_end == start + 1) out_.binds_entry_name = true;
         start = k + 1;
       }
     }
