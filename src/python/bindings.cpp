@@ -7,26 +7,14 @@
 namespace faaslint::python {
 
 Bindings::Bindings(const Module& module) : module_(module) {
+  // Functions are numbered in preorder (Module::functions): those nested in `f` are the
+  // ones right after it, up to nest_end_[f].
   const std::vector<Function>& functions = module.functions();
-  int count = static_cast<int>(functions.size());
-  // Number the functions in preorder (children in module order), iteratively: nesting
-  // can be as deep as the source allows.
-  std::vector<std::vector<int>> children(count + 1);  // [count]: the module's own
-  for (int f = 0; f < count; ++f) children[functions[f].parent < 0 ? count : functions[f].parent].push_back(f);
-  preorder_.assign(count, 0);
-  nest_end_.assign(count, 0);
-  std::vector<std::pair<int, size_t>> stack{{count, 0}};  // (function, next child)
-  int next = 0;
-  while (!stack.empty()) {
-    auto& [function, child] = stack.back();
-    if (child == children[function].size()) {
-      if (function < count) nest_end_[function] = next;
-      stack.pop_back();
-      continue;
-    }
-    int nested = children[function][child++];
-    preorder_[nested] = next++;
-    stack.push_back({nested, 0});
+  nest_end_.resize(functions.size());
+  for (int f = static_cast<int>(functions.size()) - 1; f >= 0; --f) {
+    nest_end_[f] = std::max(nest_end_[f], f + 1);
+    int parent = functions[f].parent;
+    if (parent >= 0) nest_end_[parent] = std::max(nest_end_[parent], nest_end_[f]);
   }
 
   const std::vector<Call>& calls = module.calls();
@@ -41,7 +29,7 @@ Bindings::Bindings(const Module& module) : module_(module) {
       }
     }
     if (!call.method.empty() && call.receiver.kind != Expr::Kind::kOther && call.receiver.kind != Expr::Kind::kCall) {
-      methods_.Add({call.receiver.text, call.function < 0 ? -1 : preorder_[call.function]}, index);
+      methods_.Add({call.receiver.text, call.function}, index);
       if (klass >= 0 && call.receiver.text.starts_with("self.")) methods_in_class_.Add({klass, call.receiver.text}, index);
     }
   }
@@ -52,15 +40,15 @@ Bindings::Bindings(const Module& module) : module_(module) {
 }
 
 std::pair<int, int> Bindings::Nest(int function) const {
-  if (function < 0) return {-1, static_cast<int>(preorder_.size())};
-  return {preorder_[function], nest_end_[function]};
+  if (function < 0) return {-1, static_cast<int>(nest_end_.size())};
+  return {function, nest_end_[function]};
 }
 
 void Bindings::IndexLoads() const {
   if (loads_) return;
   loads_.emplace();
   for (const NameLoad& load : module_.name_loads()) {
-    loads_->Add({load.name, load.function < 0 ? -1 : preorder_[load.function]}, &load);
+    loads_->Add({load.name, load.function}, &load);
   }
   loads_->Seal();
 }

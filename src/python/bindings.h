@@ -38,26 +38,25 @@ class Bindings {
 
  private:
   // The functions whose uses count for `function`: it and the functions nested in it, as
-  // one range of preorder numbers (module level: every function and the module itself).
+  // one range of function numbers (module level: every function and the module itself).
   std::pair<int, int> Nest(int function) const;
   int ClassOf(int function) const { return function < 0 ? -1 : module_.functions()[function].class_index; }
   void IndexLoads() const;
 
   const Module& module_;
-  // Function -> its number in a preorder walk of the nesting, and one past its last
-  // nested function's: so "in `f` or nested in it" is a range of numbers, one lookup.
-  std::vector<int> preorder_;
+  // Function -> one past the last function nested in it: "in `f` or nested in it" is
+  // the range [f, nest_end_[f]) of function numbers, one lookup.
   std::vector<int> nest_end_;
   // Names are views into the module; each index answers with call indexes in module order.
   // (function, name) -> the calls whose result is assigned to it (`p = Popen(...)`).
   FlatMultimap<std::pair<int, std::string_view>, int> assigned_;
   // (class, "self.x", function) -> the calls assigned to `self.x` in the class's methods.
   FlatMultimap<std::tuple<int, std::string_view, int>, int> assigned_in_class_;
-  // (receiver, preorder number of the function) -> the method calls on it (`p.wait()`).
+  // (receiver, function) -> the method calls on it (`p.wait()`).
   FlatMultimap<std::pair<std::string_view, int>, int> methods_;
   // (class, "self.x") -> the method calls on `self.x` in the class's methods.
   FlatMultimap<std::pair<int, std::string_view>, int> methods_in_class_;
-  // (name, preorder number of the function) -> the loads of the name. Built on the first
+  // (name, function) -> the loads of the name. Built on the first
   // question: most modules are never asked.
   mutable std::optional<FlatMultimap<std::pair<std::string_view, int>, const NameLoad*>> loads_;
 };

@@ -225,6 +225,8 @@ class Module {
   uint32_t too_deep_line() const { return too_deep_line_; }
 
   const std::vector<Import>& imports() const { return imports_; }
+  // In preorder: a function comes before the functions nested in it, and those follow it
+  // without a gap (the builder adds a def before walking its body).
   const std::vector<Function>& functions() const { return functions_; }
   const std::vector<Class>& classes() const { return classes_; }
   const std::vector<Call>& calls() const { return calls_; }
