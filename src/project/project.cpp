@@ -48,12 +48,6 @@ Project::~Project() = default;
 
 bool Project::HasFile(std::string_view path) const { return project::HasFile(snapshot_, path); }
 
-bool Project::Changed(std::string_view path) const {
-  if (changes_ == nullptr) return true;
-  auto file = changes_->changed.find(path);
-  return file != changes_->changed.end() && !file->second.empty();
-}
-
 const python::Module* Project::PythonModule(std::string_view path) const {
   std::lock_guard<std::mutex> lock(modules_mutex_);
   auto it = modules_.find(path);

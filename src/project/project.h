@@ -47,9 +47,6 @@ class Project {
 
   const Snapshot& snapshot() const { return snapshot_; }
   bool HasFile(std::string_view path) const;
-  // The run checks lines of `path` (every file, without a change set). A finding
-  // elsewhere is not kept, so a rule need not read the file for its own findings.
-  bool Changed(std::string_view path) const;
 
   // vercel.json at the project root, or null when there is none (or it cannot be read:
   // see vercel_read_error()).
@@ -68,7 +65,7 @@ class Project {
   // A Python file of the snapshot, parsed once; null when it cannot be read.
   const python::Module* PythonModule(std::string_view path) const;
   // Which files run inside a Vercel function (deployment_graph.h), found once: the
-  // linter checks only those, FL607 reads their imports. The walk stops once every
+  // linter checks only those. The walk stops once every
   // changed Python file is found, so it may be incomplete (`complete`).
   const DeploymentGraph& deployment_graph() const;
   // The function entries and the local modules they import, transitively (sorted): the

@@ -8,7 +8,6 @@
 #include "project/python_packages.h"
 #include "python/module.h"
 #include "rules/registry.h"
-#include "rules/vercel_rule.h"
 
 namespace faaslint::rules {
 namespace {
@@ -92,29 +91,34 @@ std::string SourcesText(const project::DeclaredPackages& declared) {
   return text + (declared.sources.size() == 1 ? " does not declare it" : " do not declare it");
 }
 
-void Check(const ProjectContext& cx, Sink& out) {
-  const project::Project& project = cx.project;
-  if (!TargetsVercel(cx) || !project.is_vercel_project()) return;
+// Whether `path` runs inside a Vercel function: only those imports must install there.
+bool IsFunctionCode(const project::Project& project, const std::string& path) {
+  const std::vector<std::string>& function_code = project.FunctionCode();  // sorted
+  return std::binary_search(function_code.begin(), function_code.end(), path);
+}
+
+// A check of each function file on its own, with the module the linter parsed anyway:
+// as a whole-project rule it parsed every function file a second time, on one thread,
+// and kept them all in memory.
+void Check(const PyContext& cx, Sink& out) {
+  if (cx.project == nullptr || cx.settings.platform != Platform::kVercel) return;
+  const project::Project& project = *cx.project;
+  const python::Module& module = cx.module;
+  if (!project.is_vercel_project() || !IsFunctionCode(project, module.path())) return;
   const project::DeclaredPackages& declared = project.declared_packages();
   if (declared.incomplete) return;  // cannot tell what is installed
-  for (const std::string& file : project.FunctionCode()) {
-    if (!project.Changed(file)) continue;  // its findings would not be kept: do not parse it
-    const python::Module* module = project.PythonModule(file);
-    if (!module) continue;
-    std::set<std::string> reported;
-    for (const python::Import& import : module->imports()) {
-      if (import.guarded || import.in_try || import.module.empty() || import.module[0] == '.') continue;
-      if (UnderTypeChecking(*module, import.range.start.line)) continue;
-      std::string top = import.module.substr(0, import.module.find('.'));
-      if (top == "__future__" || project::IsStandardLibrary(top)) continue;
-      if (project::IsLocalTopLevel(project.snapshot(), file, top)) continue;
-      if (Provided(top, declared) || !reported.insert(top).second) continue;
-      std::string package = project::SuggestedPackage(top);
-      std::string target = declared.sources.empty() ? "requirements.txt" : declared.sources.front();
-      out.Report(Location{file, import.range},
-                 fmt::format("`{}` is imported, but {} (package `{}`)", top, SourcesText(declared), package),
-                 fmt::format("add `{}` to {}", package, target));
-    }
+  std::set<std::string> reported;
+  for (const python::Import& import : module.imports()) {
+    if (import.guarded || import.in_try || import.module.empty() || import.module[0] == '.') continue;
+    if (UnderTypeChecking(module, import.range.start.line)) continue;
+    std::string top = import.module.substr(0, import.module.find('.'));
+    if (top == "__future__" || project::IsStandardLibrary(top)) continue;
+    if (project::IsLocalTopLevel(project.snapshot(), module.path(), top)) continue;
+    if (Provided(top, declared) || !reported.insert(top).second) continue;
+    std::string package = project::SuggestedPackage(top);
+    std::string target = declared.sources.empty() ? "requirements.txt" : declared.sources.front();
+    out.Report(import.range, fmt::format("`{}` is imported, but {} (package `{}`)", top, SourcesText(declared), package),
+               fmt::format("add `{}` to {}", package, target));
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "lint/lint.h"
 #include "project/project.h"
 #include "rules/registry.h"
 
@@ -31,9 +32,18 @@ std::vector<Finding> RunProjectRule(const std::string& code, std::map<std::strin
                                     Settings settings) {
   std::vector<Finding> findings;
   const rules::Rule* rule = rules::Registry::Get().Find(code);
-  if (!rule || !rule->project) {
-    ADD_FAILURE() << code << " is not a registered project rule";
+  if (!rule) {
+    ADD_FAILURE() << code << " is not a registered rule";
     return findings;
+  }
+  if (rule->python) {  // it checks each Python file of the project: the whole pipeline, every line changed
+    ChangeSet changes;
+    changes.snapshot = std::make_unique<MemorySnapshot>(std::move(files));
+    for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
+    lint::LintOptions options;
+    options.settings = settings;
+    options.filter.enabled = [&](std::string_view enabled) { return enabled == rule->info->code; };
+    return lint::Lint(changes, options, rules::Registry::Get()).findings;
   }
   MemorySnapshot snapshot(std::move(files));
   project::Project project(snapshot);

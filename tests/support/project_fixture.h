@@ -1,5 +1,5 @@
-// Runs one project rule over an in-memory project (path -> content) and renders its
-// findings as "path:line:col: message" lines, for exact comparisons in tests.
+// Runs one rule of the project checks over an in-memory project (path -> content) and
+// renders its findings as "path:line:col: message" lines, for exact comparisons in tests.
 #pragma once
 
 #include <map>
@@ -25,7 +25,8 @@ class MemorySnapshot final : public Snapshot {
   std::vector<std::string> names_;
 };
 
-// Runs the project rule `code` (which must exist and be a project rule).
+// Runs the rule `code` over the project: a project rule once, a rule that checks each
+// Python file (FL607) through the linter, with every line of every file changed.
 std::vector<Finding> RunProjectRule(const std::string& code, std::map<std::string, std::string> files,
                                     Settings settings = {});
 // One line per finding: "path:line:col: message".
