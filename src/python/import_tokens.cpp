@@ -14,11 +14,28 @@ namespace {
 
 // Deeper nesting is left to the tree scan, which has a depth limit of its own.
 constexpr size_t kMaxBlocks = 50;
-// Python's operators of more than one character, longest first (the Python language
-// reference, "Operators" and "Delimiters").
-constexpr std::string_view kOperators[] = {"**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=",
-                                           ">=",  "+=",  "-=",  "*=",  "/=",  "%=", "&=", "|=", "^=", "@=",
-                                           "**",  "//",  ">>",  "<<",  "<>"};
+// The length of the longest operator at the start of `s` (which is not empty): Python's
+// operators and delimiters of more than one character are `**=` `//=` `>>=` `<<=` `...`
+// `->` `:=` `==` `!=` `<=` `>=` `<>` and an augmented assignment of any other operator (the
+// Python language reference, "Operators" and "Delimiters").
+size_t OperatorLength(std::string_view s) {
+  char c = s[0];
+  char next = s.size() > 1 ? s[1] : '\0';
+  char third = s.size() > 2 ? s[2] : '\0';
+  switch (c) {
+    case '*': case '/': case '>': case '<':
+      if (next == c) return third == '=' ? 3 : 2;                   // ** // >> << and **= //= >>= <<=
+      return next == '=' || (c == '<' && next == '>') ? 2 : 1;      // *= /= >= <= <>
+    case '.':
+      return next == '.' && third == '.' ? 3 : 1;
+    case '-':
+      return next == '>' || next == '=' ? 2 : 1;
+    case ':': case '=': case '!': case '+': case '%': case '&': case '|': case '^': case '@':
+      return next == '=' ? 2 : 1;
+    default:
+      return 1;
+  }
+}
 
 bool IsNameByte(unsigned char c) {
   return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -38,14 +55,16 @@ struct Line {
   std::vector<Token> tokens;
 };
 
-// Splits the source into logical lines. False on what this reader does not handle: tabs
-// or form feeds in the indentation of a line that is not blank, a lone \r, an unclosed
-// string or bracket, a closer without an opener.
+// Splits the source into logical lines, handing each to `take` as it ends (one token
+// buffer for the whole file). False when `take` refuses a line, or on what this reader
+// does not handle: tabs or form feeds in the indentation of a line that is not blank, a
+// lone \r, an unclosed string or bracket, a closer without an opener.
 class Lexer {
  public:
   explicit Lexer(std::string_view source) : s_(source) {}
 
-  bool Run(std::vector<Line>& lines) {
+  template <typename Take>
+  bool Run(Take&& take) {
     Line line;
     bool line_start = true;
     int depth = 0;  // open brackets: a newline inside them does not end the line
@@ -68,8 +87,8 @@ class Lexer {
       } else if (c == '\n') {
         ++i_;
         if (depth > 0) continue;
-        if (!line.tokens.empty()) lines.push_back(std::move(line));
-        line = Line{};
+        if (!line.tokens.empty() && !take(line)) return false;
+        line.tokens.clear();
         line_start = true;
       } else if (c == '\r') {
         if (i_ + 1 >= s_.size() || s_[i_ + 1] != '\n') return false;
@@ -100,20 +119,13 @@ class Lexer {
         if (c == '(' || c == '[' || c == '{') ++depth;
         // The longest operator here ("==", ":=", "**=", "->", "..."): a lone '=' is then an
         // assignment and a lone ':' the end of a header.
-        size_t length = 1;
-        for (std::string_view op : kOperators) {
-          if (s_.substr(i_, op.size()) == op) {
-            length = op.size();
-            break;
-          }
-        }
+        size_t length = OperatorLength(s_.substr(i_));
         line.tokens.push_back({Kind::kOp, static_cast<uint32_t>(i_), static_cast<uint32_t>(i_ + length), around});
         i_ += length;
       }
     }
     if (depth != 0) return false;
-    if (!line.tokens.empty()) lines.push_back(std::move(line));
-    return true;
+    return line.tokens.empty() || take(line);
   }
 
  private:
@@ -161,13 +173,10 @@ class Reader {
  public:
   Reader(std::string_view source, ImportScan& out) : s_(source), out_(out) {}
 
-  bool Run(const std::vector<Line>& lines) {
-    for (const Line& line : lines) {
-      if (!Indent(line.indent)) return false;
-      if (!Statement(line.tokens, 0, line.tokens.size(), line.indent)) return false;
-    }
-    return !expecting_body_;  // a header on the last line has no body
+  bool Take(const Line& line) {
+    return Indent(line.indent) && Statement(line.tokens, 0, line.tokens.size(), line.indent);
   }
+  bool Finish() const { return !expecting_body_; }  // a header on the last line has no body
 
  private:
   struct Open {
@@ -405,10 +414,11 @@ std::optional<ImportScan> ScanImportsByTokens(std::string_view source) {
   if (source.find('\0') != std::string_view::npos || source.starts_with("\xEF\xBB\xBF")) {
     return std::nullopt;
   }
-  std::vector<Line> lines;
-  if (!Lexer(source).Run(lines)) return std::nullopt;
   ImportScan scan;
-  if (!Reader(source, scan).Run(lines)) return std::nullopt;
+  Reader reader(source, scan);
+  if (!Lexer(source).Run([&](const Line& line) { return reader.Take(line); }) || !reader.Finish()) {
+    return std::nullopt;
+  }
   return scan;
 }
 
