@@ -83,7 +83,7 @@ struct FileOutcome {
 class Linter {
  public:
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
-      : changes_(changes), options_(options), project_(*changes.snapshot, &changes),
+      : changes_(changes), options_(options), project_(*changes.snapshot, &changes, options.jobs),
         modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;

@@ -1,9 +1,11 @@
 #include "project/deployment_graph.h"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <map>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "core/glob.h"
@@ -24,6 +26,9 @@ constexpr std::string_view kZeroConfigFolders[] = {"", "src/", "app/"};
 constexpr std::string_view kZeroConfigFiles[] = {"app.py", "index.py", "server.py", "main.py"};
 // Larger files are not scanned (the pipeline does not parse them either).
 constexpr size_t kMaxScannedBytes = 16u << 20;
+// Queued files scanned ahead per thread at a time: enough to keep the threads busy,
+// few enough that a walk stopping early (`wanted` found) has scanned little for nothing.
+constexpr size_t kScanAheadPerThread = 8;
 
 std::string FolderOf(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -66,8 +71,9 @@ std::string DottedToPath(std::string_view dotted) {
 
 class GraphBuilder {
  public:
-  GraphBuilder(const Snapshot& snapshot, python::Parser& parser, const std::set<std::string, std::less<>>* wanted)
-      : snapshot_(snapshot), parser_(parser), wanted_(wanted) {
+  GraphBuilder(const Snapshot& snapshot, python::Parser& parser, const std::set<std::string, std::less<>>* wanted,
+               unsigned jobs)
+      : snapshot_(snapshot), parser_(parser), wanted_(wanted), jobs_(std::max(1u, jobs)) {
     files_.insert(snapshot.files().begin(), snapshot.files().end());
   }
 
@@ -81,15 +87,39 @@ class GraphBuilder {
  private:
   bool Exists(std::string_view path) const { return files_.count(path) > 0; }
 
+  python::ImportScan ScanFile(python::Parser& parser, const std::string& path) const {
+    std::string content, error;
+    if (!snapshot_.Read(path, &content, &error) || content.size() > kMaxScannedBytes) return {};
+    return python::ScanImports(parser, content);
+  }
+
   const python::ImportScan* Scan(const std::string& path) {
     auto it = scans_.find(path);
-    if (it != scans_.end()) return &it->second;
-    std::string content, error;
-    python::ImportScan scan;
-    if (snapshot_.Read(path, &content, &error) && content.size() <= kMaxScannedBytes) {
-      scan = python::ScanImports(parser_, content);
+    if (it == scans_.end()) it = scans_.emplace(path, ScanFile(parser_, path)).first;
+    return &it->second;
+  }
+
+  // Scans the next queued files on `jobs_` threads. A scan depends on its file alone, so
+  // the walk, which still takes the files in queue order, finds the same graph.
+  void ScanAhead(const std::deque<std::string>& queue) {
+    std::vector<const std::string*> batch;
+    for (const std::string& path : queue) {
+      if (batch.size() == jobs_ * kScanAheadPerThread) break;
+      if (!scans_.count(path)) batch.push_back(&path);
     }
-    return &scans_.emplace(path, std::move(scan)).first->second;
+    size_t threads = std::min<size_t>(jobs_, batch.size());
+    if (threads < 2) return;
+    std::vector<python::ImportScan> scans(batch.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      python::Parser parser;  // one per thread: a parser is not thread-safe
+      for (size_t i = next++; i < batch.size(); i = next++) scans[i] = ScanFile(parser, *batch[i]);
+    };
+    std::vector<std::thread> pool;
+    for (size_t i = 1; i < threads; ++i) pool.emplace_back(work);
+    work();
+    for (std::thread& thread : pool) thread.join();
+    for (size_t i = 0; i < batch.size(); ++i) scans_.emplace(*batch[i], std::move(scans[i]));
   }
 
   // manage.py at the root or one folder down, where Vercel's Django support looks for it.
@@ -266,6 +296,7 @@ class GraphBuilder {
         graph_.complete = false;
         return;
       }
+      if (jobs_ > 1 && !scans_.count(queue.front())) ScanAhead(queue);
       std::string path = std::move(queue.front());
       queue.pop_front();
       const python::ImportScan* scan = Scan(path);
@@ -290,14 +321,15 @@ class GraphBuilder {
   std::set<std::string> entry_folders_;
   std::set<std::string> shim_roots_;
   const std::set<std::string, std::less<>>* wanted_;  // may be null: walk everything
+  const unsigned jobs_;
   DeploymentGraph graph_;
 };
 
 }  // namespace
 
 DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser,
-                                     const std::set<std::string, std::less<>>* wanted) {
-  return GraphBuilder(snapshot, parser, wanted).Build();
+                                     const std::set<std::string, std::less<>>* wanted, unsigned jobs) {
+  return GraphBuilder(snapshot, parser, wanted, jobs).Build();
 }
 
 }  // namespace faaslint::project

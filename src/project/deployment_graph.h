@@ -38,8 +38,10 @@ struct DeploymentGraph {
 // fails: unreadable or broken files contribute nothing.
 // With `wanted` (the files a run checks), the walk stops as soon as all of them are
 // function code: a change near the entries does not read the rest of the app.
+// `jobs` threads read and scan the queued files (the walk's result does not depend on it).
 DeploymentGraph BuildDeploymentGraph(const Snapshot& snapshot, python::Parser& parser,
-                                     const std::set<std::string, std::less<>>* wanted = nullptr);
+                                     const std::set<std::string, std::less<>>* wanted = nullptr,
+                                     unsigned jobs = 1);
 
 }  // namespace project
 }  // namespace faaslint

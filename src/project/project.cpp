@@ -15,7 +15,8 @@ constexpr std::string_view kVercelJson = "vercel.json";
 constexpr size_t kMaxPythonBytes = 4 << 20;  // a larger "module" is data, not code
 }  // namespace
 
-Project::Project(const Snapshot& snapshot, const ChangeSet* changes) : snapshot_(snapshot), changes_(changes) {
+Project::Project(const Snapshot& snapshot, const ChangeSet* changes, unsigned jobs)
+    : snapshot_(snapshot), changes_(changes), jobs_(jobs) {
   if (HasFile(kVercelJson)) {
     VercelConfig config;
     config.path = std::string(kVercelJson);
@@ -65,14 +66,14 @@ const DeploymentGraph& Project::deployment_graph() const {
   std::call_once(graph_once_, [this] {
     python::Parser parser;  // its own: PythonModule's parser is used under modules_mutex_
     if (changes_ == nullptr) {
-      graph_ = BuildDeploymentGraph(snapshot_, parser);
+      graph_ = BuildDeploymentGraph(snapshot_, parser, nullptr, jobs_);
       return;
     }
     std::set<std::string, std::less<>> wanted;
     for (const auto& [path, lines] : changes_->changed) {
       if (path.ends_with(".py") && !lines.empty()) wanted.insert(path);
     }
-    graph_ = BuildDeploymentGraph(snapshot_, parser, &wanted);
+    graph_ = BuildDeploymentGraph(snapshot_, parser, &wanted, jobs_);
   });
   return graph_;
 }

@@ -39,8 +39,9 @@ struct VercelConfig {
 
 class Project {
  public:
-  // `changes`: what the run checks (null: everything).
-  explicit Project(const Snapshot& snapshot, const ChangeSet* changes = nullptr);
+  // `changes`: what the run checks (null: everything). `jobs`: threads for the work done
+  // once for the whole run (the deployment graph's reading of files).
+  explicit Project(const Snapshot& snapshot, const ChangeSet* changes = nullptr, unsigned jobs = 1);
   ~Project();
   Project(const Project&) = delete;
   Project& operator=(const Project&) = delete;
@@ -80,6 +81,7 @@ class Project {
  private:
   const Snapshot& snapshot_;
   const ChangeSet* changes_;  // may be null
+  const unsigned jobs_;
   std::optional<VercelConfig> vercel_config_;
   std::string vercel_read_error_;
   std::vector<std::string> python_entries_;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <set>
 
 #include "python/parser.h"
@@ -15,31 +16,35 @@ namespace {
 
 using Files = std::set<std::string, std::less<>>;
 
-// A folder snapshot that remembers which files were read.
+// A folder snapshot that remembers which files were read (by any thread).
 class CountingSnapshot : public Snapshot {
  public:
   explicit CountingSnapshot(std::unique_ptr<Snapshot> inner) : inner_(std::move(inner)) {}
   const std::string& root() const override { return inner_->root(); }
   const std::vector<std::string>& files() const override { return inner_->files(); }
   bool Read(std::string_view path, std::string* content, std::string* error) const override {
-    read_.insert(std::string(path));
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      read_.insert(std::string(path));
+    }
     return inner_->Read(path, content, error);
   }
   const std::set<std::string>& read() const { return read_; }
 
  private:
   std::unique_ptr<Snapshot> inner_;
+  mutable std::mutex mutex_;
   mutable std::set<std::string> read_;
 };
 
 class DeploymentGraphTest : public ::testing::Test {
  protected:
-  project::DeploymentGraph Build(const Files* wanted = nullptr) {
+  project::DeploymentGraph Build(const Files* wanted = nullptr, unsigned jobs = 1) {
     std::string error;
     snapshot_ = std::make_unique<CountingSnapshot>(MakeFolderSnapshot(dir_.path(), &error));
     EXPECT_TRUE(error.empty()) << error;
     python::Parser parser;
-    return project::BuildDeploymentGraph(*snapshot_, parser, wanted);
+    return project::BuildDeploymentGraph(*snapshot_, parser, wanted, jobs);
   }
 
   testing::TempDir dir_;
@@ -199,6 +204,46 @@ TEST_F(DeploymentGraphTest, StopsOnceTheWantedFilesAreFound) {
   EXPECT_TRUE(whole.complete);
   EXPECT_FALSE(whole.IsFunctionCode("tools/seed.py"));
   EXPECT_EQ(whole.function_code, Build().function_code);
+}
+
+// With several jobs, threads read and scan the queued files ahead of the walk. The graph
+// must not depend on how many: a sys.path shim found on the way decides where a later
+// import resolves (lib/common.py, not the root's common.py), so the order still matters.
+TEST_F(DeploymentGraphTest, ThreadsScanningAheadFindTheSameGraph) {
+  dir_.Write("api/index.py",
+             "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))\n"
+             "from pkg import m0\napp = None\n");
+  dir_.Write("pkg/__init__.py", "");
+  for (int i = 0; i < 40; ++i) {
+    std::string next = i + 1 < 40 ? "from pkg import m" + std::to_string(i + 1) + "\n" : "";
+    dir_.Write("pkg/m" + std::to_string(i) + ".py", next + "import common\nfrom pkg import m0\n");
+  }
+  dir_.Write("lib/common.py", "import helpers\n");
+  dir_.Write("lib/helpers.py", "");
+  dir_.Write("common.py", "import stray\n");
+  dir_.Write("stray.py", "");
+  dir_.Write("scripts/tool.py", "import common\n");
+
+  project::DeploymentGraph one = Build();
+  EXPECT_TRUE(one.IsFunctionCode("lib/common.py"));
+  EXPECT_TRUE(one.IsFunctionCode("lib/helpers.py"));
+  EXPECT_TRUE(one.IsFunctionCode("pkg/m39.py"));
+  EXPECT_FALSE(one.IsFunctionCode("common.py"));
+  EXPECT_FALSE(one.IsFunctionCode("scripts/tool.py"));
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    EXPECT_EQ(Build(nullptr, jobs).function_code, one.function_code) << jobs << " jobs";
+    Files outside{"scripts/tool.py"};  // a staged script: the whole app is walked
+    project::DeploymentGraph whole = Build(&outside, jobs);
+    EXPECT_TRUE(whole.complete);
+    EXPECT_EQ(whole.function_code, one.function_code) << jobs << " jobs";
+    EXPECT_EQ(snapshot_->read().count("stray.py"), 0u);  // never queued, never read
+  }
+  // A walk that stops early reads at most a batch of files beyond what it needed.
+  Files near{"pkg/m1.py"};
+  project::DeploymentGraph stopped = Build(&near, 2);
+  EXPECT_FALSE(stopped.complete);
+  EXPECT_TRUE(stopped.IsFunctionCode("pkg/m1.py"));
+  EXPECT_EQ(snapshot_->read().count("pkg/m30.py"), 0u);
 }
 
 }  // namespace
