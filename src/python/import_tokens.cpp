@@ -309,8 +309,11 @@ class Reader {
            name_end < to && IsOp(t[name_end], "(");
   }
 
-  // `a.b as c, d`: each a dotted name, maybe aliased.
+  // `a.b as c, d`: each a dotted name, maybe aliased. A bare `import` or a trailing comma
+  // is a syntax error that tree-sitter repairs by reading on past the line end (`import`,
+  // newline, `x` reads as `import x`): the tree decides what such a file imports.
   bool Import(const std::vector<Token>& t, size_t from, size_t to) {
+    if (from >= to) return false;
     size_t k = from;
     while (k < to) {
       size_t name_end = DottedName(t, k, to);
@@ -323,7 +326,7 @@ class Reader {
         k += 2;
       }
       if (k == to) break;
-      if (!IsOp(t[k], ",")) return false;
+      if (!IsOp(t[k], ",") || k + 1 == to) return false;
       ++k;
     }
     return true;
@@ -370,7 +373,7 @@ class Reader {
       }
       if (TopLevel() && IsVercelEntryName(bound)) out_.binds_entry_name = true;
       if (k == end) break;
-      if (!IsOp(t[k], ",")) return false;
+      if (!IsOp(t[k], ",") || (k + 1 == end && !parenthesized)) return false;  // `(a, b,)` is allowed
       ++k;
     }
     if (ref.names.empty()) return false;

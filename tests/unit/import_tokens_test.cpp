@@ -111,10 +111,14 @@ TEST(ImportTokens, LeavesUnsureFilesToTheTree) {
   for (std::string_view source : {"import sys\nsys.path.insert(0, os.path.dirname(__file__))\n"sv,
                                   "if x:\n\timport tabbed\n"sv, "s = 'unclosed\nimport x\n"sv, "f(\nimport x\n"sv,
                                   "import a\n  import b\n"sv, "if x:\nimport y\n"sv, "if lambda: 1:\n    pass\n"sv,
-                                  "case: int = 1\n"sv, "import a\0\n"sv}) {
+                                  "case: int = 1\n"sv, "import a\0\n"sv,
+                                  // Syntax errors tree-sitter repairs across the line end (found by the fuzzer).
+                                  "import \n\nx\n"sv, "import a,\nb\n"sv, "from m import a,\nb\n"sv}) {
     EXPECT_EQ(ByTokens(source), "(left to the tree)") << source;
   }
   EXPECT_EQ(ByTree("import sys\nsys.path.insert(0, 'src')\nimport x\n"), "sys:\nx:\npath cwd src\n");
+  EXPECT_EQ(ByTree("import \n\nx\n"), "x:\n");  // what tree-sitter makes of it
+  EXPECT_EQ(ByTokens("from m import (a,\n b,)\n"), "m: a b\n");  // a trailing comma in parentheses is fine
 }
 
 // Every file of the Python standard library that parses without an error scans the
