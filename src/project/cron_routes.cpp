@@ -5,7 +5,6 @@
 #include <set>
 
 #include "project/functions.h"
-#include "vercel/path_pattern.h"
 
 namespace faaslint::project {
 namespace {
@@ -197,21 +196,15 @@ struct Step {
 
 // Legacy `routes` entries [begin, end): the first whose anchored `src` matches picks the
 // function by its `dest`.
-Step LegacyRoutes(const Project& project, const std::vector<vercel::JsonValue>& routes, size_t begin, size_t end,
-                  const std::string& path) {
+Step LegacyRoutes(const Project& project, size_t begin, size_t end, const std::string& path) {
+  const std::vector<PreparedRoute>& routes = project.route_table().routes;
   for (size_t i = begin; i < end; ++i) {
-    const vercel::JsonValue& route = routes[i];
-    const vercel::JsonValue* src = route.Get("src");
-    if (!src) src = route.Get("source");
-    const vercel::JsonValue* dest = route.Get("dest");
-    if (!dest) dest = route.Get("destination");
-    if (!src || !src->is_string() || !dest || !dest->is_string()) continue;
-    std::string anchored = src->text;
-    if (!anchored.starts_with("^")) anchored = "^" + anchored;
-    if (!anchored.ends_with("$")) anchored += "$";
-    std::optional<bool> matches = project.regexes().Matches(anchored, path);
-    if (!matches) return {Step::Kind::kGiveUp, ""};
-    if (!*matches) continue;
+    const PreparedRoute& route = routes[i];
+    if (!route.usable) continue;
+    if (!route.regex) return {Step::Kind::kGiveUp, ""};
+    if (!route.regex->Matches(path)) continue;
+    const vercel::JsonValue* dest = route.entry->Get("dest");
+    if (!dest) dest = route.entry->Get("destination");
     if (dest->text.find('$') != std::string::npos || dest->text.find("://") != std::string::npos) {
       return {Step::Kind::kGiveUp, ""};
     }
@@ -224,16 +217,12 @@ Step LegacyRoutes(const Project& project, const std::vector<vercel::JsonValue>& 
 }
 
 // The first rewrite whose source matches picks the function by its destination.
-Step Rewrites(const Project& project, const vercel::JsonValue& rewrites, const std::string& path) {
-  for (const vercel::JsonValue& rewrite : rewrites.items) {
-    const vercel::JsonValue* source = rewrite.Get("source");
-    const vercel::JsonValue* destination = rewrite.Get("destination");
-    if (!source || !source->is_string()) continue;
-    std::optional<std::string> regex = vercel::PathPatternRegex(source->text);
-    if (!regex) continue;  // FL609 reports it
-    std::optional<bool> matches = project.regexes().Matches(*regex, path);
-    if (!matches) return {Step::Kind::kGiveUp, ""};
-    if (!*matches) continue;
+Step Rewrites(const Project& project, const std::string& path) {
+  for (const PreparedRoute& rewrite : project.route_table().rewrites) {
+    if (!rewrite.usable) continue;  // no source, or one FL609 reports
+    if (!rewrite.regex) return {Step::Kind::kGiveUp, ""};
+    if (!rewrite.regex->Matches(path)) continue;
+    const vercel::JsonValue* destination = rewrite.entry->Get("destination");
     if (!destination || !destination->is_string() || destination->text.find("://") != std::string::npos ||
         destination->text.find(':') != std::string::npos) {
       return {Step::Kind::kGiveUp, ""};  // an external or parameterised destination: not followed
@@ -253,30 +242,17 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
   CronRoute result;
   std::string path = StripQuery(raw_path);
   if (path.empty() || path[0] != '/') return result;  // FL703 reports the missing `/` on its own
-  const vercel::JsonValue* config = project.vercel_config() ? project.vercel_config()->root() : nullptr;
-  const vercel::JsonValue* routes = config ? config->Get("routes") : nullptr;
-  const vercel::JsonValue* rewrites = config ? config->Get("rewrites") : nullptr;
-  if (routes && !routes->is_array()) routes = nullptr;
   // Vercel's order: routes before `{"handle": "filesystem"}`, the filesystem, the routes
   // after it, rewrites, and a zero-configuration app last.
-  size_t filesystem = routes ? routes->items.size() : 0;
-  for (size_t i = 0; routes && i < routes->items.size(); ++i) {
-    const vercel::JsonValue* handle = routes->items[i].Get("handle");
-    if (handle && handle->is_string() && handle->text == "filesystem") {
-      filesystem = i;
-      break;
-    }
-  }
-  Step step;
-  if (routes) step = LegacyRoutes(project, routes->items, 0, filesystem, path);
+  const RouteTable& table = project.route_table();
+  size_t filesystem = table.filesystem.value_or(table.routes.size());
+  Step step = LegacyRoutes(project, 0, filesystem, path);
   if (step.kind == Step::Kind::kNone) {
     if (ServedByOtherRuntime(project, path)) return result;
     if (std::optional<std::string> file = FunctionForPath(project, path)) step = {Step::Kind::kFunction, *file};
   }
-  if (step.kind == Step::Kind::kNone && routes) {
-    step = LegacyRoutes(project, routes->items, filesystem, routes->items.size(), path);
-  }
-  if (step.kind == Step::Kind::kNone && rewrites && rewrites->is_array()) step = Rewrites(project, *rewrites, path);
+  if (step.kind == Step::Kind::kNone) step = LegacyRoutes(project, filesystem, table.routes.size(), path);
+  if (step.kind == Step::Kind::kNone) step = Rewrites(project, path);
   if (step.kind == Step::Kind::kGiveUp) return result;
   if (step.kind != Step::Kind::kFunction && project.zero_config_entry()) {
     step = {Step::Kind::kFunction, project.python_entries().front()};  // a zero-config app serves every path

@@ -104,6 +104,13 @@ const std::vector<std::string>& Project::FunctionCode() const {
   return function_code_;
 }
 
+const RouteTable& Project::route_table() const {
+  std::call_once(route_table_once_, [this] {
+    route_table_ = BuildRouteTable(vercel_config_ ? vercel_config_->root() : nullptr, regexes_);
+  });
+  return route_table_;
+}
+
 const DeclaredPackages& Project::declared_packages() const {
   std::call_once(packages_once_, [this] { packages_ = ReadDeclaredPackages(snapshot_); });
   return packages_;

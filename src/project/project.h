@@ -16,6 +16,7 @@
 #include "core/settings.h"
 #include "project/deployment_graph.h"
 #include "project/regex_cache.h"
+#include "project/route_table.h"
 #include "project/requirements.h"
 #include "vercel/json.h"
 
@@ -77,6 +78,8 @@ class Project {
   const DeclaredPackages& declared_packages() const;
   // Route and path patterns, each compiled once (cron_routes.cpp matches them).
   const RegexCache& regexes() const { return regexes_; }
+  // vercel.json's `routes` and `rewrites`, prepared for matching on first use.
+  const RouteTable& route_table() const;
 
  private:
   const Snapshot& snapshot_;
@@ -97,6 +100,8 @@ class Project {
   mutable std::once_flag packages_once_;
   mutable DeclaredPackages packages_;
   RegexCache regexes_;
+  mutable std::once_flag route_table_once_;
+  mutable RouteTable route_table_;
 };
 
 }  // namespace faaslint::project

@@ -1,5 +1,7 @@
 #include "project/regex_cache.h"
 
+#include <cctype>
+
 namespace faaslint::project {
 namespace {
 
@@ -7,38 +9,64 @@ namespace {
 // term, so a 500 KB route `src` overflowed the stack. Real routes are far shorter.
 constexpr size_t kMaxRegexBytes = 1000;
 
+bool IsOperator(char c) { return std::string_view(".^$|?*+()[]{}").find(c) != std::string_view::npos; }
+bool IsQuantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
+
+}  // namespace
+
+std::string LiteralPrefix(std::string_view pattern) {
+  if (pattern.find('|') != std::string_view::npos) return {};
+  std::string prefix;
+  size_t i = pattern.starts_with('^') ? 1 : 0;
+  while (i < pattern.size()) {
+    char literal = pattern[i];
+    size_t width = 1;
+    if (literal == '\\') {
+      // `\/` and `\.` are characters; `\d`, `\b`, `\1`, `\x41`, `\u0041` are classes,
+      // assertions, references and codes: the prefix ends there.
+      if (i + 1 >= pattern.size() || std::isalnum(static_cast<unsigned char>(pattern[i + 1]))) break;
+      literal = pattern[i + 1];
+      width = 2;
+    } else if (IsOperator(literal)) {
+      break;
+    }
+    if (i + width < pattern.size() && IsQuantifier(pattern[i + width])) break;  // optional or repeated
+    prefix += literal;
+    i += width;
+  }
+  return prefix;
+}
+
 // std::regex throws on patterns it cannot compile (lookbehind, ...): that is "unknown".
 // `__polynomial` (libstdc++) matches breadth-first, in time linear in the text: the
 // default backtracking took 34 s to match `/api/(a+)+x` against a 32-byte cron path,
 // and doubled with every byte more. Such a pattern also has no back-references, which
 // that mode refuses (a regex_error: unknown as well).
-std::shared_ptr<const std::regex> Compile(const std::string& pattern) {
+std::shared_ptr<const CompiledRegex> CompiledRegex::Compile(const std::string& pattern) {
+  if (pattern.size() > kMaxRegexBytes) return nullptr;
   try {
-    return std::make_shared<const std::regex>(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
+    std::regex regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
+    return std::shared_ptr<const CompiledRegex>(new CompiledRegex(std::move(regex), LiteralPrefix(pattern)));
   } catch (const std::regex_error&) {
     return nullptr;
   }
 }
 
-}  // namespace
+bool CompiledRegex::Matches(std::string_view text) const {
+  if (!text.starts_with(prefix_)) return false;
+  return std::regex_match(text.begin(), text.end(), regex_);
+}
 
-std::optional<bool> RegexCache::Matches(const std::string& pattern, const std::string& text) const {
-  if (pattern.size() > kMaxRegexBytes) return std::nullopt;
-  std::shared_ptr<const std::regex> regex;
-  bool known;
+std::shared_ptr<const CompiledRegex> RegexCache::Get(const std::string& pattern) const {
+  if (pattern.size() > kMaxRegexBytes) return nullptr;  // not kept either
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto found = compiled_.find(pattern);
-    known = found != compiled_.end();
-    if (known) regex = found->second;
+    if (found != compiled_.end()) return found->second;
   }
-  if (!known) {
-    regex = Compile(pattern);  // outside the lock: workers compile other patterns meanwhile
-    std::lock_guard<std::mutex> lock(mutex_);
-    regex = compiled_.emplace(pattern, std::move(regex)).first->second;  // the first stored wins
-  }
-  if (!regex) return std::nullopt;
-  return std::regex_match(text, *regex);
+  std::shared_ptr<const CompiledRegex> regex = CompiledRegex::Compile(pattern);  // outside the lock
+  std::lock_guard<std::mutex> lock(mutex_);
+  return compiled_.emplace(pattern, std::move(regex)).first->second;  // the first stored wins
 }
 
 }  // namespace faaslint::project

@@ -10,19 +10,45 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <string_view>
 
 namespace faaslint::project {
 
+// The literal text every whole-text match of an ECMAScript `pattern` starts with: its
+// leading plain and escaped characters, up to the first operator (a character that a
+// quantifier follows is left out). Empty when the pattern has a `|` anywhere: an
+// alternative could change how a match starts.
+std::string LiteralPrefix(std::string_view pattern);
+
+// A compiled pattern. A text that does not start with the pattern's literal prefix is
+// rejected by a comparison: most paths fail most patterns on their first segment.
+class CompiledRegex {
+ public:
+  // Null when std::regex cannot compile the pattern, or it is too long to compile safely.
+  static std::shared_ptr<const CompiledRegex> Compile(const std::string& pattern);
+  bool Matches(std::string_view text) const;  // all of `text`
+
+ private:
+  CompiledRegex(std::regex regex, std::string prefix) : regex_(std::move(regex)), prefix_(std::move(prefix)) {}
+  std::regex regex_;
+  std::string prefix_;
+};
+
 class RegexCache {
  public:
-  // Whether all of `text` matches `pattern` (ECMAScript); nullopt when the pattern is
-  // unknown: std::regex cannot compile it, or it is too long to compile safely.
-  std::optional<bool> Matches(const std::string& pattern, const std::string& text) const;
+  // Compiled once per pattern; null when the pattern is unknown (CompiledRegex::Compile).
+  std::shared_ptr<const CompiledRegex> Get(const std::string& pattern) const;
+  // Whether all of `text` matches `pattern` (ECMAScript); nullopt when it is unknown.
+  std::optional<bool> Matches(const std::string& pattern, std::string_view text) const {
+    std::shared_ptr<const CompiledRegex> regex = Get(pattern);
+    if (!regex) return std::nullopt;
+    return regex->Matches(text);
+  }
 
  private:
   mutable std::mutex mutex_;
   // Null for a pattern that does not compile. Shared: a compiled regex is only read.
-  mutable std::map<std::string, std::shared_ptr<const std::regex>, std::less<>> compiled_;
+  mutable std::map<std::string, std::shared_ptr<const CompiledRegex>, std::less<>> compiled_;
 };
 
 }  // namespace faaslint::project

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
+#include <vector>
+
+#include "vercel/path_pattern.h"
 
 namespace faaslint::project {
 namespace {
@@ -23,6 +27,44 @@ TEST(RegexCache, PatternsItCannotCompileAreUnknownEveryTime) {
   EXPECT_EQ(cache.Matches("/" + std::string(2000, 'a'), "/a"), std::nullopt);  // too long to compile safely
   // Catastrophic backtracking for a backtracking matcher; linear here.
   EXPECT_EQ(cache.Matches("/api/(a+)+x", "/api/" + std::string(40, 'a')), false);
+}
+
+TEST(LiteralPrefix, StopsAtTheFirstOperatorAndLeavesOutQuantifiedCharacters) {
+  EXPECT_EQ(LiteralPrefix("^\\/api\\/cron(?:\\/)?$"), "/api/cron");
+  EXPECT_EQ(LiteralPrefix("/api/(.*)"), "/api/");
+  EXPECT_EQ(LiteralPrefix("/apis?/x"), "/api");     // the s is optional
+  EXPECT_EQ(LiteralPrefix("/ab{2}"), "/a");
+  EXPECT_EQ(LiteralPrefix("/a\\d+"), "/a");        // a class escape ends it
+  EXPECT_EQ(LiteralPrefix("\\.well-known/x"), ".well-known/x");
+  EXPECT_EQ(LiteralPrefix("^/a|^/b"), "");           // an alternative may start elsewhere
+  EXPECT_EQ(LiteralPrefix("/(a|b)/c"), "");
+  EXPECT_EQ(LiteralPrefix("[/]api"), "");
+  EXPECT_EQ(LiteralPrefix("/x\\"), "/x");          // a trailing backslash
+}
+
+// The prefix only ever rejects what the regex rejects: every pattern kind routing uses
+// (path-to-regexp sources as Vercel compiles them, legacy `src` regexes), against paths
+// that match, nearly match and do not.
+TEST(LiteralPrefix, NeverRejectsAMatch) {
+  std::vector<std::string> patterns = {"^/api/cron$", "^/api/(.*)$", "^/apis?/x$", "^/a+b$", "^/a|/b$",
+                                       "^\\/x\\.y$", "^/(?:v1|v2)/jobs$", "/api/[^/]+/run", "^$", ".*"};
+  for (const char* source : {"/api/:path*", "/r1/(.*)", "/:slug", "/blog/:id?", "{/:lang}?/cron", "/api/cron",
+                             "/files/:name.json", "/a/:b+"}) {
+    std::optional<std::string> regex = vercel::PathPatternRegex(source);
+    ASSERT_TRUE(regex) << source;
+    patterns.push_back(*regex);
+  }
+  const std::vector<std::string> paths = {"", "/", "/api", "/api/", "/api/cron", "/api/cron/", "/apis/x", "/api/x",
+                                          "/a", "/aab", "/b", "/x.y", "/v1/jobs", "/v3/jobs", "/r1/", "/r1/a/b",
+                                          "/blog", "/blog/7", "/en/cron", "/cron", "/files/a.json", "/a/b/c",
+                                          "/API/cron", "/api/cron?x=1"};
+  const RegexCache cache;
+  for (const std::string& pattern : patterns) {
+    std::regex plain(pattern, std::regex::ECMAScript);
+    for (const std::string& path : paths) {
+      EXPECT_EQ(cache.Matches(pattern, path), std::regex_match(path, plain)) << pattern << " on " << path;
+    }
+  }
 }
 
 }  // namespace

@@ -1,0 +1,59 @@
+#include "project/route_table.h"
+
+#include "vercel/path_pattern.h"
+
+namespace faaslint::project {
+namespace {
+
+const vercel::JsonValue* StringMember(const vercel::JsonValue& entry, const char* name, const char* alias) {
+  const vercel::JsonValue* value = entry.Get(name);
+  if (!value) value = entry.Get(alias);
+  return value && value->is_string() ? value : nullptr;
+}
+
+PreparedRoute LegacyRoute(const vercel::JsonValue& entry, const RegexCache& regexes) {
+  PreparedRoute route;
+  route.entry = &entry;
+  const vercel::JsonValue* src = StringMember(entry, "src", "source");
+  if (!src || !StringMember(entry, "dest", "destination")) return route;
+  std::string anchored = src->text;  // Vercel anchors a route's src at both ends
+  if (!anchored.starts_with("^")) anchored = "^" + anchored;
+  if (!anchored.ends_with("$")) anchored += "$";
+  route.usable = true;
+  route.regex = regexes.Get(anchored);
+  return route;
+}
+
+PreparedRoute Rewrite(const vercel::JsonValue& entry, const RegexCache& regexes) {
+  PreparedRoute rewrite;
+  rewrite.entry = &entry;
+  const vercel::JsonValue* source = entry.Get("source");
+  if (!source || !source->is_string()) return rewrite;
+  std::optional<std::string> regex = vercel::PathPatternRegex(source->text);
+  if (!regex) return rewrite;  // FL609 reports it
+  rewrite.usable = true;
+  rewrite.regex = regexes.Get(*regex);
+  return rewrite;
+}
+
+}  // namespace
+
+RouteTable BuildRouteTable(const vercel::JsonValue* config, const RegexCache& regexes) {
+  RouteTable table;
+  if (!config) return table;
+  if (const vercel::JsonValue* routes = config->Get("routes"); routes && routes->is_array()) {
+    for (const vercel::JsonValue& entry : routes->items) {
+      const vercel::JsonValue* handle = entry.Get("handle");
+      if (handle && handle->is_string() && handle->text == "filesystem" && !table.filesystem) {
+        table.filesystem = table.routes.size();
+      }
+      table.routes.push_back(LegacyRoute(entry, regexes));
+    }
+  }
+  if (const vercel::JsonValue* rewrites = config->Get("rewrites"); rewrites && rewrites->is_array()) {
+    for (const vercel::JsonValue& entry : rewrites->items) table.rewrites.push_back(Rewrite(entry, regexes));
+  }
+  return table;
+}
+
+}  // namespace faaslint::project
