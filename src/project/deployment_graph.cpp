@@ -139,8 +139,10 @@ class GraphBuilder {
   void AddMatching(std::string_view pattern, std::string_view why) {
     while (pattern.starts_with("/") || pattern.starts_with("./")) pattern.remove_prefix(pattern[0] == '/' ? 1 : 2);
     const Glob glob(pattern);
-    for (const std::string& file : files_) {
-      if (file.ends_with(".py") && (file == pattern || glob.Matches(file))) AddEntry(file, why);
+    // Only the files that start with the glob's literal prefix can match (a set is sorted).
+    for (auto file = files_.lower_bound(glob.literal_prefix());
+         file != files_.end() && file->starts_with(glob.literal_prefix()); ++file) {
+      if (file->ends_with(".py") && (*file == pattern || glob.Matches(*file))) AddEntry(*file, why);
     }
   }
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace faaslint {
 namespace {
@@ -87,6 +89,26 @@ TEST(Glob, AdversarialPatternsAreAnsweredCorrectly) {
   const std::string nested = std::string(100000, '{') + "x" + std::string(100000, '}');
   EXPECT_TRUE(GlobMatch(nested, "x"));
   EXPECT_FALSE(GlobMatch(nested, "y"));
+}
+
+// Every path a glob matches lies in the run of a sorted list that CandidatePaths gives,
+// whatever the pattern: wildcards first, escapes, classes, braces, a leading "./".
+TEST(Glob, CandidatePathsHoldEveryMatch) {
+  std::vector<std::string> paths = {"api", "api/a.py", "api/b/c.py", "api/h1.py", "api/h10.py", "api/h1x.py",
+                                    "api/h2.py", "api/x*y.py", "api0.py", "app.py", "b.py", "src/api/a.py"};
+  std::sort(paths.begin(), paths.end());
+  for (const char* pattern : {"api/h1*.py", "api/*.py", "api/**", "**/*.py", "*", "api/h?.py", "api/[hx]*.py",
+                              "api/{h1,b/c}.py", "./api/a.py", "api/x\\*y.py", "app.py", "nothing", ""}) {
+    const Glob glob(pattern);
+    std::vector<std::string> everywhere, in_run;
+    std::copy_if(paths.begin(), paths.end(), std::back_inserter(everywhere),
+                 [&](const std::string& path) { return glob.Matches(path); });
+    auto [first, last] = CandidatePaths(glob, paths);
+    std::copy_if(first, last, std::back_inserter(in_run), [&](const std::string& path) { return glob.Matches(path); });
+    EXPECT_EQ(in_run, everywhere) << pattern;
+  }
+  auto [first, last] = CandidatePaths(Glob("api/h1*.py"), paths);
+  EXPECT_EQ(std::distance(first, last), 3);  // h1.py, h10.py, h1x.py: not the whole list
 }
 
 }  // namespace
