@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/utf8.h"
 #include "vercel/json_lexical.h"
@@ -242,7 +243,12 @@ class Builder {
     return value;
   }
 
+  // A repeated key keeps its last value, at the place of the last occurrence. Keys are
+  // found by a hash lookup: comparing each key with every earlier one took 8 M string
+  // comparisons for the 4,000 `functions` keys of one object.
   void Object(TSNode node, JsonValue* object, int depth) {
+    std::unordered_map<std::string, size_t> position;  // key -> its member's index
+    std::vector<bool> replaced;                         // by a later member of the same key
     for (TSNode pair : Children(node, true)) {
       if (std::strcmp(ts_node_type(pair), "pair") != 0) continue;
       TSNode key = ts_node_child_by_field_name(pair, "key", 3);
@@ -251,18 +257,25 @@ class Builder {
         continue;
       }
       JsonMember member{DecodeString(key), RangeOf(key), Value(value, depth + 1)};
-      auto previous = std::find_if(object->members.begin(), object->members.end(),
-                                   [&](const JsonMember& m) { return m.key == member.key; });
-      if (previous != object->members.end()) {
+      auto [previous, first] = position.try_emplace(member.key, object->members.size());
+      if (!first) {
         doc_->errors.push_back(
             {member.key_range,
              fmt::format("duplicate key `{}` (first defined on line {})", member.key,
-                         previous->key_range.start.line),
+                         object->members[previous->second].key_range.start.line),
              "JSON parsers keep only the last value of a repeated key; remove one of them"});
-        object->members.erase(previous);
+        replaced[previous->second] = true;
+        previous->second = object->members.size();
       }
       object->members.push_back(std::move(member));
+      replaced.push_back(false);
     }
+    if (std::find(replaced.begin(), replaced.end(), true) == replaced.end()) return;
+    std::vector<JsonMember> kept;
+    for (size_t i = 0; i < object->members.size(); ++i) {
+      if (!replaced[i]) kept.push_back(std::move(object->members[i]));
+    }
+    object->members = std::move(kept);
   }
 
   // Decodes a string node's content, reporting what strict JSON forbids in it.

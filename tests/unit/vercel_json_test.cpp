@@ -69,6 +69,30 @@ TEST(VercelJson, DuplicateKeyKeepsTheLastValue) {
   EXPECT_EQ(doc.root->Get("a")->number, 2);
 }
 
+// Each repeat names the occurrence it replaces; the survivor takes the place of the last.
+TEST(VercelJson, KeysRepeatedManyTimesKeepTheLastValueInItsPlace) {
+  JsonDocument doc = ParseJson("{\n\"a\": 1,\n\"b\": 2,\n\"a\": 3,\n\"c\": 4,\n\"a\": 5,\n\"b\": 6\n}");
+  EXPECT_EQ(Errors(doc),
+            "4:1 duplicate key `a` (first defined on line 2)\n"
+            "6:1 duplicate key `a` (first defined on line 4)\n"
+            "7:1 duplicate key `b` (first defined on line 3)\n");
+  std::string order;
+  for (const JsonMember& member : doc.root->members) order += member.key + "=" + member.value.text + " ";
+  EXPECT_EQ(order, "c=4 a=5 b=6 ");
+}
+
+// Thousands of keys in one object (a `functions` map): every one kept, the one repeat
+// reported where it is.
+TEST(VercelJson, ThousandsOfKeysInOneObject) {
+  std::string text = "{";
+  for (int i = 0; i < 50000; ++i) text += (i ? ",\"api/h" : "\"api/h") + std::to_string(i) + "*.py\": {}";
+  text += ",\"api/h7*.py\": 1}";
+  JsonDocument doc = ParseJson(text);
+  EXPECT_EQ(Errors(doc), "1:" + std::to_string(text.size() - 15) + " duplicate key `api/h7*.py` (first defined on line 1)\n");
+  EXPECT_EQ(doc.root->members.size(), 50000u);
+  EXPECT_EQ(doc.root->members.back().key, "api/h7*.py");
+}
+
 TEST(VercelJson, BomEmptyAndWhitespaceOnly) {
   EXPECT_EQ(Errors(ParseJson("\xEF\xBB\xBF{}")),
             "1:1 file starts with a byte order mark (BOM), which JSON does not allow\n");
