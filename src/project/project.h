@@ -16,8 +16,8 @@
 #include "core/settings.h"
 #include "project/deployment_graph.h"
 #include "project/regex_cache.h"
-#include "project/route_table.h"
 #include "project/requirements.h"
+#include "project/route_table.h"
 #include "vercel/json.h"
 
 namespace faaslint::python {
@@ -67,8 +67,8 @@ class Project {
   // A Python file of the snapshot, parsed once; null when it cannot be read.
   const python::Module* PythonModule(std::string_view path) const;
   // Which files run inside a Vercel function (deployment_graph.h), found once: the
-  // linter checks only those. The walk stops once every
-  // changed Python file is found, so it may be incomplete (`complete`).
+  // linter checks only those. The walk stops once every changed Python file is found,
+  // so it may be incomplete (`complete`).
   const DeploymentGraph& deployment_graph() const;
   // The function entries and the local modules they import, transitively (sorted): the
   // deployment graph's function code (every changed file of it, at least), or for
