@@ -48,17 +48,22 @@ class Glob {
   int start_ = -1;
 };
 
-// The paths of sorted `paths` that may match `glob`: the run that starts with its
-// literal prefix. Patterns x files stays near linear for `functions` keys like
-// `api/h1*.py` over thousands of files.
-inline std::pair<std::vector<std::string>::const_iterator, std::vector<std::string>::const_iterator> CandidatePaths(
-    const Glob& glob, const std::vector<std::string>& paths) {
-  std::string_view prefix = glob.literal_prefix();
+using PathRun = std::pair<std::vector<std::string>::const_iterator, std::vector<std::string>::const_iterator>;
+
+// The paths of sorted `paths` that start with `prefix`: one run.
+inline PathRun PathsStartingWith(const std::vector<std::string>& paths, std::string_view prefix) {
   auto first = std::lower_bound(paths.begin(), paths.end(), prefix,
                                 [](const std::string& path, std::string_view p) { return std::string_view(path) < p; });
   auto last = first;
   while (last != paths.end() && std::string_view(*last).starts_with(prefix)) ++last;
   return {first, last};
+}
+
+// The paths of sorted `paths` that may match `glob`: those that start with its literal
+// prefix. Patterns x files stays near linear for `functions` keys like `api/h1*.py` over
+// thousands of files.
+inline PathRun CandidatePaths(const Glob& glob, const std::vector<std::string>& paths) {
+  return PathsStartingWith(paths, glob.literal_prefix());
 }
 
 }  // namespace faaslint

@@ -203,8 +203,7 @@ Step LegacyRoutes(const Project& project, size_t begin, size_t end, const std::s
     if (!route.usable) continue;
     if (!route.regex) return {Step::Kind::kGiveUp, ""};
     if (!route.regex->Matches(path)) continue;
-    const vercel::JsonValue* dest = route.entry->Get("dest");
-    if (!dest) dest = route.entry->Get("destination");
+    const vercel::JsonValue* dest = route.destination;
     if (dest->text.find('$') != std::string::npos || dest->text.find("://") != std::string::npos) {
       return {Step::Kind::kGiveUp, ""};
     }
@@ -222,7 +221,7 @@ Step Rewrites(const Project& project, const std::string& path) {
     if (!rewrite.usable) continue;  // no source, or one FL609 reports
     if (!rewrite.regex) return {Step::Kind::kGiveUp, ""};
     if (!rewrite.regex->Matches(path)) continue;
-    const vercel::JsonValue* destination = rewrite.entry->Get("destination");
+    const vercel::JsonValue* destination = rewrite.destination;
     if (!destination || !destination->is_string() || destination->text.find("://") != std::string::npos ||
         destination->text.find(':') != std::string::npos) {
       return {Step::Kind::kGiveUp, ""};  // an external or parameterised destination: not followed

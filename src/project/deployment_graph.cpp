@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/glob.h"
+#include "project/functions.h"
 #include "python/import_scan.h"
 #include "python/parser.h"
 #include "vercel/json.h"
@@ -73,9 +74,7 @@ class GraphBuilder {
  public:
   GraphBuilder(const Snapshot& snapshot, python::Parser& parser, const std::set<std::string, std::less<>>* wanted,
                unsigned jobs)
-      : snapshot_(snapshot), parser_(parser), wanted_(wanted), jobs_(std::max(1u, jobs)) {
-    files_.insert(snapshot.files().begin(), snapshot.files().end());
-  }
+      : snapshot_(snapshot), files_(snapshot.files()), parser_(parser), wanted_(wanted), jobs_(std::max(1u, jobs)) {}
 
   DeploymentGraph Build() {
     FindEntries();
@@ -85,7 +84,7 @@ class GraphBuilder {
   }
 
  private:
-  bool Exists(std::string_view path) const { return files_.count(path) > 0; }
+  bool Exists(std::string_view path) const { return HasFile(snapshot_, path); }
 
   python::ImportScan ScanFile(python::Parser& parser, const std::string& path) const {
     std::string content, error;
@@ -139,9 +138,8 @@ class GraphBuilder {
   void AddMatching(std::string_view pattern, std::string_view why) {
     while (pattern.starts_with("/") || pattern.starts_with("./")) pattern.remove_prefix(pattern[0] == '/' ? 1 : 2);
     const Glob glob(pattern);
-    // Only the files that start with the glob's literal prefix can match (a set is sorted).
-    for (auto file = files_.lower_bound(glob.literal_prefix());
-         file != files_.end() && file->starts_with(glob.literal_prefix()); ++file) {
+    auto [first, last] = CandidatePaths(glob, files_);
+    for (auto file = first; file != last; ++file) {
       if (file->ends_with(".py") && (*file == pattern || glob.Matches(*file))) AddEntry(*file, why);
     }
   }
@@ -243,8 +241,9 @@ class GraphBuilder {
   }
 
   bool HasFolder(const std::string& folder) const {
-    auto it = files_.lower_bound(folder + "/");
-    return it != files_.end() && it->starts_with(folder + "/");
+    const std::string prefix = folder + "/";
+    auto it = std::lower_bound(files_.begin(), files_.end(), prefix);
+    return it != files_.end() && it->starts_with(prefix);
   }
 
   // Adds what `ref` imports, resolved from `root`; false when nothing matched there.
@@ -317,8 +316,8 @@ class GraphBuilder {
   }
 
   const Snapshot& snapshot_;
+  const std::vector<std::string>& files_;  // the snapshot's, sorted
   python::Parser& parser_;
-  std::set<std::string, std::less<>> files_;
   std::map<std::string, python::ImportScan, std::less<>> scans_;
   std::set<std::string> entry_folders_;
   std::set<std::string> shim_roots_;

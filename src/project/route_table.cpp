@@ -13,9 +13,9 @@ const vercel::JsonValue* StringMember(const vercel::JsonValue& entry, const char
 
 PreparedRoute LegacyRoute(const vercel::JsonValue& entry, const RegexCache& regexes) {
   PreparedRoute route;
-  route.entry = &entry;
   const vercel::JsonValue* src = StringMember(entry, "src", "source");
-  if (!src || !StringMember(entry, "dest", "destination")) return route;
+  route.destination = StringMember(entry, "dest", "destination");
+  if (!src || !route.destination) return route;
   std::string anchored = src->text;  // Vercel anchors a route's src at both ends
   if (!anchored.starts_with("^")) anchored = "^" + anchored;
   if (!anchored.ends_with("$")) anchored += "$";
@@ -26,7 +26,7 @@ PreparedRoute LegacyRoute(const vercel::JsonValue& entry, const RegexCache& rege
 
 PreparedRoute Rewrite(const vercel::JsonValue& entry, const RegexCache& regexes) {
   PreparedRoute rewrite;
-  rewrite.entry = &entry;
+  rewrite.destination = entry.Get("destination");
   const vercel::JsonValue* source = entry.Get("source");
   if (!source || !source->is_string()) return rewrite;
   std::optional<std::string> regex = vercel::PathPatternRegex(source->text);

@@ -15,7 +15,9 @@
 namespace faaslint::project {
 
 struct PreparedRoute {
-  const vercel::JsonValue* entry = nullptr;  // the object in `routes` / `rewrites`
+  // Where it sends a matching path: a legacy route's `dest` (or `destination`), always a
+  // string when usable; a rewrite's `destination`, which may be missing or no string.
+  const vercel::JsonValue* destination = nullptr;
   // False for an entry routing skips: no string pattern (and, for a legacy route, no
   // string `dest`), or a rewrite `source` that is no valid path pattern (FL609's).
   bool usable = false;

@@ -51,11 +51,10 @@ void Check(const ProjectContext& cx, Sink& out) {
     if (project::IsApiFunctionFile(file)) candidates.push_back(file);
   }
   if (candidates.empty()) candidates = cx.project.snapshot().files();
-  std::sort(candidates.begin(), candidates.end());  // for CandidatePaths (snapshots list files sorted already)
   for (const vercel::JsonMember& entry : functions->members) {
     if (!entry.key.empty() && entry.key[0] == '/') continue;  // FL603 reports these
     const Glob pattern(entry.key);
-    auto [first, last] = CandidatePaths(pattern, candidates);
+    auto [first, last] = CandidatePaths(pattern, candidates);  // sorted: the snapshot's order
     bool matched = std::any_of(first, last, [&](const std::string& file) {
       return file == entry.key || pattern.Matches(file);
     });
