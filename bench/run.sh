@@ -47,46 +47,58 @@ fi
 describe() { echo "$(find "$1" -type f | wc -l) files, $(du -sb "$1" | awk '{printf "%.1f MB", $1/1e6}')"; }
 
 # ---- measurement --------------------------------------------------------------------
-# measure RUNS CMD...: one warm-up, then RUNS runs under GNU time; sets wall, cpu (user+sys),
-# rss (MB) to the medians (a timed-out run counts as TIMEOUT seconds).
+# Commands that are compared are timed in rounds: one warm-up of each, then RUNS rounds
+# that run each command once. A slow minute of a shared machine (host steal moved a
+# single-thread parse by 20% from one run to the next here) then falls on every row
+# alike instead of on the one being timed in a block.
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-measure() {
-  local runs=$1 i; shift
-  local walls=() cpus=() rsss=()
-  timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || true
-  for ((i = 0; i < runs; i++)); do
-    local status=0
-    /usr/bin/time -f '%e %U %S %M' -o "$work/time" timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || status=$?
-    if ((status == 124)); then
-      walls+=("$TIMEOUT"); cpus+=("$TIMEOUT"); rsss+=(0); timed_out=1
-      continue
-    fi
-    read -r e u s m < <(tail -1 "$work/time")
-    walls+=("$e"); cpus+=("$(echo "$u + $s" | bc)"); rsss+=("$(echo "scale=1; $m / 1024" | bc)")
-  done
-  wall=$(printf '%s\n' "${walls[@]}" | median)
-  cpu=$(printf '%s\n' "${cpus[@]}" | median)
-  rss=$(printf '%s\n' "${rsss[@]}" | median)
+# time_once FILE CMD...: one run under GNU time; appends "wall cpu(user+sys) rss_MB" to
+# FILE (a timed-out run counts as TIMEOUT seconds).
+time_once() {
+  local file=$1 status=0 e u s m; shift
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || status=$?
+  if ((status == 124)); then
+    echo "$TIMEOUT $TIMEOUT 0 timeout" >>"$file"
+    return
+  fi
+  read -r e u s m < <(tail -1 "$work/time")
+  echo "$e $(echo "$u + $s" | bc) $(echo "scale=1; $m / 1024" | bc)" >>"$file"
 }
-# Wall clock of a fast command in ms: median of RUNS after a warm-up (date, not time(1),
-# which rounds to 10 ms).
-measure_ms() {
-  local runs=$1 i t0 t1; shift
-  local ms=()
-  "$@" >/dev/null 2>&1 || true
-  for ((i = 0; i < runs; i++)); do
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-    ms+=("$(( (t1 - t0) / 1000 ))")
+# ms_once FILE CMD...: the wall clock of a fast command in ms, appended to FILE (date,
+# not time(1), which rounds to 10 ms).
+ms_once() {
+  local file=$1 t0 t1; shift
+  t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+  echo "$(((t1 - t0) / 1000))" | awk '{printf "%.1f\n", $1/1000}' >>"$file"
+}
+# in_rounds TIMER RUNS CMD_1 ... CMD_N: each CMD is one string of shell words (printf %q);
+# the runs of command i go to $work/runs-i.
+in_rounds() {
+  local timer=$1 runs=$2 i r; shift 2
+  local commands=("$@")
+  for i in "${!commands[@]}"; do
+    : >"$work/runs-$i"
+    eval "timeout $TIMEOUT ${commands[i]}" >/dev/null 2>&1 || true  # warm-up
   done
-  printf '%s\n' "${ms[@]}" | median | awk '{printf "%.1f", $1/1000}'
+  for ((r = 0; r < runs; r++)); do
+    for i in "${!commands[@]}"; do eval "$timer $(printf %q "$work/runs-$i") ${commands[i]}"; done
+  done
+}
+words() { printf '%q ' "$@"; }
+# medians FILE: sets wall, cpu, rss to the medians of FILE's columns, timed_out to 1 when
+# a run timed out.
+medians() {
+  wall=$(cut -d' ' -f1 "$1" | median)
+  cpu=$(cut -d' ' -f2 "$1" | median)
+  rss=$(cut -d' ' -f3 "$1" | median)
+  timed_out=0
+  if grep -q timeout "$1"; then timed_out=1; fi
 }
 
 rows=()
 faaslint_wall=0 faaslint_cpu=0 floor_wall=0 floor_cpu=0
-row() {  # row NAME RUNS CMD...
-  local name=$1 runs=$2; shift 2
-  timed_out=0
-  measure "$runs" "$@"
+row() {  # row NAME RUNS, from the medians
+  local name=$1 runs=$2
   local note=""; ((timed_out)) && note=" (timeout ${TIMEOUT}s)"
   # Ratios are to the first row (faaslint on all cores); the floor row feeds the target line.
   if ((${#rows[@]} == 0)); then faaslint_wall=$wall faaslint_cpu=$cpu; fi
@@ -96,6 +108,13 @@ row() {  # row NAME RUNS CMD...
   ratio_cpu=$(ratio "$cpu" "$faaslint_cpu")
   rows+=("| $name$note | $runs | $wall | $cpu | $rss | ${ratio_wall}x | ${ratio_cpu}x |")
   echo "  $name: wall $wall s, cpu $cpu s, rss $rss MB" >&2
+}
+# A peer is far slower than faaslint: its runs go in a block of their own.
+peer_row() {  # peer_row NAME RUNS CMD...
+  local name=$1 runs=$2; shift 2
+  in_rounds time_once "$runs" "$(words "$@")"
+  medians "$work/runs-0"
+  row "$name" "$runs"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
 has_peer() { [[ ",$PEERS," == *",$1,"* ]]; }
@@ -111,19 +130,23 @@ table() {  # table TITLE DIR [peers]
   rows=()
   echo "== $title ($(describe "$dir"))" >&2
   cd "$dir"
-  row "faaslint check --all (--jobs $cores)" "$RUNS" "$faaslint" check --all
-  row "faaslint check --all --jobs 1" "$RUNS" "$faaslint" check --all --jobs 1
-  row "parse only, 1 thread (floor)" "$RUNS" "$parse_bench" . 1
-  row "parse only, $cores threads (floor)" "$RUNS" "$parse_bench" . "$cores"
-  row "parse + module model, 1 thread" "$RUNS" "$parse_bench" . 1 model
+  local names=("faaslint check --all (--jobs $cores)" "faaslint check --all --jobs 1" "parse only, 1 thread (floor)"
+    "parse only, $cores threads (floor)" "parse + module model, 1 thread")
+  in_rounds time_once "$RUNS" "$(words "$faaslint" check --all)" "$(words "$faaslint" check --all --jobs 1)" \
+    "$(words "$parse_bench" . 1)" "$(words "$parse_bench" . "$cores")" "$(words "$parse_bench" . 1 model)"
+  local i
+  for i in "${!names[@]}"; do
+    medians "$work/runs-$i"
+    row "${names[i]}" "$RUNS"
+  done
   if [[ -n $peers ]]; then
     if has_peer ruff && [[ -d $ruff_dir/node_modules/@astral-sh/ruff-wasm-nodejs ]]; then
-      row "ruff (ruff-wasm-nodejs, 1 thread)" "$RUNS" env NODE_PATH="$ruff_dir/node_modules" node "$root/bench/ruff_wasm_lint.js" .
+      peer_row "ruff (ruff-wasm-nodejs, 1 thread)" "$RUNS" env NODE_PATH="$ruff_dir/node_modules" node "$root/bench/ruff_wasm_lint.js" .
     fi
-    if has_peer flake8 && command -v flake8 >/dev/null; then row "flake8 -j2" "$PEER_RUNS" flake8 -j2 .; fi
-    if has_peer bandit && command -v bandit >/dev/null; then row "bandit -r" "$PEER_RUNS" bandit -q -r .; fi
+    if has_peer flake8 && command -v flake8 >/dev/null; then peer_row "flake8 -j2" "$PEER_RUNS" flake8 -j2 .; fi
+    if has_peer bandit && command -v bandit >/dev/null; then peer_row "bandit -r" "$PEER_RUNS" bandit -q -r .; fi
     if has_peer pylint && command -v pylint >/dev/null; then
-      row "pylint -j2 --recursive=y" "$PEER_RUNS" pylint -j2 --recursive=y .
+      peer_row "pylint -j2 --recursive=y" "$PEER_RUNS" pylint -j2 --recursive=y .
     fi
   fi
   cd - >/dev/null
@@ -166,10 +189,12 @@ staged_table() {
   (cd "$dir" && git diff --cached --name-only -z | xargs -0 -I{} cp {} "$edited/")
   cd "$dir"
   local staged name_only all floor
-  staged=$(measure_ms "$RUNS" "$faaslint" check --staged)
-  name_only=$(measure_ms "$RUNS" git diff --cached --name-only)
-  floor=$(measure_ms "$RUNS" "$parse_bench" "$edited" 1)
-  all=$(measure_ms "$RUNS" "$faaslint" check --all)
+  in_rounds ms_once "$RUNS" "$(words "$faaslint" check --staged)" "$(words git diff --cached --name-only)" \
+    "$(words "$parse_bench" "$edited" 1)" "$(words "$faaslint" check --all)"
+  staged=$(median <"$work/runs-0")
+  name_only=$(median <"$work/runs-1")
+  floor=$(median <"$work/runs-2")
+  all=$(median <"$work/runs-3")
   cd - >/dev/null
   echo "  staged $staged ms, git diff --cached $name_only ms, parse of the edited files $floor ms, all $all ms" >&2
   staged_rows+=("| $title | $(git -C "$dir" ls-files | wc -l) | $staged | $name_only | $(ratio "$staged" "$name_only")x | $floor | $(ratio "$staged" "$floor")x | $all |")
@@ -181,7 +206,7 @@ staged_table() {
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Machine: $cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GB memory"
   echo "- faaslint $("$faaslint" --version 2>/dev/null | head -1), commit $(command git -C "$root" rev-parse --short HEAD)"
-  echo "- Command: \`RUNS=$RUNS PEER_RUNS=$PEER_RUNS PEERS=$PEERS bench/run.sh $stdlib\`; medians of $RUNS runs after a warm-up"
+  echo "- Command: \`RUNS=$RUNS PEER_RUNS=$PEER_RUNS PEERS=$PEERS bench/run.sh $stdlib\`; medians of $RUNS runs after a warm-up, the compared commands in rounds"
   echo
 } >"$OUT"
 
