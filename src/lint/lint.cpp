@@ -160,27 +160,35 @@ class Linter {
     return files;
   }
 
-  // Each file is checked once, by the first worker to claim it: its turn in the queue,
-  // or earlier, when the module index asks for it (CheckNow).
+  // Each file is checked once, by the first worker to claim it: in its turn, or earlier,
+  // when the module index asks for it (CheckNow). Each worker starts on a stretch of the
+  // sorted list of its own and then takes what is left of the others', from their ends.
+  // Neighbouring files are one package and import each other: workers that took turns
+  // along one list kept needing a module the other was still parsing, and waited.
   void RunInParallel(const std::vector<std::string>& files, std::vector<FileOutcome>& outcomes) {
     outcomes_ = &outcomes;
     claimed_ = std::make_unique<std::atomic<bool>[]>(files.size());
     published_ = std::make_unique<Publications>(files.size());
     for (size_t i = 0; i < files.size(); ++i) file_numbers_.emplace(files[i], i);
-    unsigned workers = std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(files.size())));
-    std::atomic<size_t> next{0};
-    auto work = [&] {
+    const unsigned workers = std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(files.size())));
+    auto stretch_start = [&](unsigned worker) { return files.size() * worker / workers; };
+    auto work = [&](unsigned worker) {
       python::Parser parser(options_.parse_time_limit);  // one per worker: not thread-safe
-      for (size_t i = next++; i < files.size(); i = next++) {
+      auto check = [&](size_t i) {
         if (!claimed_[i].exchange(true)) outcomes[i] = CheckFile(parser, i, files[i]);
+      };
+      for (size_t i = stretch_start(worker); i < stretch_start(worker + 1); ++i) check(i);
+      for (unsigned step = 1; step < workers; ++step) {
+        const unsigned other = (worker + step) % workers;
+        for (size_t i = stretch_start(other + 1); i > stretch_start(other); --i) check(i - 1);
       }
     };
     if (workers == 1) {
-      work();
+      work(0);
       return;
     }
     std::vector<std::thread> threads;
-    for (unsigned i = 0; i < workers; ++i) threads.emplace_back(work);
+    for (unsigned i = 0; i < workers; ++i) threads.emplace_back(work, i);
     for (std::thread& thread : threads) thread.join();
   }
 

@@ -289,7 +289,7 @@ TEST(BackgroundWork, ModulesCheckedOnDemandReportOnce) {
                     "def go():\n    c.spin()\n");
   dir.Write("c.py", "import threading\n\nthreading.Thread(target=print).start()\n\n\n"
                     "def spin():\n    threading.Thread(target=print).start()\n");
-  for (unsigned jobs : {1u, 2u}) {
+  for (unsigned jobs : {1u, 2u, 3u}) {
     lint::LintResult result = LintWholeFolder(dir.path(), jobs);
     EXPECT_EQ(result.files_checked, 3u);
     std::multiset<std::string> found;
