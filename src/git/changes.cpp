@@ -93,7 +93,7 @@ bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* ol
   std::vector<std::string> files;
   files.reserve(scan.files.size());
   for (NewSideFile& file : scan.files) files.push_back(std::move(file.path));
-  std::sort(files.begin(), files.end());
+  if (!std::is_sorted(files.begin(), files.end())) std::sort(files.begin(), files.end());  // already, but for renames
   out->snapshot = MakeWorkTreeSnapshot(root, std::move(files));
   out->changed = std::move(scan.changed);
   return true;

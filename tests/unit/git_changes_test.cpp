@@ -115,6 +115,29 @@ TEST_F(GitChangesTest, PureRenameChangesNothing) {
   EXPECT_EQ(staged.snapshot->files(), (std::vector<std::string>{"lib.py", "server.py"}));
 }
 
+// Renames pair a deleted path with an added one; the listing stays sorted and each path
+// reads its own staged blob (the index snapshot finds blobs by binary search).
+TEST_F(GitChangesTest, RenamesAcrossTheOrderKeepTheListingSortedAndEachBlobItsOwn) {
+  dir_.Write("z_last.py", "z1\nz2\nz3\nz4\nz5\nz6\n");
+  GitCommitAll(dir_.path(), "z");
+  Git(dir_.path(), {"mv", "z_last.py", "b_first.py"});
+  Git(dir_.path(), {"mv", "app.py", "y_late.py"});
+  dir_.Write("m_middle.py", "m\n");
+  Git(dir_.path(), {"add", "m_middle.py"});
+  for (DiffMode mode : {DiffMode::kStaged, DiffMode::kWorkingTree}) {
+    ChangeSet changes = Changes(dir_.path(), mode);
+    EXPECT_EQ(changes.snapshot->files(),
+              (std::vector<std::string>{"b_first.py", "lib.py", "m_middle.py", "y_late.py"}));
+    EXPECT_EQ(Describe(changes), (Described{{"m_middle.py", "all"}}));
+    EXPECT_EQ(ReadFromSnapshot(changes, "b_first.py"), "z1\nz2\nz3\nz4\nz5\nz6\n");
+    EXPECT_EQ(ReadFromSnapshot(changes, "y_late.py"), "a1\na2\na3\na4\na5\n");
+    EXPECT_EQ(ReadFromSnapshot(changes, "lib.py"), "l1\nl2\nl3\n");
+    EXPECT_EQ(ReadFromSnapshot(changes, "m_middle.py"), "m\n");
+    std::string content, error;
+    EXPECT_FALSE(changes.snapshot->Read("z_last.py", &content, &error));
+  }
+}
+
 TEST_F(GitChangesTest, UnrelatedAddAndDeleteAreNotARename) {
   Git(dir_.path(), {"rm", "-q", "lib.py"});
   dir_.Write("other.py", "completely\ndifferent\ncontent\n");
