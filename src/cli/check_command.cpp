@@ -176,7 +176,10 @@ int RunCheck(const CheckOptions& options) {
     report::Emit(format, result.findings, context, rendered);
     if (output.file.empty()) {
       std::fwrite(rendered.str().data(), 1, rendered.str().size(), stdout);
-    } else if (!WriteFileAtomically(output.file, rendered.str(), &error)) {
+      continue;
+    }
+    std::fflush(stdout);  // the file may be stdout by another name (/dev/stdout): keep the order
+    if (!WriteFileAtomically(output.file, rendered.str(), &error)) {
       PrintError(error);
       fatal = true;
     }

@@ -53,10 +53,50 @@ bool WriteWithMode(const std::string& path, std::string_view content, mode_t mod
   return true;
 }
 
+// A device, a pipe or a socket has no content to replace: it is written into, as a
+// shell redirect would. Renaming a temporary file over it would put a regular file in
+// its place: `--format sarif:/dev/null` run as root replaced the system's /dev/null.
+bool WriteInto(const std::string& path, std::string_view content, std::string* error) {
+  int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = path + ": cannot open: " + std::strerror(errno);
+    return false;
+  }
+  size_t written = 0;
+  while (written < content.size()) {
+    ssize_t n = write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = path + ": write failed: " + std::strerror(errno);
+      close(fd);
+      return false;
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (close(fd) != 0) {
+    *error = path + ": close failed: " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+// /dev/stdout, /dev/fd/3, /proc/self/fd/1: names of an open descriptor, whatever it
+// points at (a regular file too, when the shell redirected it).
+bool NamesADescriptorOrDevice(const std::string& path) { return path.starts_with("/dev/") || path.starts_with("/proc/"); }
+
 }  // namespace
 
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
-  return WriteWithMode(path, content, 0644, error);  // a report is an ordinary file
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) {
+    return WriteWithMode(path, content, 0644, error);  // a new report is an ordinary file
+  }
+  if (S_ISDIR(info.st_mode)) {
+    *error = path + ": is a directory";
+    return false;
+  }
+  if (!S_ISREG(info.st_mode) || NamesADescriptorOrDevice(path)) return WriteInto(path, content, error);
+  return ReplaceFileAtomically(path, content, error);  // through a symlink, keeping the mode
 }
 
 bool ReplaceFileAtomically(const std::string& path, std::string_view content, std::string* error) {

@@ -51,6 +51,23 @@ TEST(ReportCli, HostileFileNameCannotInjectAWorkflowCommand) {
   }
 }
 
+// `--format json:/dev/stdout` (here its /proc name, which a regression cannot replace
+// on the test machine) writes into the descriptor: the JSON arrives on stdout, after
+// the text report that was asked for first, and nothing is left beside the project.
+TEST(ReportCli, AReportToADescriptorNameGoesToThatDescriptor) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  auto result = RunFaaslint({"check", "--all", "--format", "text", "--format", "json:/proc/self/fd/1"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const size_t start = result.out.find("\n{\n");
+  ASSERT_NE(start, std::string::npos) << result.out;
+  EXPECT_NE(result.out.substr(0, start).find("app.py:"), std::string::npos) << "the text report comes first";
+  json report = json::parse(result.out.substr(start + 1), nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << result.out;
+  EXPECT_FALSE(report["findings"].empty());
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 1);
+}
+
 TEST(ReportCli, SarifOfTheBrokenExamplePassesTheValidator) {
   if (testing::SarifMultitool().empty()) {
     GTEST_SKIP() << "SARIF validator not installed: run scripts/install-test-tools.sh build/_tools";
