@@ -55,7 +55,8 @@ bool WriteWithMode(const std::string& path, std::string_view content, mode_t mod
 
 // A device, a pipe or a socket has no content to replace: it is written into, as a
 // shell redirect would. Renaming a temporary file over it would put a regular file in
-// its place: `--format sarif:/dev/null` run as root replaced the system's /dev/null.
+// its place: `--format sarif:/dev/null`, run as root, replaced the system's /dev/null
+// with a regular file (before this existed; seen with a device node made for a test).
 bool WriteInto(const std::string& path, std::string_view content, std::string* error) {
   int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -82,7 +83,9 @@ bool WriteInto(const std::string& path, std::string_view content, std::string* e
 
 // /dev/stdout, /dev/fd/3, /proc/self/fd/1: names of an open descriptor, whatever it
 // points at (a regular file too, when the shell redirected it).
-bool NamesADescriptorOrDevice(const std::string& path) { return path.starts_with("/dev/") || path.starts_with("/proc/"); }
+bool NamesADescriptorOrDevice(const std::string& path) {
+  return path.starts_with("/dev/") || path.starts_with("/proc/");
+}
 
 }  // namespace
 

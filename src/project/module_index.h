@@ -10,7 +10,8 @@
 // The linter parses most of these modules anyway. It publishes each file it parses, and
 // before the index parses a module itself it offers the module to the linter's
 // `check_now`, which checks a file of its own that no worker has started yet right then
-// (publishing it): in `--all` every module is then parsed once, whatever the order.
+// (publishing it), or waits for the worker that is parsing it: in `--all` every module
+// is then parsed once, whatever the order.
 #pragma once
 
 #include <functional>
