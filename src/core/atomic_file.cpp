@@ -12,6 +12,20 @@
 namespace faaslint {
 namespace {
 
+// All of `content` to `fd`, through short writes and interruptions; false with errno set.
+bool WriteAll(int fd, std::string_view content) {
+  size_t written = 0;
+  while (written < content.size()) {
+    ssize_t n = write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    written += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 bool WriteWithMode(const std::string& path, std::string_view content, mode_t mode, std::string* error) {
   namespace fs = std::filesystem;
   fs::path target(path);
@@ -28,15 +42,7 @@ bool WriteWithMode(const std::string& path, std::string_view content, mode_t mod
     unlink(temp.c_str());
     return false;
   };
-  size_t written = 0;
-  while (written < content.size()) {
-    ssize_t n = write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write failed");
-    }
-    written += static_cast<size_t>(n);
-  }
+  if (!WriteAll(fd, content)) return fail("write failed");
   // mkstemp creates 0600.
   if (fchmod(fd, mode) != 0) return fail("chmod failed");
   if (fsync(fd) != 0) return fail("fsync failed");
@@ -63,16 +69,10 @@ bool WriteInto(const std::string& path, std::string_view content, std::string* e
     *error = path + ": cannot open: " + std::strerror(errno);
     return false;
   }
-  size_t written = 0;
-  while (written < content.size()) {
-    ssize_t n = write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *error = path + ": write failed: " + std::strerror(errno);
-      close(fd);
-      return false;
-    }
-    written += static_cast<size_t>(n);
+  if (!WriteAll(fd, content)) {
+    *error = path + ": write failed: " + std::strerror(errno);
+    close(fd);
+    return false;
   }
   if (close(fd) != 0) {
     *error = path + ": close failed: " + std::strerror(errno);

@@ -241,9 +241,8 @@ class GraphBuilder {
   }
 
   bool HasFolder(const std::string& folder) const {
-    const std::string prefix = folder + "/";
-    auto it = std::lower_bound(files_.begin(), files_.end(), prefix);
-    return it != files_.end() && it->starts_with(prefix);
+    auto [first, last] = PathsStartingWith(files_, folder + "/");
+    return first != last;
   }
 
   // Adds what `ref` imports, resolved from `root`; false when nothing matched there.
