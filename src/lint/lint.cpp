@@ -263,7 +263,7 @@ class Linter {
     published_->Done(file);
     for (const ActiveRule& active : python_rules_) {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
-      rules::Sink sink(*active.rule->info, path, &found);
+      rules::Sink sink(*active.rule->info, path, &found, &changed);
       rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values, background};
       active.rule->python(context, sink);
     }

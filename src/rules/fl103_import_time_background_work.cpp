@@ -82,6 +82,9 @@ void Check(const PyContext& cx, Sink& out) {
     if (call.guarded || direct.count(static_cast<int>(i))) continue;
     bool import_time = call.function < 0;
     if (!import_time && !module.IsInColdStart(call.function)) continue;
+    // Resolving a call may parse the modules it leads to; in a diff run most calls are
+    // on lines whose findings would be dropped.
+    if (!out.Keeps(call.callee_range.start.line)) continue;
     std::optional<python::BackgroundWork> found;
     if (call.target >= 0) {
       if (call.target != call.function) found = python::ResolveWork(work[call.target], external);

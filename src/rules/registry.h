@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/change_set.h"
 #include "core/finding.h"
 #include "core/rule_info.h"
 #include "core/settings.h"
@@ -36,8 +37,14 @@ class RuleOptions {
 // in the source line and filters by changed lines and suppressions afterwards.
 class Sink {
  public:
-  Sink(const RuleInfo& rule, std::string path, std::vector<Finding>* out)
-      : rule_(rule), path_(std::move(path)), out_(out) {}
+  // `kept`: the lines of the file whose findings the pipeline keeps (a diff run keeps
+  // the changed ones); null keeps every line.
+  Sink(const RuleInfo& rule, std::string path, std::vector<Finding>* out, const LineSet* kept = nullptr)
+      : rule_(rule), path_(std::move(path)), out_(out), kept_(kept) {}
+  // Whether a finding whose first line is `line` would be kept. A rule that must do costly
+  // work to decide a finding (FL103 reads the modules a call leads to) asks first; the
+  // pipeline filters all the same, so a rule that never asks stays correct.
+  bool Keeps(uint32_t line) const { return kept_ == nullptr || kept_->Intersects(line, line); }
   void Report(Range range, std::string message, std::string help = {});
   // A finding in the module's own file with a mechanical fix (empty: none).
   void ReportWithFix(Range range, std::string message, std::string help, std::vector<Edit> fix,
@@ -50,6 +57,7 @@ class Sink {
   const RuleInfo& rule_;
   std::string path_;
   std::vector<Finding>* out_;
+  const LineSet* kept_;
 };
 
 // A Python rule sees one parsed module (and the project, when one was detected).

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -390,6 +391,65 @@ TEST(BackgroundWork, AModuleAnotherWorkerIsParsingIsWaitedForNotParsedAgain) {
   EXPECT_EQ(found.count("user.py:3 FL103"), 1u);
   // The worker's read to check m.py, and the index's look for the name `go` in it.
   EXPECT_EQ(held.reads(), 2);
+}
+
+// A folder snapshot that counts the reads of each file.
+class ReadCountingSnapshot final : public Snapshot {
+ public:
+  explicit ReadCountingSnapshot(std::unique_ptr<Snapshot> folder) : folder_(std::move(folder)) {}
+  const std::string& root() const override { return folder_->root(); }
+  const std::vector<std::string>& files() const override { return folder_->files(); }
+  bool Read(std::string_view path, std::string* content, std::string* error) const override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++reads_[std::string(path)];
+    }
+    return folder_->Read(path, content, error);
+  }
+  int reads(const std::string& path) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = reads_.find(path);
+    return it == reads_.end() ? 0 : it->second;
+  }
+
+ private:
+  std::unique_ptr<Snapshot> folder_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, int> reads_;
+};
+
+// A diff run keeps FL103's findings on changed lines only, so it does not read the
+// modules that a call on an unchanged line leads to: a pre-commit run in an app that
+// imports much of itself parses what the change touches, not what the file imports.
+TEST(BackgroundWork, ADiffRunFollowsOnlyTheCallsOnChangedLines) {
+  testing::TempDir dir;
+  dir.Write("tasks.py", "import threading\n\n\ndef start():\n    threading.Thread(target=print).start()\n");
+  dir.Write("app.py", "import tasks\n\ntasks.start()\nready = True\n");
+  for (uint32_t changed_line : {4u, 3u}) {
+    std::string error;
+    auto folder = MakeFolderSnapshot(dir.path(), &error);
+    ASSERT_TRUE(folder) << error;
+    auto snapshot = std::make_unique<ReadCountingSnapshot>(std::move(folder));
+    const ReadCountingSnapshot& counted = *snapshot;
+    ChangeSet changes;
+    changes.snapshot = std::move(snapshot);
+    changes.changed["app.py"].AddRange(changed_line, changed_line);
+    lint::LintOptions options;
+    options.settings.platform = Platform::kGeneric;  // no deployment graph reading files
+    lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
+    std::set<std::string> found;
+    for (const Finding& finding : result.findings) {
+      found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
+                   std::string(finding.code()));
+    }
+    if (changed_line == 4) {
+      EXPECT_TRUE(found.empty()) << *found.begin();
+      EXPECT_EQ(counted.reads("tasks.py"), 0);
+    } else {
+      EXPECT_EQ(found, std::set<std::string>{"app.py:3 FL103"});
+      EXPECT_GE(counted.reads("tasks.py"), 1);
+    }
+  }
 }
 
 TEST_F(ModuleIndexTest, LeavesOtherModulesAlone) {
