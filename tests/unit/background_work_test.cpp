@@ -21,6 +21,16 @@
 namespace faaslint {
 namespace {
 
+// "path:line CODE" of each finding, as often as it was reported.
+std::multiset<std::string> FindingKeys(const lint::LintResult& result) {
+  std::multiset<std::string> keys;
+  for (const Finding& finding : result.findings) {
+    keys.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
+                std::string(finding.code()));
+  }
+  return keys;
+}
+
 // "path:line CODE" of every finding of the FL1xx rules over a folder, every line changed.
 std::set<std::string> Findings(const std::string& root) {
   std::string error;
@@ -31,13 +41,8 @@ std::set<std::string> Findings(const std::string& root) {
   lint::LintOptions options;
   options.jobs = 2;  // the module index is shared between workers
   options.filter.enabled = [](std::string_view code) { return code.starts_with("FL1"); };
-  lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
-  std::set<std::string> found;
-  for (const Finding& finding : result.findings) {
-    found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
-                 std::string(finding.code()));
-  }
-  return found;
+  std::multiset<std::string> keys = FindingKeys(lint::Lint(changes, options, rules::Registry::Get()));
+  return {keys.begin(), keys.end()};
 }
 
 // The seed's app.py, reduced to what matters: a checker thread started at import time.
@@ -293,11 +298,7 @@ TEST(BackgroundWork, ModulesCheckedOnDemandReportOnce) {
   for (unsigned jobs : {1u, 2u, 3u}) {
     lint::LintResult result = LintWholeFolder(dir.path(), jobs);
     EXPECT_EQ(result.files_checked, 3u);
-    std::multiset<std::string> found;
-    for (const Finding& finding : result.findings) {
-      found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
-                   std::string(finding.code()));
-    }
+    std::multiset<std::string> found = FindingKeys(result);
     EXPECT_EQ(found.count("a.py:3 FL103"), 1u) << jobs;
     EXPECT_EQ(found.count("b.py:4 FL101"), 1u) << jobs;
     EXPECT_EQ(found.count("c.py:3 FL101"), 1u) << jobs;
@@ -318,11 +319,7 @@ TEST(BackgroundWork, LongImportChainsAreFollowedAndCheckedOnce) {
             "import threading\n\n\ndef go():\n    threading.Thread(target=print).start()\n");
   lint::LintResult result = LintWholeFolder(dir.path(), 2);
   EXPECT_EQ(result.files_checked, static_cast<size_t>(kModules));
-  std::multiset<std::string> found;
-  for (const Finding& finding : result.findings) {
-    found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
-                 std::string(finding.code()));
-  }
+  std::multiset<std::string> found = FindingKeys(result);
   for (int i = 0; i + 1 < kModules; ++i) {
     EXPECT_EQ(found.count("m" + std::to_string(i) + ".py:8 FL103"), 1u) << i;
   }
@@ -383,11 +380,7 @@ TEST(BackgroundWork, AModuleAnotherWorkerIsParsingIsWaitedForNotParsedAgain) {
   options.settings.platform = Platform::kGeneric;  // no deployment graph reading files first
   lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
   EXPECT_EQ(result.files_checked, 2u);
-  std::multiset<std::string> found;
-  for (const Finding& finding : result.findings) {
-    found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
-                 std::string(finding.code()));
-  }
+  std::multiset<std::string> found = FindingKeys(result);
   EXPECT_EQ(found.count("user.py:3 FL103"), 1u);
   // The worker's read to check m.py, and the index's look for the name `go` in it.
   EXPECT_EQ(held.reads(), 2);
@@ -437,16 +430,12 @@ TEST(BackgroundWork, ADiffRunFollowsOnlyTheCallsOnChangedLines) {
     lint::LintOptions options;
     options.settings.platform = Platform::kGeneric;  // no deployment graph reading files
     lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
-    std::set<std::string> found;
-    for (const Finding& finding : result.findings) {
-      found.insert(finding.location.path + ":" + std::to_string(finding.location.range.start.line) + " " +
-                   std::string(finding.code()));
-    }
+    std::multiset<std::string> found = FindingKeys(result);
     if (changed_line == 4) {
       EXPECT_TRUE(found.empty()) << *found.begin();
       EXPECT_EQ(counted.reads("tasks.py"), 0);
     } else {
-      EXPECT_EQ(found, std::set<std::string>{"app.py:3 FL103"});
+      EXPECT_EQ(found, std::multiset<std::string>{"app.py:3 FL103"});
       EXPECT_GE(counted.reads("tasks.py"), 1);
     }
   }
