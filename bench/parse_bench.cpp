@@ -33,16 +33,17 @@ bool ReadFile(const fs::path& path, std::string* content) {
   return true;
 }
 
-// Every node of the tree, depth first, with one cursor: the number of nodes visited.
+// Every node of the tree, depth first, with one cursor: the number of nodes visited. The
+// type and field reads are calls into libtree-sitter, which the compiler cannot drop.
 size_t WalkWithOneCursor(const TSTree* tree) {
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-  size_t nodes = 0, checksum = 0;
+  size_t nodes = 0;
   bool descending = true;
   for (;;) {
     if (descending) {
       ++nodes;
-      TSNode node = ts_tree_cursor_current_node(&cursor);
-      checksum += ts_node_symbol(node) + ts_tree_cursor_current_field_id(&cursor);
+      (void)ts_node_symbol(ts_tree_cursor_current_node(&cursor));
+      (void)ts_tree_cursor_current_field_id(&cursor);
       if (ts_tree_cursor_goto_first_child(&cursor)) continue;
     }
     if (ts_tree_cursor_goto_next_sibling(&cursor)) {
@@ -53,7 +54,7 @@ size_t WalkWithOneCursor(const TSTree* tree) {
     if (!ts_tree_cursor_goto_parent(&cursor)) break;
   }
   ts_tree_cursor_delete(&cursor);
-  return nodes + (checksum == 0 ? 0 : 0);  // checksum keeps the reads from being optimised away
+  return nodes;
 }
 
 }  // namespace
