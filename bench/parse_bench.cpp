@@ -61,12 +61,16 @@ size_t WalkWithOneCursor(const TSTree* tree) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s DIR [THREADS] [model]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s DIR [THREADS] [model|walk]\n", argv[0]);
     return 2;
   }
   unsigned threads = argc > 2 ? static_cast<unsigned>(std::max(1, std::atoi(argv[2]))) : 1;
   const std::string mode = argc > 3 ? argv[3] : "";
   const bool model = mode == "model", walk = mode == "walk";
+  if (!mode.empty() && !model && !walk) {
+    std::fprintf(stderr, "%s: unknown mode '%s' (model or walk)\n", argv[0], mode.c_str());
+    return 2;
+  }
   auto start = std::chrono::steady_clock::now();
   std::vector<fs::path> files;
   std::error_code error;
