@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -16,6 +15,7 @@
 #include "python/module.h"
 #include "python/parser.h"
 #include "rules/registry.h"
+#include "support/read_counting_snapshot.h"
 #include "support/test_support.h"
 
 namespace faaslint {
@@ -386,31 +386,6 @@ TEST(BackgroundWork, AModuleAnotherWorkerIsParsingIsWaitedForNotParsedAgain) {
   EXPECT_EQ(held.reads(), 2);
 }
 
-// A folder snapshot that counts the reads of each file.
-class ReadCountingSnapshot final : public Snapshot {
- public:
-  explicit ReadCountingSnapshot(std::unique_ptr<Snapshot> folder) : folder_(std::move(folder)) {}
-  const std::string& root() const override { return folder_->root(); }
-  const std::vector<std::string>& files() const override { return folder_->files(); }
-  bool Read(std::string_view path, std::string* content, std::string* error) const override {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      ++reads_[std::string(path)];
-    }
-    return folder_->Read(path, content, error);
-  }
-  int reads(const std::string& path) const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = reads_.find(path);
-    return it == reads_.end() ? 0 : it->second;
-  }
-
- private:
-  std::unique_ptr<Snapshot> folder_;
-  mutable std::mutex mutex_;
-  mutable std::map<std::string, int> reads_;
-};
-
 // A diff run keeps FL103's findings on changed lines only, so it does not read the
 // modules that a call on an unchanged line leads to: a pre-commit run in an app that
 // imports much of itself parses what the change touches, not what the file imports.
@@ -422,8 +397,8 @@ TEST(BackgroundWork, ADiffRunFollowsOnlyTheCallsOnChangedLines) {
     std::string error;
     auto folder = MakeFolderSnapshot(dir.path(), &error);
     ASSERT_TRUE(folder) << error;
-    auto snapshot = std::make_unique<ReadCountingSnapshot>(std::move(folder));
-    const ReadCountingSnapshot& counted = *snapshot;
+    auto snapshot = std::make_unique<testing::ReadCountingSnapshot>(std::move(folder));
+    const testing::ReadCountingSnapshot& counted = *snapshot;
     ChangeSet changes;
     changes.snapshot = std::move(snapshot);
     changes.changed["app.py"].AddRange(changed_line, changed_line);

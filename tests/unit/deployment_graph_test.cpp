@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <mutex>
 #include <set>
 
 #include "python/parser.h"
+#include "support/read_counting_snapshot.h"
 #include "support/test_support.h"
 
 namespace faaslint {
@@ -16,39 +16,18 @@ namespace {
 
 using Files = std::set<std::string, std::less<>>;
 
-// A folder snapshot that remembers which files were read (by any thread).
-class CountingSnapshot : public Snapshot {
- public:
-  explicit CountingSnapshot(std::unique_ptr<Snapshot> inner) : inner_(std::move(inner)) {}
-  const std::string& root() const override { return inner_->root(); }
-  const std::vector<std::string>& files() const override { return inner_->files(); }
-  bool Read(std::string_view path, std::string* content, std::string* error) const override {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      read_.insert(std::string(path));
-    }
-    return inner_->Read(path, content, error);
-  }
-  const std::set<std::string>& read() const { return read_; }
-
- private:
-  std::unique_ptr<Snapshot> inner_;
-  mutable std::mutex mutex_;
-  mutable std::set<std::string> read_;
-};
-
 class DeploymentGraphTest : public ::testing::Test {
  protected:
   project::DeploymentGraph Build(const Files* wanted = nullptr, unsigned jobs = 1) {
     std::string error;
-    snapshot_ = std::make_unique<CountingSnapshot>(MakeFolderSnapshot(dir_.path(), &error));
+    snapshot_ = std::make_unique<testing::ReadCountingSnapshot>(MakeFolderSnapshot(dir_.path(), &error));
     EXPECT_TRUE(error.empty()) << error;
     python::Parser parser;
     return project::BuildDeploymentGraph(*snapshot_, parser, wanted, jobs);
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<CountingSnapshot> snapshot_;
+  std::unique_ptr<testing::ReadCountingSnapshot> snapshot_;
 };
 
 TEST_F(DeploymentGraphTest, WithoutAProjectEveryFileIsFunctionCode) {
