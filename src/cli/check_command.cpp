@@ -119,6 +119,7 @@ int RunCheck(const CheckOptions& options) {
   ChangeSet changes;
   lint::LintResult result;
   std::string root, project_folder;
+  bool changes_read = false;
   // Changes -> lint; run again after --fix so the report shows what remains.
   auto lint_changes = [&]() {
     changes = {};
@@ -127,8 +128,13 @@ int RunCheck(const CheckOptions& options) {
     // still see the whole project).
     std::vector<std::string> paths = options.paths;
     if (paths.empty()) paths.push_back(".");
-    if (!git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error) ||
-        !RootRelativePaths(paths, *changes.snapshot, &settings.lint.paths, &error)) {
+    const bool first_pass = !changes_read;
+    changes_read = true;
+    bool read = git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error);
+    if (first_pass && !options.quiet) {
+      for (const std::string& note : changes.notes) PrintError(note);
+    }
+    if (!read || !RootRelativePaths(paths, *changes.snapshot, &settings.lint.paths, &error)) {
       PrintError(error);
       return false;
     }

@@ -48,6 +48,9 @@ struct ChangeSet {
   // Files with changed lines on the new side (deleted files are absent). In --all mode
   // every file of the snapshot maps to LineSet::All().
   std::map<std::string, LineSet, std::less<>> changed;
+  // What was worked around to read the change, for the user ("/root/.gitconfig: cannot
+  // read: Permission denied; checked without it, as git does"). Not errors.
+  std::vector<std::string> notes;
 };
 
 // A plain folder walk: every regular file below `root` except VCS folders and

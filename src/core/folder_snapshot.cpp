@@ -4,11 +4,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "core/change_set.h"
+#include "core/read_below.h"
 
 namespace faaslint {
 namespace {
@@ -30,19 +29,7 @@ class FolderSnapshot final : public Snapshot {
   const std::string& root() const override { return root_; }
   const std::vector<std::string>& files() const override { return files_; }
   bool Read(std::string_view path, std::string* content, std::string* error) const override {
-    std::ifstream in(fs::path(root_) / fs::path(std::string(path)), std::ios::binary);
-    if (!in) {
-      *error = "cannot open file";
-      return false;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-      *error = "read error";
-      return false;
-    }
-    *content = std::move(buffer).str();
-    return true;
+    return ReadFileBelow(root_, path, static_cast<size_t>(-1), content, error);
   }
 
  private:

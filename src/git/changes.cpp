@@ -1,7 +1,13 @@
 #include "git/changes.h"
 
-#include <algorithm>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "core/read_below.h"
+#include "git/config_files.h"
 #include "git/diff_scan.h"
 #include "git/handles.h"
 #include "git/repository.h"
@@ -68,6 +74,25 @@ bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out
   return true;
 }
 
+// A tracked file the process may not read fails the whole work tree diff, as it fails
+// `git diff` ("fatal: cannot hash vercel.json"), with libgit2's misleading "failed open
+// - '.../vercel.json' is locked: Permission denied". The error names the file instead.
+void NameUnreadableTrackedFile(git_repository* repo, const std::string& root, std::string* error) {
+  git_index* index_raw = nullptr;
+  if (git_repository_index(&index_raw, repo) < 0) return;
+  IndexHandle index(index_raw);
+  for (size_t i = 0, count = git_index_entrycount(index.get()); i < count; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+    if (entry == nullptr || (entry->mode != GIT_FILEMODE_BLOB && entry->mode != GIT_FILEMODE_BLOB_EXECUTABLE)) {
+      continue;
+    }
+    if (access((root + "/" + entry->path).c_str(), R_OK) != 0 && errno == EACCES) {
+      *error = std::string(entry->path) + ": cannot read: " + std::strerror(EACCES);
+      return;
+    }
+  }
+}
+
 // `old_tree` (null = nothing) vs the work tree, through the index like `git diff TREE`.
 bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* old_tree, LineDetail detail,
                      ChangeSet* out, std::string* error) {
@@ -78,13 +103,14 @@ bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* ol
   DiffHandle diff(diff_raw);
   if (rc < 0) {
     *error = "cannot diff the work tree: " + LastGitError(rc);
+    NameUnreadableTrackedFile(repo, root, error);
     return false;
   }
   // Untracked files stay all new (DESIGN §1); renames are found among tracked files.
   if (detail == LineDetail::kChangedLines && !FindRenames(diff.get(), error)) return false;
   BinaryProbe probe = [&root](const git_diff_file& file, bool* binary, std::string* probe_error) {
     std::string start;
-    if (!ReadWorkTreeFile(root, file.path, kBinaryProbeBytes, &start, probe_error)) return false;
+    if (!ReadFileBelow(root, file.path, kBinaryProbeBytes, &start, probe_error)) return false;
     *binary = LooksBinary(start);
     return true;
   };
@@ -111,6 +137,7 @@ bool FolderChanges(const std::string& start_dir, ChangeSet* out, std::string* er
 
 bool ComputeChanges(const ChangeOptions& options, ChangeSet* out, std::string* error) {
   LibGit2 library;
+  std::vector<std::string> notes = LeaveOutUnreadableConfigFiles();
   RepositoryHandle repo;
   std::string root;
   switch (OpenRepository(options.start_dir, &repo, &root, error)) {
@@ -123,6 +150,7 @@ bool ComputeChanges(const ChangeOptions& options, ChangeSet* out, std::string* e
     case OpenResult::kOpened:
       break;
   }
+  out->notes = std::move(notes);  // about git's config: only for a repository
   TreeHandle old_tree;
   switch (options.mode) {
     case DiffMode::kStaged:

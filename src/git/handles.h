@@ -38,6 +38,20 @@ using OdbHandle = GitHandle<git_odb, git_odb_free>;
 using OdbObjectHandle = GitHandle<git_odb_object, git_odb_object_free>;
 using OdbStreamHandle = GitHandle<git_odb_stream, git_odb_stream_free>;
 
+// A buffer libgit2 fills (git_buf), freed with the scope.
+class GitBuf {
+ public:
+  GitBuf() = default;
+  ~GitBuf() { git_buf_dispose(&buf_); }
+  GitBuf(const GitBuf&) = delete;
+  GitBuf& operator=(const GitBuf&) = delete;
+  git_buf* get() { return &buf_; }
+  std::string str() const { return buf_.ptr != nullptr ? std::string(buf_.ptr, buf_.size) : std::string(); }
+
+ private:
+  git_buf buf_ = GIT_BUF_INIT;
+};
+
 // The message of libgit2's last error on this thread, or a generic text naming `code`.
 std::string LastGitError(int code);
 

@@ -20,19 +20,13 @@ namespace faaslint::git {
 constexpr size_t kBinaryProbeBytes = 8000;
 bool LooksBinary(std::string_view content);
 
-// Reads at most `max_bytes` of `relative` below `root` without following a symbolic
-// link at any path component, so a link in the tree (to /etc/passwd, or a folder
-// outside the repository) is never read through. Paths with "." or ".." are refused.
-bool ReadWorkTreeFile(const std::string& root, std::string_view relative, size_t max_bytes,
-                      std::string* content, std::string* error);
-
 // Reads a blob's content from the object database.
 bool ReadBlob(git_odb* odb, const git_oid& id, std::string* content, std::string* error);
 // Reads about the first `max_bytes` of a blob: streamed where the object is loose (so a
 // 13 MB archive costs 8 KB of inflating), the whole blob from a pack.
 bool ReadBlobStart(git_odb* odb, const git_oid& id, size_t max_bytes, std::string* content, std::string* error);
 
-// The work tree: Read() returns the file on disk (see ReadWorkTreeFile).
+// The work tree: Read() returns the file on disk, read with ReadFileBelow (core/read_below.h).
 std::unique_ptr<Snapshot> MakeWorkTreeSnapshot(std::string root, std::vector<std::string> files);
 
 // The index: Read() returns the staged blob, not the file on disk. Holds its own

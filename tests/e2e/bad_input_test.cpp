@@ -335,25 +335,60 @@ TEST(BadInput, SymlinksOutOfTheProjectAreNotFollowed) {
   EXPECT_EQ(result.err, "");
 }
 
-// Root reads everything: run as nobody (CI runs as root), as cli_test does.
-CommandResult RunAsNobody(const std::vector<std::string>& args, const std::string& cwd) {
-  std::vector<std::string> argv{"timeout", "60", FAASLINT_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
-  if (geteuid() == 0) argv.insert(argv.begin(), {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
-  return testing::Run(argv, cwd);
-}
-
 TEST(BadInput, UnreadableFolderIsAnErrorNamingIt) {
   TempDir dir;
   dir.Write("app.py", "x = 1\n");
   dir.Write("private/app.py", kThreadAtImport);
   chmod(dir.path().c_str(), 0755);
   chmod((dir / "private").c_str(), 0);
-  CommandResult result = RunAsNobody({"--all"}, dir.path());
+  CommandResult result = testing::RunFaaslintAsNobody({"--all"}, dir.path());
   chmod((dir / "private").c_str(), 0755);
   EXPECT_EQ(result.exit_code, 2) << "files that cannot be read are not silently passed: " << result.out;
   EXPECT_NE(result.err.find("private"), std::string::npos) << result.err;
   EXPECT_EQ(Count(result.err, "\n"), 1u) << result.err;
+}
+
+// An unreadable .faaslint.yaml stops the run: what it selects is unknown.
+TEST(BadInput, UnreadableConfigIsAnErrorWithItsCause) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  dir.Write(".faaslint.yaml", "select: [FL1]\n");
+  chmod(dir.path().c_str(), 0755);
+  chmod((dir / ".faaslint.yaml").c_str(), 0);
+  CommandResult result = testing::RunFaaslintAsNobody({"--all"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "faaslint: .faaslint.yaml: cannot open: Permission denied\n");
+  EXPECT_EQ(result.out, "");
+}
+
+// An unreadable vercel.json is a finding that says why in a plain folder. In a work tree
+// it fails the diff, as it fails `git diff`: the error names the file and the cause.
+TEST(BadInput, UnreadableVercelJsonIsNamedWithItsCause) {
+  for (bool in_git : {false, true}) {
+    SCOPED_TRACE(in_git ? "git work tree" : "plain folder");
+    TempDir dir;
+    dir.Write("api/index.py", "x = 1\n");
+    dir.Write("vercel.json", "{}\n");
+    if (in_git) {
+      testing::GitInit(dir.path());
+      testing::GitCommitAll(dir.path(), "first");
+    }
+    chmod(dir.path().c_str(), 0755);
+    chmod((dir / "vercel.json").c_str(), 0);
+    CommandResult result =
+        testing::RunFaaslintAsNobody({"--all", "--color", "never"}, dir.path(), {{"HOME", dir.path()}});
+    if (in_git) {
+      EXPECT_EQ(result.exit_code, 2) << result.out;
+      EXPECT_EQ(result.err, "faaslint: vercel.json: cannot read: Permission denied\n");
+      EXPECT_EQ(result.out, "");
+    } else {
+      EXPECT_EQ(result.exit_code, 1) << result.err;
+      EXPECT_NE(result.out.find("vercel.json:1:1: FL601 cannot read vercel.json: Permission denied\n"),
+                std::string::npos)
+          << result.out;
+      EXPECT_EQ(result.err, "");
+    }
+  }
 }
 
 // File names a pull request may hold, each with a finding: the text output names each

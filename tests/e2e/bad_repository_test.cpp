@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "ci_log.h"
@@ -39,6 +40,45 @@ TEST(BadRepository, UnbornBranchCountsEveryLineAsNew) {
     EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
     EXPECT_EQ(result.err, "");
   }
+}
+
+// A CI container job run as another user keeps HOME=/root, whose config files that user
+// cannot read. git warns and goes on without them; so does faaslint, instead of
+// libgit2's "failed to stat '/root/.gitconfig'" and exit 2.
+TEST(BadRepository, UnreadableUserGitConfigIsLeftOutWithANote) {
+  TempDir repo, home;
+  testing::GitInit(repo.path());
+  repo.Write("app.py", "x = 1\n");
+  testing::GitCommitAll(repo.path(), "first");
+  repo.Write("app.py", kThreadAtImport);
+  fs::permissions(repo.path(), fs::perms::all, fs::perm_options::add);  // nobody may enter
+  fs::permissions(home.path(), fs::perms::all, fs::perm_options::add);
+  home.Write(".gitconfig", "[core]\n\tautocrlf = false\n");
+  home.Write("xdg/git/config", "[core]\n\tautocrlf = false\n");
+  const std::map<std::string, std::string> env{{"HOME", home.path()}, {"XDG_CONFIG_HOME", home / "xdg"}};
+
+  // Readable: no note.
+  CommandResult readable = testing::RunFaaslintAsNobody({"--color", "never"}, repo.path(), env);
+  EXPECT_EQ(readable.exit_code, 1) << readable.err;
+  EXPECT_EQ(readable.err, "");
+
+  fs::permissions(home / ".gitconfig", fs::perms::none);
+  fs::permissions(home / "xdg/git/config", fs::perms::none);
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--all"}, {"--base", "HEAD"}}) {
+    std::vector<std::string> args{"--color", "never"};
+    args.insert(args.end(), mode.begin(), mode.end());
+    CommandResult result = testing::RunFaaslintAsNobody(args, repo.path(), env);
+    EXPECT_EQ(result.exit_code, 1) << "checked, not refused: " << result.err;
+    EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
+    EXPECT_EQ(result.err, "faaslint: " + home / "xdg/git/config" +
+                              ": cannot read: Permission denied; checked without it, as git does\n"
+                              "faaslint: " + home / ".gitconfig" +
+                              ": cannot read: Permission denied; checked without it, as git does\n");
+  }
+  Git(repo.path(), {"add", "app.py"});
+  CommandResult quiet = testing::RunFaaslintAsNobody({"--staged", "--quiet"}, repo.path(), env);
+  EXPECT_EQ(quiet.exit_code, 1) << quiet.err;
+  EXPECT_EQ(quiet.err, "") << "--quiet leaves notes out";
 }
 
 TEST(BadRepository, DetachedHeadComparesWithTheCheckedOutCommit) {

@@ -106,6 +106,14 @@ CommandResult RunFaaslint(const std::vector<std::string>& args, const std::strin
   return Run(argv, cwd, env);
 }
 
+CommandResult RunFaaslintAsNobody(const std::vector<std::string>& args, const std::string& cwd,
+                                  const std::map<std::string, std::string>& env) {
+  std::vector<std::string> argv{"timeout", "60", FAASLINT_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  if (geteuid() == 0) argv.insert(argv.begin(), {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
+  return Run(argv, cwd, env);
+}
+
 std::string Git(const std::string& cwd, const std::vector<std::string>& args) {
   std::vector<std::string> argv{"git", "-c", "user.name=Test", "-c", "user.email=test@example.com",
                                 "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",

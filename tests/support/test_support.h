@@ -48,6 +48,11 @@ CommandResult Run(const std::vector<std::string>& argv, const std::string& cwd,
 CommandResult RunFaaslint(const std::vector<std::string>& args, const std::string& cwd,
                           const std::map<std::string, std::string>& env = {});
 
+// Runs the built faaslint binary under `timeout 60`, as the user nobody when the tests
+// run as root: root reads every file whatever its mode, and CI runs as root.
+CommandResult RunFaaslintAsNobody(const std::vector<std::string>& args, const std::string& cwd,
+                                  const std::map<std::string, std::string>& env = {});
+
 // Runs git with a fixed identity and no user/system config; fails the test on error.
 std::string Git(const std::string& cwd, const std::vector<std::string>& args);
 // `git init` with main as the initial branch.
