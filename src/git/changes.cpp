@@ -17,6 +17,20 @@
 namespace faaslint::git {
 namespace {
 
+// libgit2 1.5 reads neither git's sparse index nor a split index: both are mandatory
+// index extensions it refuses ("unsupported mandatory extension: 'sdir'" / "'link'",
+// libgit2 src/libgit2/index.c). git converts either back to a plain index.
+std::string WithIndexRemedy(std::string message) {
+  if (message.find("'sdir'") != std::string::npos) {
+    message += "; the index is a sparse index (index.sparse), which libgit2 cannot read: "
+               "`git sparse-checkout init --no-sparse-index` rewrites it as a full one";
+  } else if (message.find("'link'") != std::string::npos) {
+    message += "; the index is split (core.splitIndex), which libgit2 cannot read: "
+               "`git config core.splitIndex false && git update-index --no-split-index` joins it";
+  }
+  return message;
+}
+
 git_diff_options BaseDiffOptions() {
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   // 0 context lines: every hunk is exactly the changed run, as `git diff -U0`.
@@ -54,7 +68,7 @@ bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out
   if (rc >= 0) rc = git_diff_tree_to_index(&diff_raw, repo, head.get(), index.get(), &options);
   DiffHandle diff(diff_raw);
   if (rc < 0) {
-    *error = "cannot diff HEAD against the index: " + LastGitError(rc);
+    *error = WithIndexRemedy("cannot diff HEAD against the index: " + LastGitError(rc));
     return false;
   }
   if (!FindRenames(diff.get(), error)) return false;
@@ -102,7 +116,7 @@ bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* ol
   int rc = git_diff_tree_to_workdir_with_index(&diff_raw, repo, old_tree, &options);
   DiffHandle diff(diff_raw);
   if (rc < 0) {
-    *error = "cannot diff the work tree: " + LastGitError(rc);
+    *error = WithIndexRemedy("cannot diff the work tree: " + LastGitError(rc));
     NameUnreadableTrackedFile(repo, root, error);
     return false;
   }

@@ -13,6 +13,14 @@ LibGit2::LibGit2() {
   // SHA-1): half the time of a staged check of a stdlib-sized first commit. git itself
   // does not verify on read either; `git fsck` is the tool for that.
   git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+  // `git clone --filter=blob:none --sparse` then `git sparse-checkout set` (the
+  // monorepo recipe) leaves repositoryformatversion = 1 with extensions.worktreeConfig,
+  // which libgit2 1.5 does not know and so refuses the repository ("unsupported
+  // extension name extensions.worktreeconfig"). The extension only adds a per-worktree
+  // config file (config.worktree: the sparse-checkout switches, which the index's
+  // skip-worktree bits already carry); reading without it is what faaslint needs.
+  const char* understood[] = {"worktreeconfig"};
+  git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, understood, sizeof understood / sizeof understood[0]);
 }
 
 LibGit2::~LibGit2() { git_libgit2_shutdown(); }

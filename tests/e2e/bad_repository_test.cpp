@@ -81,6 +81,70 @@ TEST(BadRepository, UnreadableUserGitConfigIsLeftOutWithANote) {
   EXPECT_EQ(quiet.err, "") << "--quiet leaves notes out";
 }
 
+// The monorepo recipe, `git clone --filter=blob:none --sparse` then `git sparse-checkout
+// set`, leaves repositoryformatversion 1 with extensions.worktreeConfig: libgit2 1.5 alone
+// refuses such a repository ("unsupported extension name extensions.worktreeconfig").
+TEST(BadRepository, WorktreeConfigExtensionIsChecked) {
+  TempDir repo;
+  testing::GitInit(repo.path());
+  repo.Write("api/index.py", "x = 1\n");
+  repo.Write("lib/util.py", "y = 1\n");
+  testing::GitCommitAll(repo.path(), "first");
+  Git(repo.path(), {"config", "core.repositoryformatversion", "1"});
+  Git(repo.path(), {"config", "extensions.worktreeConfig", "true"});
+  Git(repo.path(), {"sparse-checkout", "set", "api"});
+  ASSERT_TRUE(fs::exists(repo / ".git/config.worktree"));
+  repo.Write("api/index.py", kThreadAtImport);
+  CommandResult worktree = Check(repo.path());
+  Git(repo.path(), {"add", "api/index.py"});
+  CommandResult staged = Check(repo.path(), {"--staged"});
+  for (const CommandResult& result : {worktree, staged}) {
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("api/index.py:2:1: FL101"), std::string::npos) << result.out;
+    EXPECT_EQ(result.err, "");
+  }
+}
+
+// git's sparse index and split index are index extensions libgit2 1.5 cannot read: exit 2
+// with the git command that converts the index back, and that command works.
+TEST(BadRepository, SparseOrSplitIndexIsAnErrorWithTheRemedy) {
+  struct Case {
+    std::vector<std::vector<std::string>> make, remedy;
+    std::string says;
+  };
+  const Case kCases[] = {
+      {{{"sparse-checkout", "init", "--cone", "--sparse-index"}, {"sparse-checkout", "set", "api"}},
+       {{"sparse-checkout", "init", "--no-sparse-index"}},
+       "the index is a sparse index (index.sparse), which libgit2 cannot read: "
+       "`git sparse-checkout init --no-sparse-index` rewrites it as a full one"},
+      {{{"config", "core.splitIndex", "true"}},
+       {{"config", "core.splitIndex", "false"}, {"update-index", "--no-split-index"}},
+       "the index is split (core.splitIndex), which libgit2 cannot read: "
+       "`git config core.splitIndex false && git update-index --no-split-index` joins it"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.says);
+    TempDir repo;
+    testing::GitInit(repo.path());
+    repo.Write("api/index.py", "x = 1\n");
+    repo.Write("lib/util.py", "y = 1\n");
+    testing::GitCommitAll(repo.path(), "first");
+    for (const auto& args : c.make) Git(repo.path(), args);
+    repo.Write("api/index.py", kThreadAtImport);
+    Git(repo.path(), {"add", "api/index.py"});
+    for (const std::vector<std::string>& mode : {std::vector<std::string>{"--staged"}, {}}) {
+      CommandResult refused = Check(repo.path(), mode);
+      EXPECT_EQ(refused.exit_code, 2) << refused.out;
+      EXPECT_NE(refused.err.find(c.says), std::string::npos) << refused.err;
+      EXPECT_EQ(refused.out, "");
+    }
+    for (const auto& args : c.remedy) Git(repo.path(), args);
+    CommandResult result = Check(repo.path(), {"--staged"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("api/index.py:2:1: FL101"), std::string::npos) << result.out;
+  }
+}
+
 TEST(BadRepository, DetachedHeadComparesWithTheCheckedOutCommit) {
   TempDir repo;
   testing::GitInit(repo.path());
