@@ -85,6 +85,7 @@ bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out
   for (NewSideFile& file : scan.files) files.push_back({std::move(file.path), file.id});
   out->snapshot = MakeIndexSnapshot(root, std::move(odb), std::move(files));
   out->changed = std::move(scan.changed);
+  out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
   return true;
 }
 
@@ -136,6 +137,7 @@ bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* ol
   if (!std::is_sorted(files.begin(), files.end())) std::sort(files.begin(), files.end());  // already, but for renames
   out->snapshot = MakeWorkTreeSnapshot(root, std::move(files));
   out->changed = std::move(scan.changed);
+  out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
   return true;
 }
 

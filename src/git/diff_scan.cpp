@@ -37,9 +37,24 @@ bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffS
   const size_t count = git_diff_num_deltas(diff);
   for (size_t i = 0; i < count; ++i) {
     const git_diff_delta* delta = git_diff_get_delta(diff, i);
-    // Deleted files have no new side; conflicted index entries cannot be committed yet.
-    if (delta->status == GIT_DELTA_DELETED || delta->status == GIT_DELTA_CONFLICTED ||
-        delta->status == GIT_DELTA_IGNORED || delta->status == GIT_DELTA_UNREADABLE) {
+    // Deleted files have no new side.
+    if (delta->status == GIT_DELTA_DELETED || delta->status == GIT_DELTA_IGNORED ||
+        delta->status == GIT_DELTA_UNREADABLE) {
+      continue;
+    }
+    if (delta->status == GIT_DELTA_CONFLICTED) {
+      // A merge stopped on this file. The index holds its conflict stages but nothing to
+      // commit (libgit2 gives the new side mode 0); the work tree holds the file with its
+      // conflict markers, which is what the user sees: checked whole, the merge being
+      // the change. Silence either way would read as "all checks passed".
+      const std::string path = delta->new_file.path;
+      if (!IsRegularFile(delta->new_file.mode)) {
+        out->notes.push_back(path + ": unresolved merge conflict: nothing of it is staged yet; not checked");
+        continue;
+      }
+      out->notes.push_back(path + ": unresolved merge conflict: checked as it is on disk, markers and all");
+      out->files.push_back({path, delta->new_file.id});
+      out->changed.emplace(path, LineSet::All());
       continue;
     }
     // Submodules (gitlinks), symbolic links and untracked nested repositories are not

@@ -20,6 +20,7 @@ struct NewSideFile {
 struct DiffScan {
   std::vector<NewSideFile> files;  // every regular file of the new side (not links, not submodules)
   std::map<std::string, LineSet, std::less<>> changed;
+  std::vector<std::string> notes;  // files with an unresolved merge conflict, and what was done
 };
 
 enum class LineDetail {

@@ -145,6 +145,46 @@ TEST(BadRepository, SparseOrSplitIndexIsAnErrorWithTheRemedy) {
   }
 }
 
+// A merge stopped on a conflict: the work tree modes check the file as it is on disk (the
+// thread that came in with "ours" is found), --staged says there is nothing to commit of
+// it; neither passes it in silence ("All checks passed (0 files checked)" before).
+TEST(BadRepository, UnresolvedMergeConflictIsNamedAndCheckedOnDisk) {
+  TempDir repo;
+  testing::GitInit(repo.path());
+  repo.Write("app.py", "x = 1\n");
+  repo.Write("other.py", "y = 1\n");
+  testing::GitCommitAll(repo.path(), "first");
+  Git(repo.path(), {"checkout", "-q", "-b", "theirs"});
+  repo.Write("app.py", "x = 2\n");
+  testing::GitCommitAll(repo.path(), "theirs");
+  Git(repo.path(), {"checkout", "-q", "main"});
+  repo.Write("app.py", std::string(kThreadAtImport) + "x = 3\n");
+  testing::GitCommitAll(repo.path(), "ours");
+  CommandResult merge = testing::Run({"git", "-c", "user.name=T", "-c", "user.email=t@example.com", "merge", "theirs"},
+                                     repo.path(), {{"GIT_CONFIG_NOSYSTEM", "1"}, {"HOME", repo.path()}});
+  ASSERT_NE(merge.exit_code, 0) << "the merge must stop on the conflict";
+  ASSERT_NE(testing::ReadFile(repo / "app.py").find("<<<<<<<"), std::string::npos);
+
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--all"}, {"--base", "theirs"}}) {
+    CommandResult result = Check(repo.path(), mode);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("app.py:3:1: FL101"), std::string::npos) << result.out;
+    EXPECT_EQ(result.err, "faaslint: app.py: unresolved merge conflict: checked as it is on disk, markers and all\n");
+  }
+  CommandResult staged = Check(repo.path(), {"--staged"});
+  EXPECT_EQ(staged.exit_code, 0) << staged.out;
+  EXPECT_EQ(staged.err, "faaslint: app.py: unresolved merge conflict: nothing of it is staged yet; not checked\n");
+
+  // Resolved and staged: an ordinary change of line 3 against HEAD ("ours"), no note;
+  // the thread of line 2 was already committed.
+  repo.Write("app.py", std::string(kThreadAtImport) + "x = 2\n");
+  Git(repo.path(), {"add", "app.py"});
+  CommandResult resolved = Check(repo.path(), {"--staged"});
+  EXPECT_EQ(resolved.exit_code, 0) << resolved.out;
+  EXPECT_NE(resolved.out.find("(1 file checked)"), std::string::npos) << resolved.out;
+  EXPECT_EQ(resolved.err, "");
+}
+
 TEST(BadRepository, DetachedHeadComparesWithTheCheckedOutCommit) {
   TempDir repo;
   testing::GitInit(repo.path());

@@ -155,7 +155,9 @@ TEST_F(GitChangesTest, AllModeListsEveryPresentFileWithEveryLine) {
   EXPECT_EQ(all.snapshot->files(), (std::vector<std::string>{".gitignore", "app.py", "untracked.py"}));
 }
 
-TEST_F(GitChangesTest, UnresolvedMergeConflictIsSkippedNotAnError) {
+// Not an error either way: --staged has nothing of the file to commit; the work tree
+// modes check it as it is on disk. Both say so in a note.
+TEST_F(GitChangesTest, UnresolvedMergeConflictIsNotedAndReadFromDisk) {
   Git(dir_.path(), {"checkout", "-q", "-b", "other"});
   dir_.Write("app.py", "a1\nOTHER\na3\na4\na5\n");
   GitCommitAll(dir_.path(), "other");
@@ -167,7 +169,16 @@ TEST_F(GitChangesTest, UnresolvedMergeConflictIsSkippedNotAnError) {
   ChangeSet staged = Changes(dir_.path(), DiffMode::kStaged);
   EXPECT_EQ(Describe(staged), Described{});
   EXPECT_EQ(staged.snapshot->files(), std::vector<std::string>{"lib.py"});
-  EXPECT_EQ(Changes(dir_.path(), DiffMode::kWorkingTree).snapshot->files(), std::vector<std::string>{"lib.py"});
+  EXPECT_EQ(staged.notes,
+            std::vector<std::string>{"app.py: unresolved merge conflict: nothing of it is staged yet; not checked"});
+  ChangeSet worktree = Changes(dir_.path(), DiffMode::kWorkingTree);
+  EXPECT_EQ(worktree.snapshot->files(), (std::vector<std::string>{"app.py", "lib.py"}));
+  EXPECT_EQ(Describe(worktree), (Described{{"app.py", "all"}}));
+  EXPECT_EQ(worktree.notes,
+            std::vector<std::string>{"app.py: unresolved merge conflict: checked as it is on disk, markers and all"});
+  std::string content, error;
+  ASSERT_TRUE(worktree.snapshot->Read("app.py", &content, &error)) << error;
+  EXPECT_NE(content.find("<<<<<<<"), std::string::npos);
 }
 
 TEST_F(GitChangesTest, SnapshotsCanBeReadFromSeveralThreads) {
