@@ -27,6 +27,13 @@ CommandResult Check(const std::string& cwd, std::vector<std::string> args = {}) 
   return testing::Run(argv, cwd);
 }
 
+// A repository whose first commit holds `files` (path -> content).
+void InitWithCommit(const TempDir& repo, const std::map<std::string, std::string>& files) {
+  testing::GitInit(repo.path());
+  for (const auto& [path, content] : files) repo.Write(path, content);
+  testing::GitCommitAll(repo.path(), "first");
+}
+
 std::string FileUrl(const std::string& path) { return "file://" + path; }
 
 TEST(BadRepository, UnbornBranchCountsEveryLineAsNew) {
@@ -47,9 +54,7 @@ TEST(BadRepository, UnbornBranchCountsEveryLineAsNew) {
 // libgit2's "failed to stat '/root/.gitconfig'" and exit 2.
 TEST(BadRepository, UnreadableUserGitConfigIsLeftOutWithANote) {
   TempDir repo, home;
-  testing::GitInit(repo.path());
-  repo.Write("app.py", "x = 1\n");
-  testing::GitCommitAll(repo.path(), "first");
+  InitWithCommit(repo, {{"app.py", "x = 1\n"}});
   repo.Write("app.py", kThreadAtImport);
   fs::permissions(repo.path(), fs::perms::all, fs::perm_options::add);  // nobody may enter
   fs::permissions(home.path(), fs::perms::all, fs::perm_options::add);
@@ -86,10 +91,7 @@ TEST(BadRepository, UnreadableUserGitConfigIsLeftOutWithANote) {
 // refuses such a repository ("unsupported extension name extensions.worktreeconfig").
 TEST(BadRepository, WorktreeConfigExtensionIsChecked) {
   TempDir repo;
-  testing::GitInit(repo.path());
-  repo.Write("api/index.py", "x = 1\n");
-  repo.Write("lib/util.py", "y = 1\n");
-  testing::GitCommitAll(repo.path(), "first");
+  InitWithCommit(repo, {{"api/index.py", "x = 1\n"}, {"lib/util.py", "y = 1\n"}});
   Git(repo.path(), {"config", "core.repositoryformatversion", "1"});
   Git(repo.path(), {"config", "extensions.worktreeConfig", "true"});
   Git(repo.path(), {"sparse-checkout", "set", "api"});
@@ -125,10 +127,7 @@ TEST(BadRepository, SparseOrSplitIndexIsAnErrorWithTheRemedy) {
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.says);
     TempDir repo;
-    testing::GitInit(repo.path());
-    repo.Write("api/index.py", "x = 1\n");
-    repo.Write("lib/util.py", "y = 1\n");
-    testing::GitCommitAll(repo.path(), "first");
+    InitWithCommit(repo, {{"api/index.py", "x = 1\n"}, {"lib/util.py", "y = 1\n"}});
     for (const auto& args : c.make) Git(repo.path(), args);
     repo.Write("api/index.py", kThreadAtImport);
     Git(repo.path(), {"add", "api/index.py"});
@@ -150,10 +149,7 @@ TEST(BadRepository, SparseOrSplitIndexIsAnErrorWithTheRemedy) {
 // it; neither passes it in silence ("All checks passed (0 files checked)" before).
 TEST(BadRepository, UnresolvedMergeConflictIsNamedAndCheckedOnDisk) {
   TempDir repo;
-  testing::GitInit(repo.path());
-  repo.Write("app.py", "x = 1\n");
-  repo.Write("other.py", "y = 1\n");
-  testing::GitCommitAll(repo.path(), "first");
+  InitWithCommit(repo, {{"app.py", "x = 1\n"}, {"other.py", "y = 1\n"}});
   Git(repo.path(), {"checkout", "-q", "-b", "theirs"});
   repo.Write("app.py", "x = 2\n");
   testing::GitCommitAll(repo.path(), "theirs");
