@@ -38,8 +38,12 @@ git_diff_options BaseDiffOptions() {
   options.interhunk_lines = 0;
   // UNMODIFIED lists the whole new side in one pass (it becomes Snapshot::files());
   // INDENT_HEURISTIC places ambiguous hunks where git (diff.indentHeuristic, on by
-  // default since git 2.14) does.
-  options.flags = GIT_DIFF_INCLUDE_UNMODIFIED | GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_INDENT_HEURISTIC;
+  // default since git 2.14) does. FORCE_TEXT: a `-diff` or `binary` attribute
+  // (`*_pb2.py -diff` in .gitattributes) hides a file's lines from `git diff`, but they
+  // are still deployed code; whether a file is binary is decided by its content
+  // instead (ScanDiff's probe).
+  options.flags = GIT_DIFF_INCLUDE_UNMODIFIED | GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_INDENT_HEURISTIC |
+                  GIT_DIFF_FORCE_TEXT;
   return options;
 }
 

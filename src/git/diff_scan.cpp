@@ -72,6 +72,14 @@ bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffS
       case GIT_DELTA_MODIFIED:
       case GIT_DELTA_RENAMED:
       case GIT_DELTA_COPIED: {
+        // The diff is forced to text (see BaseDiffOptions), so binary content is told
+        // here, before libgit2 would diff it line by line.
+        bool binary = false;
+        if (!probe(delta->new_file, &binary, error)) {
+          *error = path + ": " + *error;
+          return false;
+        }
+        if (binary) break;
         LineSet lines;
         if (!ChangedLines(diff, i, &lines, error)) {
           *error = path + ": " + *error;

@@ -28,7 +28,8 @@ enum class LineDetail {
   kEveryLine,     // --all: every file maps to LineSet::All()
 };
 
-// Decides whether an added file is binary by reading the start of its new side.
+// Decides whether an added or modified file is binary by reading the start of its new
+// side (a NUL byte in the first 8000, git's rule); the diff itself is forced to text.
 using BinaryProbe = std::function<bool(const git_diff_file& file, bool* binary, std::string* error)>;
 
 // The diff must list unmodified files too (GIT_DIFF_INCLUDE_UNMODIFIED) so that `files`

@@ -78,6 +78,22 @@ TEST_F(GitContentTest, BinaryFilesProduceNothingButStayInTheSnapshot) {
             (std::vector<std::string>{"old.bin", "staged.bin", "text.py", "untracked.bin"}));
 }
 
+// `-diff` or `binary` in .gitattributes (generated code: `*_pb2.py -diff`) hides a file's
+// lines from `git diff`, but they are still deployed code: the changed lines count.
+TEST_F(GitContentTest, AttributesThatHideTheDiffDoNotHideTheChangedLines) {
+  for (const char* attribute : {"*.py -diff\n", "*.py binary\n"}) {
+    SCOPED_TRACE(attribute);
+    dir_.Write(".gitattributes", attribute);
+    dir_.Write("gen.py", "a\nb\nc\n");
+    GitCommitAll(dir_.path(), attribute);
+    dir_.Write("gen.py", "a\nB\nc\n");
+    EXPECT_EQ(Describe(Changes(dir_.path(), DiffMode::kWorkingTree)), (Described{{"gen.py", "2"}}));
+    Git(dir_.path(), {"add", "gen.py"});
+    EXPECT_EQ(Describe(Changes(dir_.path(), DiffMode::kStaged)), (Described{{"gen.py", "2"}}));
+    GitCommitAll(dir_.path(), "edited");
+  }
+}
+
 TEST_F(GitContentTest, NulAfterTheFirst8000BytesIsStillText) {
   // git's rule: only the first 8000 bytes decide.
   dir_.Write("late.py", std::string(8000, 'x') + "\n" + std::string(1, '\0') + std::string(20000, 'y'));
