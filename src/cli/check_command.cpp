@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/options.h"
+#include "cli/pre_commit_mode.h"
 #include "cli/project_folder.h"
 #include "cli/run_settings.h"
 #include "core/atomic_file.h"
@@ -116,27 +117,43 @@ int RunCheck(const CheckOptions& options) {
   }
   settings.lint.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
+  git::DiffMode mode = options.mode;
+  std::string base_ref = options.base_ref;
+  if (options.pre_commit) StartPreCommitMode(&mode, &base_ref);
+
   ChangeSet changes;
   lint::LintResult result;
   std::string root, project_folder;
-  bool changes_read = false;
-  // Changes -> lint; run again after --fix so the report shows what remains.
-  auto lint_changes = [&]() {
+  // Like ruff and flake8, no PATH means the folder faaslint runs in (the project rules
+  // still see the whole project).
+  std::vector<std::string> paths = options.paths;
+  if (paths.empty()) paths.push_back(".");
+  bool notes_printed = false;
+  auto read_changes = [&]() {
     changes = {};
     settings.lint.paths.clear();
-    // Like ruff and flake8, no PATH means the folder faaslint runs in (the project rules
-    // still see the whole project).
-    std::vector<std::string> paths = options.paths;
-    if (paths.empty()) paths.push_back(".");
-    const bool first_pass = !changes_read;
-    changes_read = true;
-    bool read = git::ComputeChanges({cwd, options.mode, options.base_ref}, &changes, &error);
-    if (first_pass && !options.quiet) {
+    bool read = git::ComputeChanges({cwd, mode, base_ref}, &changes, &error);
+    if (!notes_printed && !options.quiet) {
       for (const std::string& note : changes.notes) PrintError(note);
     }
+    notes_printed = true;
     if (!read || !RootRelativePaths(paths, *changes.snapshot, &settings.lint.paths, &error)) {
       PrintError(error);
       return false;
+    }
+    return true;
+  };
+  // Changes -> lint; run again after --fix so the report shows what remains.
+  auto lint_changes = [&]() {
+    if (!read_changes()) return false;
+    if (options.pre_commit && mode == git::DiffMode::kStaged && !options.paths.empty() &&
+        NamesUnstagedFile(settings.lint.paths, changes)) {
+      if (!options.quiet) {
+        PrintError("pre-commit named files with nothing staged (`pre-commit run --all-files` or --files): "
+                   "checking them whole");
+      }
+      mode = git::DiffMode::kAll;
+      if (!read_changes()) return false;
     }
     // Findings keep project-folder paths until the fixes are planned and written.
     root = changes.snapshot->root();
@@ -158,7 +175,7 @@ int RunCheck(const CheckOptions& options) {
       int status = PrintFixDiff(fixes, options.quiet);
       return fatal ? kExitError : status;
     }
-    bool staged = options.mode == git::DiffMode::kStaged;
+    bool staged = mode == git::DiffMode::kStaged;
     if (!lint::WriteFixes(fixes, changes.snapshot->root(), staged, &error)) {
       PrintError(error);
       return kExitError;

@@ -42,8 +42,13 @@ int main(int argc, char** argv) {
   auto* staged_opt = check_cmd->add_flag("--staged", staged, "Check what is staged: HEAD vs the index, content from the index (pre-commit)");
   auto* base_opt = check_cmd->add_option("--base", check.base_ref, "Check the lines changed since merge-base(REF, HEAD) (CI on a branch)");
   auto* all_opt = check_cmd->add_flag("--all", all, "Check every line of every file, changed or not");
-  staged_opt->excludes(base_opt)->excludes(all_opt);
-  base_opt->excludes(all_opt);
+  auto* pre_commit_opt = check_cmd->add_flag(
+      "--pre-commit", check.pre_commit,
+      "What the pre-commit hooks run: the staged lines of a commit; the named files whole under `pre-commit run "
+      "--all-files` or `--files`; the lines changed since --from-ref under `--from-ref/--to-ref` (pre-push)");
+  staged_opt->excludes(base_opt)->excludes(all_opt)->excludes(pre_commit_opt);
+  base_opt->excludes(all_opt)->excludes(pre_commit_opt);
+  all_opt->excludes(pre_commit_opt);
   check_cmd->add_option("--format", formats,
                         "Output format, repeatable: text, json, sarif, github, gitlab, markdown; FMT:FILE writes it to FILE")
       ->type_name("FMT[:FILE]");

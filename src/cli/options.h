@@ -18,6 +18,7 @@ struct CheckOptions {
   std::vector<std::string> paths;
   git::DiffMode mode = git::DiffMode::kWorkingTree;
   std::string base_ref;
+  bool pre_commit = false;  // --pre-commit: the mode follows how pre-commit ran (pre_commit_mode.h)
   std::vector<OutputSpec> outputs;
   std::string config_file;
   bool no_config = false;

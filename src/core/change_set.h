@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,6 +49,10 @@ struct ChangeSet {
   // Files with changed lines on the new side (deleted files are absent). In --all mode
   // every file of the snapshot maps to LineSet::All().
   std::map<std::string, LineSet, std::less<>> changed;
+  // Files the diff lists as changed in any way: added, edited, renamed, a mode change. A
+  // superset of `changed`'s keys (deleting lines changes no new-side line but touches
+  // the file). Every file in --all mode.
+  std::set<std::string, std::less<>> touched;
   // What was worked around to read the change, for the user ("/root/.gitconfig: cannot
   // read: Permission denied; checked without it, as git does"). Not errors.
   std::vector<std::string> notes;

@@ -34,6 +34,10 @@ ChangeSet ChangeSetBelow(ChangeSet changes, const std::string& prefix) {
   for (auto& [path, lines] : changes.changed) {
     if (path.starts_with(prefix)) below.changed.emplace(path.substr(prefix.size()), std::move(lines));
   }
+  for (const std::string& path : changes.touched) {
+    if (path.starts_with(prefix)) below.touched.insert(path.substr(prefix.size()));
+  }
+  below.notes = std::move(changes.notes);
   below.snapshot = std::make_unique<SubSnapshot>(std::move(changes.snapshot), prefix);
   return below;
 }

@@ -89,6 +89,7 @@ bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out
   for (NewSideFile& file : scan.files) files.push_back({std::move(file.path), file.id});
   out->snapshot = MakeIndexSnapshot(root, std::move(odb), std::move(files));
   out->changed = std::move(scan.changed);
+  out->touched = std::move(scan.touched);
   out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
   return true;
 }
@@ -141,6 +142,7 @@ bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* ol
   if (!std::is_sorted(files.begin(), files.end())) std::sort(files.begin(), files.end());  // already, but for renames
   out->snapshot = MakeWorkTreeSnapshot(root, std::move(files));
   out->changed = std::move(scan.changed);
+  out->touched = std::move(scan.touched);
   out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
   return true;
 }
@@ -149,7 +151,10 @@ bool FolderChanges(const std::string& start_dir, ChangeSet* out, std::string* er
   out->snapshot = MakeFolderSnapshot(start_dir.empty() ? "." : start_dir, error);
   if (!out->snapshot) return false;
   out->changed.clear();
-  for (const std::string& file : out->snapshot->files()) out->changed.emplace(file, LineSet::All());
+  for (const std::string& file : out->snapshot->files()) {
+    out->changed.emplace(file, LineSet::All());
+    out->touched.insert(file);
+  }
   return true;
 }
 

@@ -54,6 +54,7 @@ bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffS
       }
       out->notes.push_back(path + ": unresolved merge conflict: checked as it is on disk, markers and all");
       out->files.push_back({path, delta->new_file.id});
+      out->touched.insert(path);
       out->changed.emplace(path, LineSet::All());
       continue;
     }
@@ -62,6 +63,7 @@ bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffS
     if (!IsRegularFile(delta->new_file.mode)) continue;
     const std::string path = delta->new_file.path;
     out->files.push_back({path, delta->new_file.id});
+    if (delta->status != GIT_DELTA_UNMODIFIED) out->touched.insert(path);
     if (detail == LineDetail::kEveryLine) {
       out->changed.emplace(path, LineSet::All());
       continue;

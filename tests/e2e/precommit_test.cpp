@@ -64,8 +64,10 @@ class PreCommitTest : public ::testing::Test {
 
   CommandResult Client(const std::vector<std::string>& argv) { return testing::Run(argv, repo_, env_); }
 
-  CommandResult TryRepo(const std::string& hook) {
-    return Client({"pre-commit", "try-repo", hooks_, hook, "--color", "never"});
+  CommandResult TryRepo(const std::string& hook, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> argv{"pre-commit", "try-repo", hooks_, hook, "--color", "never"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return Client(argv);
   }
 
   // Writes .pre-commit-config.yaml pinned to the hook repository's HEAD, commits it
@@ -217,6 +219,47 @@ TEST_F(PreCommitTest, LegacyViolationInAnUntouchedLineDoesNotFailTheCommit) {
   Append("app.py", kCleanRoute);
   Stage("app.py");
   ExpectCommittedWithHookPassed(Commit());
+}
+
+// `pre-commit run --all-files` (a CI job, pre-commit.ci) stages nothing: the hook checks
+// the files pre-commit names whole, legacy code included, instead of reporting "Passed"
+// for zero staged lines.
+TEST_F(PreCommitTest, AllFilesChecksEveryNamedFileWhole) {
+  CommandResult clean = TryRepo("faaslint-system", {"--all-files"});
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_NE(clean.out.find("Passed"), std::string::npos) << clean.out;
+
+  Append("app.py", kThreadStart);
+  testing::GitCommitAll(repo_, "legacy code");
+  CommandResult run = TryRepo("faaslint-system", {"--all-files"});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("app.py:12:1: FL101"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("pre-commit named files with nothing staged"), std::string::npos) << run.out;
+}
+
+// `--files` checks the named files only, whole.
+TEST_F(PreCommitTest, FilesChecksTheNamedFilesOnly) {
+  Append("app.py", kThreadStart);
+  tmp_.Write("project/clean.py", "x = 1\n");
+  testing::GitCommitAll(repo_, "legacy code");
+  CommandResult other = TryRepo("faaslint-system", {"--files", "clean.py"});
+  EXPECT_EQ(other.exit_code, 0) << other.out << other.err;
+  CommandResult named = TryRepo("faaslint-system", {"--files", "app.py"});
+  EXPECT_EQ(named.exit_code, 1) << named.out << named.err;
+  EXPECT_NE(named.out.find("app.py:12:1: FL101"), std::string::npos) << named.out;
+}
+
+// `--from-ref A --to-ref B` (what the pre-push stage passes): the lines changed since A.
+TEST_F(PreCommitTest, FromRefToRefChecksTheLinesChangedSinceTheFromRef) {
+  Append("app.py", kThreadStart);
+  testing::GitCommitAll(repo_, "legacy code");
+  Append("app.py", kCleanRoute);
+  testing::GitCommitAll(repo_, "clean route");
+  CommandResult clean = TryRepo("faaslint-system", {"--from-ref", "HEAD~1", "--to-ref", "HEAD"});
+  EXPECT_EQ(clean.exit_code, 0) << "the legacy line is older than the from-ref: " << clean.out << clean.err;
+  CommandResult run = TryRepo("faaslint-system", {"--from-ref", "HEAD~2", "--to-ref", "HEAD"});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("app.py:12:1: FL101"), std::string::npos) << run.out;
 }
 
 // The `faaslint` hook builds faaslint from the hook repository on first use and
