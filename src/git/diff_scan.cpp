@@ -68,39 +68,28 @@ bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffS
       out->changed.emplace(path, LineSet::All());
       continue;
     }
-    switch (delta->status) {
-      case GIT_DELTA_UNMODIFIED:
-        break;
-      case GIT_DELTA_MODIFIED:
-      case GIT_DELTA_RENAMED:
-      case GIT_DELTA_COPIED: {
-        // The diff is forced to text (see BaseDiffOptions), so binary content is told
-        // here, before libgit2 would diff it line by line.
-        bool binary = false;
-        if (!probe(delta->new_file, &binary, error)) {
-          *error = path + ": " + *error;
-          return false;
-        }
-        if (binary) break;
-        LineSet lines;
-        if (!ChangedLines(diff, i, &lines, error)) {
-          *error = path + ": " + *error;
-          return false;
-        }
-        if (!lines.empty()) out->changed.emplace(path, std::move(lines));
-        break;
+    if (delta->status == GIT_DELTA_UNMODIFIED) continue;
+    // The diff is forced to text (see BaseDiffOptions): binary content is told here, by
+    // the start of the new side, before libgit2 would diff it line by line.
+    bool binary = false;
+    if (!probe(delta->new_file, &binary, error)) {
+      *error = path + ": " + *error;
+      return false;
+    }
+    if (binary) continue;
+    if (delta->status == GIT_DELTA_MODIFIED || delta->status == GIT_DELTA_RENAMED ||
+        delta->status == GIT_DELTA_COPIED) {
+      LineSet lines;
+      if (!ChangedLines(diff, i, &lines, error)) {
+        *error = path + ": " + *error;
+        return false;
       }
-      default: {  // added, untracked, or a type change into a regular file: all new
-        // No line diff against nothing: it only costs time (measured on a first commit of
-        // a stdlib-sized tree: 0.5 s through libgit2 patches, 0.14 s for git).
-        bool binary = false;
-        if (!probe(delta->new_file, &binary, error)) {
-          *error = path + ": " + *error;
-          return false;
-        }
-        if (!binary) out->changed.emplace(path, LineSet::All());
-        break;
-      }
+      if (!lines.empty()) out->changed.emplace(path, std::move(lines));
+    } else {
+      // Added, untracked, or a type change into a regular file: all new. No line diff
+      // against nothing: it only costs time (measured on a first commit of a
+      // stdlib-sized tree: 0.5 s through libgit2 patches, 0.14 s for git).
+      out->changed.emplace(path, LineSet::All());
     }
   }
   return true;
