@@ -243,6 +243,12 @@ class Linter {
                              std::chrono::duration<double>(options_.parse_time_limit).count())});
       return nullptr;
     }
+    if (module->has_syntax_errors()) {
+      // Not a finding: no rule owns it, and Python says it better. But a file checked
+      // only in part must not read as clean.
+      problems->push_back(
+          {path, fmt::format("syntax error on line {}: checked as far as it parses", module->first_error_line())});
+    }
     return module;
   }
 

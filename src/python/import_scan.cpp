@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/ts_cursor.h"
 #include "python/import_tokens.h"
 #include "python/parser.h"
 
@@ -106,19 +107,18 @@ class Scanner {
     } else {
       ref.module = std::string(Text(module));
     }
-    TSTreeCursor cursor = ts_tree_cursor_new(node);
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
+    TsCursor cursor(node);
+    if (ts_tree_cursor_goto_first_child(cursor.get())) {
       do {
-        const char* field = ts_tree_cursor_current_field_name(&cursor);
+        const char* field = ts_tree_cursor_current_field_name(cursor.get());
         if (!field || std::strcmp(field, "name") != 0) continue;
-        TSNode child = ts_tree_cursor_current_node(&cursor);
+        TSNode child = ts_tree_cursor_current_node(cursor.get());
         TSNode name = Is(child, "aliased_import") ? Field(child, "name") : child;
         std::string_view bound = Is(child, "aliased_import") ? Text(Field(child, "alias")) : Text(name);
         ref.names.emplace_back(Text(name));
         if (top_level && IsVercelEntryName(bound)) out_.binds_entry_name = true;
-      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+      } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
     }
-    ts_tree_cursor_delete(&cursor);
     out_.imports.push_back(std::move(ref));
   }
 

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/flat_multimap.h"
+#include "core/ts_cursor.h"
 #include "python/guards.h"
 #include "python/module.h"
 #include "python/node_types.h"
@@ -129,12 +130,33 @@ struct Scope {
 
 }  // namespace
 
+// The leftmost ERROR or MISSING node's line: down the first child holding an error, with
+// one cursor (ts_node_child(i) starts over from the first child: quadratic on a wide
+// node). tree-sitter's error symbol is ts_builtin_sym_error, ((TSSymbol)-1)
+// (tree_sitter/parser.h).
+static uint32_t FirstErrorLine(TSNode root) {
+  TsCursor cursor(root);
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(cursor.get());
+    if (ts_node_symbol(node) == static_cast<TSSymbol>(-1) || ts_node_is_missing(node)) break;
+    bool descended = false;
+    if (ts_tree_cursor_goto_first_child(cursor.get())) {
+      do {
+        descended = ts_node_has_error(ts_tree_cursor_current_node(cursor.get()));
+      } while (!descended && ts_tree_cursor_goto_next_sibling(cursor.get()));
+      if (!descended) ts_tree_cursor_goto_parent(cursor.get());
+    }
+    if (!descended) break;
+  }
+  return ts_node_start_point(ts_tree_cursor_current_node(cursor.get())).row + 1;
+}
+
 class ModuleBuilder {
  public:
   ModuleBuilder(Module& module, TSNode root) : m_(module), root_(root) {}
 
   void Build() {
-    m_.has_errors_ = ts_node_has_error(root_);
+    if (ts_node_has_error(root_)) m_.first_error_line_ = FirstErrorLine(root_);
     Scope scope;
     Block(root_, scope, 0);
     IndexDefs();

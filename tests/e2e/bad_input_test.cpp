@@ -348,6 +348,29 @@ TEST(BadInput, UnreadableFolderIsAnErrorNamingIt) {
   EXPECT_EQ(Count(result.err, "\n"), 1u) << result.err;
 }
 
+// A syntax error: the file is checked as far as tree-sitter parses it, and a note says so
+// with the line, so a partly checked file does not read as clean. Valid modern syntax
+// (PEP 695, match, nested f-strings, the walrus) gets no note.
+TEST(BadInput, SyntaxErrorIsNamedAndTheRestIsChecked) {
+  TempDir dir;
+  dir.Write("app.py", "import threading\n\ndef f(:\n    return 1\nthreading.Thread(target=print).start()\n");
+  dir.Write("unclosed.py", "x = 1\ny = foo(1,\n");
+  dir.Write("modern.py",
+            "type Pair[T] = tuple[T, T]\n"
+            "def first[T](p: Pair[T]) -> T:\n"
+            "    match p:\n"
+            "        case (a, *_):\n"
+            "            return a\n"
+            "if (n := len('ab')) > 1:\n"
+            "    print(f\"{n!r:>{n}} {'x' if n else \"y\"}\")\n");
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("app.py:5:1: FL101"), std::string::npos) << "the rest is checked: " << result.out;
+  EXPECT_EQ(result.err,
+            "faaslint: app.py: syntax error on line 3: checked as far as it parses\n"
+            "faaslint: unclosed.py: syntax error on line 2: checked as far as it parses\n");
+}
+
 // An unreadable .faaslint.yaml stops the run: what it selects is unknown.
 TEST(BadInput, UnreadableConfigIsAnErrorWithItsCause) {
   TempDir dir;

@@ -165,7 +165,9 @@ TEST(BadRepository, UnresolvedMergeConflictIsNamedAndCheckedOnDisk) {
     CommandResult result = Check(repo.path(), mode);
     EXPECT_EQ(result.exit_code, 1) << result.err;
     EXPECT_NE(result.out.find("app.py:3:1: FL101"), std::string::npos) << result.out;
-    EXPECT_EQ(result.err, "faaslint: app.py: unresolved merge conflict: checked as it is on disk, markers and all\n");
+    EXPECT_EQ(result.err,
+              "faaslint: app.py: unresolved merge conflict: checked as it is on disk, markers and all\n"
+              "faaslint: app.py: syntax error on line 1: checked as far as it parses\n");
   }
   CommandResult staged = Check(repo.path(), {"--staged"});
   EXPECT_EQ(staged.exit_code, 0) << staged.out;
