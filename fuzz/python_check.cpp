@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 #include <tree_sitter/api.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "harness.h"
 #include "lint/text_check.h"
 #include "memory_project.h"
@@ -63,8 +66,19 @@ std::string CheckPython(std::string_view data) {
   lint::LintResult result = LintFiles(files);
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;
   bool refused = !lint::NotPythonText(data).empty() || data.size() > lint::kMaxPythonFileBytes;
-  // Each file is either checked or named in exactly one note (refused, over a limit).
-  if (result.files_checked + result.problems.size() != 1) return "app.py neither checked nor noted once";
+  // Each file is either checked, with at most a note on its first syntax error, or
+  // named in exactly one note (refused, over a limit).
+  if (result.files_checked > 1) return "app.py checked more than once";
+  if (result.files_checked == 0 && result.problems.size() != 1) return "app.py neither checked nor noted once";
+  if (result.files_checked == 1 && !result.problems.empty()) {
+    if (result.problems.size() != 1 || result.problems[0].fatal) return "a checked app.py with notes beyond one";
+    unsigned line = 0;
+    if (std::sscanf(result.problems[0].message.c_str(), "syntax error on line %u: checked as far as it parses",
+                    &line) != 1 ||
+        line == 0 || line > static_cast<unsigned>(std::count(data.begin(), data.end(), '\n')) + 1) {
+      return "a checked app.py with a note that is not its syntax error: " + result.problems[0].message;
+    }
+  }
   if (refused && result.files_checked != 0) return "a file the text check refuses was checked";
   if (refused) return CheckModuleDirectly(data.substr(0, lint::kMaxPythonFileBytes));
   return {};
