@@ -31,6 +31,14 @@ std::string WithIndexRemedy(std::string message) {
   return message;
 }
 
+// The scan's lines, touched files and notes into the change set (after any notes of
+// the repository's opening).
+void TakeLines(DiffScan scan, ChangeSet* out) {
+  out->changed = std::move(scan.changed);
+  out->touched = std::move(scan.touched);
+  out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
+}
+
 git_diff_options BaseDiffOptions() {
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   // 0 context lines: every hunk is exactly the changed run, as `git diff -U0`.
@@ -88,9 +96,7 @@ bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out
   files.reserve(scan.files.size());
   for (NewSideFile& file : scan.files) files.push_back({std::move(file.path), file.id});
   out->snapshot = MakeIndexSnapshot(root, std::move(odb), std::move(files));
-  out->changed = std::move(scan.changed);
-  out->touched = std::move(scan.touched);
-  out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
+  TakeLines(std::move(scan), out);
   return true;
 }
 
@@ -141,9 +147,7 @@ bool WorkTreeChanges(git_repository* repo, const std::string& root, git_tree* ol
   for (NewSideFile& file : scan.files) files.push_back(std::move(file.path));
   if (!std::is_sorted(files.begin(), files.end())) std::sort(files.begin(), files.end());  // already, but for renames
   out->snapshot = MakeWorkTreeSnapshot(root, std::move(files));
-  out->changed = std::move(scan.changed);
-  out->touched = std::move(scan.touched);
-  out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
+  TakeLines(std::move(scan), out);
   return true;
 }
 

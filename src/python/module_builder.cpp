@@ -128,13 +128,11 @@ struct Scope {
   std::vector<std::string> caught;   // exceptions caught around this point
 };
 
-}  // namespace
-
 // The leftmost ERROR or MISSING node's line: down the first child holding an error, with
 // one cursor (ts_node_child(i) starts over from the first child: quadratic on a wide
 // node). tree-sitter's error symbol is ts_builtin_sym_error, ((TSSymbol)-1)
 // (tree_sitter/parser.h).
-static uint32_t FirstErrorLine(TSNode root) {
+uint32_t FirstErrorLine(TSNode root) {
   TsCursor cursor(root);
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(cursor.get());
@@ -150,6 +148,8 @@ static uint32_t FirstErrorLine(TSNode root) {
   }
   return ts_node_start_point(ts_tree_cursor_current_node(cursor.get())).row + 1;
 }
+
+}  // namespace
 
 class ModuleBuilder {
  public:
