@@ -27,8 +27,52 @@ std::string WithIndexRemedy(std::string message) {
   } else if (message.find("'link'") != std::string::npos) {
     message += "; the index is split (core.splitIndex), which libgit2 cannot read: "
                "`git config core.splitIndex false && git update-index --no-split-index` joins it";
+  } else if (message.find("checksum does not match") != std::string::npos) {
+    // git itself does not check the index's checksum when it reads it (index.c,
+    // verify_index_checksum is off by default), so `git status` may still work.
+    message += "; the index is damaged: if `git status` still reads it, "
+               "`git update-index --force-write-index` writes it again whole";
   }
   return message;
+}
+
+// The remote a partial clone fetches missing objects from: `remote.NAME.promisor = true`
+// (git 2.39's clone --filter), or the older `extensions.partialClone = NAME`; "" if none.
+std::string PromisorRemote(git_repository* repo) {
+  git_config* config_raw = nullptr;
+  if (git_repository_config_snapshot(&config_raw, repo) < 0) return "";
+  ConfigHandle config(config_raw);
+  std::string remote;
+  const char* name = nullptr;
+  if (git_config_get_string(&name, config.get(), "extensions.partialclone") == 0) remote = name;
+  git_config_foreach_match(
+      config.get(), "^remote\\..*\\.promisor$",
+      [](const git_config_entry* entry, void* payload) {
+        int on = 0;
+        if (git_config_parse_bool(&on, entry->value) == 0 && on) {
+          std::string_view key = entry->name;  // remote.NAME.promisor
+          key.remove_prefix(std::string_view("remote.").size());
+          key.remove_suffix(std::string_view(".promisor").size());
+          *static_cast<std::string*>(payload) = key;
+        }
+        return 0;
+      },
+      &remote);
+  git_error_clear();
+  return remote;
+}
+
+// A partial clone (git clone --filter=blob:none, or actions/checkout's `filter:`) lacks
+// the files of commits never checked out. git fetches them when a diff needs them;
+// libgit2 1.5 cannot, and says "object not found". The remedy lets git fetch them.
+std::string WithPartialCloneRemedy(git_repository* repo, const ChangeOptions& options, std::string message) {
+  if (message.find("object not found") == std::string::npos) return message;
+  const std::string remote = PromisorRemote(repo);
+  if (remote.empty()) return message;
+  const std::string old_side =
+      options.mode == DiffMode::kBase ? "$(git merge-base " + options.base_ref + " HEAD)" : std::string("HEAD");
+  return message + "; this is a partial clone, whose missing files git fetches from " + remote +
+         " when it needs them and libgit2 cannot: `git diff " + old_side + " >/dev/null` fetches them";
 }
 
 // The scan's lines, touched files and notes into the change set (after any notes of
@@ -167,9 +211,9 @@ bool FolderChanges(const std::string& start_dir, ChangeSet* out, std::string* er
 bool ComputeChanges(const ChangeOptions& options, ChangeSet* out, std::string* error) {
   LibGit2 library;
   std::vector<std::string> notes = LeaveOutUnreadableConfigFiles();
-  RepositoryHandle repo;
+  Repository opened;
   std::string root;
-  switch (OpenRepository(options.start_dir, &repo, &root, error)) {
+  switch (OpenRepository(options.start_dir, &opened, &root, error)) {
     case OpenResult::kNotARepository:
       if (options.mode == DiffMode::kAll) return FolderChanges(options.start_dir, out, error);
       *error += "; use --all to check every file of a folder";
@@ -180,21 +224,28 @@ bool ComputeChanges(const ChangeOptions& options, ChangeSet* out, std::string* e
       break;
   }
   out->notes = std::move(notes);  // about git's config: only for a repository
+  git_repository* repo = opened.handle.get();
   TreeHandle old_tree;
+  bool done = false;
   switch (options.mode) {
     case DiffMode::kStaged:
-      return StagedChanges(repo.get(), root, out, error);
+      done = StagedChanges(repo, root, out, error);
+      break;
     case DiffMode::kWorkingTree:
-      return HeadTree(repo.get(), &old_tree, error) &&
-             WorkTreeChanges(repo.get(), root, old_tree.get(), LineDetail::kChangedLines, out, error);
+      done = HeadTree(repo, &old_tree, error) &&
+             WorkTreeChanges(repo, root, old_tree.get(), LineDetail::kChangedLines, out, error);
+      break;
     case DiffMode::kBase:
-      return MergeBaseTree(repo.get(), options.base_ref, &old_tree, error) &&
-             WorkTreeChanges(repo.get(), root, old_tree.get(), LineDetail::kChangedLines, out, error);
+      done = MergeBaseTree(repo, options.base_ref, &old_tree, error) &&
+             WorkTreeChanges(repo, root, old_tree.get(), LineDetail::kChangedLines, out, error);
+      break;
     case DiffMode::kAll:
       // Against nothing: every tracked file present on disk plus untracked ones.
-      return WorkTreeChanges(repo.get(), root, nullptr, LineDetail::kEveryLine, out, error);
+      done = WorkTreeChanges(repo, root, nullptr, LineDetail::kEveryLine, out, error);
+      break;
   }
-  return false;
+  if (!done) *error = WithPartialCloneRemedy(repo, options, std::move(*error));
+  return done;
 }
 
 }  // namespace faaslint::git

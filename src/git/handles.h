@@ -37,6 +37,7 @@ using PatchHandle = GitHandle<git_patch, git_patch_free>;
 using OdbHandle = GitHandle<git_odb, git_odb_free>;
 using OdbObjectHandle = GitHandle<git_odb_object, git_odb_object_free>;
 using OdbStreamHandle = GitHandle<git_odb_stream, git_odb_stream_free>;
+using ConfigHandle = GitHandle<git_config, git_config_free>;
 
 // A buffer libgit2 fills (git_buf), freed with the scope.
 class GitBuf {

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "git/index_file.h"
+
 namespace faaslint::git {
 namespace {
 
@@ -14,31 +16,45 @@ const char* EnvOrNull(const char* name) {
   return value != nullptr && value[0] != '\0' ? value : nullptr;
 }
 
-// libgit2 1.5's GIT_REPOSITORY_OPEN_FROM_ENV rejects GIT_WORK_TREE ("unimplemented"), so
-// with it set the environment is applied by hand: the git dir (GIT_DIR or discovered),
-// the work tree, and GIT_INDEX_FILE.
-int OpenWithWorkTree(const std::string& start_dir, const char* work_tree, RepositoryHandle* repo) {
+// libgit2 1.5's GIT_REPOSITORY_OPEN_FROM_ENV rejects GIT_WORK_TREE ("unimplemented"), and
+// it refuses a GIT_INDEX_FILE without a checksum (git/index_file.h). In those cases the
+// environment is applied by hand: the git dir (GIT_DIR or discovered) and the work tree
+// here, the index after (UseIndexFile).
+int OpenByHand(const std::string& start_dir, const char* work_tree, RepositoryHandle* repo) {
   const char* git_dir = EnvOrNull("GIT_DIR");
   git_repository* raw = nullptr;
   int rc = git_repository_open_ext(&raw, git_dir != nullptr ? git_dir : start_dir.c_str(),
                                    git_dir != nullptr ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0,
                                    EnvOrNull("GIT_CEILING_DIRECTORIES"));
   repo->reset(raw);
-  if (rc < 0) return rc;
-  if ((rc = git_repository_set_workdir(raw, work_tree, /*update_gitlink=*/0)) < 0) return rc;
-  if (const char* index_file = EnvOrNull("GIT_INDEX_FILE")) {
-    git_index* index_raw = nullptr;
-    rc = git_index_open(&index_raw, index_file);
-    IndexHandle index(index_raw);
-    if (rc < 0) return rc;
-    git_repository_set_index(raw, index.get());  // the repository takes its own reference
+  if (rc < 0 || work_tree == nullptr) return rc;
+  return git_repository_set_workdir(raw, work_tree, /*update_gitlink=*/0);
+}
+
+// libgit2 1.5 refuses a repository that declares a format extension it does not know
+// ("unsupported extension name extensions.objectformat", libgit2 src/libgit2/repository.c).
+// The two git makes are named, with what they mean.
+std::string WithRepositoryRemedy(std::string message) {
+  if (message.find("extensions.objectformat") != std::string::npos) {
+    message += "; the repository names its objects by SHA-256 (git init --object-format=sha256), which "
+               "libgit2 1.5, the git library faaslint reads repositories with, cannot read";
+  } else if (message.find("extensions.refstorage") != std::string::npos) {
+    message += "; the repository keeps its refs in a reftable (git init --ref-format=reftable), which "
+               "libgit2 1.5, the git library faaslint reads repositories with, cannot read";
   }
-  return 0;
+  return message;
+}
+
+int UseIndexFile(const std::string& path, Repository* repo) {
+  IndexHandle index;
+  int rc = OpenIndexFile(path, &repo->index_copy, &index);
+  if (rc >= 0) git_repository_set_index(repo->handle.get(), index.get());  // takes its own reference
+  return rc;
 }
 
 }  // namespace
 
-OpenResult OpenRepository(const std::string& start_dir, RepositoryHandle* repo, std::string* root,
+OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::string* root,
                           std::string* error) {
   const std::string start = start_dir.empty() ? "." : start_dir;
   std::error_code ec;
@@ -46,16 +62,19 @@ OpenResult OpenRepository(const std::string& start_dir, RepositoryHandle* repo, 
     *error = start + ": not a directory";
     return OpenResult::kFailed;
   }
+  const char* work_tree = EnvOrNull("GIT_WORK_TREE");
+  const char* index_file = EnvOrNull("GIT_INDEX_FILE");
+  const bool by_hand = work_tree != nullptr || (index_file != nullptr && IndexHasNoChecksum(index_file));
   int rc = 0;
-  if (const char* work_tree = EnvOrNull("GIT_WORK_TREE")) {
-    rc = OpenWithWorkTree(start, work_tree, repo);
+  if (by_hand) {
+    rc = OpenByHand(start, work_tree, &repo->handle);
   } else {
     // FROM_ENV reads GIT_DIR only when no start path is given (then relative to the
     // process's working directory, as git does); it always reads GIT_INDEX_FILE.
     git_repository* raw = nullptr;
     rc = git_repository_open_ext(&raw, EnvOrNull("GIT_DIR") != nullptr ? nullptr : start.c_str(),
                                  GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
-    repo->reset(raw);
+    repo->handle.reset(raw);
   }
   if (rc == GIT_ENOTFOUND && EnvOrNull("GIT_DIR") != nullptr) {
     *error = std::string("GIT_DIR=") + EnvOrNull("GIT_DIR") + ": not a git repository";
@@ -66,14 +85,24 @@ OpenResult OpenRepository(const std::string& start_dir, RepositoryHandle* repo, 
     return OpenResult::kNotARepository;
   }
   if (rc < 0) {
-    *error = start + ": cannot open the git repository: " + LastGitError(rc);
+    *error = start + ": cannot open the git repository: " + WithRepositoryRemedy(LastGitError(rc));
     return OpenResult::kFailed;
   }
-  const char* workdir = git_repository_workdir(repo->get());
-  if (git_repository_is_bare(repo->get()) || workdir == nullptr) {
-    *error = std::string(git_repository_path(repo->get())) +
+  git_repository* raw = repo->handle.get();
+  const char* workdir = git_repository_workdir(raw);
+  if (git_repository_is_bare(raw) || workdir == nullptr) {
+    *error = std::string(git_repository_path(raw)) +
              ": bare repository has no work tree to check; run faaslint in a checkout";
     return OpenResult::kFailed;
+  }
+  // The index, where libgit2 would not read it itself: named by GIT_INDEX_FILE on the
+  // by-hand path, or the repository's own written without a checksum.
+  const std::string index_path = index_file != nullptr ? index_file : std::string(git_repository_path(raw)) + "index";
+  if ((index_file != nullptr && by_hand) || (index_file == nullptr && IndexHasNoChecksum(index_path))) {
+    if ((rc = UseIndexFile(index_path, repo)) < 0) {
+      *error = index_path + ": cannot read the index: " + LastGitError(rc);
+      return OpenResult::kFailed;
+    }
   }
   *root = workdir;
   while (root->size() > 1 && root->back() == '/') root->pop_back();

@@ -144,6 +144,127 @@ TEST(BadRepository, SparseOrSplitIndexIsAnErrorWithTheRemedy) {
   }
 }
 
+// git 2.40+ with index.skipHash (set by feature.manyFiles) ends the index in 20 zero bytes
+// where the checksum goes (git's Documentation/config/index.txt); libgit2 1.5 refused
+// it, and every mode failed. git 2.39 here cannot write one, so the test zeroes the
+// checksum of the index git wrote, as git 2.40 would have written it. feature.manyFiles
+// also gives the rest of what such an index holds: format version 4 and an untracked cache.
+TEST(BadRepository, IndexWithoutChecksumIsRead) {
+  TempDir repo;
+  InitWithCommit(repo, {{"app.py", "x = 1\n"}, {"lib.py", "y = 1\n"}});
+  Git(repo.path(), {"config", "feature.manyFiles", "true"});
+  Git(repo.path(), {"update-index", "--index-version", "4"});  // an existing index keeps its version
+  repo.Write("app.py", std::string("x = 1\n") + kThreadAtImport);
+  Git(repo.path(), {"add", "app.py"});
+  Git(repo.path(), {"status", "--porcelain"});  // writes the untracked cache
+  repo.Write("lib.py", "y = 2\n");  // unstaged: the work tree modes see it, --staged does not
+  std::string index = repo.Read(".git/index");
+  ASSERT_GT(index.size(), 32u);
+  ASSERT_EQ(index.substr(0, 8), std::string("DIRC\0\0\0\4", 8)) << "index format version 4";
+  index.replace(index.size() - 20, 20, std::string(20, '\0'));
+  repo.Write(".git/index", index);
+  repo.Write("commit-index", index);  // what `git commit -a` hands its hooks in GIT_INDEX_FILE
+
+  struct Run {
+    std::vector<std::string> args;
+    std::map<std::string, std::string> env;
+    std::string files;
+  };
+  const Run kRuns[] = {
+      {{"--staged"}, {}, "1 file"},
+      {{}, {}, "2 files"},
+      {{"--base", "HEAD"}, {}, "2 files"},
+      {{"--all"}, {}, "2 files"},
+      {{"--staged"}, {{"GIT_INDEX_FILE", repo / "commit-index"}}, "1 file"},
+  };
+  for (const Run& run : kRuns) {
+    SCOPED_TRACE(::testing::PrintToString(run.args) + (run.env.empty() ? "" : " GIT_INDEX_FILE"));
+    std::vector<std::string> args{"--color", "never"};
+    args.insert(args.end(), run.args.begin(), run.args.end());
+    CommandResult result = testing::RunFaaslint(args, repo.path(), run.env);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("app.py:3:1: FL101"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("in " + run.files + " checked"), std::string::npos) << result.out;
+    EXPECT_EQ(result.err, "");
+  }
+  EXPECT_EQ(repo.Read(".git/index"), index) << "the index is read, never rewritten";
+}
+
+// An index whose checksum is wrong for another reason (damage): exit 2 naming it, with the
+// git command that writes it again, and that command works (git does not check the
+// checksum when it reads the index).
+TEST(BadRepository, DamagedIndexIsAnErrorWithTheRemedy) {
+  TempDir repo;
+  InitWithCommit(repo, {{"app.py", "x = 1\n"}});
+  repo.Write("app.py", kThreadAtImport);
+  Git(repo.path(), {"add", "app.py"});
+  std::string index = repo.Read(".git/index");
+  index[index.size() - 1] ^= 1;
+  repo.Write(".git/index", index);
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{"--staged"}, {}, {"--all"}}) {
+    CommandResult refused = Check(repo.path(), mode);
+    EXPECT_EQ(refused.exit_code, 2) << refused.out;
+    EXPECT_NE(refused.err.find("checksum does not match expected; the index is damaged: if `git status` still "
+                               "reads it, `git update-index --force-write-index` writes it again whole"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_EQ(refused.out, "");
+  }
+  Git(repo.path(), {"update-index", "--force-write-index"});
+  CommandResult result = Check(repo.path(), {"--staged"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
+}
+
+// Repository formats libgit2 1.5 cannot read at all: exit 2 naming the format, not only
+// libgit2's "unsupported extension name".
+TEST(BadRepository, Sha256RepositoryIsAnErrorNamingTheFormat) {
+  TempDir repo;
+  Git(repo.path(), {"init", "-q", "--object-format=sha256"});
+  repo.Write("app.py", kThreadAtImport);
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--all"}, {"--staged"}}) {
+    CommandResult result = Check(repo.path(), mode);
+    EXPECT_EQ(result.exit_code, 2) << result.out;
+    EXPECT_NE(result.err.find("unsupported extension name extensions.objectformat; the repository names its "
+                              "objects by SHA-256 (git init --object-format=sha256)"),
+              std::string::npos)
+        << result.err;
+    EXPECT_EQ(result.out, "");
+  }
+}
+
+// A partial clone (--filter=blob:none; actions/checkout's `filter:`) has no copy of the
+// files of the base commit, which git would fetch on demand and libgit2 cannot: exit 2
+// with the git command that fetches them, and after it the check runs.
+TEST(BadRepository, PartialCloneMissingTheBaseIsAnErrorWithTheRemedy) {
+  TempDir origin;
+  InitWithCommit(origin, {{"app.py", "x = 1\n"}});
+  Git(origin.path(), {"config", "uploadpack.allowFilter", "true"});
+  Git(origin.path(), {"branch", "base"});
+  origin.Write("app.py", "x = 2\n");
+  testing::GitCommitAll(origin.path(), "second");
+  TempDir parent;
+  Git(parent.path(), {"clone", "-q", "--filter=blob:none", FileUrl(origin.path()), "partial"});
+  const std::string clone = parent / "partial";
+  std::ofstream(clone + "/app.py") << "x = 3\n" << kThreadAtImport;
+
+  CommandResult refused = Check(clone, {"--base", "origin/base"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.out;
+  EXPECT_EQ(refused.out, "");
+  const std::string remedy = "`git diff $(git merge-base origin/base HEAD) >/dev/null`";
+  EXPECT_NE(refused.err.find("app.py: object not found"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("this is a partial clone, whose missing files git fetches from origin when it "
+                             "needs them and libgit2 cannot: " + remedy + " fetches them"),
+            std::string::npos)
+      << refused.err;
+
+  CommandResult fetched = testing::Run({"sh", "-c", remedy.substr(1, remedy.size() - 2)}, clone);
+  ASSERT_EQ(fetched.exit_code, 0) << fetched.err;
+  CommandResult result = Check(clone, {"--base", "origin/base"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("app.py:3:1: FL101"), std::string::npos) << result.out;
+}
+
 // A merge stopped on a conflict: the work tree modes check the file as it is on disk (the
 // thread that came in with "ours" is found), --staged says there is nothing to commit of
 // it; neither passes it in silence ("All checks passed (0 files checked)" before).
