@@ -48,6 +48,16 @@ bool EndsInZeroChecksum(const std::string& content) {
          std::all_of(content.end() - kChecksumSize, content.end(), [](char byte) { return byte == 0; });
 }
 
+// A file that lives in memory only, or -1 with errno set.
+int MemoryFile() {
+#ifdef __linux__
+  return memfd_create("faaslint-index", MFD_CLOEXEC);
+#else
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
 int Fail(const std::string& message) {
   git_error_set_str(GIT_ERROR_INDEX, message.c_str());
   return -1;
@@ -78,12 +88,12 @@ int OpenIndexFile(const std::string& path, std::optional<FileDescriptor>* copy, 
   struct stat info;
   if (original.get() < 0 || fstat(original.get(), &info) != 0 || !ReadAll(original.get(), &content) ||
       !EndsInZeroChecksum(content)) {
-    return Fail(path + ": cannot read the index: " + std::strerror(errno));
+    return Fail(std::strerror(errno));
   }
   Sha1Digest checksum = Sha1(std::string_view(content).substr(0, content.size() - kChecksumSize));
   std::copy(checksum.begin(), checksum.end(), content.end() - kChecksumSize);
 
-  copy->emplace(memfd_create("faaslint-index", MFD_CLOEXEC));
+  copy->emplace(MemoryFile());
   const std::string copy_path = "/proc/self/fd/" + std::to_string((*copy)->get());
   // The copy keeps the index's modification time: libgit2 compares each entry's time
   // with it to find entries written in the same instant as the index ("racily clean",
@@ -93,8 +103,8 @@ int OpenIndexFile(const std::string& path, std::optional<FileDescriptor>* copy, 
   // copy that cannot be reopened by its path (no /proc) must not get that far.
   if ((*copy)->get() < 0 || !WriteAll((*copy)->get(), content) || futimens((*copy)->get(), times) != 0 ||
       access(copy_path.c_str(), R_OK) != 0) {
-    return Fail(path + ": the index has no checksum (index.skipHash, which feature.manyFiles sets), which "
-                "libgit2 1.5 cannot read, and no copy could be made in memory (" + std::strerror(errno) +
+    return Fail(std::string("it has no checksum (index.skipHash, which feature.manyFiles sets), which "
+                            "libgit2 1.5 cannot read, and no copy could be made in memory (") + std::strerror(errno) +
                 "): `git config index.skipHash false && git update-index --force-write-index` gives it one");
   }
   int rc = git_index_open(&raw, copy_path.c_str());

@@ -190,6 +190,37 @@ TEST(BadRepository, IndexWithoutChecksumIsRead) {
   EXPECT_EQ(repo.Read(".git/index"), index) << "the index is read, never rewritten";
 }
 
+// The copy in memory is reopened by its /proc/self/fd path. Without /proc (hidden here
+// in a mount namespace of its own) that is exit 2 with the git remedy, never a run on an
+// empty index (libgit2 opens a missing index file as an empty one).
+TEST(BadRepository, IndexWithoutChecksumAndNoProcIsAnErrorWithTheRemedy) {
+  TempDir repo;
+  InitWithCommit(repo, {{"app.py", "x = 1\n"}});
+  repo.Write("app.py", kThreadAtImport);
+  Git(repo.path(), {"add", "app.py"});
+  std::string index = repo.Read(".git/index");
+  index.replace(index.size() - 20, 20, std::string(20, '\0'));
+  repo.Write(".git/index", index);
+  if (testing::Run({"unshare", "-m", "true"}, repo.path()).exit_code != 0) {
+    GTEST_SKIP() << "no mount namespace here (unshare -m needs CAP_SYS_ADMIN)";
+  }
+  CommandResult result = testing::Run(
+      {"unshare", "-m", "sh", "-c", "mount -t tmpfs none /proc && exec \"$0\" check --staged", FAASLINT_BINARY},
+      repo.path());
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "faaslint: " + repo / ".git/index" +
+                            ": cannot read the index: it has no checksum (index.skipHash, which feature.manyFiles "
+                            "sets), which libgit2 1.5 cannot read, and no copy could be made in memory (No such file "
+                            "or directory): `git config index.skipHash false && git update-index "
+                            "--force-write-index` gives it one\n");
+  Git(repo.path(), {"config", "index.skipHash", "false"});
+  Git(repo.path(), {"update-index", "--force-write-index"});
+  CommandResult fixed = Check(repo.path(), {"--staged"});
+  EXPECT_EQ(fixed.exit_code, 1) << fixed.err;
+  EXPECT_NE(fixed.out.find("app.py:2:1: FL101"), std::string::npos) << fixed.out;
+}
+
 // An index whose checksum is wrong for another reason (damage): exit 2 naming it, with the
 // git command that writes it again, and that command works (git does not check the
 // checksum when it reads the index).
