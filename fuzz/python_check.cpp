@@ -66,16 +66,19 @@ std::string CheckPython(std::string_view data) {
   lint::LintResult result = LintFiles(files);
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;
   bool refused = !lint::NotPythonText(data).empty() || data.size() > lint::kMaxPythonFileBytes;
-  // Each file is either checked, with at most a note on its first syntax error, or
-  // named in exactly one note (refused, over a limit).
+  // Each file is either checked, with at most a note on its first syntax or indentation
+  // error, or named in exactly one note (refused, over a limit).
   if (result.files_checked > 1) return "app.py checked more than once";
   if (result.files_checked == 0 && result.problems.size() != 1) return "app.py neither checked nor noted once";
   if (result.files_checked == 1 && !result.problems.empty()) {
     if (result.problems.size() != 1 || result.problems[0].fatal) return "a checked app.py with notes beyond one";
+    const std::string& message = result.problems[0].message;
     unsigned line = 0;
-    if (std::sscanf(result.problems[0].message.c_str(), "syntax error on line %u: checked as far as it parses",
-                    &line) != 1 ||
-        line == 0 || line > static_cast<unsigned>(std::count(data.begin(), data.end(), '\n')) + 1) {
+    size_t number = message.find(" on line ");
+    if (number != std::string::npos) std::sscanf(message.c_str() + number, " on line %u", &line);
+    const bool known = message == fmt::format("syntax error on line {}: checked as far as it parses", line) ||
+                       message == fmt::format("indentation error on line {}: Python will not import this file", line);
+    if (!known || line == 0 || line > static_cast<unsigned>(std::count(data.begin(), data.end(), '\n')) + 1) {
       return "a checked app.py with a note that is not its syntax error: " + result.problems[0].message;
     }
   }

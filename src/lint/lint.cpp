@@ -248,6 +248,9 @@ class Linter {
       // only in part must not read as clean.
       problems->push_back(
           {path, fmt::format("syntax error on line {}: checked as far as it parses", module->first_error_line())});
+    } else if (module->first_indentation_error_line() != 0) {
+      problems->push_back({path, fmt::format("indentation error on line {}: Python will not import this file",
+                                             module->first_indentation_error_line())});
     }
     return module;
   }

@@ -221,6 +221,9 @@ class Module {
   // The line of the first syntax error tree-sitter met (its leftmost ERROR or MISSING
   // node), or 0. On the stdlib and 1,602 files of Debian's dist-packages it flags none.
   uint32_t first_error_line() const { return first_error_line_; }
+  // In a file tree-sitter parses without an error, the first line whose indentation
+  // Python refuses (an IndentationError: tree-sitter reads past those), or 0.
+  uint32_t first_indentation_error_line() const { return first_indentation_error_line_; }
   bool truncated() const { return truncated_; }  // nesting too deep to summarise fully
   // The parser gave up (its time limit, or brackets nested too deep): every table is empty.
   bool parse_abandoned() const { return parse_abandoned_; }
@@ -279,6 +282,7 @@ class Module {
   bool parse_abandoned_ = false;
   uint32_t too_deep_line_ = 0;
   uint32_t first_error_line_ = 0;
+  uint32_t first_indentation_error_line_ = 0;
   bool truncated_ = false;
   std::vector<Import> imports_;
   std::vector<Function> functions_;

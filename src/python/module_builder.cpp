@@ -194,8 +194,55 @@ class ModuleBuilder {
       m_.truncated_ = true;
       return;
     }
-    for (TSNode statement : NamedChildren(block)) {
+    ChildLists::List<TSNode> statements = NamedChildren(block);
+    if (m_.first_error_line_ == 0) CheckIndentation(block, statements);
+    for (TSNode statement : statements) {
       Statement(statement, scope, depth + 1);
+    }
+  }
+
+  // Python refuses to import a file whose indentation does not line up (IndentationError),
+  // but tree-sitter's indentation scanner reads on without an error node: a statement
+  // indented at module level, one dedented to no open level, a header with no body. The
+  // tree still shows each: the statements of a block that begin their line must begin in
+  // one column (the module's: 0), and a block (other than the module) has a statement.
+  void CheckIndentation(TSNode block, const ChildLists::List<TSNode>& statements) {
+    const bool module = ts_node_eq(block, root_);
+    if (!module && statements.size() == 0) {
+      NoteIndentationError(ts_node_start_point(block).row + 1);
+      return;
+    }
+    std::optional<uint32_t> column;
+    if (module) column = 0;
+    for (TSNode statement : statements) {
+      TSPoint start = ts_node_start_point(statement);
+      if (!BeginsItsLine(start)) {
+        // A body on its header's line (`if x: y`): its column says nothing.
+        if (!column) return;
+        continue;
+      }
+      if (!column) column = start.column;
+      if (start.column != *column) {
+        NoteIndentationError(start.row + 1);
+        return;
+      }
+    }
+  }
+
+  // Whether only spaces and tabs come before `point` on its line, and the line before does
+  // not continue into it with a backslash. A form feed in the indentation resets Python's
+  // count of it (the language reference, "Indentation"), so such a line is left alone.
+  bool BeginsItsLine(TSPoint point) const {
+    std::string_view line = m_.Line(point.row + 1);
+    if (point.column > line.size()) return false;
+    std::string_view before = line.substr(0, point.column);
+    if (before.find_first_not_of(" \t") != std::string_view::npos) return false;
+    return point.row == 0 || !m_.Line(point.row).ends_with('\\');
+  }
+
+  void NoteIndentationError(uint32_t line) {
+    if (m_.first_indentation_error_line_ == 0 || line < m_.first_indentation_error_line_) {
+      m_.first_indentation_error_line_ = line;
     }
   }
 

@@ -371,6 +371,63 @@ TEST(BadInput, SyntaxErrorIsNamedAndTheRestIsChecked) {
             "faaslint: unclosed.py: syntax error on line 2: checked as far as it parses\n");
 }
 
+// Indentation Python refuses and tree-sitter reads past without an error node. Each case
+// is also given to python3's own compiler: the note appears exactly when Python refuses
+// the file. The cases it accepts are the look-alikes a column check could trip on.
+TEST(BadInput, IndentationErrorIsNamedExactlyWhenPythonRefusesTheFile) {
+  struct Case {
+    std::string name, source;
+    int line;  // of the note; 0: Python accepts the file, and there is no note
+  };
+  const Case kCases[] = {
+      {"unexpected_indent", "import os\n    x = 1\n", 2},
+      {"no_body", "def f():\nreturn 1\n", 1},
+      {"comment_is_no_body", "def f():\n    # later\nx = 1\n", 1},
+      {"dedent_to_no_level", "if True:\n        x = 1\n    y = 2\n", 3},
+      {"nested_dedent_to_no_level", "def f():\n    if x:\n        a\n      b\n    c\n", 4},
+      {"method_dedented", "class A:\n    def f(self):\n        pass\n   def g(self):\n        pass\n", 4},
+      {"more_after_an_inline_body", "if x: a\n    b\n", 2},
+      {"indent_after_a_statement", "def f():\n    a = 1\n        b = 2\n", 3},
+      {"semicolons", "a = 1; b = 2\nif a: b = 3; c = 4\n", 0},
+      {"inline_bodies", "class A: pass\nclass B:\n    def f(self): return 1\n    x = 1\n", 0},
+      {"backslash_continuation", "x = 1; \\\n    y = 2\nz = 3\n", 0},
+      {"string_over_lines", "x = \"\"\"\n  a\n\"\"\"; y = 1\ndef f():\n    s = '''\n    '''; t = 2\n", 0},
+      {"comments_anywhere", "def f():\n        # deeper\n    x = 1\n  # shallower\n    return x\n# end\n", 0},
+      {"brackets_over_lines", "x = [\n  1,\n      2]\ndef f(a,\n        b):\n    return (a +\n            b)\n", 0},
+      {"decorators_and_tabs", "import functools\n@functools.cache\ndef f():\n\tif True:\n\t\treturn 1\n", 0},
+      {"form_feed", "x = 1\n\f\ndef f():\n    return 1\n\fy = 2\n", 0},
+      {"byte_order_mark", "\xEF\xBB\xBFimport os\nx = 1\n", 0},
+      {"match_statement", "match x:\n    case 1:\n        y = 1\n    case _:\n        pass\n", 0},
+  };
+  TempDir dir;
+  for (const Case& c : kCases) dir.Write(c.name + ".py", c.source);
+  CommandResult result = CheckAll(dir);
+  // One line per file Python refuses: "NAME.py ErrorType".
+  CommandResult python = testing::Run(
+      {"python3", "-c",
+       "import glob\n"
+       "for name in sorted(glob.glob('*.py')):\n"
+       "    try: compile(open(name, 'rb').read(), name, 'exec')\n"
+       "    except SyntaxError as e: print(name, type(e).__name__)\n"},
+      dir.path());
+  ASSERT_EQ(python.exit_code, 0) << python.err;
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const bool refused = python.out.find(c.name + ".py ") != std::string::npos;
+    EXPECT_EQ(refused, c.line != 0) << "python3 disagrees with the case: " << python.out;
+    if (c.line != 0) {
+      EXPECT_NE(python.out.find(c.name + ".py IndentationError\n"), std::string::npos) << python.out;
+      EXPECT_NE(result.err.find("faaslint: " + c.name + ".py: indentation error on line " + std::to_string(c.line) +
+                                ": Python will not import this file\n"),
+                std::string::npos)
+          << result.err;
+    } else {
+      EXPECT_EQ(result.err.find("faaslint: " + c.name + ".py:"), std::string::npos) << result.err;
+    }
+  }
+  EXPECT_NE(result.out.find("(18 files checked)"), std::string::npos) << "all checked, notes or not: " << result.out;
+}
+
 // An unreadable .faaslint.yaml stops the run: what it selects is unknown.
 TEST(BadInput, UnreadableConfigIsAnErrorWithItsCause) {
   TempDir dir;
