@@ -88,6 +88,8 @@ else
   fi
 fi
 
+[[ "${mode[0]}" == --base ]] && "$(dirname "$0")/fetch-base-files.sh" "${mode[1]}"
+
 sarif=${INPUT_SARIF_FILE:-faaslint.sarif}
 [[ "$sarif" == /* ]] || sarif="$PWD/$sarif"
 reports=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/faaslint-XXXXXX")

@@ -87,6 +87,8 @@ if [[ -n "$base" ]]; then
   done
 fi
 
+[[ -n "$base" ]] && "$root/action/fetch-base-files.sh" "$base"
+
 args=(check "${mode[@]}" --format text --format "gitlab:$report")
 [[ -n "${FAASLINT_CONFIG:-}" ]] && args+=(--config "$FAASLINT_CONFIG")
 [[ -n "${FAASLINT_FAIL_ON:-}" ]] && args+=(--fail-on "$FAASLINT_FAIL_ON")

@@ -264,6 +264,25 @@ TEST_F(GithubActionTest, ShallowCheckoutFailsNamingFetchDepth) {
   EXPECT_EQ(Outputs().count("sarif-file"), 0u) << "nothing to upload after an error";
 }
 
+// actions/checkout with `filter: blob:none` (and fetch-depth: 0): the base's files are
+// not in the clone and faaslint alone cannot fetch them; the action has git fetch the
+// ones the comparison needs.
+TEST_F(GithubActionTest, PartialCloneFetchesTheBaseFilesItCompares) {
+  Git(ws_, {"config", "uploadpack.allowFilter", "true"});
+  std::string clone = tmp_ / "partial";
+  Git(tmp_.path(), {"clone", "-q", "--filter=blob:none", "--branch", "feature", "file://" + ws_, clone});
+  ws_ = clone;
+  CommandResult alone = testing::RunFaaslint({"check", "--base", base_}, clone);
+  ASSERT_EQ(alone.exit_code, 2) << "the test needs a clone without the base's files: " << alone.out;
+  EXPECT_NE(alone.err.find("this is a partial clone"), std::string::npos) << alone.err;
+
+  CommandResult run = RunAction({});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("faaslint: a partial clone: fetching the files of"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("::error file=app.py"), std::string::npos) << run.out << run.err;
+  EXPECT_EQ(run.out.find("legacy.py"), std::string::npos) << run.out;
+}
+
 TEST_F(GithubActionTest, SetupUsesFaaslintPathOrRejectsWhatIsNotFaaslint) {
   std::string setup = std::string(FAASLINT_SOURCE_DIR) + "/action/setup.sh";
   std::map<std::string, std::string> env = {{"GITHUB_OUTPUT", tmp_ / "github_output"}, {"FAASLINT_PATH", FAASLINT_BINARY}};

@@ -118,6 +118,23 @@ TEST_F(GitlabCiTest, MergeRequestInADepth20CloneFetchesTheBaseAndReportsTheChang
   EXPECT_EQ(Git(clone, {"status", "--porcelain"}), "");
 }
 
+// A partial clone (GIT_FETCH_EXTRA_FLAGS: --filter=blob:none) has none of the base's
+// files, which faaslint alone cannot fetch; the job has git fetch the ones it compares.
+TEST_F(GitlabCiTest, PartialCloneFetchesTheBaseFilesItCompares) {
+  Git(origin_, {"config", "uploadpack.allowFilter", "true"});
+  std::string clone = tmp_ / "partial";
+  Git(tmp_.path(), {"clone", "-q", "--filter=blob:none", "--branch", "feature", "file://" + origin_, clone});
+  CommandResult alone = testing::RunFaaslint({"check", "--base", base_}, clone);
+  ASSERT_EQ(alone.exit_code, 2) << "the test needs a clone without the base's files: " << alone.out;
+  EXPECT_NE(alone.err.find("this is a partial clone"), std::string::npos) << alone.err;
+
+  CommandResult run = RunJob(clone);
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("faaslint: a partial clone: fetching the files of"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("app.py:12:1: FL101"), std::string::npos) << run.out << run.err;
+  EXPECT_EQ(run.out.find("legacy.py"), std::string::npos) << run.out;
+}
+
 TEST_F(GitlabCiTest, CleanMergeRequestPassesWithAnEmptyReport) {
   Git(origin_, {"checkout", "-q", "-b", "clean", base_});
   tmp_.Write("origin/README.md", "docs\n");
