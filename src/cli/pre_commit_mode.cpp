@@ -32,10 +32,10 @@ bool NamesUnstagedFile(const std::vector<std::string>& paths, const ChangeSet& s
     // A staged file: what `git commit` passes (on a commit every name stops here, with
     // no file system call).
     if (staged.touched.count(path) != 0) return false;
-    // A folder from the hook's `args` is not a file name pre-commit chose.
+    // Untracked, or tracked with nothing staged; but a folder from the hook's `args` is
+    // not a file name pre-commit chose.
     std::error_code ec;
-    if (path.empty() || fs::is_directory(fs::path(staged.snapshot->root()) / path, ec)) return false;
-    return true;  // untracked, or tracked with nothing staged
+    return !path.empty() && !fs::is_directory(fs::path(staged.snapshot->root()) / path, ec);
   });
 }
 

@@ -18,14 +18,13 @@ namespace {
 constexpr size_t kHeaderSize = 12;
 constexpr size_t kChecksumSize = 20;
 
-bool ReadAll(int fd, std::string* content) {
-  struct stat info;
-  if (fstat(fd, &info) != 0) return false;
-  content->resize(static_cast<size_t>(info.st_size));
+bool ReadAll(int fd, off_t size, std::string* content) {
+  content->resize(static_cast<size_t>(size));
   size_t done = 0;
   while (done < content->size()) {
     ssize_t got = pread(fd, content->data() + done, content->size() - done, static_cast<off_t>(done));
     if (got < 0 && errno == EINTR) continue;
+    if (got == 0) errno = EIO;  // shorter than it was a moment ago
     if (got <= 0) return false;
     done += static_cast<size_t>(got);
   }
@@ -43,9 +42,12 @@ bool WriteAll(int fd, const std::string& content) {
   return true;
 }
 
-bool EndsInZeroChecksum(const std::string& content) {
-  return content.size() >= kHeaderSize + kChecksumSize &&
-         std::all_of(content.end() - kChecksumSize, content.end(), [](char byte) { return byte == 0; });
+// Whether the index open at `fd`, `size` bytes long, ends in a zero checksum.
+bool EndsInZeroChecksum(int fd, off_t size) {
+  char trailer[kChecksumSize];
+  return size >= off_t{kHeaderSize + kChecksumSize} &&
+         pread(fd, trailer, kChecksumSize, size - off_t{kChecksumSize}) == off_t{kChecksumSize} &&
+         std::all_of(trailer, trailer + kChecksumSize, [](char byte) { return byte == 0; });
 }
 
 // A file that lives in memory only, or -1 with errno set.
@@ -68,28 +70,21 @@ int Fail(const std::string& message) {
 bool IndexHasNoChecksum(const std::string& path) {
   FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info;
-  if (fd.get() < 0 || fstat(fd.get(), &info) != 0 || info.st_size < off_t{kHeaderSize + kChecksumSize}) {
-    return false;
-  }
-  char trailer[kChecksumSize];
-  return pread(fd.get(), trailer, kChecksumSize, info.st_size - off_t{kChecksumSize}) == off_t{kChecksumSize} &&
-         std::all_of(trailer, trailer + kChecksumSize, [](char byte) { return byte == 0; });
+  return fd.get() >= 0 && fstat(fd.get(), &info) == 0 && EndsInZeroChecksum(fd.get(), info.st_size);
 }
 
 int OpenIndexFile(const std::string& path, std::optional<FileDescriptor>* copy, IndexHandle* index) {
   git_index* raw = nullptr;
-  if (!IndexHasNoChecksum(path)) {
+  FileDescriptor original(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat info;
+  if (original.get() < 0 || fstat(original.get(), &info) != 0 || !EndsInZeroChecksum(original.get(), info.st_size)) {
+    // libgit2 reads it as it is, or says why it cannot.
     int rc = git_index_open(&raw, path.c_str());
     index->reset(raw);
     return rc;
   }
-  FileDescriptor original(open(path.c_str(), O_RDONLY | O_CLOEXEC));
   std::string content;
-  struct stat info;
-  if (original.get() < 0 || fstat(original.get(), &info) != 0 || !ReadAll(original.get(), &content) ||
-      !EndsInZeroChecksum(content)) {
-    return Fail(std::strerror(errno));
-  }
+  if (!ReadAll(original.get(), info.st_size, &content)) return Fail(std::strerror(errno));
   Sha1Digest checksum = Sha1(std::string_view(content).substr(0, content.size() - kChecksumSize));
   std::copy(checksum.begin(), checksum.end(), content.end() - kChecksumSize);
 

@@ -36,6 +36,23 @@ void InitWithCommit(const TempDir& repo, const std::map<std::string, std::string
 
 std::string FileUrl(const std::string& path) { return "file://" + path; }
 
+// A repository whose staged app.py starts a thread at import (line 2).
+void StageThreadStart(const TempDir& repo) {
+  InitWithCommit(repo, {{"app.py", "x = 1\n"}});
+  repo.Write("app.py", kThreadAtImport);
+  Git(repo.path(), {"add", "app.py"});
+}
+
+// Zeroes the index's checksum, as git 2.40+ writes it under index.skipHash; returns the
+// index's new bytes.
+std::string ZeroIndexChecksum(const TempDir& repo) {
+  std::string index = repo.Read(".git/index");
+  EXPECT_GT(index.size(), 32u);
+  index.replace(index.size() - 20, 20, std::string(20, '\0'));
+  repo.Write(".git/index", index);
+  return index;
+}
+
 TEST(BadRepository, UnbornBranchCountsEveryLineAsNew) {
   TempDir repo;
   testing::GitInit(repo.path());
@@ -158,11 +175,8 @@ TEST(BadRepository, IndexWithoutChecksumIsRead) {
   Git(repo.path(), {"add", "app.py"});
   Git(repo.path(), {"status", "--porcelain"});  // writes the untracked cache
   repo.Write("lib.py", "y = 2\n");  // unstaged: the work tree modes see it, --staged does not
-  std::string index = repo.Read(".git/index");
-  ASSERT_GT(index.size(), 32u);
-  ASSERT_EQ(index.substr(0, 8), std::string("DIRC\0\0\0\4", 8)) << "index format version 4";
-  index.replace(index.size() - 20, 20, std::string(20, '\0'));
-  repo.Write(".git/index", index);
+  ASSERT_EQ(repo.Read(".git/index").substr(0, 8), std::string("DIRC\0\0\0\4", 8)) << "index format version 4";
+  const std::string index = ZeroIndexChecksum(repo);
   repo.Write("commit-index", index);  // what `git commit -a` hands its hooks in GIT_INDEX_FILE
 
   struct Run {
@@ -195,12 +209,8 @@ TEST(BadRepository, IndexWithoutChecksumIsRead) {
 // empty index (libgit2 opens a missing index file as an empty one).
 TEST(BadRepository, IndexWithoutChecksumAndNoProcIsAnErrorWithTheRemedy) {
   TempDir repo;
-  InitWithCommit(repo, {{"app.py", "x = 1\n"}});
-  repo.Write("app.py", kThreadAtImport);
-  Git(repo.path(), {"add", "app.py"});
-  std::string index = repo.Read(".git/index");
-  index.replace(index.size() - 20, 20, std::string(20, '\0'));
-  repo.Write(".git/index", index);
+  StageThreadStart(repo);
+  ZeroIndexChecksum(repo);
   if (testing::Run({"unshare", "-m", "true"}, repo.path()).exit_code != 0) {
     GTEST_SKIP() << "no mount namespace here (unshare -m needs CAP_SYS_ADMIN)";
   }
@@ -226,9 +236,7 @@ TEST(BadRepository, IndexWithoutChecksumAndNoProcIsAnErrorWithTheRemedy) {
 // checksum when it reads the index).
 TEST(BadRepository, DamagedIndexIsAnErrorWithTheRemedy) {
   TempDir repo;
-  InitWithCommit(repo, {{"app.py", "x = 1\n"}});
-  repo.Write("app.py", kThreadAtImport);
-  Git(repo.path(), {"add", "app.py"});
+  StageThreadStart(repo);
   std::string index = repo.Read(".git/index");
   index[index.size() - 1] ^= 1;
   repo.Write(".git/index", index);
