@@ -26,6 +26,8 @@ std::string CheckCron(std::string_view data);
 // Bytes as vercel.json: the JSON reader (every range inside the text, every diagnostic
 // with a message), then the whole pipeline on a Flask project with that vercel.json.
 std::string CheckVercel(std::string_view data);
+// Bytes as a git index file through faaslint's own reader, which --staged relies on.
+std::string CheckIndex(std::string_view data);
 
 struct Target {
   std::string_view name;  // fuzz/corpus/<name>/, fuzz/regressions/<name>/, <name>_fuzzer

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a bounded time: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
-# TARGET is python, config, emit, cron or vercel (fuzz/harness.h). Builds the fuzz build on
+# TARGET is python, config, emit, cron, vercel or index (fuzz/harness.h). Builds the fuzz build on
 # first use (clang, ASan + UBSan) into ${FUZZ_BUILD_DIR:-build-fuzz}. The committed seeds in
 # fuzz/corpus/TARGET (and the files fuzz/shared-seeds/TARGET.txt names) are read, never written: new inputs go to the build folder's corpus,
 # and a crash is saved under its crashes/TARGET/ (to keep: copy it to

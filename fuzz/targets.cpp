@@ -9,6 +9,7 @@ std::span<const Target> Targets() {
       {"emit", CheckEmitters},
       {"cron", CheckCron},
       {"vercel", CheckVercel},
+      {"index", CheckIndex},
   };
   return kTargets;
 }

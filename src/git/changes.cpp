@@ -1,5 +1,7 @@
 #include "git/changes.h"
 
+#include <git2/sys/repository.h>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,9 +12,11 @@
 #include "git/config_files.h"
 #include "git/diff_scan.h"
 #include "git/handles.h"
+#include "git/index_content.h"
 #include "git/repository.h"
 #include "git/revisions.h"
 #include "git/snapshots.h"
+#include "git/staged_paths.h"
 
 namespace faaslint::git {
 namespace {
@@ -108,26 +112,17 @@ bool FindRenames(git_diff* diff, std::string* error) {
   return rc >= 0;
 }
 
-bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out, std::string* error) {
-  TreeHandle head;
-  if (!HeadTree(repo, &head, error)) return false;
-  git_index* index_raw = nullptr;
-  int rc = git_repository_index(&index_raw, repo);  // GIT_INDEX_FILE when set
-  IndexHandle index(index_raw);
-  git_odb* odb_raw = nullptr;
-  if (rc >= 0) rc = git_repository_odb(&odb_raw, repo);
-  OdbHandle odb(odb_raw);
-  git_diff_options options = BaseDiffOptions();
-  git_diff* diff_raw = nullptr;
-  // Tree vs index compares ids only: no work tree scan, so this costs what
-  // `git diff --cached` costs.
-  if (rc >= 0) rc = git_diff_tree_to_index(&diff_raw, repo, head.get(), index.get(), &options);
-  DiffHandle diff(diff_raw);
-  if (rc < 0) {
-    *error = WithIndexRemedy("cannot diff HEAD against the index: " + LastGitError(rc));
-    return false;
-  }
-  if (!FindRenames(diff.get(), error)) return false;
+// Every file of the index: its path and its staged blob.
+struct IndexFiles {
+  std::vector<std::string> paths;
+  std::vector<git_oid> blobs;
+};
+
+// The staged side as a snapshot, from the diff of HEAD against the index (null: nothing
+// staged); `files` lists every file of the index, or is null to list the diff's.
+bool TakeStagedSide(git_diff* diff, OdbHandle odb, const std::string& root, IndexFiles* files, ChangeSet* out,
+                    std::string* error) {
+  if (diff != nullptr && !FindRenames(diff, error)) return false;
   BinaryProbe probe = [&odb](const git_diff_file& file, bool* binary, std::string* probe_error) {
     std::string start;
     if (!ReadBlobStart(odb.get(), file.id, kBinaryProbeBytes, &start, probe_error)) return false;
@@ -135,13 +130,127 @@ bool StagedChanges(git_repository* repo, const std::string& root, ChangeSet* out
     return true;
   };
   DiffScan scan;
-  if (!ScanDiff(diff.get(), LineDetail::kChangedLines, probe, &scan, error)) return false;
-  std::vector<IndexFile> files;
-  files.reserve(scan.files.size());
-  for (NewSideFile& file : scan.files) files.push_back({std::move(file.path), file.id});
-  out->snapshot = MakeIndexSnapshot(root, std::move(odb), std::move(files));
+  if (diff != nullptr && !ScanDiff(diff, LineDetail::kChangedLines, probe, &scan, error)) return false;
+  IndexFiles listed;
+  if (files == nullptr) {
+    listed.paths.reserve(scan.files.size());
+    listed.blobs.reserve(scan.files.size());
+    for (NewSideFile& file : scan.files) {
+      listed.paths.push_back(std::move(file.path));
+      listed.blobs.push_back(file.id);
+    }
+    files = &listed;
+  }
+  out->snapshot = MakeIndexSnapshot(root, std::move(odb), std::move(files->paths), std::move(files->blobs));
   TakeLines(std::move(scan), out);
   return true;
+}
+
+bool OpenOdb(git_repository* repo, OdbHandle* odb, std::string* error) {
+  git_odb* raw = nullptr;
+  int rc = git_repository_odb(&raw, repo);
+  odb->reset(raw);
+  if (rc < 0) *error = "cannot open the object database: " + LastGitError(rc);
+  return rc >= 0;
+}
+
+// libgit2 reads the index whole and diffs every tree of HEAD against it.
+bool StagedChangesThroughLibgit2(Repository* opened, git_tree* head, const std::string& root, ChangeSet* out,
+                                 std::string* error) {
+  git_repository* repo = opened->handle.get();
+  if (!AttachIndex(opened, error)) return false;
+  git_index* index_raw = nullptr;
+  int rc = git_repository_index(&index_raw, repo);
+  IndexHandle index(index_raw);
+  git_odb* odb_raw = nullptr;
+  if (rc >= 0) rc = git_repository_odb(&odb_raw, repo);
+  OdbHandle odb(odb_raw);
+  git_diff_options options = BaseDiffOptions();
+  git_diff* diff_raw = nullptr;
+  // Tree vs index compares ids only: no work tree scan.
+  if (rc >= 0) rc = git_diff_tree_to_index(&diff_raw, repo, head, index.get(), &options);
+  DiffHandle diff(diff_raw);
+  if (rc < 0) {
+    *error = WithIndexRemedy("cannot diff HEAD against the index: " + LastGitError(rc));
+    return false;
+  }
+  return TakeStagedSide(diff.get(), std::move(odb), root, nullptr, out, error);
+}
+
+// The index as faaslint reads it (git/index_content.h): only the paths the cache-tree
+// cannot vouch for are compared, and libgit2 diffs just the ones that changed, against
+// an index in memory that holds only those.
+bool StagedChangesByCacheTree(git_repository* repo, git_tree* head, IndexContent index, const std::string& root,
+                              ChangeSet* out, std::string* error) {
+  StagedPaths staged;
+  OdbHandle odb;
+  if (!FindStagedPaths(repo, head, index, &staged, error) || !OpenOdb(repo, &odb, error)) return false;
+  git_index* small_raw = nullptr;
+  int rc = git_index_new(&small_raw);
+  IndexHandle small(small_raw);
+  for (size_t i = 0; rc >= 0 && i < staged.entries.size(); ++i) {
+    const IndexEntry& entry = index.entries[staged.entries[i]];
+    git_index_entry added{};
+    added.path = entry.path.c_str();
+    added.id = entry.id;
+    added.mode = entry.mode;
+    rc = git_index_add(small.get(), &added);
+  }
+  // libgit2 looks up each patched file's `diff` attribute, which may come from a
+  // .gitattributes in the index, and it would read the whole index for that. The diff is
+  // forced to text, where the attribute changes no line, so the index in memory stands in.
+  if (rc >= 0) git_repository_set_index(repo, small.get());
+  git_diff* diff_raw = nullptr;
+  if (rc >= 0) {
+    std::vector<char*> paths;
+    for (std::string& path : staged.paths) paths.push_back(path.data());
+    git_diff_options options = BaseDiffOptions();
+    // Exactly these paths; none means no diff at all (an empty pathspec means all).
+    options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+    options.pathspec = {paths.data(), paths.size()};
+    if (!paths.empty()) rc = git_diff_tree_to_index(&diff_raw, repo, head, small.get(), &options);
+  }
+  DiffHandle diff(diff_raw);
+  if (rc < 0) {
+    *error = "cannot diff HEAD against the index: " + LastGitError(rc);
+    return false;
+  }
+  IndexFiles files;
+  files.paths.reserve(index.entries.size());
+  files.blobs.reserve(index.entries.size());
+  for (IndexEntry& entry : index.entries) {
+    if (entry.mode == GIT_FILEMODE_BLOB || entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+      files.paths.push_back(std::move(entry.path));
+      files.blobs.push_back(entry.id);
+    }
+  }
+  return TakeStagedSide(diff.get(), std::move(odb), root, &files, out, error);
+}
+
+// libgit2 sorts and matches paths ignoring case when core.ignorecase is set; faaslint's
+// reader does not, so such a repository goes through libgit2.
+bool IgnoresCase(git_repository* repo) {
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, repo) < 0) return false;
+  ConfigHandle config(raw);
+  int ignore_case = 0;
+  if (git_config_get_bool(&ignore_case, config.get(), "core.ignorecase") < 0) ignore_case = 0;
+  git_error_clear();
+  return ignore_case != 0;
+}
+
+bool StagedChanges(Repository* opened, const std::string& root, ChangeSet* out, std::string* error) {
+  git_repository* repo = opened->handle.get();
+  TreeHandle head;
+  if (!HeadTree(repo, &head, error)) return false;
+  IndexContent index;
+  std::string why_not;
+  // An unborn branch has no tree to skip folders of; an index this reader does not take
+  // is libgit2's to read or to refuse with its own message.
+  if (head != nullptr && !IgnoresCase(repo) && ReadIndex(opened->index_path, &index, &why_not)) {
+    return StagedChangesByCacheTree(repo, head.get(), std::move(index), root, out, error);
+  }
+  return StagedChangesThroughLibgit2(opened, head.get(), root, out, error);
 }
 
 // A tracked file the process may not read fails the whole work tree diff, as it fails
@@ -229,19 +338,19 @@ bool ComputeChanges(const ChangeOptions& options, ChangeSet* out, std::string* e
   bool done = false;
   switch (options.mode) {
     case DiffMode::kStaged:
-      done = StagedChanges(repo, root, out, error);
+      done = StagedChanges(&opened, root, out, error);
       break;
     case DiffMode::kWorkingTree:
-      done = HeadTree(repo, &old_tree, error) &&
+      done = AttachIndex(&opened, error) && HeadTree(repo, &old_tree, error) &&
              WorkTreeChanges(repo, root, old_tree.get(), LineDetail::kChangedLines, out, error);
       break;
     case DiffMode::kBase:
-      done = MergeBaseTree(repo, options.base_ref, &old_tree, error) &&
+      done = AttachIndex(&opened, error) && MergeBaseTree(repo, options.base_ref, &old_tree, error) &&
              WorkTreeChanges(repo, root, old_tree.get(), LineDetail::kChangedLines, out, error);
       break;
     case DiffMode::kAll:
       // Against nothing: every tracked file present on disk plus untracked ones.
-      done = WorkTreeChanges(repo, root, nullptr, LineDetail::kEveryLine, out, error);
+      done = AttachIndex(&opened, error) && WorkTreeChanges(repo, root, nullptr, LineDetail::kEveryLine, out, error);
       break;
   }
   if (!done) *error = WithPartialCloneRemedy(repo, options, std::move(*error));

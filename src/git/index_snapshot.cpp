@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <numeric>
 
 #include "git/snapshots.h"
 
@@ -7,18 +8,25 @@ namespace {
 
 class IndexSnapshot final : public Snapshot {
  public:
-  IndexSnapshot(std::string root, OdbHandle odb, std::vector<IndexFile> files)
-      : root_(std::move(root)), odb_(std::move(odb)) {
-    // The diff hands the files over in the index's order, which is already sorted by
-    // path (bytewise, as std::string compares): sorting 14,000 paths again cost more
-    // than parsing a staged file. Renames may move a file, so the order is checked.
-    auto by_path = [](const IndexFile& a, const IndexFile& b) { return a.path < b.path; };
-    if (!std::is_sorted(files.begin(), files.end(), by_path)) std::sort(files.begin(), files.end(), by_path);
-    paths_.reserve(files.size());
-    blobs_.reserve(files.size());
-    for (IndexFile& file : files) {
-      paths_.push_back(std::move(file.path));
-      blobs_.push_back(file.blob);
+  IndexSnapshot(std::string root, OdbHandle odb, std::vector<std::string> paths, std::vector<git_oid> blobs)
+      : root_(std::move(root)), odb_(std::move(odb)), paths_(std::move(paths)), blobs_(std::move(blobs)) {
+    // The files come in the index's order, which is already sorted by path (bytewise,
+    // as std::string compares): sorting 14,000 paths again cost more than parsing a
+    // staged file. Renames may move a file, so the order is checked.
+    if (!std::is_sorted(paths_.begin(), paths_.end())) {
+      std::vector<size_t> order(paths_.size());
+      std::iota(order.begin(), order.end(), size_t{0});
+      std::sort(order.begin(), order.end(), [this](size_t a, size_t b) { return paths_[a] < paths_[b]; });
+      std::vector<std::string> sorted_paths;
+      std::vector<git_oid> sorted_blobs;
+      sorted_paths.reserve(order.size());
+      sorted_blobs.reserve(order.size());
+      for (size_t i : order) {
+        sorted_paths.push_back(std::move(paths_[i]));
+        sorted_blobs.push_back(blobs_[i]);
+      }
+      paths_ = std::move(sorted_paths);
+      blobs_ = std::move(sorted_blobs);
     }
   }
   const std::string& root() const override { return root_; }
@@ -80,8 +88,9 @@ bool ReadBlobStart(git_odb* odb, const git_oid& id, size_t max_bytes, std::strin
   return true;
 }
 
-std::unique_ptr<Snapshot> MakeIndexSnapshot(std::string root, OdbHandle odb, std::vector<IndexFile> files) {
-  return std::make_unique<IndexSnapshot>(std::move(root), std::move(odb), std::move(files));
+std::unique_ptr<Snapshot> MakeIndexSnapshot(std::string root, OdbHandle odb, std::vector<std::string> paths,
+                                             std::vector<git_oid> blobs) {
+  return std::make_unique<IndexSnapshot>(std::move(root), std::move(odb), std::move(paths), std::move(blobs));
 }
 
 }  // namespace faaslint::git

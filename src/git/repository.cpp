@@ -16,15 +16,21 @@ const char* EnvOrNull(const char* name) {
   return value != nullptr && value[0] != '\0' ? value : nullptr;
 }
 
-// libgit2 1.5's GIT_REPOSITORY_OPEN_FROM_ENV rejects GIT_WORK_TREE ("unimplemented"), and
-// it refuses a GIT_INDEX_FILE without a checksum (git/index_file.h). In those cases the
-// environment is applied by hand: the git dir (GIT_DIR or discovered) and the work tree
-// here, the index after (UseIndexFile).
+// libgit2 1.5's GIT_REPOSITORY_OPEN_FROM_ENV rejects GIT_WORK_TREE ("unimplemented"),
+// refuses a GIT_INDEX_FILE without a checksum (git/index_file.h) and reads any other
+// GIT_INDEX_FILE at once. In those cases the environment is applied by hand: the git dir
+// (GIT_DIR or discovered, within GIT_CEILING_DIRECTORIES and
+// GIT_DISCOVERY_ACROSS_FILESYSTEM) and the work tree here, the index later (AttachIndex).
 int OpenByHand(const std::string& start_dir, const char* work_tree, RepositoryHandle* repo) {
   const char* git_dir = EnvOrNull("GIT_DIR");
+  unsigned int flags = git_dir != nullptr ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0;
+  int across = 0;
+  if (const char* value = EnvOrNull("GIT_DISCOVERY_ACROSS_FILESYSTEM");
+      value != nullptr && git_config_parse_bool(&across, value) == 0 && across) {
+    flags |= GIT_REPOSITORY_OPEN_CROSS_FS;
+  }
   git_repository* raw = nullptr;
-  int rc = git_repository_open_ext(&raw, git_dir != nullptr ? git_dir : start_dir.c_str(),
-                                   git_dir != nullptr ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0,
+  int rc = git_repository_open_ext(&raw, git_dir != nullptr ? git_dir : start_dir.c_str(), flags,
                                    EnvOrNull("GIT_CEILING_DIRECTORIES"));
   repo->reset(raw);
   if (rc < 0 || work_tree == nullptr) return rc;
@@ -45,13 +51,6 @@ std::string WithRepositoryRemedy(std::string message) {
   return message;
 }
 
-int UseIndexFile(const std::string& path, Repository* repo) {
-  IndexHandle index;
-  int rc = OpenIndexFile(path, &repo->index_copy, &index);
-  if (rc >= 0) git_repository_set_index(repo->handle.get(), index.get());  // takes its own reference
-  return rc;
-}
-
 }  // namespace
 
 OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::string* root,
@@ -64,7 +63,13 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
   }
   const char* work_tree = EnvOrNull("GIT_WORK_TREE");
   const char* index_file = EnvOrNull("GIT_INDEX_FILE");
-  const bool by_hand = work_tree != nullptr || (index_file != nullptr && IndexHasNoChecksum(index_file));
+  // libgit2's FROM_ENV reads a GIT_INDEX_FILE whole as it opens the repository, which
+  // --staged avoids (git/index_content.h); git sets GIT_INDEX_FILE for every commit
+  // hook. It is still used for the object folders only it applies from the environment.
+  const bool objects_from_env =
+      EnvOrNull("GIT_OBJECT_DIRECTORY") != nullptr || EnvOrNull("GIT_ALTERNATE_OBJECT_DIRECTORIES") != nullptr;
+  const bool by_hand = work_tree != nullptr ||
+                       (index_file != nullptr && (!objects_from_env || IndexHasNoChecksum(index_file)));
   int rc = 0;
   if (by_hand) {
     rc = OpenByHand(start, work_tree, &repo->handle);
@@ -97,16 +102,24 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
   }
   // The index, where libgit2 would not read it itself: named by GIT_INDEX_FILE on the
   // by-hand path, or the repository's own written without a checksum.
-  const std::string index_path = index_file != nullptr ? index_file : std::string(git_repository_path(raw)) + "index";
-  if ((index_file != nullptr && by_hand) || (index_file == nullptr && IndexHasNoChecksum(index_path))) {
-    if ((rc = UseIndexFile(index_path, repo)) < 0) {
-      *error = index_path + ": cannot read the index: " + LastGitError(rc);
-      return OpenResult::kFailed;
-    }
-  }
+  repo->index_path = index_file != nullptr ? index_file : std::string(git_repository_path(raw)) + "index";
+  repo->attach_index = (index_file != nullptr && by_hand) || (index_file == nullptr && IndexHasNoChecksum(repo->index_path));
   *root = workdir;
   while (root->size() > 1 && root->back() == '/') root->pop_back();
   return OpenResult::kOpened;
+}
+
+bool AttachIndex(Repository* repo, std::string* error) {
+  if (!repo->attach_index) return true;
+  IndexHandle index;
+  int rc = OpenIndexFile(repo->index_path, &repo->index_copy, &index);
+  if (rc < 0) {
+    *error = repo->index_path + ": cannot read the index: " + LastGitError(rc);
+    return false;
+  }
+  git_repository_set_index(repo->handle.get(), index.get());  // takes its own reference
+  repo->attach_index = false;
+  return true;
 }
 
 }  // namespace faaslint::git

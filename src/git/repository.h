@@ -16,15 +16,24 @@ enum class OpenResult { kOpened, kNotARepository, kFailed };
 struct Repository {
   std::optional<FileDescriptor> index_copy;
   RepositoryHandle handle;
+  std::string index_path;     // the index git uses: GIT_INDEX_FILE, else GIT_DIR/index
+  bool attach_index = false;  // libgit2 would not find or read index_path itself
 };
 
 // Opens the repository containing `start_dir` (searching upwards), honouring the
 // environment git sets for hooks: GIT_DIR (linked worktrees), GIT_INDEX_FILE (the
 // temporary index of `git commit -a` / `git commit PATH`), GIT_WORK_TREE,
 // GIT_CEILING_DIRECTORIES. A bare repository is kFailed: there is no work tree to check.
-// An index git wrote without a checksum (index.skipHash) is read too. On kOpened, *root
-// is the absolute work tree root without a trailing '/'.
+// On kOpened, *root is the absolute work tree root without a trailing '/'. The index is
+// not read yet: --staged may read it itself (git/index_content.h), and every other use
+// must call AttachIndex first.
 OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::string* root,
                           std::string* error);
+
+// Hands libgit2 the index at repo->index_path where it would not read it itself: a
+// GIT_INDEX_FILE, or an index git wrote without a checksum (index.skipHash). Call before
+// any libgit2 call that reads the index. False, with *error naming the index and the
+// cause, when it cannot be read.
+bool AttachIndex(Repository* repo, std::string* error);
 
 }  // namespace faaslint::git

@@ -31,11 +31,9 @@ std::unique_ptr<Snapshot> MakeWorkTreeSnapshot(std::string root, std::vector<std
 
 // The index: Read() returns the staged blob, not the file on disk. Holds its own
 // reference to the object database (thread-safe in libgit2), so Read may run on
-// several threads at once and the repository may be closed.
-struct IndexFile {
-  std::string path;
-  git_oid blob;
-};
-std::unique_ptr<Snapshot> MakeIndexSnapshot(std::string root, OdbHandle odb, std::vector<IndexFile> files);
+// several threads at once and the repository may be closed. blobs[i] is the staged
+// content of paths[i].
+std::unique_ptr<Snapshot> MakeIndexSnapshot(std::string root, OdbHandle odb, std::vector<std::string> paths,
+                                             std::vector<git_oid> blobs);
 
 }  // namespace faaslint::git

@@ -205,8 +205,9 @@ TEST(BadRepository, IndexWithoutChecksumIsRead) {
 }
 
 // The copy in memory is reopened by its /proc/self/fd path. Without /proc (hidden here
-// in a mount namespace of its own) that is exit 2 with the git remedy, never a run on an
-// empty index (libgit2 opens a missing index file as an empty one).
+// in a mount namespace of its own) the modes that need libgit2 to read the index exit 2
+// with the git remedy, never run on an empty index (libgit2 opens a missing index file
+// as an empty one). --staged reads the index itself (git/index_content.h) and works.
 TEST(BadRepository, IndexWithoutChecksumAndNoProcIsAnErrorWithTheRemedy) {
   TempDir repo;
   StageThreadStart(repo);
@@ -214,9 +215,12 @@ TEST(BadRepository, IndexWithoutChecksumAndNoProcIsAnErrorWithTheRemedy) {
   if (testing::Run({"unshare", "-m", "true"}, repo.path()).exit_code != 0) {
     GTEST_SKIP() << "no mount namespace here (unshare -m needs CAP_SYS_ADMIN)";
   }
-  CommandResult result = testing::Run(
-      {"unshare", "-m", "sh", "-c", "mount -t tmpfs none /proc && exec \"$0\" check --staged", FAASLINT_BINARY},
-      repo.path());
+  auto without_proc = [&repo](const std::string& mode) {
+    return testing::Run({"unshare", "-m", "sh", "-c",
+                         "mount -t tmpfs none /proc && exec \"$0\" check --color never " + mode, FAASLINT_BINARY},
+                        repo.path());
+  };
+  CommandResult result = without_proc("");
   EXPECT_EQ(result.exit_code, 2) << result.out;
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err, "faaslint: " + repo / ".git/index" +
@@ -224,23 +228,30 @@ TEST(BadRepository, IndexWithoutChecksumAndNoProcIsAnErrorWithTheRemedy) {
                             "sets), which libgit2 1.5 cannot read, and no copy could be made in memory (No such file "
                             "or directory): `git config index.skipHash false && git update-index "
                             "--force-write-index` gives it one\n");
+  CommandResult staged = without_proc("--staged");
+  EXPECT_EQ(staged.exit_code, 1) << staged.err;
+  EXPECT_NE(staged.out.find("app.py:2:1: FL101"), std::string::npos) << staged.out;
   Git(repo.path(), {"config", "index.skipHash", "false"});
   Git(repo.path(), {"update-index", "--force-write-index"});
-  CommandResult fixed = Check(repo.path(), {"--staged"});
+  CommandResult fixed = Check(repo.path(), {});
   EXPECT_EQ(fixed.exit_code, 1) << fixed.err;
   EXPECT_NE(fixed.out.find("app.py:2:1: FL101"), std::string::npos) << fixed.out;
 }
 
-// An index whose checksum is wrong for another reason (damage): exit 2 naming it, with the
-// git command that writes it again, and that command works (git does not check the
-// checksum when it reads the index).
+// An index whose checksum is wrong for another reason (damage). git does not check the
+// checksum when it reads the index, and neither does --staged, which reads the index
+// itself (git/index_content.h). The modes that need libgit2 to read it exit 2 naming
+// the damage, with the git command that writes it again, and that command works.
 TEST(BadRepository, DamagedIndexIsAnErrorWithTheRemedy) {
   TempDir repo;
   StageThreadStart(repo);
   std::string index = repo.Read(".git/index");
   index[index.size() - 1] ^= 1;
   repo.Write(".git/index", index);
-  for (const std::vector<std::string>& mode : {std::vector<std::string>{"--staged"}, {}, {"--all"}}) {
+  CommandResult staged = Check(repo.path(), {"--staged"});
+  EXPECT_EQ(staged.exit_code, 1) << staged.err;
+  EXPECT_NE(staged.out.find("app.py:2:1: FL101"), std::string::npos) << staged.out;
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--all"}}) {
     CommandResult refused = Check(repo.path(), mode);
     EXPECT_EQ(refused.exit_code, 2) << refused.out;
     EXPECT_NE(refused.err.find("checksum does not match expected; the index is damaged: if `git status` still "
@@ -250,7 +261,7 @@ TEST(BadRepository, DamagedIndexIsAnErrorWithTheRemedy) {
     EXPECT_EQ(refused.out, "");
   }
   Git(repo.path(), {"update-index", "--force-write-index"});
-  CommandResult result = Check(repo.path(), {"--staged"});
+  CommandResult result = Check(repo.path(), {});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
 }

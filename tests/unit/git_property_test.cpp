@@ -37,12 +37,6 @@ std::string Render(const FileModel& file) {
   return text;
 }
 
-uint32_t CountLines(const std::string& text) {
-  uint32_t lines = 0;
-  for (char c : text) lines += c == '\n';
-  return lines + (!text.empty() && text.back() != '\n');
-}
-
 // Random edits on a model of the work tree. Lines are mostly unique (so unrelated
 // files never look like renames), with some repeated ones ("", "    pass") that make
 // hunk placement ambiguous, where git and libgit2 must still agree.
@@ -141,62 +135,6 @@ void Sync(const TempDir& dir, const std::map<std::string, FileModel>& before,
   }
 }
 
-using LineMap = std::map<std::string, std::set<uint32_t>>;
-
-// New-side lines of `git diff -U0` output: the "+c,d" of each hunk under "+++ b/PATH".
-LineMap ParseUnifiedDiff(const std::string& diff) {
-  LineMap lines;
-  std::istringstream in(diff);
-  std::string line, path;
-  while (std::getline(in, line)) {
-    if (line.rfind("+++ ", 0) == 0) {
-      path = line == "+++ /dev/null" ? "" : line.substr(6);
-    } else if (line.rfind("@@ ", 0) == 0 && !path.empty()) {
-      size_t plus = line.find(" +");
-      uint32_t start = std::stoul(line.substr(plus + 2));
-      size_t comma = line.find(',', plus);
-      size_t space = line.find(' ', plus + 2);
-      uint32_t count = comma != std::string::npos && comma < space ? std::stoul(line.substr(comma + 1)) : 1;
-      for (uint32_t n = 0; n < count; ++n) lines[path].insert(start + n);
-    }
-  }
-  return lines;
-}
-
-std::vector<std::string> SplitNul(const std::string& text) {
-  std::vector<std::string> parts;
-  std::string part;
-  std::istringstream in(text);
-  while (std::getline(in, part, '\0')) parts.push_back(part);
-  return parts;
-}
-
-LineMap Actual(const ChangeSet& changes) {
-  LineMap lines;
-  for (const auto& [path, set] : changes.changed) {
-    if (set.all()) {
-      std::string content = ReadFromSnapshot(changes, path);
-      for (uint32_t n = 1; n <= CountLines(content); ++n) lines[path].insert(n);
-    } else {
-      for (const auto& [first, last] : set.ranges()) {
-        for (uint32_t n = first; n <= last; ++n) lines[path].insert(n);
-      }
-    }
-  }
-  std::erase_if(lines, [](const auto& entry) { return entry.second.empty(); });
-  return lines;
-}
-
-std::string Show(const LineMap& map) {
-  std::string text;
-  for (const auto& [path, lines] : map) {
-    text += path + ":";
-    for (uint32_t line : lines) text += " " + std::to_string(line);
-    text += "\n";
-  }
-  return text;
-}
-
 // Runs one sequence; returns "" or a description of the first disagreement.
 std::string RunSequence(uint32_t seed) {
   TempDir dir;
@@ -270,7 +208,7 @@ std::string RunSequence(uint32_t seed) {
   for (const Case& c : cases) {
     ChangeSet changes = Changes(dir.path(), c.mode, c.base);
     if (!changes.snapshot) return std::string(c.name) + ": ComputeChanges failed";
-    LineMap actual = Actual(changes);
+    LineMap actual = LinesOf(changes);
     if (actual != c.expected) {
       return std::string(c.name) + " lines differ\n-- git:\n" + Show(c.expected) + "-- faaslint:\n" + Show(actual) +
              "-- git status:\n" + Git(dir.path(), {"status", "--short"});

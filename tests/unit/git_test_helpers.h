@@ -7,7 +7,10 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/change_set.h"
 #include "git/changes.h"
@@ -51,6 +54,71 @@ inline std::string ReadFromSnapshot(const ChangeSet& changes, const std::string&
   std::string content, error;
   EXPECT_TRUE(changes.snapshot->Read(path, &content, &error)) << path << ": " << error;
   return content;
+}
+
+// Lines as git counts them: a last line without a newline counts.
+inline uint32_t CountLines(const std::string& text) {
+  uint32_t lines = 0;
+  for (char c : text) lines += c == '\n';
+  return lines + (!text.empty() && text.back() != '\n');
+}
+
+// Changed lines per file, for comparing with git's own diff.
+using LineMap = std::map<std::string, std::set<uint32_t>>;
+
+// New-side lines of `git diff -U0` output: the "+c,d" of each hunk under "+++ b/PATH".
+inline LineMap ParseUnifiedDiff(const std::string& diff) {
+  LineMap lines;
+  std::istringstream in(diff);
+  std::string line, path;
+  while (std::getline(in, line)) {
+    if (line.rfind("+++ ", 0) == 0) {
+      path = line == "+++ /dev/null" ? "" : line.substr(6);
+    } else if (line.rfind("@@ ", 0) == 0 && !path.empty()) {
+      size_t plus = line.find(" +");
+      uint32_t start = std::stoul(line.substr(plus + 2));
+      size_t comma = line.find(',', plus);
+      size_t space = line.find(' ', plus + 2);
+      uint32_t count = comma != std::string::npos && comma < space ? std::stoul(line.substr(comma + 1)) : 1;
+      for (uint32_t n = 0; n < count; ++n) lines[path].insert(start + n);
+    }
+  }
+  return lines;
+}
+
+inline std::vector<std::string> SplitNul(const std::string& text) {
+  std::vector<std::string> parts;
+  std::string part;
+  std::istringstream in(text);
+  while (std::getline(in, part, '\0')) parts.push_back(part);
+  return parts;
+}
+
+// The lines a ChangeSet calls changed, per file, as ParseUnifiedDiff gives git's.
+inline LineMap LinesOf(const ChangeSet& changes) {
+  LineMap lines;
+  for (const auto& [path, set] : changes.changed) {
+    if (set.all()) {
+      std::string content = ReadFromSnapshot(changes, path);
+      for (uint32_t n = 1; n <= CountLines(content); ++n) lines[path].insert(n);
+    } else {
+      for (const auto& [first, last] : set.ranges()) {
+        for (uint32_t n = first; n <= last; ++n) lines[path].insert(n);
+      }
+    }
+  }
+  std::erase_if(lines, [](const auto& entry) { return entry.second.empty(); });
+  return lines;
+}
+
+inline std::string Show(const LineMap& map) {
+  std::string text;
+  for (const auto& [path, lines] : map) {
+    text += path + ":";
+    for (uint32_t line : lines) text += " " + std::to_string(line);
+    text += "\n";
+  }
+  return text;
 }
 
 // Sets (or unsets, with nullopt) an environment variable for one scope.
