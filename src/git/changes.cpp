@@ -13,6 +13,7 @@
 #include "git/diff_scan.h"
 #include "git/handles.h"
 #include "git/index_content.h"
+#include "git/index_file.h"
 #include "git/repository.h"
 #include "git/revisions.h"
 #include "git/snapshots.h"
@@ -20,25 +21,6 @@
 
 namespace faaslint::git {
 namespace {
-
-// libgit2 1.5 reads neither git's sparse index nor a split index: both are mandatory
-// index extensions it refuses ("unsupported mandatory extension: 'sdir'" / "'link'",
-// libgit2 src/libgit2/index.c). git converts either back to a plain index.
-std::string WithIndexRemedy(std::string message) {
-  if (message.find("'sdir'") != std::string::npos) {
-    message += "; the index is a sparse index (index.sparse), which libgit2 cannot read: "
-               "`git sparse-checkout init --no-sparse-index` rewrites it as a full one";
-  } else if (message.find("'link'") != std::string::npos) {
-    message += "; the index is split (core.splitIndex), which libgit2 cannot read: "
-               "`git config core.splitIndex false && git update-index --no-split-index` joins it";
-  } else if (message.find("checksum does not match") != std::string::npos) {
-    // git itself does not check the index's checksum when it reads it (index.c,
-    // verify_index_checksum is off by default), so `git status` may still work.
-    message += "; the index is damaged: if `git status` still reads it, "
-               "`git update-index --force-write-index` writes it again whole";
-  }
-  return message;
-}
 
 // The remote a partial clone fetches missing objects from: `remote.NAME.promisor = true`
 // (git 2.39's clone --filter), or the older `extensions.partialClone = NAME`; "" if none.

@@ -67,6 +67,25 @@ int Fail(const std::string& message) {
 
 }  // namespace
 
+// libgit2 1.5 reads neither git's sparse index nor a split index: both are mandatory
+// index extensions it refuses ("unsupported mandatory extension: 'sdir'" / "'link'",
+// libgit2 src/libgit2/index.c). git converts either back to a plain index.
+std::string WithIndexRemedy(std::string message) {
+  if (message.find("'sdir'") != std::string::npos) {
+    message += "; the index is a sparse index (index.sparse), which libgit2 cannot read: "
+               "`git sparse-checkout init --no-sparse-index` rewrites it as a full one";
+  } else if (message.find("'link'") != std::string::npos) {
+    message += "; the index is split (core.splitIndex), which libgit2 cannot read: "
+               "`git config core.splitIndex false && git update-index --no-split-index` joins it";
+  } else if (message.find("checksum does not match") != std::string::npos) {
+    // git itself does not check the index's checksum when it reads it (index.c,
+    // verify_index_checksum is off by default), so `git status` may still work.
+    message += "; the index is damaged: if `git status` still reads it, "
+               "`git update-index --force-write-index` writes it again whole";
+  }
+  return message;
+}
+
 bool IndexHasNoChecksum(const std::string& path) {
   FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info;

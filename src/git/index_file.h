@@ -17,6 +17,11 @@
 
 namespace faaslint::git {
 
+// libgit2's message about an index it cannot read, with the git command that makes it
+// readable where there is one: a sparse or split index (mandatory extensions libgit2 1.5
+// refuses), or a damaged checksum.
+std::string WithIndexRemedy(std::string message);
+
 // True when the file at `path` is an index that ends in a zero checksum.
 bool IndexHasNoChecksum(const std::string& path);
 

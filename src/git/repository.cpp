@@ -114,7 +114,7 @@ bool AttachIndex(Repository* repo, std::string* error) {
   IndexHandle index;
   int rc = OpenIndexFile(repo->index_path, &repo->index_copy, &index);
   if (rc < 0) {
-    *error = repo->index_path + ": cannot read the index: " + LastGitError(rc);
+    *error = repo->index_path + ": cannot read the index: " + WithIndexRemedy(LastGitError(rc));
     return false;
   }
   git_repository_set_index(repo->handle.get(), index.get());  // takes its own reference

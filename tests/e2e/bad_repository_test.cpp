@@ -260,6 +260,17 @@ TEST(BadRepository, DamagedIndexIsAnErrorWithTheRemedy) {
         << refused.err;
     EXPECT_EQ(refused.out, "");
   }
+  // The same index named by the environment (GIT_INDEX_FILE with GIT_WORK_TREE), which
+  // faaslint applies itself rather than through libgit2: the same remedy.
+  repo.Write("damaged-index", index);
+  CommandResult from_env = testing::RunFaaslint(
+      {"--color", "never"}, repo.path(), {{"GIT_INDEX_FILE", repo / "damaged-index"}, {"GIT_WORK_TREE", repo.path()}});
+  EXPECT_EQ(from_env.exit_code, 2) << from_env.out;
+  EXPECT_NE(from_env.err.find(repo / "damaged-index" +
+                              ": cannot read the index: invalid data in index - calculated checksum does not match "
+                              "expected; the index is damaged"),
+            std::string::npos)
+      << from_env.err;
   Git(repo.path(), {"update-index", "--force-write-index"});
   CommandResult result = Check(repo.path(), {});
   EXPECT_EQ(result.exit_code, 1) << result.err;
