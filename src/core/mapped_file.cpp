@@ -15,7 +15,8 @@ MappedFile::~MappedFile() {
 }
 
 bool MappedFile::Open(const std::string& path) {
-  FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // O_NONBLOCK: opening a FIFO in the file's place must not wait for a writer.
+  FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   struct stat info;
   if (fd.get() < 0 || fstat(fd.get(), &info) != 0) return false;
   if (!S_ISREG(info.st_mode)) {

@@ -87,14 +87,17 @@ std::string WithIndexRemedy(std::string message) {
 }
 
 bool IndexHasNoChecksum(const std::string& path) {
-  FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // O_NONBLOCK: a FIFO in the index's place must not wait for a writer (OpenRepository
+  // refuses anything but a regular file there).
+  FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   struct stat info;
-  return fd.get() >= 0 && fstat(fd.get(), &info) == 0 && EndsInZeroChecksum(fd.get(), info.st_size);
+  return fd.get() >= 0 && fstat(fd.get(), &info) == 0 && S_ISREG(info.st_mode) &&
+         EndsInZeroChecksum(fd.get(), info.st_size);
 }
 
 int OpenIndexFile(const std::string& path, std::optional<FileDescriptor>* copy, IndexHandle* index) {
   git_index* raw = nullptr;
-  FileDescriptor original(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  FileDescriptor original(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   struct stat info;
   if (original.get() < 0 || fstat(original.get(), &info) != 0 || !EndsInZeroChecksum(original.get(), info.st_size)) {
     // libgit2 reads it as it is, or says why it cannot.

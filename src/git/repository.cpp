@@ -1,6 +1,7 @@
 #include "git/repository.h"
 
 #include <git2/sys/repository.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -51,6 +52,16 @@ std::string WithRepositoryRemedy(std::string message) {
   return message;
 }
 
+// True when there is no file at `path` (a repository without an index yet) or a regular
+// one. Anything else in the index's place (a FIFO, a device) would block or never end
+// libgit2's read of it; *error then names it.
+bool NoneOrRegularFile(const std::string& path, std::string* error) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return true;
+  *error = path + ": cannot read the index: not a regular file";
+  return false;
+}
+
 }  // namespace
 
 OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::string* root,
@@ -63,6 +74,7 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
   }
   const char* work_tree = EnvOrNull("GIT_WORK_TREE");
   const char* index_file = EnvOrNull("GIT_INDEX_FILE");
+  if (index_file != nullptr && !NoneOrRegularFile(index_file, error)) return OpenResult::kFailed;
   // libgit2's FROM_ENV reads a GIT_INDEX_FILE whole as it opens the repository, which
   // --staged avoids (git/index_content.h); git sets GIT_INDEX_FILE for every commit
   // hook. It is still used for the object folders only it applies from the environment.
@@ -103,6 +115,7 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
   // The index, where libgit2 would not read it itself: named by GIT_INDEX_FILE on the
   // by-hand path, or the repository's own written without a checksum.
   repo->index_path = index_file != nullptr ? index_file : std::string(git_repository_path(raw)) + "index";
+  if (!NoneOrRegularFile(repo->index_path, error)) return OpenResult::kFailed;
   repo->attach_index = (index_file != nullptr && by_hand) || (index_file == nullptr && IndexHasNoChecksum(repo->index_path));
   *root = workdir;
   while (root->size() > 1 && root->back() == '/') root->pop_back();

@@ -1,6 +1,7 @@
 // Repositories in unusual states (the git side of the bad-input matrix): each gives its
 // findings or one clear error, with the right exit status, and nothing else.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -275,6 +276,24 @@ TEST(BadRepository, DamagedIndexIsAnErrorWithTheRemedy) {
   CommandResult result = Check(repo.path(), {});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
+}
+
+// A FIFO in the index's place (the repository's own, or one a GIT_INDEX_FILE names)
+// would block the read of it until some writer came: exit 2 naming it, in every mode.
+TEST(BadRepository, IndexThatIsNotARegularFileIsAnErrorNotAHang) {
+  TempDir repo;
+  StageThreadStart(repo);
+  ASSERT_EQ(mkfifo((repo / "fifo-index").c_str(), 0600), 0);
+  CommandResult named = testing::RunFaaslint({"--staged"}, repo.path(), {{"GIT_INDEX_FILE", repo / "fifo-index"}});
+  EXPECT_EQ(named.exit_code, 2) << named.out;
+  EXPECT_EQ(named.err, "faaslint: " + repo / "fifo-index" + ": cannot read the index: not a regular file\n");
+  std::filesystem::remove(repo / ".git/index");
+  ASSERT_EQ(mkfifo((repo / ".git/index").c_str(), 0600), 0);
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{"--staged"}, {}, {"--all"}}) {
+    CommandResult result = Check(repo.path(), mode);
+    EXPECT_EQ(result.exit_code, 2) << result.out;
+    EXPECT_EQ(result.err, "faaslint: " + repo / ".git/index" + ": cannot read the index: not a regular file\n");
+  }
 }
 
 // Repository formats libgit2 1.5 cannot read at all: exit 2 naming the format, not only
