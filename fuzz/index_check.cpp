@@ -1,7 +1,7 @@
 // Bytes as a git index file through faaslint's own reader (git/index_content.h), which
 // --staged trusts to list what a commit records: it must refuse with a reason, or
-// return exactly the entries the header counts, each a path git could have written,
-// in git's order; and a cache-tree whose folders nest.
+// return exactly the entries the header counts, each a path git could have written
+// (a folder only in a sparse index), in git's order; and a cache-tree whose folders nest.
 #include <fmt/format.h>
 
 #include "git/index_content.h"
@@ -21,7 +21,8 @@ std::string CheckIndex(std::string_view data) {
   for (size_t i = 0; i < index.entries.size(); ++i) {
     const git::IndexEntry& entry = index.entries[i];
     if (entry.path.empty() || entry.path.find('\0') != std::string::npos) return fmt::format("entry {}: bad path", i);
-    if (entry.mode != 0100644 && entry.mode != 0100755 && entry.mode != 0120000 && entry.mode != 0160000) {
+    if (entry.mode != 0100644 && entry.mode != 0100755 && entry.mode != 0120000 && entry.mode != 0160000 &&
+        !(entry.mode == 040000 && index.sparse && entry.path.back() == '/')) {
       return fmt::format("entry {}: mode {:o} accepted", i, entry.mode);
     }
     if (i > 0 && !(index.entries[i - 1].path < entry.path)) return fmt::format("entry {}: out of order", i);

@@ -230,7 +230,9 @@ bool StagedChanges(Repository* opened, const std::string& root, ChangeSet* out, 
   // An unborn branch has no tree to skip folders of; an index this reader does not take
   // is libgit2's to read or to refuse with its own message.
   if (head != nullptr && !IgnoresCase(repo) && ReadIndex(opened->index_path, &index, &why_not)) {
-    return StagedChangesByCacheTree(repo, head.get(), std::move(index), root, out, error);
+    // libgit2 1.5 cannot read a sparse index at all; its folders are expanded here.
+    return (!index.sparse || ExpandSparseFolders(repo, &index, error)) &&
+           StagedChangesByCacheTree(repo, head.get(), std::move(index), root, out, error);
   }
   return StagedChangesThroughLibgit2(opened, head.get(), root, out, error);
 }

@@ -19,6 +19,7 @@ constexpr uint16_t kFlagExtended = 0x4000;
 constexpr uint16_t kFlagStageMask = 0x3000;
 constexpr uint16_t kExtendedIntentToAdd = 0x2000;  // `git add -N`
 constexpr uint32_t kModeRegular = 0100644, kModeExecutable = 0100755, kModeLink = 0120000, kModeGitlink = 0160000;
+constexpr uint32_t kModeSparseDirectory = 040000;  // only in a sparse index
 // A cache-tree deeper than any path git accepts is not one this reader recurses into.
 constexpr int kMaxCacheTreeDepth = 4096;
 
@@ -106,8 +107,9 @@ bool ReadEntry(Reader* in, uint32_t version, std::string* path, IndexEntry* entr
     if (extended == nullptr) return Fail(why_not, "bad extended flags");
     if (Big16(extended) & kExtendedIntentToAdd) return Fail(why_not, "an entry added with `git add -N`");
   }
-  if (mode != kModeRegular && mode != kModeExecutable && mode != kModeLink && mode != kModeGitlink) {
-    return Fail(why_not, "entry mode " + std::to_string(mode));  // 040000: a sparse index's folder
+  if (mode != kModeRegular && mode != kModeExecutable && mode != kModeLink && mode != kModeGitlink &&
+      mode != kModeSparseDirectory) {
+    return Fail(why_not, "entry mode " + std::to_string(mode));
   }
   std::string_view name;
   if (version == 4) {
@@ -129,6 +131,7 @@ bool ReadEntry(Reader* in, uint32_t version, std::string* path, IndexEntry* entr
     }
   }
   if (path->empty()) return Fail(why_not, "empty path");
+  if ((mode == kModeSparseDirectory) != (path->back() == '/')) return Fail(why_not, "bad folder entry");
   entry->path = *path;
   std::memcpy(entry->id.id, fixed + kStatDataSize, kIdSize);
   entry->mode = mode;
@@ -173,9 +176,11 @@ bool ReadExtensions(Reader* in, IndexContent* out, std::string* why_not) {
       if (tree.left() > 0 && (!ReadCacheTree(&tree, 0, &out->cache_tree) || tree.left() != 0)) {
         return Fail(why_not, "bad cache-tree");
       }
+    } else if (signature == "sdir") {
+      out->sparse = true;  // folder entries (040000) stand for whole trees
     } else if (!(signature[0] >= 'A' && signature[0] <= 'Z')) {
       // Optional extensions start with a capital letter; the others ("link" of a split
-      // index, "sdir" of a sparse one) change what the entries mean.
+      // index) change what the entries mean.
       return Fail(why_not, "mandatory extension '" + std::string(signature) + "'");
     }
   }
@@ -209,7 +214,11 @@ bool ParseIndex(std::string_view bytes, IndexContent* out, std::string* why_not)
     // git keeps entries sorted; the walk over them relies on it.
     if (i > 0 && !(out->entries[i - 1].path < out->entries[i].path)) return Fail(why_not, "entries out of order");
   }
-  return ReadExtensions(&in, out, why_not);
+  if (!ReadExtensions(&in, out, why_not)) return false;
+  const bool has_folders = std::any_of(out->entries.begin(), out->entries.end(),
+                                       [](const IndexEntry& entry) { return entry.mode == kModeSparseDirectory; });
+  if (has_folders && !out->sparse) return Fail(why_not, "folder entries outside a sparse index");
+  return true;
 }
 
 bool ReadIndex(const std::string& path, IndexContent* out, std::string* why_not) {

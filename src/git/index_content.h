@@ -24,7 +24,9 @@ namespace faaslint::git {
 struct IndexEntry {
   std::string path;
   git_oid id;
-  uint32_t mode;  // 0100644, 0100755, 0120000 (link) or 0160000 (submodule)
+  // 0100644, 0100755, 0120000 (link) or 0160000 (submodule); in a sparse index also
+  // 040000: a folder outside the sparse checkout, its path ending in '/' and `id` its tree.
+  uint32_t mode;
 };
 
 // One folder of the cache-tree: the tree object git would write for it, when it still
@@ -41,6 +43,7 @@ struct CacheTreeFolder {
 struct IndexContent {
   std::vector<IndexEntry> entries;        // in the index's order: sorted bytewise by path
   std::vector<CacheTreeFolder> cache_tree;  // folders in depth-first order, the root first; empty when none
+  bool sparse = false;  // a sparse index (`sdir` extension): some entries are folders (mode 040000)
 
   // The root folder of the cache-tree, or null when the index has none.
   const CacheTreeFolder* CacheTreeRoot() const { return cache_tree.empty() ? nullptr : &cache_tree.front(); }
@@ -52,8 +55,8 @@ struct IndexContent {
 // Reads an index file's bytes (formats 2, 3 and 4; docs: git's
 // Documentation/gitformat-index.txt). Returns false, with *why_not set, for anything it
 // does not take: a damaged or truncated file, another format, merge conflicts (stages
-// 1-3), entries added with `git add -N`, a split or sparse index, or any other
-// mandatory extension.
+// 1-3), entries added with `git add -N`, a split index, or any other mandatory extension
+// than the sparse index's.
 bool ParseIndex(std::string_view bytes, IndexContent* out, std::string* why_not);
 
 // Reads and parses the index file at `path`. A missing file is a why_not too.

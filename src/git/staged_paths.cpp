@@ -120,7 +120,45 @@ class Walk {
   StagedPaths* out_;
 };
 
+// Appends every file below `tree` (tree order, which is the index's bytewise order of
+// the full paths) to *entries, its path prefixed with `prefix`.
+bool AppendTreeFiles(git_repository* repo, const git_oid& tree_id, const std::string& prefix,
+                     std::vector<IndexEntry>* entries, std::string* error) {
+  git_tree* raw = nullptr;
+  const int rc = git_tree_lookup(&raw, repo, &tree_id);
+  TreeHandle tree(raw);
+  if (rc < 0) {
+    *error = "cannot read the tree of " + prefix + " in the sparse index: " + LastGitError(rc);
+    return false;
+  }
+  for (size_t k = 0, count = git_tree_entrycount(tree.get()); k < count; ++k) {
+    const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), k);
+    const std::string path = prefix + git_tree_entry_name(entry);
+    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+      if (!AppendTreeFiles(repo, *git_tree_entry_id(entry), path + '/', entries, error)) return false;
+    } else {
+      entries->push_back({path, *git_tree_entry_id(entry), static_cast<uint32_t>(git_tree_entry_filemode(entry))});
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+bool ExpandSparseFolders(git_repository* repo, IndexContent* index, std::string* error) {
+  std::vector<IndexEntry> expanded;
+  expanded.reserve(index->entries.size());
+  for (IndexEntry& entry : index->entries) {
+    if (entry.mode != GIT_FILEMODE_TREE) {
+      expanded.push_back(std::move(entry));
+    } else if (!AppendTreeFiles(repo, entry.id, entry.path, &expanded, error)) {
+      return false;
+    }
+  }
+  index->entries = std::move(expanded);
+  index->sparse = false;
+  return true;
+}
 
 bool FindStagedPaths(git_repository* repo, git_tree* head, const IndexContent& index, StagedPaths* out,
                      std::string* error) {

@@ -18,6 +18,10 @@ struct StagedPaths {
   size_t folders_compared = 0;     // folders of HEAD read and compared entry by entry
 };
 
+// Replaces each folder entry of a sparse index (IndexContent::sparse) with the files of
+// its tree, as git's own `ensure_full_index` does, so the index lists every file again.
+bool ExpandSparseFolders(git_repository* repo, IndexContent* index, std::string* error);
+
 // `head` is HEAD's tree. Over-inclusion is harmless (the diff of a path that did not
 // change is empty); a path left out would be a change never checked, so any folder the
 // cache-tree does not vouch for is compared entry by entry. Returns false with *error

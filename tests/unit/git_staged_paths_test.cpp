@@ -94,8 +94,10 @@ git::StagedPaths FindStaged(const TempDir& repo) {
   git::TreeHandle head;
   std::string error;
   EXPECT_TRUE(git::HeadTree(handle.get(), &head, &error)) << error;
+  IndexContent index = ReadRepoIndex(repo);
+  if (index.sparse) EXPECT_TRUE(git::ExpandSparseFolders(handle.get(), &index, &error)) << error;
   git::StagedPaths staged;
-  EXPECT_TRUE(git::FindStagedPaths(handle.get(), head.get(), ReadRepoIndex(repo), &staged, &error)) << error;
+  EXPECT_TRUE(git::FindStagedPaths(handle.get(), head.get(), index, &staged, &error)) << error;
   return staged;
 }
 
@@ -174,6 +176,16 @@ TEST(IndexContentTest, RefusesWhatItDoesNotFullyUnderstand) {
     InitBase(repo);
     Git(repo.path(), {"update-index", "--split-index"});  // the entries live in a shared file
     EXPECT_NE(WhyNot(repo), "");
+  }
+  {
+    TempDir repo;
+    // One folder entry (mode 040000, "lib/") in an index without the `sdir` extension.
+    std::string stat(40, '\0');
+    stat[26] = '\x40';  // the mode, big-endian at offset 24: 0x00004000
+    const std::string entry = stat + std::string(20, '\1') + std::string("\0\4", 2) + "lib/" + std::string(6, '\0');
+    ASSERT_EQ(entry.size() % 8, 0u);
+    repo.Write(".git/index", std::string("DIRC\0\0\0\2\0\0\0\1", 12) + entry + std::string(20, '\0'));
+    EXPECT_EQ(WhyNot(repo), "folder entries outside a sparse index");
   }
   {
     TempDir repo;
@@ -314,6 +326,27 @@ TEST(StagedPathsTest, WithoutACacheTreeEveryFolderIsComparedAndTheAnswerIsTheSam
     DropCacheTree(repo);
     ExpectAsGitSays(repo);
   }
+}
+
+// A sparse index (git sparse-checkout --sparse-index) keeps each folder outside the
+// checkout as one entry naming its tree; libgit2 1.5 cannot read it at all. The folders
+// are expanded into their files, and the answer is git's.
+TEST(StagedPathsTest, SparseIndexIsReadWithItsFoldersExpanded) {
+  TempDir repo;
+  InitBase(repo);
+  Git(repo.path(), {"sparse-checkout", "init", "--cone", "--sparse-index"});
+  Git(repo.path(), {"sparse-checkout", "set", "api"});
+  repo.Write("api/index.py", "def handler():\n    return 7\n");
+  repo.Write("api/new.py", "import threading\n");
+  Git(repo.path(), {"add", "api"});
+  IndexContent index = ReadRepoIndex(repo);
+  EXPECT_TRUE(index.sparse);
+  const auto folder = std::find_if(index.entries.begin(), index.entries.end(),
+                                   [](const git::IndexEntry& entry) { return entry.path == "pkg/"; });
+  ASSERT_NE(folder, index.entries.end()) << "pkg/ is one entry of the sparse index";
+  EXPECT_EQ(folder->mode, 040000u);
+  EXPECT_EQ(Hex(folder->id), RevParse(repo, "HEAD:pkg"));
+  ExpectAsGitSays(repo);
 }
 
 // The point of the cache-tree: the folders read follow the change, not the repository.
