@@ -74,6 +74,7 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
   }
   const char* work_tree = EnvOrNull("GIT_WORK_TREE");
   const char* index_file = EnvOrNull("GIT_INDEX_FILE");
+  // Before libgit2's FROM_ENV below reads it.
   if (index_file != nullptr && !NoneOrRegularFile(index_file, error)) return OpenResult::kFailed;
   // libgit2's FROM_ENV reads a GIT_INDEX_FILE whole as it opens the repository, which
   // --staged avoids (git/index_content.h); git sets GIT_INDEX_FILE for every commit
@@ -114,9 +115,14 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
   }
   // The index, where libgit2 would not read it itself: named by GIT_INDEX_FILE on the
   // by-hand path, or the repository's own written without a checksum.
-  repo->index_path = index_file != nullptr ? index_file : std::string(git_repository_path(raw)) + "index";
-  if (!NoneOrRegularFile(repo->index_path, error)) return OpenResult::kFailed;
-  repo->attach_index = (index_file != nullptr && by_hand) || (index_file == nullptr && IndexHasNoChecksum(repo->index_path));
+  if (index_file != nullptr) {
+    repo->index_path = index_file;
+    repo->attach_index = by_hand;
+  } else {
+    repo->index_path = std::string(git_repository_path(raw)) + "index";
+    if (!NoneOrRegularFile(repo->index_path, error)) return OpenResult::kFailed;
+    repo->attach_index = IndexHasNoChecksum(repo->index_path);
+  }
   *root = workdir;
   while (root->size() > 1 && root->back() == '/') root->pop_back();
   return OpenResult::kOpened;

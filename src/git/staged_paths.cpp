@@ -18,6 +18,29 @@ int CompareNames(std::string_view a, bool a_folder, std::string_view b, bool b_f
   return next_a < next_b ? -1 : next_a > next_b ? 1 : 0;
 }
 
+// Appends every file below `tree` (tree order, which is the index's bytewise order of
+// the full paths) to *entries, its path prefixed with `prefix`.
+bool AppendTreeFiles(git_repository* repo, const git_oid& tree_id, const std::string& prefix,
+                     std::vector<IndexEntry>* entries, std::string* error) {
+  git_tree* raw = nullptr;
+  const int rc = git_tree_lookup(&raw, repo, &tree_id);
+  TreeHandle tree(raw);
+  if (rc < 0) {
+    *error = "cannot read the tree of " + prefix + ": " + LastGitError(rc);
+    return false;
+  }
+  for (size_t k = 0, count = git_tree_entrycount(tree.get()); k < count; ++k) {
+    const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), k);
+    const std::string path = prefix + git_tree_entry_name(entry);
+    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+      if (!AppendTreeFiles(repo, *git_tree_entry_id(entry), path + '/', entries, error)) return false;
+    } else {
+      entries->push_back({path, *git_tree_entry_id(entry), static_cast<uint32_t>(git_tree_entry_filemode(entry))});
+    }
+  }
+  return true;
+}
+
 class Walk {
  public:
   Walk(git_repository* repo, const IndexContent& index, StagedPaths* out)
@@ -106,11 +129,9 @@ class Walk {
       out_->paths.push_back(path);
       return true;
     }
-    TreeHandle tree;
-    if (!Lookup(entry, path + '/', &tree, error)) return false;
-    for (size_t k = 0, count = git_tree_entrycount(tree.get()); k < count; ++k) {
-      if (!Deleted(path + '/', git_tree_entry_byindex(tree.get(), k), error)) return false;
-    }
+    std::vector<IndexEntry> files;
+    if (!AppendTreeFiles(repo_, *git_tree_entry_id(entry), path + '/', &files, error)) return false;
+    for (IndexEntry& file : files) out_->paths.push_back(std::move(file.path));
     return true;
   }
 
@@ -119,29 +140,6 @@ class Walk {
   const std::vector<IndexEntry>& entries_;
   StagedPaths* out_;
 };
-
-// Appends every file below `tree` (tree order, which is the index's bytewise order of
-// the full paths) to *entries, its path prefixed with `prefix`.
-bool AppendTreeFiles(git_repository* repo, const git_oid& tree_id, const std::string& prefix,
-                     std::vector<IndexEntry>* entries, std::string* error) {
-  git_tree* raw = nullptr;
-  const int rc = git_tree_lookup(&raw, repo, &tree_id);
-  TreeHandle tree(raw);
-  if (rc < 0) {
-    *error = "cannot read the tree of " + prefix + " in the sparse index: " + LastGitError(rc);
-    return false;
-  }
-  for (size_t k = 0, count = git_tree_entrycount(tree.get()); k < count; ++k) {
-    const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), k);
-    const std::string path = prefix + git_tree_entry_name(entry);
-    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
-      if (!AppendTreeFiles(repo, *git_tree_entry_id(entry), path + '/', entries, error)) return false;
-    } else {
-      entries->push_back({path, *git_tree_entry_id(entry), static_cast<uint32_t>(git_tree_entry_filemode(entry))});
-    }
-  }
-  return true;
-}
 
 }  // namespace
 
