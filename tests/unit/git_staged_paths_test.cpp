@@ -4,6 +4,8 @@
 // trees, and `git diff --cached` for what is staged.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 
@@ -52,7 +54,6 @@ std::vector<std::string> Listing(const IndexContent& index) {
   }
   return lines;
 }
-
 
 std::string RevParse(const TempDir& repo, const std::string& rev) {
   std::string out = Git(repo.path(), {"rev-parse", rev});
