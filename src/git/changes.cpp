@@ -162,8 +162,9 @@ bool StagedChangesThroughLibgit2(Repository* opened, git_tree* head, const std::
 // The index as faaslint reads it (git/index_content.h): only the paths the cache-tree
 // cannot vouch for are compared, and libgit2 diffs just the ones that changed, against
 // an index in memory that holds only those.
-bool StagedChangesByCacheTree(git_repository* repo, git_tree* head, IndexContent index, const std::string& root,
+bool StagedChangesByCacheTree(Repository* opened, git_tree* head, IndexContent index, const std::string& root,
                               ChangeSet* out, std::string* error) {
+  git_repository* repo = opened->handle.get();
   StagedPaths staged;
   OdbHandle odb;
   if (!FindStagedPaths(repo, head, index, &staged, error) || !OpenOdb(repo, &odb, error)) return false;
@@ -178,20 +179,21 @@ bool StagedChangesByCacheTree(git_repository* repo, git_tree* head, IndexContent
     added.mode = entry.mode;
     rc = git_index_add(small.get(), &added);
   }
+  // libgit2 checks each path it adds; one git took but libgit2 will not is libgit2's to
+  // read from the index file, or to name.
+  if (rc < 0) return StagedChangesThroughLibgit2(opened, head, root, out, error);
   // libgit2 looks up each patched file's `diff` attribute, which may come from a
   // .gitattributes in the index, and it would read the whole index for that. The diff is
   // forced to text, where the attribute changes no line, so the index in memory stands in.
-  if (rc >= 0) git_repository_set_index(repo, small.get());
+  git_repository_set_index(repo, small.get());
   git_diff* diff_raw = nullptr;
-  if (rc >= 0) {
-    std::vector<char*> paths;
-    for (std::string& path : staged.paths) paths.push_back(path.data());
-    git_diff_options options = BaseDiffOptions();
-    // Exactly these paths; none means no diff at all (an empty pathspec means all).
-    options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
-    options.pathspec = {paths.data(), paths.size()};
-    if (!paths.empty()) rc = git_diff_tree_to_index(&diff_raw, repo, head, small.get(), &options);
-  }
+  std::vector<char*> paths;
+  for (std::string& path : staged.paths) paths.push_back(path.data());
+  git_diff_options options = BaseDiffOptions();
+  // Exactly these paths; none means no diff at all (an empty pathspec means all).
+  options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+  options.pathspec = {paths.data(), paths.size()};
+  if (!paths.empty()) rc = git_diff_tree_to_index(&diff_raw, repo, head, small.get(), &options);
   DiffHandle diff(diff_raw);
   if (rc < 0) {
     *error = "cannot diff HEAD against the index: " + LastGitError(rc);
@@ -232,7 +234,7 @@ bool StagedChanges(Repository* opened, const std::string& root, ChangeSet* out, 
   if (head != nullptr && !IgnoresCase(repo) && ReadIndex(opened->index_path, &index, &why_not)) {
     // libgit2 1.5 cannot read a sparse index at all; its folders are expanded here.
     return (!index.sparse || ExpandSparseFolders(repo, &index, error)) &&
-           StagedChangesByCacheTree(repo, head.get(), std::move(index), root, out, error);
+           StagedChangesByCacheTree(opened, head.get(), std::move(index), root, out, error);
   }
   return StagedChangesThroughLibgit2(opened, head.get(), root, out, error);
 }
