@@ -289,6 +289,23 @@ TEST(BadRepository, DamagedIndexIsAnErrorWithTheRemedy) {
   EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
 }
 
+// git hands its commit hooks the index in GIT_INDEX_FILE. libgit2's own way of applying
+// that variable reads the index as the repository opens, which a sparse index fails;
+// faaslint applies it itself, so --staged in a hook reads a sparse index too.
+TEST(BadRepository, SparseIndexInAHooksGitIndexFileIsReadByStaged) {
+  TempDir repo;
+  InitWithCommit(repo, {{"api/index.py", "x = 1\n"}, {"lib/util.py", "y = 1\n"}});
+  Git(repo.path(), {"sparse-checkout", "init", "--cone", "--sparse-index"});
+  Git(repo.path(), {"sparse-checkout", "set", "api"});
+  repo.Write("api/index.py", kThreadAtImport);
+  Git(repo.path(), {"add", "api/index.py"});
+  CommandResult result =
+      testing::RunFaaslint({"--color", "never", "--staged"}, repo.path(), {{"GIT_INDEX_FILE", repo / ".git/index"}});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("api/index.py:2:1: FL101"), std::string::npos) << result.out;
+  EXPECT_EQ(result.err, "");
+}
+
 // A FIFO in the index's place (the repository's own, or one a GIT_INDEX_FILE names)
 // would block the read of it until some writer came: exit 2 naming it, in every mode.
 TEST(BadRepository, IndexThatIsNotARegularFileIsAnErrorNotAHang) {
