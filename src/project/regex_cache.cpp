@@ -9,6 +9,25 @@ namespace {
 // term, so a 500 KB route `src` overflowed the stack. Real routes are far shorter.
 constexpr size_t kMaxRegexBytes = 1000;
 
+// libstdc++ reads the number of a back-reference (`\12`) or a repetition (`{12}`) into
+// a long without a bound (regex_compiler.tcc, _M_cur_int_value): 20 digits overflow it,
+// undefined behaviour that UBSan reports (found by the `vercel` fuzz target). More than
+// four digits there is no route anyone writes, so such a pattern is "unknown".
+constexpr size_t kMaxCountDigits = 4;
+
+bool HasLongCount(std::string_view pattern) {
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != '\\' && pattern[i] != '{' && pattern[i] != ',') continue;
+    size_t digits = 0;
+    while (i + 1 + digits < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1 + digits]))) {
+      ++digits;
+    }
+    if (digits > kMaxCountDigits) return true;
+    if (pattern[i] == '\\') ++i;  // the escaped character is not an escape itself
+  }
+  return false;
+}
+
 bool IsOperator(char c) { return std::string_view(".^$|?*+()[]{}").find(c) != std::string_view::npos; }
 bool IsQuantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
 
@@ -43,7 +62,7 @@ std::string LiteralPrefix(std::string_view pattern) {
 // and doubled with every byte more. Such a pattern also has no back-references, which
 // that mode refuses (a regex_error: unknown as well).
 std::shared_ptr<const CompiledRegex> CompiledRegex::Compile(const std::string& pattern) {
-  if (pattern.size() > kMaxRegexBytes) return nullptr;
+  if (pattern.size() > kMaxRegexBytes || HasLongCount(pattern)) return nullptr;
   try {
     std::regex regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
     return std::shared_ptr<const CompiledRegex>(new CompiledRegex(std::move(regex), LiteralPrefix(pattern)));

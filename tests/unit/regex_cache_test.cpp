@@ -25,6 +25,12 @@ TEST(RegexCache, PatternsItCannotCompileAreUnknownEveryTime) {
   EXPECT_EQ(cache.Matches("/api/(", "/api/("), std::nullopt);
   EXPECT_EQ(cache.Matches("(?<=a)b", "ab"), std::nullopt);  // lookbehind: not ECMAScript in libstdc++
   EXPECT_EQ(cache.Matches("/" + std::string(2000, 'a'), "/a"), std::nullopt);  // too long to compile safely
+  // Counts libstdc++ would read past a long (undefined behaviour; the vercel fuzz target).
+  EXPECT_EQ(cache.Matches("/(a)\\" + std::string(25, '2'), "/a"), std::nullopt);
+  EXPECT_EQ(cache.Matches("/a{" + std::string(25, '2') + "}", "/a"), std::nullopt);
+  EXPECT_EQ(cache.Matches("/a{1," + std::string(25, '2') + "}", "/a"), std::nullopt);
+  EXPECT_EQ(cache.Matches("/a{2,3}/\\d{4}", "/aa/2026"), true) << "short counts compile";
+  EXPECT_EQ(cache.Matches("/v1/20261130", "/v1/20261130"), true) << "long literal numbers compile";
   // Catastrophic backtracking for a backtracking matcher; linear here.
   EXPECT_EQ(cache.Matches("/api/(a+)+x", "/api/" + std::string(40, 'a')), false);
 }
