@@ -209,14 +209,14 @@ bool ParseIndex(std::string_view bytes, IndexContent* out, std::string* why_not)
   if (count > in.left() / (kStatDataSize + kIdSize + 2)) return Fail(why_not, "bad entry count");
   out->entries.resize(count);
   std::string path;  // the previous entry's, which format 4 compresses against
+  bool has_folders = false;
   for (uint32_t i = 0; i < count; ++i) {
     if (!ReadEntry(&in, version, &path, &out->entries[i], why_not)) return false;
     // git keeps entries sorted; the walk over them relies on it.
     if (i > 0 && !(out->entries[i - 1].path < out->entries[i].path)) return Fail(why_not, "entries out of order");
+    has_folders |= out->entries[i].mode == kModeSparseDirectory;
   }
   if (!ReadExtensions(&in, out, why_not)) return false;
-  const bool has_folders = std::any_of(out->entries.begin(), out->entries.end(),
-                                       [](const IndexEntry& entry) { return entry.mode == kModeSparseDirectory; });
   if (has_folders && !out->sparse) return Fail(why_not, "folder entries outside a sparse index");
   return true;
 }

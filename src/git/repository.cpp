@@ -117,11 +117,12 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
   // by-hand path, or the repository's own written without a checksum.
   if (index_file != nullptr) {
     repo->index_path = index_file;
-    repo->attach_index = by_hand;
+    repo->index_hand_over = by_hand ? Repository::IndexHandOver::kAlways : Repository::IndexHandOver::kNone;
   } else {
     repo->index_path = std::string(git_repository_path(raw)) + "index";
     if (!NoneOrRegularFile(repo->index_path, error)) return OpenResult::kFailed;
-    repo->attach_index = IndexHasNoChecksum(repo->index_path);
+    // Whether it has a checksum is asked only by a mode that needs libgit2 to read it.
+    repo->index_hand_over = Repository::IndexHandOver::kWithoutChecksum;
   }
   *root = workdir;
   while (root->size() > 1 && root->back() == '/') root->pop_back();
@@ -129,7 +130,12 @@ OpenResult OpenRepository(const std::string& start_dir, Repository* repo, std::s
 }
 
 bool AttachIndex(Repository* repo, std::string* error) {
-  if (!repo->attach_index) return true;
+  const Repository::IndexHandOver hand_over = repo->index_hand_over;
+  repo->index_hand_over = Repository::IndexHandOver::kNone;
+  if (hand_over == Repository::IndexHandOver::kNone ||
+      (hand_over == Repository::IndexHandOver::kWithoutChecksum && !IndexHasNoChecksum(repo->index_path))) {
+    return true;  // libgit2 reads it itself
+  }
   IndexHandle index;
   int rc = OpenIndexFile(repo->index_path, &repo->index_copy, &index);
   if (rc < 0) {
@@ -137,7 +143,6 @@ bool AttachIndex(Repository* repo, std::string* error) {
     return false;
   }
   git_repository_set_index(repo->handle.get(), index.get());  // takes its own reference
-  repo->attach_index = false;
   return true;
 }
 

@@ -14,10 +14,16 @@ enum class OpenResult { kOpened, kNotARepository, kFailed };
 // An open repository. `index_copy` holds an index libgit2 reads from memory
 // (git/index_file.h); declared first, it outlives the repository that may re-read it.
 struct Repository {
+  // Who hands libgit2 the index when a mode needs it (AttachIndex).
+  enum class IndexHandOver {
+    kNone,             // libgit2 has it already, or has been given it
+    kAlways,           // a GIT_INDEX_FILE applied by faaslint, not libgit2
+    kWithoutChecksum,  // the repository's own: libgit2 reads it, unless git wrote no checksum
+  };
   std::optional<FileDescriptor> index_copy;
   RepositoryHandle handle;
-  std::string index_path;     // the index git uses: GIT_INDEX_FILE, else GIT_DIR/index
-  bool attach_index = false;  // libgit2 would not find or read index_path itself
+  std::string index_path;  // the index git uses: GIT_INDEX_FILE, else GIT_DIR/index
+  IndexHandOver index_hand_over = IndexHandOver::kNone;
 };
 
 // Opens the repository containing `start_dir` (searching upwards), honouring the

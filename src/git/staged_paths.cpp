@@ -18,17 +18,21 @@ int CompareNames(std::string_view a, bool a_folder, std::string_view b, bool b_f
   return next_a < next_b ? -1 : next_a > next_b ? 1 : 0;
 }
 
+bool LookupTree(git_repository* repo, const git_oid& id, const std::string& path, TreeHandle* tree,
+                std::string* error) {
+  git_tree* raw = nullptr;
+  const int rc = git_tree_lookup(&raw, repo, &id);
+  tree->reset(raw);
+  if (rc < 0) *error = "cannot read the tree of " + path + ": " + LastGitError(rc);
+  return rc >= 0;
+}
+
 // Appends every file below `tree` (tree order, which is the index's bytewise order of
 // the full paths) to *entries, its path prefixed with `prefix`.
 bool AppendTreeFiles(git_repository* repo, const git_oid& tree_id, const std::string& prefix,
                      std::vector<IndexEntry>* entries, std::string* error) {
-  git_tree* raw = nullptr;
-  const int rc = git_tree_lookup(&raw, repo, &tree_id);
-  TreeHandle tree(raw);
-  if (rc < 0) {
-    *error = "cannot read the tree of " + prefix + ": " + LastGitError(rc);
-    return false;
-  }
+  TreeHandle tree;
+  if (!LookupTree(repo, tree_id, prefix, &tree, error)) return false;
   for (size_t k = 0, count = git_tree_entrycount(tree.get()); k < count; ++k) {
     const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), k);
     const std::string path = prefix + git_tree_entry_name(entry);
@@ -83,7 +87,7 @@ class Walk {
       if (folder) {
         TreeHandle subtree;
         const std::string sub_prefix = prefix + std::string(name) + '/';
-        if (!Lookup(head_entry, sub_prefix, &subtree, error) ||
+        if (!LookupTree(repo_, *git_tree_entry_id(head_entry), sub_prefix, &subtree, error) ||
             !Folder(subtree.get(), sub_prefix, i, group_end, cached != nullptr ? index_.Child(*cached, name) : nullptr,
                     error)) {
           return false;
@@ -112,14 +116,6 @@ class Walk {
   void Add(size_t entry) {
     out_->entries.push_back(entry);
     out_->paths.push_back(entries_[entry].path);
-  }
-
-  bool Lookup(const git_tree_entry* entry, const std::string& path, TreeHandle* tree, std::string* error) {
-    git_tree* raw = nullptr;
-    const int rc = git_tree_lookup(&raw, repo_, git_tree_entry_id(entry));
-    tree->reset(raw);
-    if (rc < 0) *error = "cannot read HEAD's tree of " + path + ": " + LastGitError(rc);
-    return rc >= 0;
   }
 
   // A path of HEAD the index no longer has: every file below it when it is a folder.
