@@ -315,6 +315,13 @@ class Linter {
       }
     }
     std::move(found.begin(), found.end(), std::back_inserter(result->findings));
+    if (project_.regexes().exhausted() && project_.vercel_config()) {
+      // Not silent: the crons left unjudged must not read as routed correctly.
+      result->problems.push_back({project_.vercel_config()->path,
+                                  "some cron paths were not followed to their handlers: matching them against "
+                                  "the route patterns would cost more than faaslint allows (large repetition "
+                                  "counts?)"});
+    }
   }
 
   std::string SourceLine(const std::string& path, uint32_t line) {

@@ -201,8 +201,9 @@ Step LegacyRoutes(const Project& project, size_t begin, size_t end, const std::s
   for (size_t i = begin; i < end; ++i) {
     const PreparedRoute& route = routes[i];
     if (!route.usable) continue;
-    if (!route.regex) return {Step::Kind::kGiveUp, ""};
-    if (!route.regex->Matches(path)) continue;
+    std::optional<bool> matches = route.regex ? project.regexes().Matches(*route.regex, path) : std::nullopt;
+    if (!matches) return {Step::Kind::kGiveUp, ""};
+    if (!*matches) continue;
     const vercel::JsonValue* dest = route.destination;
     if (dest->text.find('$') != std::string::npos || dest->text.find("://") != std::string::npos) {
       return {Step::Kind::kGiveUp, ""};
@@ -219,8 +220,9 @@ Step LegacyRoutes(const Project& project, size_t begin, size_t end, const std::s
 Step Rewrites(const Project& project, const std::string& path) {
   for (const PreparedRoute& rewrite : project.route_table().rewrites) {
     if (!rewrite.usable) continue;  // no source, or one FL609 reports
-    if (!rewrite.regex) return {Step::Kind::kGiveUp, ""};
-    if (!rewrite.regex->Matches(path)) continue;
+    std::optional<bool> matches = rewrite.regex ? project.regexes().Matches(*rewrite.regex, path) : std::nullopt;
+    if (!matches) return {Step::Kind::kGiveUp, ""};
+    if (!*matches) continue;
     const vercel::JsonValue* destination = rewrite.destination;
     if (!destination || !destination->is_string() || destination->text.find("://") != std::string::npos ||
         destination->text.find(':') != std::string::npos) {
@@ -235,9 +237,7 @@ Step Rewrites(const Project& project, const std::string& path) {
   return {};
 }
 
-}  // namespace
-
-CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
+CronRoute ResolveWithinBudget(const Project& project, std::string_view raw_path) {
   CronRoute result;
   std::string path = StripQuery(raw_path);
   if (path.empty() || path[0] != '/') return result;  // FL703 reports the missing `/` on its own
@@ -269,6 +269,16 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
   }
   result.function_file = step.file;
   FindHandlers(project, path, &result);
+  return result;
+}
+
+}  // namespace
+
+CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
+  CronRoute result = ResolveWithinBudget(project, raw_path);
+  // Some match was unknown for want of budget (regex_cache.h), and the file routes above
+  // read an unknown match as "no match": the whole answer is unknown.
+  if (project.regexes().exhausted()) return {};
   return result;
 }
 

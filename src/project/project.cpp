@@ -4,6 +4,7 @@
 #include <deque>
 #include <set>
 
+#include "project/cron_routes.h"
 #include "project/functions.h"
 #include "python/module.h"
 #include "python/parser.h"
@@ -109,6 +110,16 @@ const RouteTable& Project::route_table() const {
     route_table_ = BuildRouteTable(vercel_config_ ? vercel_config_->root() : nullptr, regexes_);
   });
   return route_table_;
+}
+
+const CronRoute& Project::CronRouteOf(std::string_view path) const {
+  std::lock_guard<std::mutex> lock(cron_routes_mutex_);
+  auto found = cron_routes_.find(path);
+  if (found == cron_routes_.end()) {
+    found = cron_routes_.emplace(std::string(path), std::make_unique<const CronRoute>(ResolveCronPath(*this, path)))
+                .first;
+  }
+  return *found->second;
 }
 
 const DeclaredPackages& Project::declared_packages() const {

@@ -27,6 +27,8 @@ class Parser;
 
 namespace faaslint::project {
 
+struct CronRoute;  // cron_routes.h
+
 // vercel.json as read from the snapshot: its text and the parsed document (with the
 // JSON diagnostics FL601 reports; the other rules read `root()`).
 struct VercelConfig {
@@ -80,6 +82,10 @@ class Project {
   const RegexCache& regexes() const { return regexes_; }
   // vercel.json's `routes` and `rewrites`, prepared for matching on first use.
   const RouteTable& route_table() const;
+  // Which handler a cron job's path reaches (cron_routes.h), worked out once per path:
+  // three rules ask about each cron, and matching spends the run's regex budget
+  // (regex_cache.h), which must buy the three of them one and the same answer.
+  const CronRoute& CronRouteOf(std::string_view path) const;
 
  private:
   const Snapshot& snapshot_;
@@ -102,6 +108,8 @@ class Project {
   RegexCache regexes_;
   mutable std::once_flag route_table_once_;
   mutable RouteTable route_table_;
+  mutable std::mutex cron_routes_mutex_;
+  mutable std::map<std::string, std::unique_ptr<const CronRoute>, std::less<>> cron_routes_;
 };
 
 }  // namespace faaslint::project

@@ -19,7 +19,9 @@ legacy `routes`, then the function files under `api/` (`api/cron.py` serves
 `/api/cron`), then `rewrites`, then the zero-configuration app — and then looks for a
 Flask/FastAPI/Starlette route of that function (in its file or the local modules it
 imports) or its `handler` class. Where routing cannot be followed statically (an
-external rewrite, routes built at run time) it reports nothing.
+external rewrite, routes built at run time, a route regex too large to compile safely)
+it reports nothing. Matching every cron path against every route has a bound per run;
+past it no cron is judged, and the run prints a note naming `vercel.json`.
 
 ## Why it fails on serverless
 Vercel refuses a cron path that does not start with `/`. A path that reaches no route
@@ -55,7 +57,7 @@ void Check(const ProjectContext& cx, Sink& out) {
                  fmt::format("write \"/{}\"", path->text));
       continue;
     }
-    project::CronRoute route = project::ResolveCronPath(cx.project, path->text);
+    const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kNoRoute) continue;
     // Each file whose routes were searched, as a whole: removing or renaming the route
     // there is what breaks this cron entry.

@@ -55,7 +55,7 @@ void Check(const ProjectContext& cx, Sink& out) {
   for (const vercel::JsonValue& cron : crons->items) {
     const vercel::JsonValue* path = cron.Get("path");
     if (!path || !path->is_string()) continue;
-    project::CronRoute route = project::ResolveCronPath(cx.project, path->text);
+    const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kFound) continue;
     for (const project::CronHandler& handler : route.handlers) {
       if (project::ChecksCronSecret(handler) || !reported.insert({handler.file, handler.function}).second) continue;

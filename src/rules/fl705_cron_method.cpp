@@ -57,7 +57,7 @@ void Check(const ProjectContext& cx, Sink& out) {
   for (const vercel::JsonValue& cron : crons->items) {
     const vercel::JsonValue* path = cron.Get("path");
     if (!path || !path->is_string()) continue;
-    project::CronRoute route = project::ResolveCronPath(cx.project, path->text);
+    const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kFound || route.handlers.empty()) continue;
     bool get = std::any_of(route.handlers.begin(), route.handlers.end(),
                            [](const project::CronHandler& h) { return AcceptsGet(*h.route); });

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "lint/lint.h"
 #include "support/project_fixture.h"
 
 namespace faaslint::testing {
@@ -171,6 +172,43 @@ TEST(FL703, HugeRouteRegexIsNotCompiled) {
   "crons": [{"path": "/api/x", "schedule": "0 0 * * *"}]})J"},
       {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n"}};
   EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+}
+
+// Matching every cron path against every route is bounded (project/regex_cache.h): 300
+// routes of 1,803 automaton states each are more than one run may compile. Past the
+// budget no cron is judged, not even one that reaches no route, and the run says so
+// instead of looking clean. (1,000 such routes and 100 long crons took minutes before.)
+TEST(FL703, RoutesPastTheMatchingBudgetJudgeNoCronAndTheRunSaysSo) {
+  std::string routes;
+  for (int i = 0; i < 300; ++i) {
+    routes += R"({"src": "/(a?){600}/)" + std::to_string(i) + R"(", "dest": "/api/index"},)";
+  }
+  routes.pop_back();
+  std::map<std::string, std::string> files = {
+      {"vercel.json", "{\"routes\": [" + routes + R"(],
+  "crons": [{"path": "/api/gone", "schedule": "0 0 * * *"}]})"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/api/here')\ndef i():\n    pass\n"}};
+  ChangeSet changes;
+  changes.snapshot = std::make_unique<MemorySnapshot>(files);
+  for (const std::string& file : changes.snapshot->files()) changes.changed.emplace(file, LineSet::All());
+  lint::LintOptions options;
+  lint::LintResult result = lint::Lint(changes, options, rules::Registry::Get());
+  for (const Finding& finding : result.findings) {
+    EXPECT_NE(finding.code(), "FL703") << finding.message;
+    EXPECT_NE(finding.code(), "FL704") << finding.message;
+  }
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].path, "vercel.json");
+  EXPECT_FALSE(result.problems[0].fatal);
+  EXPECT_NE(result.problems[0].message.find("cron paths were not followed to their handlers"), std::string::npos)
+      << result.problems[0].message;
+
+  // The same project with one such route: within the budget, and the cron is judged.
+  files["vercel.json"] = R"({"routes": [{"src": "/(a?){600}/0", "dest": "/api/index"}],
+  "crons": [{"path": "/api/gone", "schedule": "0 0 * * *"}]})";
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)),
+            "vercel.json:2:22: cron path \"/api/gone\" reaches no route: no api/ function file, rewrite or route "
+            "serves it\n");
 }
 
 }  // namespace

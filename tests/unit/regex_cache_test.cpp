@@ -35,6 +35,49 @@ TEST(RegexCache, PatternsItCannotCompileAreUnknownEveryTime) {
   EXPECT_EQ(cache.Matches("/api/(a+)+x", "/api/" + std::string(40, 'a')), false);
 }
 
+TEST(EstimatedStates, CountsCharactersGroupsQuantifiersAndCopiesOfCountedOperands) {
+  EXPECT_EQ(EstimatedStates("/api/cron"), 9u);
+  EXPECT_EQ(EstimatedStates("/api/(.*)"), 8u);        // 5 characters, `.`, `*`, the group
+  EXPECT_EQ(EstimatedStates("[^/]+"), 2u);            // a class is one state
+  EXPECT_EQ(EstimatedStates("\\d{4}"), 5u);           // 4 copies and the repeat
+  EXPECT_EQ(EstimatedStates("(ab){3}"), 10u);         // (a, b, the group) 3 times, the repeat
+  EXPECT_EQ(EstimatedStates("(a{99}){99}"), 10'000u);  // nested counts multiply
+  EXPECT_EQ(EstimatedStates("a{2,}"), 4u);            // open-ended: n + 1 copies
+  EXPECT_EQ(EstimatedStates("a{x}"), 4u);             // no count: plain characters
+  EXPECT_GT(EstimatedStates("((((a{9999}){9999}){9999}){9999}){9999}"), uint64_t{1} << 39) << "saturates";
+}
+
+// libstdc++ copies a counted operand once per count: `(a?){3000}` took 12 ms to compile
+// and 0.35 s a match. Past 2,000 estimated states a pattern is unknown; below, it works.
+TEST(RegexCache, PatternsWithTooManyStatesAreUnknown) {
+  const RegexCache cache;
+  EXPECT_EQ(cache.Matches("/(a?){600}b", "/aab"), true);   // 1,803 states
+  EXPECT_EQ(cache.Matches("/(a?){700}b", "/aab"), std::nullopt);  // 2,103
+  EXPECT_EQ(cache.Matches("/(a{99}){99}", "/a"), std::nullopt);
+  EXPECT_FALSE(cache.exhausted()) << "a pattern refused for its size spends nothing";
+}
+
+// What one run may compile and match is bounded: past it every answer is unknown, and
+// the cache says so (the run notes it). A text the literal prefix rejects costs nothing.
+TEST(RegexCache, AnswersAreUnknownOnceTheBudgetIsSpent) {
+  const RegexCache steps({.states = 1'000, .steps = 100});
+  EXPECT_EQ(steps.Matches("/api/(.*)", "/other/path/that/is/long"), false) << "rejected by the prefix, free";
+  EXPECT_EQ(steps.Matches("/api/(.*)", "/api/x"), true);  // 8 states x 7 = 56 steps
+  EXPECT_FALSE(steps.exhausted());
+  EXPECT_EQ(steps.Matches("/api/(.*)", "/api/y"), std::nullopt);  // 56 more: over 100
+  EXPECT_TRUE(steps.exhausted());
+  EXPECT_EQ(steps.Matches("/api/(.*)", "/api/"), std::nullopt) << "a cheaper match after it is unknown too";
+  EXPECT_EQ(steps.Matches("/api/(.*)", "/other"), false) << "what the prefix rejects is still known";
+
+  const RegexCache states({.states = 20, .steps = 1'000'000});
+  EXPECT_EQ(states.Matches("/api/(.*)", "/api/x"), true);  // 8 states compiled
+  EXPECT_EQ(states.Matches("/api/(.*)", "/api/z"), true) << "compiled once, not charged again";
+  EXPECT_EQ(states.Matches("/cron/(.*)", "/cron/x"), true);  // 9 more: 17
+  EXPECT_FALSE(states.exhausted());
+  EXPECT_EQ(states.Get("/jobs/(.*)"), nullptr);  // 9 more: over 20
+  EXPECT_TRUE(states.exhausted());
+}
+
 TEST(LiteralPrefix, StopsAtTheFirstOperatorAndLeavesOutQuantifiedCharacters) {
   EXPECT_EQ(LiteralPrefix("^\\/api\\/cron(?:\\/)?$"), "/api/cron");
   EXPECT_EQ(LiteralPrefix("/api/(.*)"), "/api/");
