@@ -69,6 +69,23 @@ TEST(FL609, PatternsRegexesAndUnboundSegments) {
             "vercel.json:6:45: `rewrites[2].destination` uses `:user`, which `source` does not define\n");
 }
 
+// A `has` value binds the named groups of its regex (routing-utils collectHasSegments,
+// /\(\?<([a-zA-Z][a-zA-Z0-9_]*)>/g): `(?<lang>` does, a lookbehind `(?<=` and a name
+// that starts with a digit do not. A 50 KB name crashed faaslint: std::regex read it
+// recursively, one stack frame per character.
+TEST(FL609, HasValuesBindTheirNamedGroupsWhateverTheirLength) {
+  const std::string long_name = "g" + std::string(50000, 'x');
+  EXPECT_EQ(Lint("FL609", R"J({"rewrites": [
+    {"source": "/a", "destination": "/a.py?l=:lang",
+     "has": [{"type": "header", "key": "h", "value": "(?<lang>[a-z]+)"}]},
+    {"source": "/b", "destination": "/b.py?l=:lang",
+     "has": [{"type": "header", "key": "h", "value": {"re": "(?<=x)(?<1a>y)"}}]},
+    {"source": "/c", "destination": "/c.py?l=:)J" + long_name + R"J(",
+     "has": [{"type": "query", "key": "q", "value": {"re": "((?<)J" + long_name + R"J(>z)"}}]}
+  ]})J"),
+            "vercel.json:4:37: `rewrites[1].destination` uses `:lang`, which `source` does not define\n");
+}
+
 TEST(FL609, ValidRoutesPass) {
   EXPECT_EQ(Lint("FL609", R"J({
   "routes": [{"handle": "filesystem"}, {"src": "/(.*)", "dest": "/api/index.py"}],
