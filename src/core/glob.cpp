@@ -8,10 +8,13 @@ namespace {
 // Parses the `[...]` class opening at pattern[open]; returns the index past its
 // closing ']', or npos when there is none (the '[' is then a literal). A ']' right
 // after the '[' (or "[!") is a member; "a-z" is a range; a class never matches '/'.
-size_t ParseClass(std::string_view pattern, size_t open, std::bitset<256>* members) {
+// `last_close` is pattern.rfind(']'): a '[' with no ']' after its first member is
+// known literal without a scan to the end (100,000 of them took 23 s).
+size_t ParseClass(std::string_view pattern, size_t open, size_t last_close, std::bitset<256>* members) {
   size_t i = open + 1;
   const bool negate = i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^');
   if (negate) ++i;
+  if (last_close == std::string_view::npos || last_close <= i) return std::string_view::npos;
   std::bitset<256> bits;
   for (bool first = true; i < pattern.size() && (first || pattern[i] != ']'); ++i, first = false) {
     if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
@@ -37,11 +40,12 @@ size_t ParseClass(std::string_view pattern, size_t open, std::bitset<256>* membe
 std::vector<int> PairBraces(std::string_view pattern) {
   std::vector<int> partner(pattern.size(), -1);
   std::vector<int> open;
+  const size_t last_close = pattern.rfind(']');
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '\\') {
       ++i;
     } else if (pattern[i] == '[') {
-      size_t end = ParseClass(pattern, i, nullptr);
+      size_t end = ParseClass(pattern, i, last_close, nullptr);
       if (end != std::string_view::npos) i = end - 1;
     } else if (pattern[i] == '{') {
       open.push_back(static_cast<int>(i));
@@ -65,6 +69,7 @@ class Glob::Builder {
 
   void Build(std::string_view pattern) {
     const std::vector<int> partner = PairBraces(pattern);
+    const size_t last_close = pattern.rfind(']');
     holes_ = {kStartHole};
     size_t i = 0;
     while (i < pattern.size()) {
@@ -84,7 +89,7 @@ class Glob::Builder {
         ++i;
       } else if (c == '[') {
         std::bitset<256> members;
-        size_t end = ParseClass(pattern, i, &members);
+        size_t end = ParseClass(pattern, i, last_close, &members);
         if (end == std::string_view::npos) {
           AddConsumer(Kind::kChar, '[');
           ++i;
