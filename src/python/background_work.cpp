@@ -26,24 +26,29 @@ void PrependVia(std::vector<std::string>& via, std::string step) {
   ElideVia(via);
 }
 
-std::vector<std::string> ImportedNames(const Module& module, const Call& call) {
+ImportedNames::ImportedNames(const Module& module) {
+  for (const Import& import : module.imports()) {
+    if (!import.wildcard) {
+      roots_.insert(std::string_view(import.module).substr(0, import.module.find('.')));
+    } else if (!import.guarded && wildcards_.size() < kMaxWildcards) {
+      wildcards_.push_back(&import);
+    }
+  }
+}
+
+std::vector<std::string> ImportedNames::Of(const Call& call) const {
   std::vector<std::string> names;
   if (call.target >= 0) return names;
   if (call.callee.find('.') == std::string::npos) {
     // `from tasks import *` then `start()`: tasks.start, for each wildcard import.
-    for (const Import& import : module.imports()) {
-      if (!import.wildcard || import.guarded) continue;
-      names.push_back(import.module.ends_with(".") ? import.module + call.callee : import.module + "." + call.callee);
+    for (const Import* import : wildcards_) {
+      names.push_back(import->module.ends_with(".") ? import->module + call.callee
+                                                   : import->module + "." + call.callee);
     }
     return names;
   }
   std::string_view head = std::string_view(call.callee).substr(0, call.callee.find('.'));
-  bool imported = call.callee.starts_with(".") ||
-                  std::any_of(module.imports().begin(), module.imports().end(), [&](const Import& import) {
-                    std::string_view root = std::string_view(import.module).substr(0, import.module.find('.'));
-                    return !import.wildcard && root == head;
-                  });
-  if (imported) names.push_back(call.callee);
+  if (call.callee.starts_with(".") || roots_.contains(head)) names.push_back(call.callee);
   return names;
 }
 
@@ -111,6 +116,7 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
   std::vector<size_t> reached_by(functions.size(), 0);  // 1 + the start of the search that reached it
   // The searches from different functions meet the same calls again: name each call once.
   std::vector<std::optional<std::vector<std::string>>> names_of(calls.size());
+  const ImportedNames imported_names(module);
   auto via_of = [&](int step) {
     std::vector<std::string> via;
     for (; steps[step].parent >= 0; step = steps[step].parent) {
@@ -136,7 +142,7 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
           }
           continue;
         }
-        if (!names_of[index]) names_of[index] = ImportedNames(module, call);
+        if (!names_of[index]) names_of[index] = imported_names.Of(call);
         if (names_of[index]->empty()) continue;
         if (!via) via = std::make_shared<const std::vector<std::string>>(via_of(static_cast<int>(next)));
         for (const std::string& name : *names_of[index]) summary[f].imported.push_back({name, via});

@@ -12,6 +12,31 @@ constexpr size_t kColumnBlock = 256;
 // Columns count code points: every byte but a UTF-8 continuation byte starts one.
 bool StartsCodePoint(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
 
+// One level of indentation as the lines write it: the indentation a block adds over
+// the line that opens it (the first such line ending in ':'), four spaces when no line
+// does. A rough cut of the line's code, enough to see a trailing ':'.
+std::string FirstIndentUnit(const Module& module) {
+  auto leading_whitespace = [](std::string_view line) {
+    return line.substr(0, std::min(line.size(), line.find_first_not_of(" \t\f")));
+  };
+  std::string_view opener;  // indentation of the last line that opened a block
+  bool after_colon = false;
+  for (uint32_t line = 1; line <= module.line_count(); ++line) {
+    std::string_view text = module.Line(line);
+    if (text.find_first_not_of(" \t\r\f") == std::string_view::npos) continue;  // blank
+    std::string_view indent = leading_whitespace(text);
+    if (text.substr(indent.size()).starts_with("#")) continue;
+    if (after_colon && indent.size() > opener.size() && indent.starts_with(opener)) {
+      return std::string(indent.substr(opener.size()));
+    }
+    std::string_view code = text.substr(0, text.find('#'));
+    while (!code.empty() && (code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
+    after_colon = code.ends_with(":");
+    opener = indent;
+  }
+  return "    ";
+}
+
 }  // namespace
 
 bool Expr::IsTrue() const {
@@ -56,6 +81,7 @@ Module::Module(std::string path, std::string source) : path_(std::move(path)), s
     start = newline + 1;
     line_starts_.push_back(static_cast<uint32_t>(start));
   }
+  indent_unit_ = FirstIndentUnit(*this);
   if (std::find(line_is_ascii_.begin(), line_is_ascii_.end(), false) == line_is_ascii_.end()) return;
   code_points_before_block_.reserve(source_.size() / kColumnBlock + 1);
   uint32_t count = 0;

@@ -101,6 +101,14 @@ std::string DescribePath(const PathValue& path) {
 }
 
 Values::Values(const Module& module) : module_(module) {
+  std::vector<std::pair<int, Range>> bodies;
+  for (const Class& klass : module.classes()) bodies.emplace_back(klass.function, klass.range);
+  std::sort(bodies.begin(), bodies.end());  // an enclosing class before the classes in it
+  for (const std::pair<int, Range>& body : bodies) {
+    const bool nested = !class_bodies_.empty() && class_bodies_.back().first == body.first &&
+                        Within(body.second, class_bodies_.back().second);
+    if (!nested) class_bodies_.push_back(body);
+  }
   auto bind = [&](int scope, std::string_view name, const Expr* value) { bindings_.Add({scope, name}, value); };
   for (const Assignment& assignment : module.assignments()) {
     if (assignment.guarded) continue;  // never runs on the platform
@@ -147,9 +155,15 @@ Values::Values(const Module& module) : module_(module) {
 }
 
 bool Values::InClassBody(const Assignment& assignment) const {
-  return std::any_of(module_.classes().begin(), module_.classes().end(), [&](const Class& klass) {
-    return klass.function == assignment.function && Within(assignment.range, klass.range);
-  });
+  // The last body of the assignment's function that starts no later than it.
+  auto after = std::upper_bound(class_bodies_.begin(), class_bodies_.end(), assignment.function,
+                                [&](int function, const std::pair<int, Range>& body) {
+                                  return function < body.first ||
+                                         (function == body.first && assignment.range.start < body.second.start);
+                                });
+  if (after == class_bodies_.begin()) return false;
+  const std::pair<int, Range>& body = *std::prev(after);
+  return body.first == assignment.function && Within(assignment.range, body.second);
 }
 
 int Values::ScopeOf(std::string_view name, int function) const {

@@ -33,26 +33,6 @@ std::string_view NewlineOf(std::string_view source) {
   return newline != std::string_view::npos && newline > 0 && source[newline - 1] == '\r' ? "\r\n" : "\n";
 }
 
-std::string IndentUnitOf(const python::Module& module) {
-  std::string_view opener;  // indentation of the last line that opened a block
-  bool after_colon = false;
-  for (uint32_t line = 1; line <= module.line_count(); ++line) {
-    std::string_view text = module.Line(line);
-    if (IsBlank(text)) continue;
-    std::string_view indent = LeadingWhitespace(text);
-    if (text.substr(indent.size()).starts_with("#")) continue;
-    if (after_colon && indent.size() > opener.size() && indent.starts_with(opener)) {
-      return std::string(indent.substr(opener.size()));
-    }
-    size_t comment = text.find('#');  // a rough cut: enough to see a trailing ':'
-    std::string_view code = text.substr(0, comment);
-    while (!code.empty() && (code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
-    after_colon = code.ends_with(":");
-    opener = indent;
-  }
-  return "    ";
-}
-
 std::vector<Edit> GuardStatement(const python::Module& module, const python::Call& call,
                                  std::string_view condition) {
   const python::ByteSpan span = call.statement_bytes;
@@ -71,7 +51,7 @@ std::vector<Edit> GuardStatement(const python::Module& module, const python::Cal
   if (first != last && (text.find("\"\"\"") != std::string_view::npos || text.find("'''") != std::string_view::npos)) {
     return {};
   }
-  std::string unit = IndentUnitOf(module);
+  std::string unit = module.indent_unit();
   // Follow the statement's own indentation where it disagrees with the file's first block.
   if (indent.find('\t') != std::string_view::npos && unit.find('\t') == std::string::npos) unit = "\t";
   if (!indent.empty() && indent.find('\t') == std::string_view::npos && unit.find('\t') != std::string::npos) {

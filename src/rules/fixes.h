@@ -14,9 +14,6 @@ namespace faaslint::rules {
 
 // "\r\n" when the file's first line ends so, else "\n".
 std::string_view NewlineOf(std::string_view source);
-// One level of indentation as the file writes it (from the first indented block; a tab
-// or spaces), four spaces when the file has none.
-std::string IndentUnitOf(const python::Module& module);
 
 // Puts the statement that is exactly `call` under `if <condition>:`, re-indenting all of
 // its lines. Nothing when the call is not a statement of its own lines (`x; app.run()`)

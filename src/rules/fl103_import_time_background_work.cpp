@@ -77,6 +77,7 @@ void Check(const PyContext& cx, Sink& out) {
   for (const python::BackgroundStart& start : starts) direct.insert(start.call);
 
   const std::vector<python::Call>& calls = module.calls();
+  const python::ImportedNames imported_names(module);
   for (size_t i = 0; i < calls.size(); ++i) {
     const python::Call& call = calls[i];
     if (call.guarded || direct.count(static_cast<int>(i))) continue;
@@ -89,7 +90,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (call.target >= 0) {
       if (call.target != call.function) found = python::ResolveWork(work[call.target], external);
     } else if (external) {
-      for (const std::string& imported : python::ImportedNames(module, call)) {
+      for (const std::string& imported : imported_names.Of(call)) {
         if ((found = external(imported))) break;
       }
     }

@@ -2,6 +2,8 @@
 // real parsed Python: what rules FL201-FL205 and FL301-FL303 build on.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "python/module.h"
 #include "python/parser.h"
 #include "python/request_path.h"
@@ -164,6 +166,35 @@ TEST(ValuesKeyedValues, KeepsAssignmentsThenArgumentsInModuleOrderPerKey) {
   EXPECT_EQ(strings("OTHER"), (std::vector<std::string>{"x"}));
   EXPECT_TRUE(strings("CACHE").empty());
   EXPECT_TRUE(strings("").empty());  // positional arguments have no key
+}
+
+// A class attribute is not a module name: assignments in class bodies (nested ones, and
+// classes inside functions) are told from those around and between them.
+TEST(ValuesInClassBody, TellsClassAttributesFromNamesAroundThem) {
+  std::unique_ptr<Module> module = Parse(R"py(before = 1
+class A:
+    a = 1
+    class B:
+        b = 1
+    a2 = 1
+between = 1
+def f():
+    local = 1
+    class C:
+        c = 1
+    local2 = 1
+class D:
+    d = 1
+after = 1
+)py");
+  Values values(*module);
+  std::map<std::string, bool> in_class;
+  for (const Assignment& assignment : module->assignments()) {
+    in_class[std::string(assignment.target.text)] = values.InClassBody(assignment);
+  }
+  EXPECT_EQ(in_class, (std::map<std::string, bool>{{"before", false}, {"a", true}, {"b", true}, {"a2", true},
+                                                   {"between", false}, {"local", false}, {"c", true},
+                                                   {"local2", false}, {"d", true}, {"after", false}}));
 }
 
 TEST(RequestPath, IncludesHandlersHooksAndWhatTheyCall) {
