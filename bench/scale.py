@@ -121,7 +121,47 @@ def crons_and_rewrites(root, n):
     }))
 
 
-SHAPES = [call_chain, big_class, import_graph, starts, rule_fixtures, fstrings, routes, function_patterns, crons_and_rewrites]
+def starts_without_blocks(root, n):
+    """n threads made and started at module level, in a file with no indented block (a
+    fix asks for the file's indentation unit; the twelfth round's search scanned it all)."""
+    write(root, "app.py", "import threading\n" + "".join(
+        f"t{i} = threading.Thread(target=print)\nt{i}.start()\n" for i in range(n)))
+
+
+def imports_and_calls(root, n):
+    """n modules imported and n calls into them at import time, and a tenth as many
+    `import *` with as many bare calls (the imports were scanned once per call)."""
+    tenth = max(n // 10, 1)
+    write(root, "app.py", "".join(f"import m{i}\n" for i in range(n)) + "".join(f"m{i}.f()\n" for i in range(n))
+          + "".join(f"from w{i} import *\n" for i in range(tenth)) + "".join(f"g{i}()\n" for i in range(tenth)))
+
+
+def classes(root, n):
+    """n classes with a class attribute each, and module names between them (each
+    assignment was checked against every class body)."""
+    write(root, "app.py", "".join(f"class C{i}:\n    a = {{}}\nm{i} = {{}}\n" for i in range(n)))
+
+
+def bracket_function_key(root, n):
+    """A `functions` key of 20n unclosed '[' (each was looked up to the end of the key)."""
+    write(root, "api/index.py", "def handler(request):\n    return 'x'\n")
+    write(root, "vercel.json", json.dumps({"functions": {"api/" + "[" * (20 * n) + ".py": {"memory": 1024}}}))
+
+
+def costly_route_regexes(root, n):
+    """n // 20 legacy routes of about 1,800 automaton states each that 100 crons of 400-500
+    characters pass up to their last: bounded by the run's regex budget
+    (project/regex_cache.h), so flat."""
+    write(root, "api/index.py", "from flask import Flask\napp = Flask(__name__)\n")
+    write(root, "vercel.json", json.dumps({
+        "routes": [{"src": "/(a?){600}b(?:" + "z" * (i % 500 + 1) + ")?", "dest": "/api/index"}
+                   for i in range(max(n // 20, 1))],
+        "crons": [{"path": "/" + "a" * (400 + i) + "by", "schedule": "0 5 * * *"} for i in range(100)],
+    }))
+
+
+SHAPES = [call_chain, big_class, import_graph, starts, rule_fixtures, fstrings, routes, function_patterns, crons_and_rewrites,
+          starts_without_blocks, imports_and_calls, classes, bracket_function_key, costly_route_regexes]
 
 
 def run_once(faaslint, folder):

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 #include <vector>
 
 namespace faaslint::project {
@@ -66,6 +67,39 @@ std::optional<std::pair<uint64_t, size_t>> CountedRepetition(std::string_view pa
 bool IsOperator(char c) { return std::string_view(".^$|?*+()[]{}").find(c) != std::string_view::npos; }
 bool IsQuantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
 
+// The index past the group `(...)` or class `[...]` opening at pattern[open] (escapes,
+// classes and nested groups inside it skipped), or the pattern's end when it is unclosed.
+size_t SkipGroupOrClass(std::string_view pattern, size_t open) {
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = open; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+      if (!in_class && depth == 0) return i + 1;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return pattern.size();
+}
+
+bool ContainsInOrder(std::string_view text, const std::vector<std::string>& runs) {
+  size_t at = 0;
+  for (const std::string& run : runs) {
+    at = text.find(run, at);
+    if (at == std::string_view::npos) return false;
+    at += run.size();
+  }
+  return true;
+}
+
 }  // namespace
 
 uint64_t EstimatedStates(std::string_view pattern) {
@@ -106,6 +140,54 @@ uint64_t EstimatedStates(std::string_view pattern) {
   return states;
 }
 
+std::vector<std::string> RequiredLiterals(std::string_view pattern) {
+  std::vector<std::string> runs;
+  std::string run;
+  auto end_run = [&] {
+    if (!run.empty()) runs.push_back(std::exchange(run, {}));
+  };
+  for (size_t i = 0; i < pattern.size();) {
+    const char c = pattern[i];
+    if (c == '|') return {};  // an alternative of the whole pattern: nothing is required
+    if (c == '(' || c == '[') {
+      end_run();
+      i = SkipGroupOrClass(pattern, i);
+      continue;
+    }
+    if (c == '{') {  // a count (or a literal brace in Annex B): skipped, which only requires less
+      end_run();
+      const size_t close = pattern.find('}', i);
+      i = close == std::string_view::npos ? pattern.size() : close + 1;
+      continue;
+    }
+    char literal = c;
+    size_t width = 1;
+    if (c == '\\') {
+      if (i + 1 >= pattern.size() || std::isalnum(static_cast<unsigned char>(pattern[i + 1]))) {
+        // A class, assertion, back-reference or code (`\d`, `\b`, `\1`, `\x41`): with
+        // the letters and digits after it, nothing required.
+        end_run();
+        for (i += 2; i < pattern.size() && std::isalnum(static_cast<unsigned char>(pattern[i]));) ++i;
+        continue;
+      }
+      literal = pattern[i + 1];
+      width = 2;
+    } else if (IsOperator(c)) {
+      end_run();
+      ++i;
+      continue;
+    }
+    if (i + width < pattern.size() && IsQuantifier(pattern[i + width])) {
+      end_run();  // optional or repeated
+    } else {
+      run += literal;
+    }
+    i += width;
+  }
+  end_run();
+  return runs;
+}
+
 std::string LiteralPrefix(std::string_view pattern) {
   if (pattern.find('|') != std::string_view::npos) return {};
   std::string prefix;
@@ -137,7 +219,8 @@ std::string LiteralPrefix(std::string_view pattern) {
 std::shared_ptr<const CompiledRegex> CompiledRegex::Compile(const std::string& pattern, uint64_t states) {
   try {
     std::regex regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
-    return std::shared_ptr<const CompiledRegex>(new CompiledRegex(std::move(regex), LiteralPrefix(pattern), states));
+    return std::shared_ptr<const CompiledRegex>(
+        new CompiledRegex(std::move(regex), LiteralPrefix(pattern), RequiredLiterals(pattern), states));
   } catch (const std::regex_error&) {
     return nullptr;
   }
@@ -163,6 +246,11 @@ std::shared_ptr<const CompiledRegex> RegexCache::Get(const std::string& pattern)
 
 std::optional<bool> RegexCache::Matches(const CompiledRegex& regex, std::string_view text) const {
   if (!text.starts_with(regex.prefix_)) return false;
+  if (!regex.required_.empty()) {
+    // Charged as a naive search of each run costs at most: text and runs are untrusted.
+    if (!Spend(steps_, regex.required_bytes_ * (text.size() + 1), budget_.steps)) return std::nullopt;
+    if (!ContainsInOrder(text, regex.required_)) return false;
+  }
   if (!Spend(steps_, regex.states_ * (text.size() + 1), budget_.steps)) return std::nullopt;
   return std::regex_match(text.begin(), text.end(), regex.regex_);
 }

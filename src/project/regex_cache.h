@@ -13,6 +13,7 @@
 #include <regex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace faaslint::project {
 
@@ -21,6 +22,11 @@ namespace faaslint::project {
 // quantifier follows is left out). Empty when the pattern has a `|` anywhere: an
 // alternative could change how a match starts.
 std::string LiteralPrefix(std::string_view pattern);
+// Texts every whole-text match contains, in this order and without overlapping: the runs
+// of plain and escaped characters outside any group or class that no quantifier follows.
+// Empty when the pattern has an alternative outside groups. A path-to-regexp source that
+// starts with a parameter (`/:lang/blog/:slug`) has no literal prefix but such a run.
+std::vector<std::string> RequiredLiterals(std::string_view pattern);
 
 // An upper bound on the states of the automaton libstdc++ builds for an ECMAScript
 // `pattern`, read from its text: one per character, class and group, one more per
@@ -31,16 +37,21 @@ uint64_t EstimatedStates(std::string_view pattern);
 
 // A compiled pattern; matched through its RegexCache, which charges for the work. A text
 // that does not start with the pattern's literal prefix is rejected by a comparison, for
-// free: most paths fail most patterns on their first segment.
+// free: most paths fail most patterns on their first segment. One that lacks a required
+// literal is rejected by a search, before the regex runs.
 class CompiledRegex {
  private:
   friend class RegexCache;
   // Null when std::regex cannot compile the pattern.
   static std::shared_ptr<const CompiledRegex> Compile(const std::string& pattern, uint64_t states);
-  CompiledRegex(std::regex regex, std::string prefix, uint64_t states)
-      : regex_(std::move(regex)), prefix_(std::move(prefix)), states_(states) {}
+  CompiledRegex(std::regex regex, std::string prefix, std::vector<std::string> required, uint64_t states)
+      : regex_(std::move(regex)), prefix_(std::move(prefix)), required_(std::move(required)), states_(states) {
+    for (const std::string& run : required_) required_bytes_ += run.size();
+  }
   std::regex regex_;
   std::string prefix_;
+  std::vector<std::string> required_;  // RequiredLiterals
+  uint64_t required_bytes_ = 0;
   uint64_t states_;  // EstimatedStates
 };
 
@@ -49,9 +60,10 @@ class CompiledRegex {
 // each route: 1,000 routes like `/(a?){3000}b` and 100 crons of 500 characters took more
 // than 100 s and 877 MB. A compiled state holds about 100 bytes and takes up to 1 us to
 // build; a step of a match (a state times a character of the text, EstimatedStates)
-// takes up to about 15 ns. So a run spends at most about 50 MB and 3-4 s here, and a
-// real vercel.json a small part of it: 2,048 rewrites tried against each of 100 crons
-// is 170,000 states and 120 M steps.
+// takes up to about 15 ns. So a run spends at most about 50 MB and 3 s here, and a real
+// vercel.json a small part of it: Vercel's limits, 2,048 rewrites that each start with a
+// parameter (`/:lang/blog-N/:slug*`, no literal prefix) tried against each of 100 crons,
+// are 87,000 states and 25 M steps (112 M before RequiredLiterals).
 struct RegexBudget {
   uint64_t states = 500'000;
   uint64_t steps = 200'000'000;

@@ -91,12 +91,37 @@ TEST(LiteralPrefix, StopsAtTheFirstOperatorAndLeavesOutQuantifiedCharacters) {
   EXPECT_EQ(LiteralPrefix("/x\\"), "/x");          // a trailing backslash
 }
 
+TEST(RequiredLiterals, AreThePlainRunsOutsideGroupsAndQuantifiers) {
+  using Runs = std::vector<std::string>;
+  EXPECT_EQ(RequiredLiterals("^(?:/([^/]+?))/blog-17(?:/(.*))?[/#?]?$"), (Runs{"/blog-17"}));
+  EXPECT_EQ(RequiredLiterals("/api/(.*)"), (Runs{"/api/"}));
+  EXPECT_EQ(RequiredLiterals("/a\\.b\\d+c/x?y"), (Runs{"/a.b", "c/", "y"}));  // \d: none; x is optional
+  EXPECT_EQ(RequiredLiterals("/v\\u0041b{2}c"), (Runs{"/v", "c"}));  // a code, then a counted b
+  EXPECT_EQ(RequiredLiterals("/(a|b)/c[x)]d"), (Runs{"/", "/c", "d"}));  // `)` in a class closes nothing
+  EXPECT_EQ(RequiredLiterals("/a|/b"), Runs{}) << "an alternative of the whole pattern";
+  EXPECT_EQ(RequiredLiterals("/a\\|b"), (Runs{"/a|b"})) << "an escaped bar is a character";
+  EXPECT_EQ(RequiredLiterals("(unclosed/x"), Runs{});
+}
+
+// A text without a required literal is rejected by a search, not by the regex: it costs
+// the search's bound (runs x text), far less than the automaton's.
+TEST(RegexCache, ATextWithoutARequiredLiteralIsRejectedBeforeTheRegexRuns) {
+  const RegexCache cache({.states = 1'000, .steps = 2'000});
+  const std::string pattern = "^(?:/([^/]+?))/blog-17(?:/(.*))?[/#?]?$";  // /:lang/blog-17/:slug*
+  ASSERT_GT(EstimatedStates(pattern) * 12 * 10, 2'000u) << "the regex alone would spend more";
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(cache.Matches(pattern, "/api/cron-" + std::to_string(i)), false);
+  EXPECT_FALSE(cache.exhausted()) << "10 searches of 8 bytes in 11: 960 steps";
+  EXPECT_EQ(cache.Matches(pattern, "/en/blog-17/x"), true);
+}
+
 // The prefix only ever rejects what the regex rejects: every pattern kind routing uses
 // (path-to-regexp sources as Vercel compiles them, legacy `src` regexes), against paths
 // that match, nearly match and do not.
 TEST(LiteralPrefix, NeverRejectsAMatch) {
   std::vector<std::string> patterns = {"^/api/cron$", "^/api/(.*)$", "^/apis?/x$", "^/a+b$", "^/a|/b$",
-                                       "^\\/x\\.y$", "^/(?:v1|v2)/jobs$", "/api/[^/]+/run", "^$", ".*"};
+                                       "^\\/x\\.y$", "^/(?:v1|v2)/jobs$", "/api/[^/]+/run", "^$", ".*",
+                                       "/(?:en|de)/cron", "/[a-z]+/b\\d?/x", "(?=/a)/a/\\x41/b", "/a{2}/cron",
+                                       "(?:/api){1,2}/cron", "/\\w+/(?:x|y)z"};
   for (const char* source : {"/api/:path*", "/r1/(.*)", "/:slug", "/blog/:id?", "{/:lang}?/cron", "/api/cron",
                              "/files/:name.json", "/a/:b+"}) {
     std::optional<std::string> regex = vercel::PathPatternRegex(source);
