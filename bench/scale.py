@@ -205,6 +205,7 @@ def main():
     parser.add_argument("--shape", action="append", choices=[shape.__name__ for shape in SHAPES],
                         help="only this shape (repeatable; default: all)")
     args = parser.parse_args()
+    args.faaslint = os.path.abspath(args.faaslint)  # the runs are in temporary folders
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip() or "unknown"
     lines = [

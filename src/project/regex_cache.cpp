@@ -129,7 +129,7 @@ uint64_t EstimatedStates(std::string_view pattern) {
       if (c == '\\') {
         ++i;  // the escaped character (or the first of a code) is this item
       } else if (c == '[') {
-        for (++i; i < pattern.size() && pattern[i] != ']'; ++i) i += pattern[i] == '\\';
+        i = SkipGroupOrClass(pattern, i) - 1;  // a class is one state
       }
       add(1);
       operand = 1;
