@@ -36,11 +36,10 @@ size_t ParseClass(std::string_view pattern, size_t open, size_t last_close, std:
 
 // For each '{' that has a matching '}', the index of that '}' (and back); -1 for
 // braces that are literal because they are unbalanced. Escaped characters and
-// classes are skipped, as the compiler skips them.
-std::vector<int> PairBraces(std::string_view pattern) {
+// classes are skipped, as the compiler skips them (`last_close`: as ParseClass takes it).
+std::vector<int> PairBraces(std::string_view pattern, size_t last_close) {
   std::vector<int> partner(pattern.size(), -1);
   std::vector<int> open;
-  const size_t last_close = pattern.rfind(']');
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '\\') {
       ++i;
@@ -68,8 +67,8 @@ class Glob::Builder {
   explicit Builder(Glob& glob) : glob_(glob) {}
 
   void Build(std::string_view pattern) {
-    const std::vector<int> partner = PairBraces(pattern);
     const size_t last_close = pattern.rfind(']');
+    const std::vector<int> partner = PairBraces(pattern, last_close);
     holes_ = {kStartHole};
     size_t i = 0;
     while (i < pattern.size()) {

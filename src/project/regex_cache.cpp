@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -66,6 +67,27 @@ std::optional<std::pair<uint64_t, size_t>> CountedRepetition(std::string_view pa
 
 bool IsOperator(char c) { return std::string_view(".^$|?*+()[]{}").find(c) != std::string_view::npos; }
 bool IsQuantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
+
+// The character that pattern[i] stands for when it is a plain one or an escaped one
+// (`\/`, `\.`), with its width in the pattern and whether a quantifier follows it;
+// nullopt for an operator, and for an escape that is a class, assertion, reference or
+// code (`\d`, `\b`, `\1`, `\x41`, `\u0041`) or a trailing backslash.
+struct Literal {
+  char character;
+  size_t width;
+  bool quantified;  // optional or repeated: not text every match has
+};
+std::optional<Literal> LiteralAt(std::string_view pattern, size_t i) {
+  Literal literal{pattern[i], 1, false};
+  if (literal.character == '\\') {
+    if (i + 1 >= pattern.size() || std::isalnum(static_cast<unsigned char>(pattern[i + 1]))) return std::nullopt;
+    literal = {pattern[i + 1], 2, false};
+  } else if (IsOperator(literal.character)) {
+    return std::nullopt;
+  }
+  literal.quantified = i + literal.width < pattern.size() && IsQuantifier(pattern[i + literal.width]);
+  return literal;
+}
 
 // The index past the group `(...)` or class `[...]` opening at pattern[open] (escapes,
 // classes and nested groups inside it skipped), or the pattern's end when it is unclosed.
@@ -160,29 +182,20 @@ std::vector<std::string> RequiredLiterals(std::string_view pattern) {
       i = close == std::string_view::npos ? pattern.size() : close + 1;
       continue;
     }
-    char literal = c;
-    size_t width = 1;
-    if (c == '\\') {
-      if (i + 1 >= pattern.size() || std::isalnum(static_cast<unsigned char>(pattern[i + 1]))) {
-        // A class, assertion, back-reference or code (`\d`, `\b`, `\1`, `\x41`): with
-        // the letters and digits after it, nothing required.
-        end_run();
-        for (i += 2; i < pattern.size() && std::isalnum(static_cast<unsigned char>(pattern[i]));) ++i;
-        continue;
-      }
-      literal = pattern[i + 1];
-      width = 2;
-    } else if (IsOperator(c)) {
+    const std::optional<Literal> literal = LiteralAt(pattern, i);
+    if (!literal) {
       end_run();
-      ++i;
+      // An operator; or an escape that is no character, with the letters and digits of
+      // its name or code (`\x41`): nothing of either is required.
+      for (++i; c == '\\' && i < pattern.size() && std::isalnum(static_cast<unsigned char>(pattern[i]));) ++i;
       continue;
     }
-    if (i + width < pattern.size() && IsQuantifier(pattern[i + width])) {
-      end_run();  // optional or repeated
+    if (literal->quantified) {
+      end_run();
     } else {
-      run += literal;
+      run += literal->character;
     }
-    i += width;
+    i += literal->width;
   }
   end_run();
   return runs;
@@ -191,22 +204,11 @@ std::vector<std::string> RequiredLiterals(std::string_view pattern) {
 std::string LiteralPrefix(std::string_view pattern) {
   if (pattern.find('|') != std::string_view::npos) return {};
   std::string prefix;
-  size_t i = pattern.starts_with('^') ? 1 : 0;
-  while (i < pattern.size()) {
-    char literal = pattern[i];
-    size_t width = 1;
-    if (literal == '\\') {
-      // `\/` and `\.` are characters; `\d`, `\b`, `\1`, `\x41`, `\u0041` are classes,
-      // assertions, references and codes: the prefix ends there.
-      if (i + 1 >= pattern.size() || std::isalnum(static_cast<unsigned char>(pattern[i + 1]))) break;
-      literal = pattern[i + 1];
-      width = 2;
-    } else if (IsOperator(literal)) {
-      break;
-    }
-    if (i + width < pattern.size() && IsQuantifier(pattern[i + width])) break;  // optional or repeated
-    prefix += literal;
-    i += width;
+  for (size_t i = pattern.starts_with('^') ? 1 : 0; i < pattern.size();) {
+    const std::optional<Literal> literal = LiteralAt(pattern, i);
+    if (!literal || literal->quantified) break;
+    prefix += literal->character;
+    i += literal->width;
   }
   return prefix;
 }

@@ -96,7 +96,8 @@ struct FunctionWork {
 
 // Per function (indexed like Module::functions): background work found by following calls
 // to the module's own functions (Call::target), and the imported calls still to look up.
-std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts);
+std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts,
+                                                  const ImportedNames& imported_names);
 
 // `found`, reached through `call`: the call's own chain and the call itself go in front
 // of the found chain (elided, ElideVia).
@@ -115,7 +116,10 @@ std::map<std::string, FunctionWork, std::less<>> ExportBackgroundWork(const Modu
 // and FL104 read them, and the module index keeps the export of a linted file.
 struct ModuleBackground {
   explicit ModuleBackground(const Module& module)
-      : starts(FindBackgroundStarts(module)), work(SummariseBackgroundWork(module, starts)) {}
+      : imported_names(module),
+        starts(FindBackgroundStarts(module)),
+        work(SummariseBackgroundWork(module, starts, imported_names)) {}
+  ImportedNames imported_names;  // views into the module: lives no longer than it
   std::vector<BackgroundStart> starts;
   std::vector<FunctionWork> work;
 };

@@ -52,7 +52,8 @@ std::vector<std::string> ImportedNames::Of(const Call& call) const {
   return names;
 }
 
-std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts) {
+std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const std::vector<BackgroundStart>& starts,
+                                                  const ImportedNames& imported_names) {
   const std::vector<Function>& functions = module.functions();
   const std::vector<Call>& calls = module.calls();
   std::vector<FunctionWork> summary(functions.size());
@@ -116,7 +117,6 @@ std::vector<FunctionWork> SummariseBackgroundWork(const Module& module, const st
   std::vector<size_t> reached_by(functions.size(), 0);  // 1 + the start of the search that reached it
   // The searches from different functions meet the same calls again: name each call once.
   std::vector<std::optional<std::vector<std::string>>> names_of(calls.size());
-  const ImportedNames imported_names(module);
   auto via_of = [&](int step) {
     std::vector<std::string> via;
     for (; steps[step].parent >= 0; step = steps[step].parent) {

@@ -77,7 +77,6 @@ void Check(const PyContext& cx, Sink& out) {
   for (const python::BackgroundStart& start : starts) direct.insert(start.call);
 
   const std::vector<python::Call>& calls = module.calls();
-  const python::ImportedNames imported_names(module);
   for (size_t i = 0; i < calls.size(); ++i) {
     const python::Call& call = calls[i];
     if (call.guarded || direct.count(static_cast<int>(i))) continue;
@@ -90,7 +89,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (call.target >= 0) {
       if (call.target != call.function) found = python::ResolveWork(work[call.target], external);
     } else if (external) {
-      for (const std::string& imported : imported_names.Of(call)) {
+      for (const std::string& imported : cx.background.imported_names.Of(call)) {
         if ((found = external(imported))) break;
       }
     }

@@ -29,23 +29,21 @@ std::string NormaliseRouteSrc(std::string src) {
   return out;
 }
 
-// The names of the groups `(?<name>` in `text`, as routing-utils finds them with
+// Appends the names of the groups `(?<name>` in `text`, as routing-utils finds them with
 // /\(\?<([a-zA-Z][a-zA-Z0-9_]*)>/g. Scanned by hand: libstdc++'s std::regex matches
 // `[a-zA-Z0-9_]*` recursively, one stack frame per character, and a 50 KB name in a
 // vercel.json overflowed the stack.
-std::vector<std::string> NamedGroups(std::string_view text) {
-  std::vector<std::string> names;
+void AppendNamedGroups(std::string_view text, std::vector<std::string>* names) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   for (size_t at = text.find("(?<"); at != std::string_view::npos; at = text.find("(?<", at + 1)) {
     size_t start = at + 3, end = start;
     if (end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]))) continue;
     while (end < text.size() && word(text[end])) ++end;
     if (end < text.size() && text[end] == '>') {
-      names.emplace_back(text.substr(start, end - start));
+      names->emplace_back(text.substr(start, end - start));
       at = end;
     }
   }
-  return names;
 }
 
 // routing-utils collectHasSegments: a `has` condition without value binds its key;
@@ -62,7 +60,7 @@ std::vector<std::string> HasSegments(const JsonValue* has) {
     if (!has_value && key) names.push_back(key->is_string() ? key->text : "");
     const JsonValue* regex = value && value->is_object() ? value->Get("re") : value;
     if (regex && regex->is_string() && !regex->text.empty()) {
-      for (std::string& name : NamedGroups(regex->text)) names.push_back(std::move(name));
+      AppendNamedGroups(regex->text, &names);
       const JsonValue* type = item.Get("type");
       if (type && type->is_string() && type->text == "host") names.push_back("host");
     }
