@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "lint/text_check.h"
+#include "python/text_check.h"
 
 namespace faaslint::fuzz {
 namespace {
@@ -58,7 +58,7 @@ std::string CheckFindingLocations(const lint::LintResult& result, const Files& f
     // Columns count code points; the line's length in code points bounds them. A finding
     // may point at the line's end: the `\n`, or the `\r` before it (a newline inside a
     // JSON string is an error there), so a CRLF line keeps its `\r` here.
-    std::string_view line = lint::LineOf(file->second, start.line);
+    std::string_view line = python::LineOf(file->second, start.line);
     size_t code_points = 0;
     for (char c : line) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     const char* after = line.data() + line.size();

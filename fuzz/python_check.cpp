@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "harness.h"
-#include "lint/text_check.h"
+#include "python/text_check.h"
 #include "memory_project.h"
 #include "python/background.h"
 #include "python/import_tokens.h"
@@ -53,8 +53,10 @@ std::string CheckImportScan(std::string_view data) {
   if (!by_tokens) return {};
   python::Parser parser;
   python::TreePtr tree = parser.Parse(data);
-  if (!tree || ts_node_has_error(ts_tree_root_node(tree.get()))) return {};
-  if (*by_tokens != python::ScanImportsByTree(parser, data)) return "the import scans by tokens and by tree differ";
+  if (!tree) return {};
+  TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) return {};
+  if (*by_tokens != python::ScanImportsInTree(root, data)) return "the import scans by tokens and by tree differ";
   return {};
 }
 
@@ -65,7 +67,7 @@ std::string CheckPython(std::string_view data) {
   Files files{{"app.py", std::string(data)}};
   lint::LintResult result = LintFiles(files);
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;
-  bool refused = !lint::NotPythonText(data).empty() || data.size() > lint::kMaxPythonFileBytes;
+  bool refused = !python::NotPythonText(data).empty() || data.size() > lint::kMaxPythonFileBytes;
   // Each file is either checked, with at most a note on its first syntax or indentation
   // error, or named in exactly one note (refused, over a limit).
   if (result.files_checked > 1) return "app.py checked more than once";

@@ -11,7 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "lint/text_check.h"
+#include "python/text_check.h"
 #include "project/deployment_graph.h"
 #include "project/module_index.h"
 #include "project/project.h"
@@ -227,7 +227,7 @@ class Linter {
                              kMaxPythonFileBytes >> 20)});
       return nullptr;
     }
-    if (std::string reason = NotPythonText(content); !reason.empty()) {
+    if (std::string reason = python::NotPythonText(content); !reason.empty()) {
       problems->push_back({path, "skipped: " + reason});
       return nullptr;
     }
@@ -331,7 +331,7 @@ class Linter {
       if (!changes_.snapshot->Read(path, &content, &error)) content.clear();
       it = line_cache_.emplace(path, std::move(content)).first;
     }
-    return SourceLineForFinding(LineOf(it->second, line));
+    return SourceLineForFinding(python::LineOf(it->second, line));
   }
 
   const ChangeSet& changes_;

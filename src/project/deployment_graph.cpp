@@ -12,6 +12,7 @@
 #include "project/functions.h"
 #include "python/import_scan.h"
 #include "python/parser.h"
+#include "python/text_check.h"
 #include "vercel/json.h"
 
 namespace faaslint::project {
@@ -89,6 +90,9 @@ class GraphBuilder {
   python::ImportScan ScanFile(python::Parser& parser, const std::string& path) const {
     std::string content, error;
     if (!snapshot_.Read(path, &content, &error) || content.size() > kMaxScannedBytes) return {};
+    // Python refuses to import a file with a NUL byte or invalid UTF-8 (a SyntaxError or
+    // ValueError at import), so it leads nowhere; the pipeline notes it as not text.
+    if (!python::NotPythonText(content).empty()) return {};
     return python::ScanImports(parser, content);
   }
 

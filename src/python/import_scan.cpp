@@ -272,10 +272,14 @@ ImportScan ScanImports(Parser& parser, std::string_view source) {
 }
 
 ImportScan ScanImportsByTree(Parser& parser, std::string_view source) {
-  ImportScan scan;
   TreePtr tree = parser.Parse(source);
-  if (!tree) return scan;
-  Scanner(source, scan).Statements(ts_tree_root_node(tree.get()), true, 0);
+  if (!tree) return {};
+  return ScanImportsInTree(ts_tree_root_node(tree.get()), source);
+}
+
+ImportScan ScanImportsInTree(TSNode root, std::string_view source) {
+  ImportScan scan;
+  Scanner(source, scan).Statements(root, true, 0);
   return scan;
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <tree_sitter/api.h>
+
 namespace faaslint::python {
 
 class Parser;
@@ -41,5 +43,7 @@ bool IsVercelEntryName(std::string_view name);
 ImportScan ScanImports(Parser& parser, std::string_view source);
 // From the syntax tree, always: what the token scan must agree with.
 ImportScan ScanImportsByTree(Parser& parser, std::string_view source);
+// The same from a tree the caller has parsed already (`root` is its root node).
+ImportScan ScanImportsInTree(TSNode root, std::string_view source);
 
 }  // namespace faaslint::python

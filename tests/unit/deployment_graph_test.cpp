@@ -145,6 +145,20 @@ TEST_F(DeploymentGraphTest, CyclesBrokenFilesAndEscapingImportsTerminate) {
   EXPECT_EQ(graph.function_code, (Files{"api/index.py", "api/a.py", "api/b.py"}));
 }
 
+// Python refuses to import a file with a NUL byte or invalid UTF-8, so its imports lead
+// nowhere; the file itself is still named (the run notes it as not text).
+TEST_F(DeploymentGraphTest, FilesPythonCannotReadAsTextImportNothing) {
+  dir_.Write("api/index.py", "import nul_bytes, latin1, fine\n");
+  dir_.Write("nul_bytes.py", std::string("import worker\nx = '") + '\0' + "'\n");
+  dir_.Write("latin1.py", "import worker2\nname = '\xe9'\n");
+  dir_.Write("fine.py", "import worker3\nname = '\xc3\xa9'\n");
+  dir_.Write("worker.py", "");
+  dir_.Write("worker2.py", "");
+  dir_.Write("worker3.py", "");
+  project::DeploymentGraph graph = Build();
+  EXPECT_EQ(graph.function_code, (Files{"api/index.py", "nul_bytes.py", "latin1.py", "fine.py", "worker3.py"}));
+}
+
 TEST_F(DeploymentGraphTest, ReadsOnlyTheEntriesAndWhatTheyImport) {
   dir_.Write("api/index.py", "from app import app\n");
   dir_.Write("app.py", "app = None\n");

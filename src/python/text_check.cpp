@@ -1,11 +1,11 @@
-#include "lint/text_check.h"
+#include "python/text_check.h"
 
 #include <cstring>
 #include <fmt/format.h>
 
 #include "core/utf8.h"
 
-namespace faaslint::lint {
+namespace faaslint::python {
 namespace {
 
 // Length of the valid UTF-8 sequence at s[i], or 0 (RFC 3629: no overlongs, no
@@ -68,4 +68,4 @@ std::string_view LineOf(std::string_view content, uint32_t line) {
   return text;
 }
 
-}  // namespace faaslint::lint
+}  // namespace faaslint::python

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace faaslint::lint {
+namespace faaslint::python {
 
 // Why `content` cannot be Python source (NUL bytes, invalid UTF-8), or "" when it can.
 std::string NotPythonText(std::string_view content);
@@ -12,4 +12,4 @@ std::string NotPythonText(std::string_view content);
 // The text of a 1-based line without its line ending; empty past the end.
 std::string_view LineOf(std::string_view content, uint32_t line);
 
-}  // namespace faaslint::lint
+}  // namespace faaslint::python
