@@ -164,10 +164,11 @@ table() {  # table TITLE DIR [peers]
   } >>"$OUT"
 }
 
-# staged_table TITLE DIR [script]: 3 stdlib files edited and staged, or with "script", a
-# new script that no module imports (in a deployed app, a file outside the function code).
+# staged_table TITLE DIR [CHANGE [FILES]]: the FILES (default: 3 stdlib files) edited and
+# staged, or with CHANGE "script", a new script that no module imports (in a deployed app,
+# a file outside the function code).
 staged_table() {
-  local title=$1 dir=$2 change=${3:-edit}
+  local title=$1 dir=$2 change=${3:-edit} files=${4:-argparse.py json/__init__.py threading.py}
   echo "== $title: repository" >&2
   (cd "$dir" && git init -q . && git add -A && git commit -qm base)
   if [[ $change == script ]]; then
@@ -176,7 +177,7 @@ staged_table() {
     (cd "$dir" && git add scripts/tool.py)
   fi
   local f
-  for f in argparse.py json/__init__.py threading.py; do
+  for f in $files; do
     [[ $change == edit ]] || break
     local path
     path=$(cd "$dir" && find . -path "*/$f" | head -1)
@@ -227,7 +228,27 @@ vercel_app() {  # vercel_app SOURCE DEST
   } >"$2/api/index.py"
 }
 
+# A small Flask app as most users have it: an entry and three modules of 60 routes each
+# (about 5 KB). Here a run's fixed cost (start, repository, index) is most of it.
+small_app() {  # small_app DEST
+  mkdir -p "$1/api" "$1/app"
+  printf 'from flask import Flask\nfrom app.views import bp\napp = Flask(__name__)\napp.register_blueprint(bp)\n' >"$1/api/index.py"
+  : >"$1/app/__init__.py"
+  local module i
+  for module in views models util; do
+    {
+      printf 'import os\nfrom flask import Blueprint\n\nbp = Blueprint("%s", __name__)\n' "$module"
+      for ((i = 0; i < 60; i++)); do
+        printf '\n@bp.route("/r%d")\ndef r%d():\n    return {"v": os.environ.get("K%d")}\n' "$i" "$i" "$i"
+      done
+    } >"$1/app/$module.py"
+  done
+  printf '{"crons": [{"path": "/api/r1", "schedule": "0 5 * * *"}]}\n' >"$1/vercel.json"
+}
+
 staged_rows=()
+small_app "$work/small-app"
+staged_table "a small Flask app" "$work/small-app" edit "app/views.py app/models.py app/util.py"
 vercel_app "$corpus" "$work/stdlib-app"  # before staged_table commits and edits the corpus
 vercel_app "$corpus" "$work/stdlib-app-script"
 staged_table "stdlib" "$corpus"
