@@ -1,11 +1,12 @@
 # faaslint_libgit2: libgit2, from its static archive when Debian's libgit2-dev and the
 # packages it depends on ship every archive it needs, else the shared library.
 #
-# Why static: the shared libgit2 brings 17 more shared objects (TLS, SSH, Kerberos,
-# PCRE, ...), and on this project's machines the dynamic loader's page faults for them
-# were most of a run's start: `faaslint rules` took 22 ms, 17 ms of it in the kernel,
-# against 15.7 ms with the archives (perf stat -r 40; docs/BENCHMARKS.md, fourteenth
-# round). A pre-commit run on a small change is mostly that start.
+# Why static: the shared libgit2 brings its own shared dependencies (TLS, SSH, PCRE,
+# HTTP, zlib; 23 shared libraries in all, 14 with the archives), and on this project's
+# machines the dynamic loader's page faults for them were most of a run's start:
+# `faaslint --version` took 22.5-23.3 ms, against 18.5-18.7 ms with the archives
+# (perf stat -r 40; docs/BENCHMARKS.md, fourteenth round). A pre-commit run on a small
+# change is mostly that start.
 #
 # The archives, in link order, are the ones Debian's libgit2.pc lists for a static link
 # (`pkg-config --static --libs libgit2`) plus libcrypto, which libssh2.a needs. GSSAPI
