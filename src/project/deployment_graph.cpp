@@ -90,9 +90,9 @@ class GraphBuilder {
   python::ImportScan ScanFile(python::Parser& parser, const std::string& path) const {
     std::string content, error;
     if (!snapshot_.Read(path, &content, &error) || content.size() > kMaxScannedBytes) return {};
-    // Python refuses to import a file with a NUL byte or invalid UTF-8 (a SyntaxError or
-    // ValueError at import), so it leads nowhere; the pipeline notes it as not text.
-    if (!python::NotPythonText(content).empty()) return {};
+    // Python refuses to import a file with a NUL byte, or with invalid UTF-8 and no coding
+    // declaration (a ValueError or SyntaxError at import), so it leads nowhere.
+    if (!python::PythonReadsAsSource(content)) return {};
     return python::ScanImports(parser, content);
   }
 

@@ -1,5 +1,6 @@
 #include "python/text_check.h"
 
+#include <cctype>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -38,7 +39,36 @@ uint32_t LineAt(std::string_view content, size_t offset) {
   return line;
 }
 
+// PEP 263: a comment on line 1, or on line 2 below a line that is blank or a comment, of
+// the form `coding[:=][ \t]*NAME`.
+bool HasCodingDeclaration(std::string_view content) {
+  auto declares = [](std::string_view line) {
+    size_t start = line.find_first_not_of(" \t\f");
+    if (start == std::string_view::npos || line[start] != '#') return false;
+    for (size_t at = line.find("coding", start); at != std::string_view::npos; at = line.find("coding", at + 1)) {
+      size_t i = at + 6;
+      if (i >= line.size() || (line[i] != ':' && line[i] != '=')) continue;
+      for (++i; i < line.size() && (line[i] == ' ' || line[i] == '\t');) ++i;
+      if (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '-' || line[i] == '_' ||
+                              line[i] == '.')) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::string_view first = LineOf(content, 1);
+  if (declares(first)) return true;
+  size_t start = first.find_first_not_of(" \t\f");
+  if (start != std::string_view::npos && first[start] != '#') return false;
+  return declares(LineOf(content, 2));
+}
+
 }  // namespace
+
+bool PythonReadsAsSource(std::string_view content) {
+  if (std::memchr(content.data(), '\0', content.size())) return false;
+  return NotPythonText(content).empty() || HasCodingDeclaration(content);
+}
 
 std::string NotPythonText(std::string_view content) {
   if (const void* nul = std::memchr(content.data(), '\0', content.size())) {
@@ -49,7 +79,13 @@ std::string NotPythonText(std::string_view content) {
     i += AsciiPrefixLength(content.substr(i));
     if (i == content.size()) break;
     size_t n = Utf8SequenceLength(content, i);
-    if (n == 0) return fmt::format("not UTF-8 text (invalid byte on line {})", LineAt(content, i));
+    if (n == 0) {
+      // A legacy file may be valid Python in the encoding it declares; say why it is still
+      // skipped rather than let the note read as a broken file.
+      return fmt::format("not UTF-8 text (invalid byte on line {}{})", LineAt(content, i),
+                         HasCodingDeclaration(content) ? "; faaslint reads UTF-8 only, not the encoding the file declares"
+                                                       : "");
+    }
     i += n;
   }
   return {};

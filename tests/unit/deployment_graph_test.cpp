@@ -145,18 +145,24 @@ TEST_F(DeploymentGraphTest, CyclesBrokenFilesAndEscapingImportsTerminate) {
   EXPECT_EQ(graph.function_code, (Files{"api/index.py", "api/a.py", "api/b.py"}));
 }
 
-// Python refuses to import a file with a NUL byte or invalid UTF-8, so its imports lead
-// nowhere; the file itself is still named (the run notes it as not text).
-TEST_F(DeploymentGraphTest, FilesPythonCannotReadAsTextImportNothing) {
-  dir_.Write("api/index.py", "import nul_bytes, latin1, fine\n");
+// Python refuses to import a file with a NUL byte, or with invalid UTF-8 unless a coding
+// declaration (PEP 263) names its encoding, so its imports lead nowhere; the file itself
+// is still named (the run notes it as not text).
+TEST_F(DeploymentGraphTest, FilesPythonCannotReadAsSourceImportNothing) {
+  dir_.Write("api/index.py", "import nul_bytes, latin1, declared, declared_below_shebang, fine\n");
   dir_.Write("nul_bytes.py", std::string("import worker\nx = '") + '\0' + "'\n");
   dir_.Write("latin1.py", "import worker2\nname = '\xe9'\n");
-  dir_.Write("fine.py", "import worker3\nname = '\xc3\xa9'\n");
-  dir_.Write("worker.py", "");
-  dir_.Write("worker2.py", "");
-  dir_.Write("worker3.py", "");
+  dir_.Write("declared.py", "# -*- coding: latin-1 -*-\nimport worker3\nname = '\xe9'\n");
+  dir_.Write("declared_below_shebang.py", "#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\nimport worker4\nx = '\x80'\n");
+  dir_.Write("fine.py", "import worker5\nname = '\xc3\xa9'\n");
+  // Not declarations: below a line of code, or not in a comment.
+  dir_.Write("api/late.py", "import os\n# coding: latin-1\nimport worker6\nx = '\xe9'\n");
+  dir_.Write("api/string.py", "x = 'coding: latin-1'\nimport worker7\ny = '\xe9'\n");
+  for (int i = 1; i <= 7; ++i) dir_.Write("worker" + std::string(i == 1 ? "" : std::to_string(i)) + ".py", "");
   project::DeploymentGraph graph = Build();
-  EXPECT_EQ(graph.function_code, (Files{"api/index.py", "nul_bytes.py", "latin1.py", "fine.py", "worker3.py"}));
+  EXPECT_EQ(graph.function_code, (Files{"api/index.py", "api/late.py", "api/string.py", "nul_bytes.py", "latin1.py",
+                                        "declared.py", "declared_below_shebang.py", "fine.py", "worker3.py",
+                                        "worker4.py", "worker5.py"}));
 }
 
 TEST_F(DeploymentGraphTest, ReadsOnlyTheEntriesAndWhatTheyImport) {
