@@ -39,35 +39,47 @@ uint32_t LineAt(std::string_view content, size_t offset) {
   return line;
 }
 
-// PEP 263: a comment on line 1, or on line 2 below a line that is blank or a comment, of
-// the form `coding[:=][ \t]*NAME`.
-bool HasCodingDeclaration(std::string_view content) {
-  auto declares = [](std::string_view line) {
+// The encoding a PEP 263 declaration names, or "": a comment on line 1, or on line 2
+// below a line that is blank or a comment, holding `coding[:=][ \t]*NAME`.
+std::string_view DeclaredEncoding(std::string_view content) {
+  auto declared = [](std::string_view line) -> std::string_view {
     size_t start = line.find_first_not_of(" \t\f");
-    if (start == std::string_view::npos || line[start] != '#') return false;
+    if (start == std::string_view::npos || line[start] != '#') return {};
     for (size_t at = line.find("coding", start); at != std::string_view::npos; at = line.find("coding", at + 1)) {
       size_t i = at + 6;
       if (i >= line.size() || (line[i] != ':' && line[i] != '=')) continue;
       for (++i; i < line.size() && (line[i] == ' ' || line[i] == '\t');) ++i;
-      if (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '-' || line[i] == '_' ||
-                              line[i] == '.')) {
-        return true;
+      size_t end = i;
+      while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '-' ||
+                                   line[end] == '_' || line[end] == '.')) {
+        ++end;
       }
+      if (end > i) return line.substr(i, end - i);
     }
-    return false;
+    return {};
   };
   std::string_view first = LineOf(content, 1);
-  if (declares(first)) return true;
+  if (std::string_view name = declared(first); !name.empty()) return name;
   size_t start = first.find_first_not_of(" \t\f");
-  if (start != std::string_view::npos && first[start] != '#') return false;
-  return declares(LineOf(content, 2));
+  if (start != std::string_view::npos && first[start] != '#') return {};
+  return declared(LineOf(content, 2));
+}
+
+// Whether `content` declares an encoding other than UTF-8 (utf-8, utf8, UTF_8, utf-8-sig
+// all name UTF-8 to Python's codec lookup).
+bool DeclaresAnotherEncoding(std::string_view content) {
+  std::string name;
+  for (char c : DeclaredEncoding(content)) {
+    if (c != '-' && c != '_') name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return !name.empty() && !name.starts_with("utf8");
 }
 
 }  // namespace
 
 bool PythonReadsAsSource(std::string_view content) {
   if (std::memchr(content.data(), '\0', content.size())) return false;
-  return NotPythonText(content).empty() || HasCodingDeclaration(content);
+  return NotPythonText(content).empty() || DeclaresAnotherEncoding(content);
 }
 
 std::string NotPythonText(std::string_view content) {
@@ -83,7 +95,7 @@ std::string NotPythonText(std::string_view content) {
       // A legacy file may be valid Python in the encoding it declares; say why it is still
       // skipped rather than let the note read as a broken file.
       return fmt::format("not UTF-8 text (invalid byte on line {}{})", LineAt(content, i),
-                         HasCodingDeclaration(content) ? "; faaslint reads UTF-8 only, not the encoding the file declares"
+                         DeclaresAnotherEncoding(content) ? "; faaslint reads UTF-8 only, not the encoding the file declares"
                                                        : "");
     }
     i += n;

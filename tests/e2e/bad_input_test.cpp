@@ -53,6 +53,7 @@ TEST(BadInput, InvalidUtf8AndNulBytesNameTheLineAndTheRestIsChecked) {
   TempDir dir;
   dir.Write("latin1.py", "x = 1\nname = 'caf\xe9'\n");
   dir.Write("legacy.py", "# -*- coding: latin-1 -*-\nname = 'caf\xe9'\n");  // valid Python, not UTF-8
+  dir.Write("says_utf8.py", "# coding: utf-8\nname = 'caf\xe9'\n");       // broken in any reader
   dir.Write("nul.py", std::string("x = 1\ny = 2\nz = '\0'\n", 18));
   dir.Write("app.py", kThreadAtImport);
   CommandResult result = CheckAll(dir);
@@ -61,7 +62,8 @@ TEST(BadInput, InvalidUtf8AndNulBytesNameTheLineAndTheRestIsChecked) {
             "faaslint: latin1.py: skipped: not UTF-8 text (invalid byte on line 2)\n"
             "faaslint: legacy.py: skipped: not UTF-8 text (invalid byte on line 2; faaslint reads UTF-8 only, "
             "not the encoding the file declares)\n"
-            "faaslint: nul.py: skipped: binary file (NUL byte on line 3)\n");
+            "faaslint: nul.py: skipped: binary file (NUL byte on line 3)\n"
+            "faaslint: says_utf8.py: skipped: not UTF-8 text (invalid byte on line 2)\n");
   EXPECT_NE(result.out.find("app.py:2:1: FL101"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("(1 error) in 1 file checked"), std::string::npos) << result.out;
 }

@@ -158,9 +158,11 @@ TEST_F(DeploymentGraphTest, FilesPythonCannotReadAsSourceImportNothing) {
   // Not declarations: below a line of code, or not in a comment.
   dir_.Write("api/late.py", "import os\n# coding: latin-1\nimport worker6\nx = '\xe9'\n");
   dir_.Write("api/string.py", "x = 'coding: latin-1'\nimport worker7\ny = '\xe9'\n");
-  for (int i = 1; i <= 7; ++i) dir_.Write("worker" + std::string(i == 1 ? "" : std::to_string(i)) + ".py", "");
+  dir_.Write("api/says_utf8.py", "# coding: UTF_8\nimport worker8\ny = '\xe9'\n");  // and is not
+  for (int i = 1; i <= 8; ++i) dir_.Write("worker" + std::string(i == 1 ? "" : std::to_string(i)) + ".py", "");
   project::DeploymentGraph graph = Build();
-  EXPECT_EQ(graph.function_code, (Files{"api/index.py", "api/late.py", "api/string.py", "nul_bytes.py", "latin1.py",
+  EXPECT_EQ(graph.function_code, (Files{"api/index.py", "api/late.py", "api/string.py", "api/says_utf8.py",
+                                        "nul_bytes.py", "latin1.py",
                                         "declared.py", "declared_below_shebang.py", "fine.py", "worker3.py",
                                         "worker4.py", "worker5.py"}));
 }
