@@ -46,7 +46,9 @@ if(_faaslint_libgit2_static)
   message(STATUS "libgit2: linking the static archives")
   target_include_directories(faaslint_libgit2 INTERFACE ${LIBGIT2_INCLUDE_DIRS})
   target_link_libraries(faaslint_libgit2 INTERFACE ${_faaslint_libgit2_paths} ${FAASLINT_GSSAPI} rt Threads::Threads)
-  target_compile_definitions(faaslint_libgit2 INTERFACE FAASLINT_LIBGIT2_STATIC=1)
+  # Only the file that stands in for the CA loaders needs to know.
+  set_source_files_properties(${CMAKE_SOURCE_DIR}/src/git/skip_ca_bundle.cpp
+    PROPERTIES COMPILE_DEFINITIONS FAASLINT_LIBGIT2_STATIC=1)
   target_link_options(faaslint_libgit2 INTERFACE
     LINKER:--wrap=mbedtls_x509_crt_parse_file LINKER:--wrap=mbedtls_x509_crt_parse_path)
 else()

@@ -33,6 +33,18 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
+// The offset of the first byte that is not valid UTF-8, or npos.
+size_t FirstInvalidUtf8(std::string_view content) {
+  for (size_t i = 0; i < content.size();) {
+    i += AsciiPrefixLength(content.substr(i));
+    if (i == content.size()) break;
+    size_t n = Utf8SequenceLength(content, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 uint32_t LineAt(std::string_view content, size_t offset) {
   uint32_t line = 1;
   for (size_t i = 0; i < offset; ++i) line += content[i] == '\n';
@@ -79,7 +91,7 @@ bool DeclaresAnotherEncoding(std::string_view content) {
 
 bool PythonReadsAsSource(std::string_view content) {
   if (std::memchr(content.data(), '\0', content.size())) return false;
-  return NotPythonText(content).empty() || DeclaresAnotherEncoding(content);
+  return FirstInvalidUtf8(content) == std::string_view::npos || DeclaresAnotherEncoding(content);
 }
 
 std::string NotPythonText(std::string_view content) {
@@ -87,20 +99,13 @@ std::string NotPythonText(std::string_view content) {
     size_t offset = static_cast<const char*>(nul) - content.data();
     return fmt::format("binary file (NUL byte on line {})", LineAt(content, offset));
   }
-  for (size_t i = 0; i < content.size();) {
-    i += AsciiPrefixLength(content.substr(i));
-    if (i == content.size()) break;
-    size_t n = Utf8SequenceLength(content, i);
-    if (n == 0) {
-      // A legacy file may be valid Python in the encoding it declares; say why it is still
-      // skipped rather than let the note read as a broken file.
-      return fmt::format("not UTF-8 text (invalid byte on line {}{})", LineAt(content, i),
-                         DeclaresAnotherEncoding(content) ? "; faaslint reads UTF-8 only, not the encoding the file declares"
-                                                       : "");
-    }
-    i += n;
-  }
-  return {};
+  const size_t invalid = FirstInvalidUtf8(content);
+  if (invalid == std::string_view::npos) return {};
+  // A legacy file may be valid Python in the encoding it declares; say why it is still
+  // skipped rather than let the note read as a broken file.
+  return fmt::format("not UTF-8 text (invalid byte on line {}{})", LineAt(content, invalid),
+                     DeclaresAnotherEncoding(content) ? "; faaslint reads UTF-8 only, not the encoding the file declares"
+                                                      : "");
 }
 
 std::string_view LineOf(std::string_view content, uint32_t line) {
