@@ -11,8 +11,10 @@
 
 namespace faaslint::fuzz {
 
-// Bytes as app.py through the lint pipeline (text check, parse, every rule, noqa);
-// bytes that the pipeline refuses as text are also parsed and checked directly.
+// Bytes as app.py (or, split at lines `#>>>`, as app.py, lib1.py, ... that can import
+// each other) through the lint pipeline (text check, parse, every rule, noqa), then
+// `--fix` on the findings; bytes that the pipeline refuses as text are also parsed and
+// checked directly.
 std::string CheckPython(std::string_view data);
 // Bytes as .faaslint.yaml and as pyproject.toml: parse and validate.
 std::string CheckConfig(std::string_view data);

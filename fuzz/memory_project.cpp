@@ -46,6 +46,11 @@ lint::LintResult LintFiles(const Files& files) {
   return lint::Lint(changes, lint::LintOptions{}, rules::Registry::Get());
 }
 
+std::vector<lint::FileFix> PlanFixes(const lint::LintResult& result, const Files& files,
+                                     std::vector<lint::Problem>* problems) {
+  return lint::PlanFixes(result.findings, MemorySnapshot(files), problems);
+}
+
 std::string CheckFindingLocations(const lint::LintResult& result, const Files& files) {
   for (const Finding& finding : result.findings) {
     const Location& at = finding.location;

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "lint/fix.h"
 #include "lint/lint.h"
 
 namespace faaslint::fuzz {
@@ -12,6 +13,11 @@ namespace faaslint::fuzz {
 using Files = std::map<std::string, std::string, std::less<>>;
 
 lint::LintResult LintFiles(const Files& files);
+
+// `check --fix` planned on the same files: the fixes of `result`'s findings applied in
+// memory (a file that cannot be read is a problem).
+std::vector<lint::FileFix> PlanFixes(const lint::LintResult& result, const Files& files,
+                                     std::vector<lint::Problem>* problems);
 
 // "" when every finding points into a file of the project at a line and column that
 // exist (1-based; the column may be one past the end of its line); else what is wrong.

@@ -1,20 +1,23 @@
-// Python analysis on arbitrary bytes: the pipeline as `faaslint --all` runs it, and,
-// for bytes the pipeline refuses as text, the parser and every rule directly (so the
-// module walk also meets invalid UTF-8 and NUL bytes); and the two import scans of the
-// deployment graph against each other.
+// Python analysis on arbitrary bytes: the pipeline as `faaslint --all` runs it, on one
+// module or several that import each other; `--fix` on its findings; for bytes the
+// pipeline refuses as text, the parser and every rule directly (so the module walk also
+// meets invalid UTF-8 and NUL bytes); and the two import scans of the deployment graph
+// against each other.
 #include <fmt/format.h>
 #include <tree_sitter/api.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
+#include "core/text_edit.h"
 #include "harness.h"
-#include "python/text_check.h"
 #include "memory_project.h"
 #include "python/background.h"
 #include "python/import_tokens.h"
 #include "python/module.h"
 #include "python/parser.h"
+#include "python/text_check.h"
 #include "python/values.h"
 #include "rules/registry.h"
 
@@ -60,32 +63,131 @@ std::string CheckImportScan(std::string_view data) {
   return {};
 }
 
+// An input is one module, or several: a line `#>>>` starts the next one. The first is
+// app.py and the others lib1.py to lib3.py, which the first can import (`import lib1`),
+// so that calls into another module of the project (FL103's summaries, the module
+// index, the deployment graph) meet fuzzed code as well.
+constexpr std::string_view kNextModule = "\n#>>>\n";
+
+Files SplitIntoModules(std::string_view data) {
+  Files files;
+  for (int index = 0;; ++index) {
+    std::string path = index == 0 ? "app.py" : fmt::format("lib{}.py", index);
+    size_t marker = index < 3 ? data.find(kNextModule) : std::string_view::npos;
+    if (marker == std::string_view::npos) {
+      files.emplace(std::move(path), std::string(data));
+      return files;
+    }
+    files.emplace(std::move(path), std::string(data.substr(0, marker + 1)));
+    data.remove_prefix(marker + kNextModule.size());
+  }
+}
+
+bool Refused(std::string_view content) {
+  return !python::NotPythonText(content).empty() || content.size() > lint::kMaxPythonFileBytes;
+}
+
+bool ParsesWithoutError(std::string_view content) {
+  python::Parser parser;
+  python::TreePtr tree = parser.Parse(content);
+  return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
+}
+
+// A file the pipeline reads is checked, with at most a note on its first syntax or
+// indentation error; a file it refuses (not text, over the size limit) is named in
+// exactly one note.
+std::string CheckNotes(const lint::LintResult& result, const std::string& path, std::string_view content) {
+  std::vector<const lint::Problem*> notes;
+  for (const lint::Problem& problem : result.problems) {
+    if (problem.path == path) notes.push_back(&problem);
+  }
+  if (Refused(content)) return notes.size() == 1 ? "" : path + " refused but not noted once";
+  if (notes.empty()) return {};
+  if (notes.size() != 1 || notes[0]->fatal) return path + ": a checked file with notes beyond one";
+  const std::string& message = notes[0]->message;
+  unsigned line = 0;
+  size_t number = message.find(" on line ");
+  if (number != std::string::npos) std::sscanf(message.c_str() + number, " on line %u", &line);
+  const bool known = message == fmt::format("syntax error on line {}: checked as far as it parses", line) ||
+                     message == fmt::format("indentation error on line {}: Python will not import this file", line);
+  if (!known || line == 0 || line > static_cast<unsigned>(std::count(content.begin(), content.end(), '\n')) + 1) {
+    return path + ": a checked file with a note that is not its syntax error: " + message;
+  }
+  return {};
+}
+
+std::map<std::string, size_t> CountByCode(const lint::LintResult& result, const std::string& path) {
+  std::map<std::string, size_t> counts;
+  for (const Finding& finding : result.findings) {
+    if (finding.location.path == path) ++counts[std::string(finding.code())];
+  }
+  return counts;
+}
+
+// `check --fix`: every fix is applied or skipped as overlapping; the diff shows exactly
+// the change; a fix keeps a file UTF-8 text and, if it parsed without an error, still
+// parsing so; and a finding that was fixed is gone when the fixed project is checked again.
+std::string CheckFixes(const lint::LintResult& result, const Files& files) {
+  std::vector<lint::Problem> problems;
+  std::vector<lint::FileFix> plans = PlanFixes(result, files, &problems);
+  if (!problems.empty()) return "fixes planned for a file that cannot be read: " + problems[0].message;
+  if (plans.empty()) return {};
+  Files fixed_files = files;
+  for (const lint::FileFix& plan : plans) {
+    size_t fixable = 0;
+    for (const Finding& finding : result.findings) fixable += finding.location.path == plan.path && !finding.fix.empty();
+    if (plan.fixed.size() + plan.skipped.size() != fixable) return plan.path + ": a fix neither applied nor skipped";
+    if (plan.after != plan.before && plan.fixed.empty()) return plan.path + ": changed by no fix";
+    if (UnifiedDiff(plan.before, plan.after, plan.path).empty() != (plan.after == plan.before)) {
+      return plan.path + ": the diff does not show the fix";
+    }
+    if (!Refused(plan.before) && Refused(plan.after)) return plan.path + ": a fix made the file unreadable as text";
+    if (ParsesWithoutError(plan.before) && !ParsesWithoutError(plan.after)) {
+      return plan.path + ": a fix broke the syntax:\n" + UnifiedDiff(plan.before, plan.after, plan.path);
+    }
+    fixed_files[plan.path] = plan.after;
+  }
+  lint::LintResult again = LintFiles(fixed_files);
+  for (const lint::FileFix& plan : plans) {
+    std::map<std::string, size_t> before = CountByCode(result, plan.path), after = CountByCode(again, plan.path);
+    std::map<std::string, size_t> fixed;
+    for (const Finding* finding : plan.fixed) ++fixed[std::string(finding->code())];
+    for (const auto& [code, count] : fixed) {
+      if (after[code] + count > before[code]) {
+        return fmt::format("{}: {} of {} {} fixed, {} left after the fix:\n{}", plan.path, count, before[code], code,
+                           after[code], UnifiedDiff(plan.before, plan.after, plan.path));
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string CheckPython(std::string_view data) {
-  if (std::string broken = CheckImportScan(data); !broken.empty()) return broken;
-  Files files{{"app.py", std::string(data)}};
+  Files files = SplitIntoModules(data);
+  for (const auto& [path, content] : files) {
+    if (std::string broken = CheckImportScan(content); !broken.empty()) return path + ": " + broken;
+  }
   lint::LintResult result = LintFiles(files);
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;
-  bool refused = !python::NotPythonText(data).empty() || data.size() > lint::kMaxPythonFileBytes;
-  // Each file is either checked, with at most a note on its first syntax or indentation
-  // error, or named in exactly one note (refused, over a limit).
-  if (result.files_checked > 1) return "app.py checked more than once";
-  if (result.files_checked == 0 && result.problems.size() != 1) return "app.py neither checked nor noted once";
-  if (result.files_checked == 1 && !result.problems.empty()) {
-    if (result.problems.size() != 1 || result.problems[0].fatal) return "a checked app.py with notes beyond one";
-    const std::string& message = result.problems[0].message;
-    unsigned line = 0;
-    size_t number = message.find(" on line ");
-    if (number != std::string::npos) std::sscanf(message.c_str() + number, " on line %u", &line);
-    const bool known = message == fmt::format("syntax error on line {}: checked as far as it parses", line) ||
-                       message == fmt::format("indentation error on line {}: Python will not import this file", line);
-    if (!known || line == 0 || line > static_cast<unsigned>(std::count(data.begin(), data.end(), '\n')) + 1) {
-      return "a checked app.py with a note that is not its syntax error: " + result.problems[0].message;
+  size_t readable = 0;
+  for (const auto& [path, content] : files) {
+    if (std::string broken = CheckNotes(result, path, content); !broken.empty()) return broken;
+    readable += !Refused(content);
+  }
+  if (result.files_checked != readable) {
+    return fmt::format("{} files checked, {} readable of {}", result.files_checked, readable, files.size());
+  }
+  if (std::string broken = CheckFixes(result, files); !broken.empty()) return broken;
+  // Refused bytes are also parsed and checked directly, so that the module walk and the
+  // rules meet invalid UTF-8 and NUL bytes too.
+  for (const auto& [path, content] : files) {
+    if (!Refused(content)) continue;
+    if (std::string broken = CheckModuleDirectly(content.substr(0, lint::kMaxPythonFileBytes)); !broken.empty()) {
+      return path + ": " + broken;
     }
   }
-  if (refused && result.files_checked != 0) return "a file the text check refuses was checked";
-  if (refused) return CheckModuleDirectly(data.substr(0, lint::kMaxPythonFileBytes));
   return {};
 }
 

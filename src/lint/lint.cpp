@@ -276,10 +276,16 @@ class Linter {
       rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values, background};
       active.rule->python(context, sink);
     }
+    // A fix is planned on the tree, and tree-sitter rebuilds a tree around a syntax error
+    // as best it can: there a fix can land in the wrong place (a second `if __name__ ==
+    // "__main__":` around a call whose guard the broken tree lost). A file Python cannot
+    // import is reported, not fixed.
+    const bool fixable = !module->has_syntax_errors() && module->first_indentation_error_line() == 0;
     for (Finding& finding : found) {
       uint32_t line = finding.location.range.start.line;
       if (finding.location.path != path) continue;  // Python rules report in their own file
       if (!changed.Intersects(line, line) || Suppressed(finding, module->Noqa(line))) continue;
+      if (!fixable) finding.fix.clear();
       finding.source_line = SourceLineForFinding(module->Line(line));
       outcome.findings.push_back(std::move(finding));
     }

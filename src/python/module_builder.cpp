@@ -839,7 +839,10 @@ class ModuleBuilder {
       call.guarded = scope.guarded;
       call.loop_depth = scope.loop_depth;
       call.caught = scope.caught;
-      call.callee = callee.qualified.empty() ? callee.text : callee.qualified;
+      // Calling what a call returned (`make_handler()()`) is not calling the callee again:
+      // its name is "<callee>()", as in "<callee>().<attr>" for an attribute of a result.
+      if (callee.kind == Kind::kCall) call.callee = callee.qualified + "()";
+      else call.callee = callee.qualified.empty() ? std::string(callee.text) : callee.qualified;
       if (callee.kind == Kind::kAttribute) {
         call.method = callee.str;
         if (!callee.items.empty()) call.receiver = std::move(callee.items[0]);  // callee is not used after

@@ -116,6 +116,53 @@ TEST(Fix, NoqaLinesAreNotFixed) {
   EXPECT_EQ(dir.Read("app.py"), source);
 }
 
+// Around a syntax error tree-sitter's tree is a guess. Here it loses the `__main__` guard
+// (so FL401 reports `app.run()`) and makes `requests.post(...)` and `pending()` one call:
+// fixes would put a second guard around `app.run()` and `timeout=10` into `pending()`.
+// A file Python cannot import is reported, not fixed; once it parses, it is fixed.
+TEST(Fix, FilesPythonCannotImportAreReportedNotFixed) {
+  TempDir dir;
+  const std::string broken =
+      "import requests\n"
+      "from flask import Flask\n"
+      "app = Flask(__name__)\n"
+      "events = requests.get(\"https://example.com/events\")\n"
+      "def notify(event:\n"
+      "    requests.post(\"https://example.com/hook\", json=event)\n"
+      "    while pending()\n"
+      "if __name__ == \"__main__\":\n"
+      "    app.run()\n";
+  dir.Write("app.py", broken);
+  auto diff = RunFaaslint({"check", "--all", "--diff"}, dir.path());
+  EXPECT_EQ(diff.exit_code, 0) << diff.err;
+  EXPECT_EQ(diff.out, "");
+  auto fix = RunFaaslint({"check", "--all", "--fix", "--color", "never"}, dir.path());
+  EXPECT_EQ(dir.Read("app.py"), broken);
+  EXPECT_NE(fix.err.find("fixed 0 findings in 0 files"), std::string::npos) << fix.err;
+  EXPECT_NE(fix.err.find("app.py: syntax error on line 5"), std::string::npos) << fix.err;
+  EXPECT_NE(fix.out.find("app.py:4:10: FL403"), std::string::npos) << "still reported:\n" << fix.out;
+
+  const std::string parses =
+      "import requests\n"
+      "from flask import Flask\n"
+      "app = Flask(__name__)\n"
+      "events = requests.get(\"https://example.com/events\")\n"
+      "def notify(event):\n"
+      "    requests.post(\"https://example.com/hook\", json=event)\n"
+      "    while pending():\n"
+      "        pass\n"
+      "if __name__ == \"__main__\":\n"
+      "    app.run()\n";
+  dir.Write("app.py", parses);
+  auto fixed = RunFaaslint({"check", "--all", "--fix", "--color", "never"}, dir.path());
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.out << fixed.err;
+  EXPECT_NE(fixed.err.find("fixed 2 findings in 1 file"), std::string::npos) << fixed.err;
+  std::string expected = parses;
+  expected.replace(expected.find("/events\")"), 9, "/events\", timeout=10)");
+  expected.replace(expected.find("json=event)"), 11, "json=event, timeout=10)");
+  EXPECT_EQ(dir.Read("app.py"), expected);
+}
+
 TEST(Fix, FixAndDiffExcludeEachOther) {
   TempDir dir;
   dir.Write("app.py", kApp);

@@ -3,6 +3,8 @@
 // "runs only under a guard" from them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "python/module.h"
 #include "python/parser.h"
 
@@ -61,6 +63,23 @@ TEST(ModuleCallers, MarksModuleLevelFunctionsWhoseNameIsHandedOn) {
   EXPECT_FALSE(FunctionNamed(*module, "factory").handed_on);
   // A method is not the module-level name `run` handed to schedule().
   EXPECT_FALSE(FunctionNamed(*module, "run").handed_on);
+}
+
+// Calling the result of a call is another call, not a second call of the callee: once it
+// made `requests.post(url)()` two FL403 findings, and tree-sitter builds such a call
+// when it recovers from a syntax error (`requests.post(url)` then `while x()`
+// without its colon), where the fix for the second one added a timeout to `x()`.
+TEST(ModuleCallers, CallingWhatACallReturnedIsNotCallingTheCalleeAgain) {
+  std::unique_ptr<Module> module = Parse(
+      "import requests\n"
+      "def make():\n    pass\n"
+      "requests.post('https://example.com')()\n"
+      "make()()\n");
+  std::vector<std::string> callees;
+  for (const Call& call : module->calls()) callees.push_back(call.callee);
+  std::sort(callees.begin(), callees.end());
+  EXPECT_EQ(callees, (std::vector<std::string>{"make", "make()", "requests.post", "requests.post()"}));
+  EXPECT_EQ(FunctionNamed(*module, "make").callers.size(), 1u);
 }
 
 }  // namespace
