@@ -39,11 +39,13 @@ uint32_t LineCount(std::string_view content) {
 
 }  // namespace
 
-lint::LintResult LintFiles(const Files& files) {
+lint::LintResult LintFiles(const Files& files, unsigned jobs) {
   ChangeSet changes;
   changes.snapshot = std::make_unique<MemorySnapshot>(files);
   for (const auto& [path, content] : files) changes.changed.emplace(path, LineSet::All());
-  return lint::Lint(changes, lint::LintOptions{}, rules::Registry::Get());
+  lint::LintOptions options;
+  options.jobs = jobs;
+  return lint::Lint(changes, options, rules::Registry::Get());
 }
 
 std::vector<lint::FileFix> PlanFixes(const lint::LintResult& result, const Files& files,

@@ -12,7 +12,7 @@ namespace faaslint::fuzz {
 // root-relative path -> content
 using Files = std::map<std::string, std::string, std::less<>>;
 
-lint::LintResult LintFiles(const Files& files);
+lint::LintResult LintFiles(const Files& files, unsigned jobs = 1);
 
 // `check --fix` planned on the same files: the fixes of `result`'s findings applied in
 // memory (a file that cannot be read is a problem).

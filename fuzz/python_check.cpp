@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <tuple>
 
 #include "core/text_edit.h"
 #include "harness.h"
@@ -94,14 +95,18 @@ bool ParsesWithoutError(std::string_view content) {
 }
 
 // A file the pipeline reads is checked, with at most a note on its first syntax or
-// indentation error; a file it refuses (not text, over the size limit) is named in
-// exactly one note.
-std::string CheckNotes(const lint::LintResult& result, const std::string& path, std::string_view content) {
+// indentation error; a file it refuses (not text, over the size limit) is named in one
+// note. `function_code`: the file is certainly checked (app.py); a lib*.py that the entry
+// does not import is left out without a note (DESIGN.md, "Deployment graph").
+std::string CheckNotes(const lint::LintResult& result, const std::string& path, std::string_view content,
+                       bool function_code) {
   std::vector<const lint::Problem*> notes;
   for (const lint::Problem& problem : result.problems) {
     if (problem.path == path) notes.push_back(&problem);
   }
-  if (Refused(content)) return notes.size() == 1 ? "" : path + " refused but not noted once";
+  if (Refused(content)) {
+    return notes.size() == 1 || (notes.empty() && !function_code) ? "" : path + " refused but not noted once";
+  }
   if (notes.empty()) return {};
   if (notes.size() != 1 || notes[0]->fatal) return path + ": a checked file with notes beyond one";
   const std::string& message = notes[0]->message;
@@ -162,6 +167,14 @@ std::string CheckFixes(const lint::LintResult& result, const Files& files) {
   return {};
 }
 
+bool SameFindings(const std::vector<Finding>& a, const std::vector<Finding>& b) {
+  auto fields = [](const Finding& f) {
+    return std::tie(f.rule, f.location, f.message, f.help, f.related, f.source_line, f.fix);
+  };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](const Finding& x, const Finding& y) { return fields(x) == fields(y); });
+}
+
 }  // namespace
 
 std::string CheckPython(std::string_view data) {
@@ -173,13 +186,21 @@ std::string CheckPython(std::string_view data) {
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;
   size_t readable = 0;
   for (const auto& [path, content] : files) {
-    if (std::string broken = CheckNotes(result, path, content); !broken.empty()) return broken;
+    if (std::string broken = CheckNotes(result, path, content, path == "app.py"); !broken.empty()) return broken;
     readable += !Refused(content);
   }
-  if (result.files_checked != readable) {
+  // app.py is checked whenever it is readable: it is either a zero-config Vercel entry
+  // (it defines `app`) or, with no entry in the project, function code like every file.
+  const size_t at_least = Refused(files.find("app.py")->second) ? 0 : 1;
+  if (result.files_checked > readable || result.files_checked < at_least) {
     return fmt::format("{} files checked, {} readable of {}", result.files_checked, readable, files.size());
   }
   if (std::string broken = CheckFixes(result, files); !broken.empty()) return broken;
+  // Modules are checked in parallel, each publishing what the others may ask of it (FL103
+  // waits for the summary of an imported module): the findings must not depend on it.
+  if (files.size() > 1 && !SameFindings(LintFiles(files, 2).findings, result.findings)) {
+    return "two workers report other findings than one";
+  }
   // Refused bytes are also parsed and checked directly, so that the module walk and the
   // rules meet invalid UTF-8 and NUL bytes too.
   for (const auto& [path, content] : files) {

@@ -376,6 +376,22 @@ TEST(BadInput, SyntaxErrorIsNamedAndTheRestIsChecked) {
             "faaslint: unclosed.py: syntax error on line 2: checked as far as it parses\n");
 }
 
+// tree-sitter-python's scanner kept "inside an f-string" from one file to the next one
+// the same worker parsed: a file ending in an unterminated f-string turned the next file
+// into a syntax error (a note on a valid file, its findings lost or changed). Found by
+// the python fuzz target comparing one worker with two.
+TEST(BadInput, AnUnterminatedFStringDoesNotLeakIntoTheNextFile) {
+  TempDir dir;
+  dir.Write("a.py", "greeting = f\"hello\n");
+  dir.Write("b.py", "import threading\n\n\ndef poll():\n    pass\n\n\nthreading.Thread(target=poll).start()\n");
+  for (const char* jobs : {"1", "2"}) {
+    CommandResult result = testing::RunFaaslint({"check", "--all", "--jobs", jobs, "--color", "never"}, dir.path());
+    EXPECT_EQ(result.err, "faaslint: a.py: syntax error on line 1: checked as far as it parses\n") << jobs;
+    EXPECT_NE(result.out.find("b.py:8:1: FL101 `threading.Thread` is started at import time"), std::string::npos)
+        << jobs << ": " << result.out;
+  }
+}
+
 // Indentation Python refuses and tree-sitter reads past without an error node. Each case
 // is also given to python3's own compiler: the note appears exactly when Python refuses
 // the file. The cases it accepts are the look-alikes a column check could trip on.
