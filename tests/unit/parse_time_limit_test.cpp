@@ -30,15 +30,20 @@ TEST(ParseTimeLimit, AFileOverTheLimitIsSkippedWithANoteAndTheRestIsChecked) {
   for (int i = 0; i < 400000; ++i) soup += kAlphabet[random() % kAlphabet.size()];
   dir.Write("soup.py", soup);
   dir.Write("app.py", "import threading\nthreading.Thread(target=print).start()\n");
+  // Parsed after soup.py by the same parser: tree-sitter resumes a parse its time limit
+  // stopped unless told otherwise, and this file came out as the rest of the soup.
+  dir.Write("worker.py", "import threading\n\n\nthreading.Thread(target=print).start()\n");
 
   lint::LintResult limited = LintFolder(dir.path(), std::chrono::milliseconds(20));
   ASSERT_EQ(limited.problems.size(), 1u);
   EXPECT_EQ(limited.problems[0].path, "soup.py");
   EXPECT_EQ(limited.problems[0].message, "skipped: parsing took longer than the 0.02 s limit for a file");
   EXPECT_FALSE(limited.problems[0].fatal);
-  EXPECT_EQ(limited.files_checked, 1u);
-  ASSERT_EQ(limited.findings.size(), 1u);
+  EXPECT_EQ(limited.files_checked, 2u);
+  ASSERT_EQ(limited.findings.size(), 2u);
   EXPECT_EQ(limited.findings[0].location.path, "app.py");
+  EXPECT_EQ(limited.findings[1].location.path, "worker.py");
+  EXPECT_EQ(limited.findings[1].location.range.start.line, 4u);
 }
 
 TEST(ParseTimeLimit, TheDefaultLimitLeavesOrdinaryFilesAlone) {
