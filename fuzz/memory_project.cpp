@@ -39,10 +39,10 @@ uint32_t LineCount(std::string_view content) {
 
 }  // namespace
 
-lint::LintResult LintFiles(const Files& files, unsigned jobs) {
+lint::LintResult LintFiles(const Files& files, unsigned jobs, const LineSet* changed) {
   ChangeSet changes;
   changes.snapshot = std::make_unique<MemorySnapshot>(files);
-  for (const auto& [path, content] : files) changes.changed.emplace(path, LineSet::All());
+  for (const auto& [path, content] : files) changes.changed.emplace(path, changed ? *changed : LineSet::All());
   lint::LintOptions options;
   options.jobs = jobs;
   return lint::Lint(changes, options, rules::Registry::Get());

@@ -12,7 +12,8 @@ namespace faaslint::fuzz {
 // root-relative path -> content
 using Files = std::map<std::string, std::string, std::less<>>;
 
-lint::LintResult LintFiles(const Files& files, unsigned jobs = 1);
+// `changed`: the lines of every file a diff run would keep; null keeps all (`--all`).
+lint::LintResult LintFiles(const Files& files, unsigned jobs = 1, const LineSet* changed = nullptr);
 
 // `check --fix` planned on the same files: the fixes of `result`'s findings applied in
 // memory (a file that cannot be read is a problem).

@@ -58,7 +58,8 @@ struct Line {
 // Splits the source into logical lines, handing each to `take` as it ends (one token
 // buffer for the whole file). False when `take` refuses a line, or on what this reader
 // does not handle: tabs or form feeds in the indentation of a line that is not blank, a
-// lone \r, an unclosed string or bracket, a closer without an opener.
+// lone \r, an unclosed string or bracket, a closer without an opener, a control
+// character or a non-ASCII byte outside strings and comments.
 class Lexer {
  public:
   explicit Lexer(std::string_view source) : s_(source) {}
@@ -104,9 +105,18 @@ class Lexer {
         i_ = next + 1;
       } else if (c == '"' || c == '\'') {
         if (!String(i_, depth, line)) return false;
+      } else if (c < 0x20 || c == 0x7f) {
+        // Other control characters: tree-sitter reads a vertical tab as a space, Python
+        // refuses it; either way not a file to be sure of.
+        return false;
       } else if (IsNameByte(c)) {
         size_t start = i_;
-        while (i_ < s_.size() && IsNameByte(s_[i_])) ++i_;
+        while (i_ < s_.size() && IsNameByte(s_[i_])) {
+          // A name with non-ASCII letters: rare, and among those bytes are spaces that
+          // tree-sitter skips as whitespace (U+00A0, U+3000...), which would split the name.
+          if (static_cast<unsigned char>(s_[i_]) >= 0x80) return false;
+          ++i_;
+        }
         bool quote_next = i_ < s_.size() && (s_[i_] == '"' || s_[i_] == '\'');
         if (quote_next && IsStringPrefix(start, i_)) {
           if (!String(start, depth, line)) return false;

@@ -113,7 +113,10 @@ TEST(ImportTokens, LeavesUnsureFilesToTheTree) {
                                   "import a\n  import b\n"sv, "if x:\nimport y\n"sv, "if lambda: 1:\n    pass\n"sv,
                                   "case: int = 1\n"sv, "import a\0\n"sv,
                                   // Syntax errors tree-sitter repairs across the line end (found by the fuzzer).
-                                  "import \n\nx\n"sv, "import a,\nb\n"sv, "from m import a,\nb\n"sv}) {
+                                  "import \n\nx\n"sv, "import a,\nb\n"sv, "from m import a,\nb\n"sv,
+                                  // Whitespace to tree-sitter, not to Python (found by the fuzzer):
+                                  // a vertical tab, a no-break space, an ideographic space.
+                                  "import a\n\vimport b\n"sv, "import\u00a0b\n"sv, "x\u3000= 1\nimport c\n"sv}) {
     EXPECT_EQ(ByTokens(source), "(left to the tree)") << source;
   }
   EXPECT_EQ(ByTree("import sys\nsys.path.insert(0, 'src')\nimport x\n"), "sys:\nx:\npath cwd src\n");
