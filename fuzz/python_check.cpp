@@ -95,8 +95,8 @@ bool ParsesWithoutError(std::string_view content) {
   return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
 }
 
-// A file the pipeline reads is checked, with at most a note on its first syntax or
-// indentation error; a file it refuses (not text, over the size limit) is named in one
+// A file the pipeline reads is checked, with at most a note on its first syntax error,
+// indentation error or invisible character; a file it refuses (not text, over the size limit) is named in one
 // note. `function_code`: the file is certainly checked (app.py); a lib*.py that the entry
 // does not import is left out without a note (DESIGN.md, "Deployment graph").
 std::string CheckNotes(const lint::LintResult& result, const std::string& path, std::string_view content,
@@ -114,8 +114,10 @@ std::string CheckNotes(const lint::LintResult& result, const std::string& path, 
   unsigned line = 0;
   size_t number = message.find(" on line ");
   if (number != std::string::npos) std::sscanf(message.c_str() + number, " on line %u", &line);
+  const std::string refused = fmt::format(" on line {}: Python will not import this file", line);
   const bool known = message == fmt::format("syntax error on line {}: checked as far as it parses", line) ||
-                     message == fmt::format("indentation error on line {}: Python will not import this file", line);
+                     message == "indentation error" + refused ||
+                     (message.starts_with("invisible character U+") && message.ends_with(refused));
   if (!known || line == 0 || line > static_cast<unsigned>(std::count(content.begin(), content.end(), '\n')) + 1) {
     return path + ": a checked file with a note that is not its syntax error: " + message;
   }

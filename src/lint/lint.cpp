@@ -251,6 +251,9 @@ class Linter {
     } else if (module->first_indentation_error_line() != 0) {
       problems->push_back({path, fmt::format("indentation error on line {}: Python will not import this file",
                                              module->first_indentation_error_line())});
+    } else if (python::InvisibleCharacter invisible = module->invisible_character(); invisible.line != 0) {
+      problems->push_back({path, fmt::format("invisible character U+{:04X} on line {}: Python will not import this file",
+                                             static_cast<uint32_t>(invisible.code_point), invisible.line)});
     }
     return module;
   }
@@ -280,7 +283,8 @@ class Linter {
     // as best it can: there a fix can land in the wrong place (a second `if __name__ ==
     // "__main__":` around a call whose guard the broken tree lost). A file Python cannot
     // import is reported, not fixed.
-    const bool fixable = !module->has_syntax_errors() && module->first_indentation_error_line() == 0;
+    const bool fixable = !module->has_syntax_errors() && module->first_indentation_error_line() == 0 &&
+                         module->invisible_character().line == 0;
     for (Finding& finding : found) {
       uint32_t line = finding.location.range.start.line;
       if (finding.location.path != path) continue;  // Python rules report in their own file

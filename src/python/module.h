@@ -13,6 +13,7 @@
 
 #include "core/finding.h"
 #include "core/flat_multimap.h"
+#include "python/invisible_characters.h"
 
 namespace faaslint::python {
 
@@ -224,6 +225,9 @@ class Module {
   // In a file tree-sitter parses without an error, the first line whose indentation
   // Python refuses (an IndentationError: tree-sitter reads past those), or 0.
   uint32_t first_indentation_error_line() const { return first_indentation_error_line_; }
+  // The first character in code that Python refuses and tree-sitter skips as a space
+  // (python/invisible_characters.h); line 0 when there is none.
+  InvisibleCharacter invisible_character() const { return invisible_character_; }
   bool truncated() const { return truncated_; }  // nesting too deep to summarise fully
   // The parser gave up (its time limit, or brackets nested too deep): every table is empty.
   bool parse_abandoned() const { return parse_abandoned_; }
@@ -288,6 +292,7 @@ class Module {
   uint32_t too_deep_line_ = 0;
   uint32_t first_error_line_ = 0;
   uint32_t first_indentation_error_line_ = 0;
+  InvisibleCharacter invisible_character_;
   bool truncated_ = false;
   std::vector<Import> imports_;
   std::vector<Function> functions_;

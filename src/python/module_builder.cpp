@@ -157,6 +157,7 @@ class ModuleBuilder {
 
   void Build() {
     if (ts_node_has_error(root_)) m_.first_error_line_ = FirstErrorLine(root_);
+    else m_.invisible_character_ = FirstInvisibleCharacterInCode(root_, m_.source());
     Scope scope;
     Block(root_, scope, 0);
     IndexDefs();

@@ -449,6 +449,59 @@ TEST(BadInput, IndentationErrorIsNamedExactlyWhenPythonRefusesTheFile) {
   EXPECT_NE(result.out.find("(18 files checked)"), std::string::npos) << "all checked, notes or not: " << result.out;
 }
 
+// Characters tree-sitter skips like a space and Python refuses in code: a vertical tab
+// and zero-width characters, which code copied from a web page brings along. Each case is
+// also given to python3's own compiler: the note appears exactly when Python refuses the
+// file, and names the character and its line.
+TEST(BadInput, InvisibleCharacterIsNamedExactlyWhenPythonRefusesTheFile) {
+  struct Case {
+    std::string name, source;
+    int line;                // of the note; 0: Python accepts the file, and there is no note
+    std::string code_point;  // as the note writes it
+  };
+  const Case kCases[] = {
+      {"zero_width_space", "import os\nx =\u200b 1\n", 2, "200B"},
+      {"vertical_tab", "x = 1\n\vy = 2\n", 2, "000B"},
+      {"word_joiner_in_a_body", "def f():\n    return\u2060 1\n", 2, "2060"},
+      {"byte_order_mark_in_the_middle", "x = 1\n\ufeffy = 2\n", 2, "FEFF"},
+      {"joiner_in_a_name", "a\u200db = 1\n", 1, "200D"},
+      {"fstring_replacement_field", "n = 1\ns = f'{n\u200b}'\n", 2, "200B"},
+      {"in_strings", "s = 'a\u200bb'\nt = \"\"\"\v\"\"\"\n", 0, ""},
+      {"in_a_comment", "x = 1  # \u200b\v\n", 0, ""},
+      {"fstring_text", "n = 1\ns = f'\u200b{n}'\n", 0, ""},
+      {"byte_order_mark_at_the_start", "\ufeffx = 1\n", 0, ""},
+  };
+  TempDir dir;
+  for (const Case& c : kCases) dir.Write(c.name + ".py", c.source);
+  CommandResult result = CheckAll(dir);
+  CommandResult python = testing::Run(
+      {"python3", "-c",
+       "import glob\n"
+       "for name in sorted(glob.glob('*.py')):\n"
+       "    try: compile(open(name, 'rb').read(), name, 'exec')\n"
+       "    except SyntaxError as e: print(name, e.lineno, e.msg)\n"},
+      dir.path());
+  ASSERT_EQ(python.exit_code, 0) << python.err;
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const bool refused = python.out.find(c.name + ".py ") != std::string::npos;
+    EXPECT_EQ(refused, c.line != 0) << "python3 disagrees with the case: " << python.out;
+    if (c.line != 0) {
+      const std::string line = std::to_string(c.line);
+      EXPECT_NE(python.out.find(c.name + ".py " + line + " invalid non-printable character U+" + c.code_point),
+                std::string::npos)
+          << python.out;
+      EXPECT_NE(result.err.find("faaslint: " + c.name + ".py: invisible character U+" + c.code_point + " on line " +
+                                line + ": Python will not import this file\n"),
+                std::string::npos)
+          << result.err;
+    } else {
+      EXPECT_EQ(result.err.find("faaslint: " + c.name + ".py:"), std::string::npos) << result.err;
+    }
+  }
+  EXPECT_NE(result.out.find("(10 files checked)"), std::string::npos) << "all checked, notes or not: " << result.out;
+}
+
 // An unreadable .faaslint.yaml stops the run: what it selects is unknown.
 TEST(BadInput, UnreadableConfigIsAnErrorWithItsCause) {
   TempDir dir;
