@@ -96,16 +96,17 @@ bool ParsesWithoutError(std::string_view content) {
 }
 
 // A file the pipeline reads is checked, with at most a note on its first syntax error,
-// indentation error or invisible character; a file it refuses (not text, over the size limit) is named in one
-// note. `function_code`: the file is certainly checked (app.py); a lib*.py that the entry
-// does not import is left out without a note (DESIGN.md, "Deployment graph").
+// indentation error or invisible character; a file it `refused` (not text, over the size
+// limit) is named in one note. `function_code`: the file is certainly checked (app.py); a
+// lib*.py that the entry does not import is left out without a note (DESIGN.md,
+// "Deployment graph").
 std::string CheckNotes(const lint::LintResult& result, const std::string& path, std::string_view content,
-                       bool function_code) {
+                       bool refused, bool function_code) {
   std::vector<const lint::Problem*> notes;
   for (const lint::Problem& problem : result.problems) {
     if (problem.path == path) notes.push_back(&problem);
   }
-  if (Refused(content)) {
+  if (refused) {
     return notes.size() == 1 || (notes.empty() && !function_code) ? "" : path + " refused but not noted once";
   }
   if (notes.empty()) return {};
@@ -114,10 +115,10 @@ std::string CheckNotes(const lint::LintResult& result, const std::string& path, 
   unsigned line = 0;
   size_t number = message.find(" on line ");
   if (number != std::string::npos) std::sscanf(message.c_str() + number, " on line %u", &line);
-  const std::string refused = fmt::format(" on line {}: Python will not import this file", line);
+  const std::string not_imported = fmt::format(" on line {}: Python will not import this file", line);
   const bool known = message == fmt::format("syntax error on line {}: checked as far as it parses", line) ||
-                     message == "indentation error" + refused ||
-                     (message.starts_with("invisible character U+") && message.ends_with(refused));
+                     message == "indentation error" + not_imported ||
+                     (message.starts_with("invisible character U+") && message.ends_with(not_imported));
   if (!known || line == 0 || line > static_cast<unsigned>(std::count(content.begin(), content.end(), '\n')) + 1) {
     return path + ": a checked file with a note that is not its syntax error: " + message;
   }
@@ -207,14 +208,18 @@ std::string CheckPython(std::string_view data) {
   }
   lint::LintResult result = LintFiles(files);
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;
+  std::map<std::string, bool> refused;
+  for (const auto& [path, content] : files) refused[path] = Refused(content);
   size_t readable = 0;
   for (const auto& [path, content] : files) {
-    if (std::string broken = CheckNotes(result, path, content, path == "app.py"); !broken.empty()) return broken;
-    readable += !Refused(content);
+    if (std::string broken = CheckNotes(result, path, content, refused[path], path == "app.py"); !broken.empty()) {
+      return broken;
+    }
+    readable += !refused[path];
   }
   // app.py is checked whenever it is readable: it is either a zero-config Vercel entry
   // (it defines `app`) or, with no entry in the project, function code like every file.
-  const size_t at_least = Refused(files.find("app.py")->second) ? 0 : 1;
+  const size_t at_least = refused["app.py"] ? 0 : 1;
   if (result.files_checked > readable || result.files_checked < at_least) {
     return fmt::format("{} files checked, {} readable of {}", result.files_checked, readable, files.size());
   }
@@ -228,7 +233,7 @@ std::string CheckPython(std::string_view data) {
   // Refused bytes are also parsed and checked directly, so that the module walk and the
   // rules meet invalid UTF-8 and NUL bytes too.
   for (const auto& [path, content] : files) {
-    if (!Refused(content)) continue;
+    if (!refused[path]) continue;
     if (std::string broken = CheckModuleDirectly(content.substr(0, lint::kMaxPythonFileBytes)); !broken.empty()) {
       return path + ": " + broken;
     }

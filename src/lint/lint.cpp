@@ -283,8 +283,7 @@ class Linter {
     // as best it can: there a fix can land in the wrong place (a second `if __name__ ==
     // "__main__":` around a call whose guard the broken tree lost). A file Python cannot
     // import is reported, not fixed.
-    const bool fixable = !module->has_syntax_errors() && module->first_indentation_error_line() == 0 &&
-                         module->invisible_character().line == 0;
+    const bool fixable = !module->python_refuses();
     for (Finding& finding : found) {
       uint32_t line = finding.location.range.start.line;
       if (finding.location.path != path) continue;  // Python rules report in their own file

@@ -11,7 +11,8 @@ namespace faaslint::python {
 
 // nullopt when the file needs the tree: sys.path shims, indentation by tabs, an unclosed
 // string or bracket, indentation Python rejects, a `lambda` in a block header, nesting
-// over 50 blocks, a control character or non-ASCII byte outside strings and comments. Files the parser finds errors in may differ from the tree scan.
+// over 50 blocks, a control character or non-ASCII byte outside strings and comments.
+// Files the parser finds errors in may differ from the tree scan.
 std::optional<ImportScan> ScanImportsByTokens(std::string_view source);
 
 }  // namespace faaslint::python

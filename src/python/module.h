@@ -228,6 +228,10 @@ class Module {
   // The first character in code that Python refuses and tree-sitter skips as a space
   // (python/invisible_characters.h); line 0 when there is none.
   InvisibleCharacter invisible_character() const { return invisible_character_; }
+  // Python would not import the file: one of the three above.
+  bool python_refuses() const {
+    return has_syntax_errors() || first_indentation_error_line_ != 0 || invisible_character_.line != 0;
+  }
   bool truncated() const { return truncated_; }  // nesting too deep to summarise fully
   // The parser gave up (its time limit, or brackets nested too deep): every table is empty.
   bool parse_abandoned() const { return parse_abandoned_; }
