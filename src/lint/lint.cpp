@@ -121,16 +121,22 @@ class Linter {
   }
 
   LintResult Run() {
+    LintResult result;
     std::vector<std::string> files = PythonFilesToCheck();
     // Python rules apply to function code only (DESIGN §2, deployment graph).
     if (!files.empty() && options_.settings.platform == Platform::kVercel) {
       const project::DeploymentGraph& graph = project_.deployment_graph();
-      std::erase_if(files, [&](const std::string& path) { return !graph.IsFunctionCode(path); });
+      std::vector<std::string> left_out;
+      std::erase_if(files, [&](const std::string& path) {
+        if (graph.IsFunctionCode(path)) return false;
+        left_out.push_back(path);
+        return true;
+      });
+      if (files.empty()) NoteWhyNamedPathsWereNotChecked(left_out, graph, &result.problems);
     }
     std::vector<FileOutcome> outcomes(files.size());
     RunInParallel(files, outcomes);
 
-    LintResult result;
     std::map<std::string, NoqaMap, std::less<>> suppressions;
     for (size_t i = 0; i < files.size(); ++i) {
       FileOutcome& outcome = outcomes[i];
@@ -149,6 +155,43 @@ class Linter {
     const rules::Rule* rule;
     const rules::RuleOptions* options;
   };
+
+  // "All checks passed (0 files checked)" after naming a worker script says nothing of why:
+  // each named path whose Python files were all left out as not function code gets a note.
+  // Only when nothing is checked, so that a pre-commit run naming a worker beside the app,
+  // or a folder of both, stays quiet.
+  void NoteWhyNamedPathsWereNotChecked(const std::vector<std::string>& left_out,
+                                       const project::DeploymentGraph& graph,
+                                       std::vector<Problem>* problems) const {
+    for (const std::string& named : options_.paths) {
+      const bool named_file = std::find(left_out.begin(), left_out.end(), named) != left_out.end();
+      if (!named_file && std::none_of(left_out.begin(), left_out.end(),
+                                      [&](const std::string& path) { return UnderAnyPath(path, {named}); })) {
+        continue;
+      }
+      std::string why;
+      if (graph.entries.empty()) {
+        why = fmt::format("the project (found by {}) has no function entry: api/*.py, vercel.json `functions` or "
+                          "`builds`, or an app entry such as app.py",
+                          graph.detected_by);
+      } else {
+        why = fmt::format("no function entry ({}) imports {}", ListOfAtMostThree(graph.entries),
+                          named_file ? "it, so it does not run in a Vercel function"
+                                     : "a Python file under it, so none of them runs in a Vercel function");
+      }
+      problems->push_back({named.empty() ? "." : named, "not checked: " + why});
+    }
+  }
+
+  static std::string ListOfAtMostThree(const std::set<std::string, std::less<>>& names) {
+    std::string list;
+    size_t count = 0;
+    for (const std::string& name : names) {
+      if (count++ == 3) return list + ", ...";
+      list += (list.empty() ? "" : ", ") + name;
+    }
+    return list;
+  }
 
   std::vector<std::string> PythonFilesToCheck() const {
     std::vector<std::string> files;

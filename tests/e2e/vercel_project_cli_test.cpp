@@ -1,6 +1,8 @@
 // The vercel.json and cron rules through the real binary on a project folder.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "support/test_support.h"
 
 namespace faaslint::testing {
@@ -99,6 +101,43 @@ TEST(VercelProjectCli, StagedRunInADeployedAppReportsTheStagedModule) {
   EXPECT_EQ(result.out.find("shop/old.py"), std::string::npos) << result.out;
   EXPECT_EQ(result.out.find("tools/seed.py"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("Found 2 findings"), std::string::npos) << result.out;
+}
+
+// Naming only files no entry imports checks nothing: the run says why instead of a bare
+// "0 files checked". It stays quiet when something named is checked (a pre-commit run names
+// every staged file) and under --quiet.
+TEST(VercelProjectCli, NamingOnlyFilesOutsideTheFunctionsSaysWhyNothingIsChecked) {
+  TempDir dir;
+  WriteProject(dir, "{}\n");
+  dir.Write("scripts/worker.py", kThreadAtImport);
+  dir.Write("scripts/seed_db.py", kThreadAtImport);
+
+  CommandResult file = RunFaaslint({"check", "--all", "scripts/worker.py"}, dir.path());
+  EXPECT_EQ(file.exit_code, 0) << file.err;
+  EXPECT_NE(file.err.find("scripts/worker.py: not checked: no function entry (api/index.py) imports it, so it "
+                          "does not run in a Vercel function"),
+            std::string::npos)
+      << file.err;
+  EXPECT_NE(file.out.find("0 files checked"), std::string::npos) << file.out;
+
+  CommandResult folder = RunFaaslint({"check", "--all", "scripts"}, dir.path());
+  EXPECT_NE(folder.err.find("scripts: not checked: no function entry (api/index.py) imports a Python file under it"),
+            std::string::npos)
+      << folder.err;
+  EXPECT_EQ(folder.err.find("worker.py"), std::string::npos) << folder.err;
+
+  CommandResult with_entry = RunFaaslint({"check", "--all", "scripts/worker.py", "api/index.py"}, dir.path());
+  EXPECT_EQ(with_entry.err.find("not checked"), std::string::npos) << with_entry.err;
+  EXPECT_NE(with_entry.out.find("1 file checked"), std::string::npos) << with_entry.out;
+  CommandResult quiet = RunFaaslint({"check", "--all", "--quiet", "scripts/worker.py"}, dir.path());
+  EXPECT_EQ(quiet.err, "");
+
+  std::filesystem::remove(dir / "api/index.py");
+  CommandResult no_entry = RunFaaslint({"check", "--all", "scripts/worker.py"}, dir.path());
+  EXPECT_NE(no_entry.err.find("scripts/worker.py: not checked: the project (found by vercel.json) has no function "
+                              "entry"),
+            std::string::npos)
+      << no_entry.err;
 }
 
 }  // namespace
