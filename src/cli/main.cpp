@@ -49,14 +49,25 @@ int main(int argc, char** argv) {
   staged_opt->excludes(base_opt)->excludes(all_opt)->excludes(pre_commit_opt);
   base_opt->excludes(all_opt)->excludes(pre_commit_opt);
   all_opt->excludes(pre_commit_opt);
-  check_cmd->add_option("--format", formats,
-                        "Output format, repeatable: text, json, sarif, github, gitlab, markdown; FMT:FILE writes it to FILE")
-      ->type_name("FMT[:FILE]");
+  // The list options take one value per occurrence (repeat the option, or separate codes
+  // with commas): CLI11's default for a vector takes every word that follows, and
+  // `--select FL401 app.py` read `app.py` as a rule code.
+  auto one_value_each = [](CLI::Option* option) {
+    option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  };
+  one_value_each(check_cmd->add_option(
+      "--format", formats,
+      "Output format, repeatable: text, json, sarif, github, gitlab, markdown; FMT:FILE writes it to FILE")
+      ->type_name("FMT[:FILE]"));
   auto* config_opt = check_cmd->add_option("--config", check.config_file, "Read this configuration file instead of discovering one");
   auto* no_config_opt = check_cmd->add_flag("--no-config", check.no_config, "Ignore configuration files");
   config_opt->excludes(no_config_opt);
-  check_cmd->add_option("--select", select, "Only these rule codes, prefixes or names (comma-separated, e.g. FL1,FL401); replaces the config's select");
-  check_cmd->add_option("--ignore", ignore, "Skip these rule codes, prefixes or names (comma-separated); adds to the config's ignore");
+  one_value_each(check_cmd->add_option(
+      "--select", select,
+      "Only these rule codes, prefixes or names (comma-separated or repeated, e.g. FL1,FL401); replaces the config's select"));
+  one_value_each(check_cmd->add_option(
+      "--ignore", ignore,
+      "Skip these rule codes, prefixes or names (comma-separated or repeated); adds to the config's ignore"));
   check_cmd->add_option("--platform", check.platform, "Target platform (default: vercel)")
       ->check(CLI::IsMember({"vercel", "aws-lambda", "generic"}));
   check_cmd->add_option("--plan", check.plan, "Vercel plan for duration and cron limits (default: hobby)")

@@ -41,7 +41,6 @@ std::string UnknownSelectorMessage(std::string_view text, const rules::Registry&
 
 bool ParseSelectorList(std::string_view comma_separated, const rules::Registry& registry,
                        std::vector<std::string>* out, std::string* error) {
-  out->clear();
   size_t start = 0;
   while (start <= comma_separated.size()) {
     size_t end = std::min(comma_separated.find(',', start), comma_separated.size());

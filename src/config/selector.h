@@ -19,7 +19,8 @@ std::optional<std::string> NormalizeSelector(std::string_view text, const rules:
 // "unknown rule code 'X'", with "(did you mean 'Y'?)" when X is close to a rule name.
 std::string UnknownSelectorMessage(std::string_view text, const rules::Registry& registry);
 
-// For --select/--ignore: "FL1, FL205" -> {"FL1", "FL205"}. Blank items are skipped.
+// For --select/--ignore: "FL1, FL205" -> {"FL1", "FL205"}, appended to *out (the options
+// repeat). Blank items are skipped.
 // On an unknown selector returns false with UnknownSelectorMessage in *error.
 bool ParseSelectorList(std::string_view comma_separated, const rules::Registry& registry,
                        std::vector<std::string>* out, std::string* error);

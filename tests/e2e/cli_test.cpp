@@ -54,6 +54,27 @@ TEST(Cli, SelectAndIgnoreByPrefixOrName) {
   EXPECT_NE(unknown.err.find("unknown rule code 'FL999'"), std::string::npos) << unknown.err;
 }
 
+// ruff's habit: `check --select CODE FILE`. A list option takes one word per occurrence, so
+// the file stays a PATH; repeated, the lists add up (the last one alone used to win).
+TEST(Cli, ListOptionsTakeOneWordEachAndRepeat) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  dir.Write("other.py", kThreadAtImport);
+  auto narrowed = RunFaaslint({"--all", "--select", "FL101", "app.py"}, dir.path());
+  EXPECT_EQ(narrowed.exit_code, 1) << narrowed.err;
+  EXPECT_NE(narrowed.out.find("app.py:6:1: FL101"), std::string::npos) << narrowed.out;
+  EXPECT_EQ(narrowed.out.find("other.py"), std::string::npos) << narrowed.out;
+
+  EXPECT_EQ(RunFaaslint({"--all", "--ignore", "FL1", "--ignore", "FL4"}, dir.path()).exit_code, 0);
+  EXPECT_EQ(RunFaaslint({"--all", "--ignore", "FL4", "--ignore", "FL1"}, dir.path()).exit_code, 0);
+  auto both = RunFaaslint({"--all", "--select", "FL4", "--select", "FL101", "other.py"}, dir.path());
+  EXPECT_NE(both.out.find("other.py:6:1: FL101"), std::string::npos) << both.out;
+
+  auto formats = RunFaaslint({"--all", "--format", "json:report.json", "--format", "text", "app.py"}, dir.path());
+  EXPECT_NE(formats.out.find("app.py:6:1: FL101"), std::string::npos) << formats.out;
+  EXPECT_NE(dir.Read("report.json").find("\"files_checked\": 1"), std::string::npos) << dir.Read("report.json");
+}
+
 TEST(Cli, UsageErrorsAreOneLineAndExitTwo) {
   TempDir dir;
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
