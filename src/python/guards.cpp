@@ -23,24 +23,54 @@ bool IsEnviron(const Expr& expr) {
   return (expr.kind == Kind::kAttribute || expr.kind == Kind::kName) && expr.qualified == "os.environ";
 }
 
-// `os.environ.get("VERCEL")`, `os.getenv("VERCEL")`, `os.environ["VERCEL"]`: the
-// variable's name when `expr` reads a platform variable.
-bool ReadsPlatformVariable(const Expr& expr, const std::vector<Call>& calls) {
+// A read of a platform variable: `os.environ.get("VERCEL")`, `os.getenv("VERCEL", "0")`,
+// `os.environ["VERCEL"]`.
+struct PlatformRead {
+  std::string_view variable;  // empty: `expr` reads no platform variable
+  // What the read gives off the platform: get()'s default (None when there is none).
+  // Null for a subscript, which raises KeyError there instead.
+  const Expr* fallback = nullptr;
+  bool fallback_is_none = false;
+};
+
+PlatformRead ReadOfPlatformVariable(const Expr& expr, const std::vector<Call>& calls) {
   if (expr.kind == Kind::kCall && expr.call >= 0) {
     const Call& call = calls[expr.call];
-    if (call.callee != "os.environ.get" && call.callee != "os.getenv") return false;
+    if (call.callee != "os.environ.get" && call.callee != "os.getenv") return {};
     const Argument* name = call.Positional(0);
-    return name && name->value.IsString() && IsPlatformVariable(name->value.str);
+    if (!name || !name->value.IsString() || !IsPlatformVariable(name->value.str)) return {};
+    const Argument* fallback = call.Positional(1);
+    if (!fallback) fallback = call.Keyword("default");
+    return {name->value.str, fallback ? &fallback->value : nullptr, fallback == nullptr};
   }
-  if (expr.kind == Kind::kSubscript && expr.items.size() == 2) {
-    return IsEnviron(expr.items[0]) && expr.items[1].IsString() && IsPlatformVariable(expr.items[1].str);
+  if (expr.kind == Kind::kSubscript && expr.items.size() == 2 && IsEnviron(expr.items[0]) &&
+      expr.items[1].IsString() && IsPlatformVariable(expr.items[1].str)) {
+    return {expr.items[1].str};
   }
-  return false;
+  return {};
 }
 
 bool IsEmptyOrNone(const Expr& expr) {
   return expr.kind == Kind::kNone || (expr.IsString() && expr.str.empty() && !expr.is_fstring) ||
          (expr.kind == Kind::kNumber && expr.number == 0) || (expr.kind == Kind::kBool && expr.number == 0);
+}
+
+bool IsPlainString(const Expr& expr, std::string_view text) {
+  return expr.IsString() && !expr.is_fstring && expr.str == text;
+}
+
+// The value a read gives off the platform, when it is a literal the comparison can match:
+// `os.environ.get("VERCEL", "0") == "0"` is true exactly off the platform.
+bool IsOffPlatformValue(const PlatformRead& read, const Expr& value) {
+  if (read.fallback_is_none) return value.kind == Kind::kNone;
+  return read.fallback && read.fallback->IsString() && !read.fallback->is_fstring &&
+         IsPlainString(value, read.fallback->str);
+}
+
+// Vercel sets VERCEL to "1" in every deployment (Vercel docs, "System Environment
+// Variables": VERCEL, example value 1), so `!= "1"` is true exactly off the platform.
+bool IsOnPlatformValue(const PlatformRead& read, const Expr& value) {
+  return read.variable == "VERCEL" && IsPlainString(value, "1");
 }
 
 GuardFacts Negate(GuardFacts facts) { return {facts.on_implies, facts.implies_off}; }
@@ -65,18 +95,28 @@ GuardFacts Comparison(const Expr& expr, const std::vector<Call>& calls) {
     if (op == "not in") return kOffTest;
     return {};
   }
-  const Expr* read = ReadsPlatformVariable(left, calls) ? &left
-                     : ReadsPlatformVariable(right, calls) ? &right : nullptr;
-  if (read == nullptr) return {};
-  const Expr& other = read == &left ? right : left;
-  bool empty = IsEmptyOrNone(other);
-  if (op == "is not" || op == "!=") return empty ? kOnTest : GuardFacts{};
-  if (op == "is" || op == "==") {
-    if (empty) return kOffTest;
-    // VERCEL == "1": true on the platform. A comparison with "development" is vercel dev.
-    if (other.IsString() && other.str != "development") return kOnTest;
+  PlatformRead read = ReadOfPlatformVariable(left, calls);
+  const Expr* other = &right;
+  if (read.variable.empty()) {
+    read = ReadOfPlatformVariable(right, calls);
+    other = &left;
   }
-  return {};
+  if (read.variable.empty()) return {};
+  const bool equality = op == "is" || op == "==";
+  if (!equality && op != "is not" && op != "!=") return {};
+  GuardFacts equal;  // what `read == other` tells
+  if (IsOffPlatformValue(read, *other) || (read.fallback == nullptr && IsEmptyOrNone(*other))) {
+    equal = kOffTest;
+  } else if (IsOnPlatformValue(read, *other)) {
+    equal = kOnTest;
+  } else if (other->IsString() && !other->str.empty() && other->str != "development") {
+    // VERCEL_ENV == "production": taken as true on the platform. "development" is vercel dev.
+    // As `!=` it tells nothing: a preview deployment is not "production" either.
+    return equality ? kOnTest : GuardFacts{};
+  } else {
+    return {};
+  }
+  return equality ? equal : Negate(equal);
 }
 
 }  // namespace
@@ -98,14 +138,17 @@ GuardFacts EvaluateGuard(const Expr& condition, const std::vector<Call>& calls, 
       return {a.implies_off && b.implies_off, a.on_implies || b.on_implies};
     }
     case Kind::kComparison: return Comparison(condition, calls);
-    case Kind::kSubscript: return ReadsPlatformVariable(condition, calls) ? kOnTest : GuardFacts{};
+    case Kind::kSubscript: return ReadOfPlatformVariable(condition, calls).variable.empty() ? GuardFacts{} : kOnTest;
     case Kind::kName: {
       auto it = names.flags.find(condition.qualified);
       return it == names.flags.end() ? GuardFacts{} : it->second;
     }
     case Kind::kCall: {
       if (condition.call < 0) return {};
-      if (ReadsPlatformVariable(condition, calls)) return kOnTest;
+      // `os.getenv("VERCEL")` is truthy on the platform; with a default ("0") it is truthy anywhere.
+      if (PlatformRead read = ReadOfPlatformVariable(condition, calls); !read.variable.empty()) {
+        return read.fallback_is_none || (read.fallback && IsEmptyOrNone(*read.fallback)) ? kOnTest : GuardFacts{};
+      }
       const Call& call = calls[condition.call];
       if (call.callee == "bool" && call.args.size() == 1) return EvaluateGuard(call.args[0].value, calls, names);
       auto it = names.functions.find(call.callee);
