@@ -60,6 +60,11 @@ bool ResolveRunSettings(const CheckOptions& options, const std::string& cwd, con
   if (!options.select.empty()) {
     cli.select.emplace();
     if (!ParseSelectors(options.select, registry, &*cli.select, error)) return false;
+    // `--select "$RULES"` with RULES unset would otherwise turn every rule off and pass.
+    if (cli.select->empty()) {
+      *error = "--select names no rule (leave it out to select every rule)";
+      return false;
+    }
   }
   if (!ParseSelectors(options.ignore, registry, &cli.ignore, error)) return false;
 

@@ -52,6 +52,11 @@ TEST(Cli, SelectAndIgnoreByPrefixOrName) {
   auto unknown = RunFaaslint({"--all", "--select", "FL999"}, dir.path());
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("unknown rule code 'FL999'"), std::string::npos) << unknown.err;
+  for (const char* nothing : {"", ",", " "}) {
+    auto empty = RunFaaslint({"--all", "--select", nothing}, dir.path());
+    EXPECT_EQ(empty.exit_code, 2) << "--select '" << nothing << "': " << empty.out;
+    EXPECT_NE(empty.err.find("--select names no rule"), std::string::npos) << empty.err;
+  }
 }
 
 // ruff's habit: `check --select CODE FILE`. A list option takes one word per occurrence, so
