@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 #include "config/selector.h"
 #include "config/tree.h"
@@ -193,6 +194,11 @@ class Interpreter {
     // An option's type is the type of its default.
     if (IsNumber(option->default_value) && !IsNumber(setting.text)) {
       return Fail(setting, full + " must be a number, not " + QuoteUserText(setting.text));
+    }
+    // The number options are durations: 0 or less would report nothing (max-seconds) or
+    // write a timeout requests refuses (timeout-seconds).
+    if (IsNumber(option->default_value) && std::strtod(setting.text.c_str(), nullptr) <= 0) {
+      return Fail(setting, full + " must be above 0, not " + QuoteUserText(setting.text));
     }
     if (IsBoolean(option->default_value) && !IsBoolean(setting.text)) {
       return Fail(setting, full + " must be true or false, not " + QuoteUserText(setting.text));

@@ -183,6 +183,11 @@ TEST(ConfigLoad, RuleOptionsAreCheckedAgainstTheRule) {
   EXPECT_EQ(LoadError("rules:\n  FL402: {max-seconds: 5}\n  long-sleep: {max-seconds: 6}\n"),
             ".faaslint.yaml:3:3: options for FL402 are given twice");
   EXPECT_EQ(LoadOk("rules: {FL402: {max-seconds: 2.5}}\n").rule_options["FL402"]["max-seconds"], "2.5");
+  // 0 used to turn FL402 off without a word.
+  EXPECT_EQ(LoadError("rules:\n  FL402: {max-seconds: 0}\n"),
+            ".faaslint.yaml:2:24: 'rules.FL402.max-seconds' must be above 0, not '0'");
+  EXPECT_EQ(LoadError("rules:\n  FL402: {max-seconds: -5}\n"),
+            ".faaslint.yaml:2:24: 'rules.FL402.max-seconds' must be above 0, not '-5'");
 }
 
 TEST(ConfigLoad, AFileThatIsNotAMappingIsRefused) {
