@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_map>
@@ -233,7 +234,10 @@ class Builder {
               fmt::format("invalid number `{}`", text), "write digits after the decimal point");
       }
       value.number = std::strtod(value.text.c_str(), nullptr);
-      value.is_integer = text.find_first_of(".eE") == std::string_view::npos;
+      // JSON Schema's "integer" (what Vercel validates vercel.json against) is any number
+      // with a zero fractional part, however written: 1024.0 and 1e3 are integers (JSON
+      // Schema Core 2020-12, section 4.2.1; JSON.parse gives 1024 for both).
+      value.is_integer = std::isfinite(value.number) && value.number == std::trunc(value.number);
     } else if (type == "true" || type == "false") {
       value.kind = JsonKind::kBool;
       value.boolean = type == "true";

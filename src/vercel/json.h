@@ -26,7 +26,7 @@ struct JsonValue {
   Range range;
   bool boolean = false;
   double number = 0;
-  bool is_integer = false;             // a number written without fraction or exponent
+  bool is_integer = false;             // a number with a zero fractional part (1024.0 too)
   std::string text;                    // a string's decoded value, or a number as written
   std::vector<JsonValue> items;        // kArray
   std::vector<JsonMember> members;     // kObject, in source order; a duplicate key keeps

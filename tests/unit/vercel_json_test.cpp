@@ -35,6 +35,15 @@ TEST(VercelJson, ValidDocumentHasPositionsForKeysAndValues) {
   EXPECT_EQ(x->items[2].text, "\xC3\xA9");
 }
 
+// Vercel validates with JSON Schema, where "integer" means a zero fractional part.
+TEST(VercelJson, IntegersAreNumbersWithoutAFractionalPartHoweverWritten) {
+  JsonDocument doc = ParseJson("[1024, 1024.0, 1e3, -0.0, 1024.5, 1e-3]");
+  ASSERT_TRUE(doc.root);
+  std::vector<bool> integers;
+  for (const JsonValue& item : doc.root->items) integers.push_back(item.is_integer);
+  EXPECT_EQ(integers, (std::vector<bool>{true, true, true, true, false, false}));
+}
+
 TEST(VercelJson, ColumnsCountCodePointsNotBytes) {
   JsonDocument doc = ParseJson("{\"\xC3\xA9\xC3\xA9\": 1, \"a\": 2,}");
   EXPECT_EQ(Errors(doc), "1:17 trailing comma before `}` is not allowed in JSON\n");
