@@ -62,9 +62,6 @@ class Project {
   // (app.py, index.py, ...).
   const std::vector<std::string>& python_entries() const { return python_entries_; }
   bool zero_config_entry() const { return zero_config_entry_; }
-  // A Vercel project was found: vercel.json or a Python file under api/. (A lone
-  // app.py or main.py is not enough: most Python projects have one.)
-  bool is_vercel_project() const { return vercel_config_ || (!python_entries_.empty() && !zero_config_entry_); }
 
   // A Python file of the snapshot, parsed once; null when it cannot be read.
   const python::Module* PythonModule(std::string_view path) const;

@@ -104,7 +104,10 @@ void Check(const PyContext& cx, Sink& out) {
   if (cx.project == nullptr || cx.settings.platform != Platform::kVercel) return;
   const project::Project& project = *cx.project;
   const python::Module& module = cx.module;
-  if (!project.is_vercel_project() || !IsFunctionCode(project, module.path())) return;
+  // A project the deployment graph found: vercel.json, api/*.py, or a zero-config entry
+  // that binds `app` (a Flask app.py with no vercel.json is what Vercel deploys as is). A
+  // lone script named main.py that binds no app is not one.
+  if (!project.deployment_graph().detected || !IsFunctionCode(project, module.path())) return;
   const project::DeclaredPackages& declared = project.declared_packages();
   if (declared.incomplete) return;  // cannot tell what is installed
   std::set<std::string> reported;

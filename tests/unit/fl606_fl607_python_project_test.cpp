@@ -86,6 +86,18 @@ TEST(FL607, NoRequirementsFileAtAll) {
             "Pipfile (package `flask`)\n");
 }
 
+// Vercel deploys a root app.py that binds `app` with no vercel.json at all (zero config):
+// its imports must install there too. A script that binds no app makes no project.
+TEST(FL607, AZeroConfigAppWithoutVercelJsonIsAProject) {
+  std::map<std::string, std::string> files = {
+      {"requirements.txt", "flask\n"},
+      {"app.py", "from flask import Flask\nimport requests\napp = Flask(__name__)\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)),
+            "app.py:2:8: `requests` is imported, but requirements.txt does not declare it (package `requests`)\n");
+  files["app.py"] = "import requests\nprint(requests.get('https://example.com', timeout=5).status_code)\n";
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
+}
+
 TEST(PythonPackages, NormalisationAndNames) {
   EXPECT_EQ(project::NormalizePackageName("Flask_Cors"), "flask-cors");
   EXPECT_EQ(project::NormalizePackageName("zope.interface"), "zope-interface");
