@@ -125,12 +125,20 @@ class GraphBuilder {
     for (size_t i = 0; i < batch.size(); ++i) scans_.emplace(*batch[i], std::move(scans[i]));
   }
 
-  // manage.py at the root or one folder down, where Vercel's Django support looks for it.
-  bool IsDjangoProject() const {
-    return std::any_of(files_.begin(), files_.end(), [](const std::string& file) {
+  // manage.py at the root or one folder down, where Vercel's Django support looks for it;
+  // or an entry that imports Django, as a wsgi.py deployed through `builds` does: its
+  // get_wsgi_application() loads the settings module DJANGO_SETTINGS_MODULE names.
+  bool IsDjangoProject() {
+    const bool manage_py = std::any_of(files_.begin(), files_.end(), [](const std::string& file) {
       return file == "manage.py" ||
              (file.ends_with("/manage.py") && file.find('/') == file.size() - std::string_view("/manage.py").size());
     });
+    return manage_py || std::any_of(graph_.entries.begin(), graph_.entries.end(), [&](const std::string& entry) {
+             const python::ImportScan* scan = Scan(entry);
+             return scan && std::any_of(scan->imports.begin(), scan->imports.end(), [](const python::ImportRef& ref) {
+                      return ref.level == 0 && (ref.module == "django" || ref.module.starts_with("django."));
+                    });
+           });
   }
 
   void AddEntry(const std::string& path, std::string_view why) {

@@ -135,6 +135,28 @@ TEST_F(DeploymentGraphTest, DjangoModulesNamedInSettingsAllCount) {
   EXPECT_TRUE(graph.IsFunctionCode("shop/views.py"));
 }
 
+// No manage.py in the repository: the wsgi.py that vercel.json builds imports Django, which
+// loads the settings and, through them, the apps by name.
+TEST_F(DeploymentGraphTest, AnEntryThatImportsDjangoLoadsModulesByName) {
+  dir_.Write("vercel.json", R"({"builds": [{"src": "mysite/wsgi.py", "use": "@vercel/python"}]})");
+  dir_.Write("mysite/wsgi.py",
+             "import os\nfrom django.core.wsgi import get_wsgi_application\n"
+             "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"mysite.settings\")\n"
+             "application = get_wsgi_application()\n");
+  dir_.Write("mysite/settings.py", "ROOT_URLCONF = \"mysite.urls\"\n");
+  dir_.Write("polls/views.py", "");
+  project::DeploymentGraph graph = Build();
+  EXPECT_TRUE(graph.loads_by_name);
+  EXPECT_TRUE(graph.IsFunctionCode("mysite/settings.py"));
+  EXPECT_TRUE(graph.IsFunctionCode("polls/views.py"));
+
+  // A Flask entry is followed import by import: a worker it does not import is left out.
+  dir_.Write("mysite/wsgi.py", "from flask import Flask\napplication = Flask(__name__)\n");
+  graph = Build();
+  EXPECT_FALSE(graph.loads_by_name);
+  EXPECT_FALSE(graph.IsFunctionCode("polls/views.py"));
+}
+
 TEST_F(DeploymentGraphTest, CyclesBrokenFilesAndEscapingImportsTerminate) {
   dir_.Write("vercel.json", "{ this is not json");
   dir_.Write("api/index.py", "import a\nfrom .... import nowhere\n");
