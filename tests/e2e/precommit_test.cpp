@@ -58,6 +58,7 @@ class PreCommitTest : public ::testing::Test {
     std::filesystem::create_directories(repo_);
     testing::GitInit(repo_);
     tmp_.Write("project/app.py", kCleanApp);
+    tmp_.Write("project/requirements.txt", "flask\n");  // a Flask app.py is a zero-config Vercel app
     tmp_.Write("project/README.md", "# project\n");
     testing::GitCommitAll(repo_, "clean app");
   }
