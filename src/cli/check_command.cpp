@@ -123,7 +123,7 @@ int RunCheck(const CheckOptions& options) {
 
   ChangeSet changes;
   lint::LintResult result;
-  std::string root, project_folder;
+  std::string root;
   // Like ruff and flake8, no PATH means the folder faaslint runs in (the project rules
   // still see the whole project).
   std::vector<std::string> paths = options.paths;
@@ -155,11 +155,8 @@ int RunCheck(const CheckOptions& options) {
       mode = git::DiffMode::kAll;
       if (!read_changes()) return false;
     }
-    // Findings keep project-folder paths until the fixes are planned and written.
     root = changes.snapshot->root();
-    project_folder = ProjectFolder(settings.lint.paths, *changes.snapshot);
-    if (!project_folder.empty()) EnterProjectFolder(project_folder, &changes, &settings.lint.paths);
-    result = lint::Lint(changes, settings.lint, registry);
+    result = LintEachProject(changes, settings.lint, registry);
     return true;
   };
   if (!lint_changes()) return kExitError;
@@ -183,7 +180,6 @@ int RunCheck(const CheckOptions& options) {
     if (!options.quiet) PrintFixSummary(fixes, staged);
     if (!fixes.empty() && !lint_changes()) return kExitError;
   }
-  if (!project_folder.empty()) LeaveProjectFolder(project_folder, &result);
 
   bool fatal = false;
   for (const lint::Problem& problem : result.problems) {

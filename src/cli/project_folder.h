@@ -1,23 +1,20 @@
-// Where the deployed project starts: a repository may hold the Vercel project in a
-// subfolder (Vercel's "Root Directory"), recognised by its vercel.json.
+// Where the deployed projects start: a repository may hold a Vercel project in a
+// subfolder (Vercel's "Root Directory"), recognised by its vercel.json, or several of
+// them (a monorepo: backend/ and admin/, each with its own).
 #pragma once
-
-#include <string>
-#include <vector>
 
 #include "core/change_set.h"
 #include "lint/lint.h"
+#include "rules/registry.h"
 
 namespace faaslint::cli {
 
-// The folder ('/'-terminated, root-relative) of the nearest vercel.json at or above
-// every checked path, when that is below the root; "" when it is the root, when there
-// is none, or when the paths belong to different projects.
-std::string ProjectFolder(const std::vector<std::string>& checked_paths, const Snapshot& snapshot);
-
-// Re-roots the run on `folder` (paths drop the prefix) ...
-void EnterProjectFolder(const std::string& folder, ChangeSet* changes, std::vector<std::string>* checked_paths);
-// ... and puts the prefix back on what it reported, so reports stay root-relative.
-void LeaveProjectFolder(const std::string& folder, lint::LintResult* result);
+// Lints the change one project at a time: each folder below the root with a vercel.json
+// of its own is linted as the project it is (its deployment graph, its requirements,
+// its vercel.json), re-rooted there; changed files outside every such folder are linted
+// from the root. With a vercel.json at the root the whole repository is one project.
+// Reports stay relative to the repository root.
+lint::LintResult LintEachProject(const ChangeSet& changes, const lint::LintOptions& options,
+                                 const rules::Registry& registry);
 
 }  // namespace faaslint::cli

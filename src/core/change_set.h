@@ -68,7 +68,8 @@ namespace faaslint {
 
 // The same change seen from a subfolder (`prefix`, '/'-terminated, root-relative): a
 // project whose vercel.json lives below the repository root (Vercel's "Root
-// Directory"). Paths lose the prefix; the change set takes ownership of the original.
-ChangeSet ChangeSetBelow(ChangeSet changes, const std::string& prefix);
+// Directory"). Paths lose the prefix; the result reads through `changes.snapshot`,
+// which must outlive it.
+ChangeSet ChangeSetBelow(const ChangeSet& changes, const std::string& prefix);
 
 }  // namespace faaslint
