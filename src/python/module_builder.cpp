@@ -783,6 +783,8 @@ class ModuleBuilder {
     auto mark_handed_on = [&](const Expr& item) {
       if (hands_on && item.kind == Kind::kName && !m_.name_loads_.empty()) m_.name_loads_.back().use = use;
     };
+    const bool conditional = t_.conditional_expression.Matches(type);
+    std::vector<Expr> parts;  // A, C and B of `A if C else B`
     for (TSNode child : NamedChildren(node)) {
       if (collection == Kind::kDict && Is(child, t_.pair)) {
         expr.items.push_back(Expression(Field(child, f_.key), scope, ResultUse::kOther, {}, depth + 1));
@@ -791,9 +793,16 @@ class ModuleBuilder {
       } else {
         Expr item = Expression(child, scope, ResultUse::kOther, {}, depth + 1);
         if (collection != Kind::kLambda) mark_handed_on(item);
-        if (collection != Kind::kOther && collection != Kind::kLambda) expr.items.push_back(std::move(item));
+        if (conditional) {
+          parts.push_back(std::move(item));
+        } else if (collection != Kind::kOther && collection != Kind::kLambda) {
+          expr.items.push_back(std::move(item));
+        }
       }
     }
+    // `A if C else B` is an `if C:` around A to what reads if_tests: FL405's
+    // `os.environ["K"] if "K" in os.environ else None`.
+    if (parts.size() == 3) m_.if_tests_.push_back({std::move(parts[1]), parts[0].range, scope.function});
     return expr;
   }
 

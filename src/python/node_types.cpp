@@ -31,6 +31,7 @@ NodeTypes Build(const TSLanguage* language) {
   types.comment = Lookup(language, "comment");
   types.comparison_operator = Lookup(language, "comparison_operator");
   types.concatenated_string = Lookup(language, "concatenated_string");
+  types.conditional_expression = Lookup(language, "conditional_expression");
   types.continue_statement = Lookup(language, "continue_statement");
   types.decorated_definition = Lookup(language, "decorated_definition");
   types.decorator = Lookup(language, "decorator");
