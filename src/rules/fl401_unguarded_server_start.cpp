@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <utility>
+#include <vector>
+
 #include "python/module.h"
 #include "rules/fixes.h"
 #include "rules/python_helpers.h"
@@ -14,7 +17,8 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds calls that start a long-running server — `app.run()`, `uvicorn.run()`,
 `socketio.run()`, `web.run_app()`, `serve_forever()` and the like — at module level
-without an `if __name__ == "__main__":` guard.
+without an `if __name__ == "__main__":` guard, directly or through a function of the
+module (`def main(): app.run()` and a bare `main()`).
 
 ## Why it fails on serverless
 The platform imports your module and hands requests to the `app` object itself. A server
@@ -77,16 +81,72 @@ std::string Describe(const python::Module& module, const python::Call& call) {
   }
 }
 
+// The server start a function of the module reaches, directly or through the module's
+// own functions it calls (`def main(): app.run()`): the start's call, or -1.
+class ServerStarts {
+ public:
+  explicit ServerStarts(const python::Module& module)
+      : module_(module), start_(module.functions().size(), kUnknown) {}
+
+  int Of(int function) {
+    if (start_[function] != kUnknown) return start_[function];
+    // Depth first, with a stack of its own: generated code chains thousands of functions.
+    // A function on the stack reads as starting nothing to a recursive call back to it.
+    std::vector<std::pair<int, size_t>> stack{{function, 0}};  // function, next of its calls
+    start_[function] = -1;
+    while (!stack.empty()) {
+      const int current = stack.back().first;
+      const std::vector<int>& calls = module_.functions()[current].calls;
+      if (stack.back().second == calls.size()) {
+        stack.pop_back();  // starts nothing: start_ stays -1
+        continue;
+      }
+      const int index = calls[stack.back().second++];
+      const python::Call& call = module_.calls()[index];
+      if (call.guarded) continue;
+      int start = -1;
+      if (StartsServer(module_, call)) {
+        start = index;
+      } else if (call.target >= 0 && start_[call.target] == kUnknown) {
+        start_[call.target] = -1;
+        stack.emplace_back(call.target, 0);
+        continue;
+      } else if (call.target >= 0) {
+        start = start_[call.target];
+      }
+      if (start >= 0) {  // every function on the stack calls the next one: all reach it
+        for (const auto& frame : stack) start_[frame.first] = start;
+        break;
+      }
+    }
+    return start_[function];
+  }
+
+ private:
+  static constexpr int kUnknown = -2;
+  const python::Module& module_;
+  std::vector<int> start_;
+};
+
 void Check(const PyContext& cx, Sink& out) {
-  for (const python::Call& call : cx.module.calls()) {
+  const python::Module& module = cx.module;
+  ServerStarts starts(module);
+  for (const python::Call& call : module.calls()) {
     if (call.function != -1 || call.guarded) continue;
-    if (!StartsServer(cx.module, call)) continue;
+    std::string what;
+    if (StartsServer(module, call)) {
+      what = fmt::format("`{}` starts a server", Describe(module, call));
+    } else if (int start = call.target >= 0 ? starts.Of(call.target) : -1; start >= 0) {
+      what = fmt::format("`{}()` starts a server (`{}`)", module.functions()[call.target].name,
+                         Describe(module, module.calls()[start]));
+    } else {
+      continue;
+    }
     out.ReportWithFix(call.callee_range,
-                      fmt::format("`{}` starts a server when the module is imported; the platform imports it to "
-                                  "serve requests and the import never returns",
-                                  Describe(cx.module, call)),
+                      what + " when the module is imported; the platform imports it to serve requests and the "
+                             "import never returns",
                       "move it under `if __name__ == \"__main__\":` so it only runs for `python app.py`",
-                      GuardStatement(cx.module, call, "__name__ == \"__main__\""));
+                      GuardStatement(module, call, "__name__ == \"__main__\""));
   }
 }
 

@@ -133,6 +133,7 @@ TEST(Fix, FilesPythonCannotImportAreReportedNotFixed) {
       "if __name__ == \"__main__\":\n"
       "    app.run()\n";
   dir.Write("app.py", broken);
+  dir.Write("requirements.txt", "flask\nrequests\n");
   auto diff = RunFaaslint({"check", "--all", "--diff"}, dir.path());
   EXPECT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_EQ(diff.out, "");
