@@ -29,16 +29,17 @@ std::vector<std::string> WithDefaultCommand(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"faaslint: find what breaks a Python app on serverless platforms before it is committed"};
+  CLI::App app{"faaslint: find what breaks a Python app on serverless platforms before it is committed", "faaslint"};
   app.set_version_flag("-V,--version", fmt::format("faaslint {}", FAASLINT_VERSION));
   app.require_subcommand(1);
-  app.footer("Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, config, repository or internal error.");
 
   CheckOptions check;
   std::vector<std::string> formats, select, ignore;
   bool staged = false, all = false;
   CLI::App* check_cmd = app.add_subcommand("check", "Check the Python and Vercel files a change touches (the default command)");
   check_cmd->add_option("PATH", check.paths, "Files or folders to check (default: the folder faaslint runs in); project rules still see the whole project");
+  check_cmd->footer(
+      "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, config, repository or internal error.");
   auto* staged_opt = check_cmd->add_flag("--staged", staged, "Check what is staged: HEAD vs the index, content from the index (pre-commit)");
   auto* base_opt = check_cmd->add_option("--base", check.base_ref, "Check the lines changed since merge-base(REF, HEAD) (CI on a branch)");
   auto* all_opt = check_cmd->add_flag("--all", all, "Check every line of every file, changed or not");
@@ -97,7 +98,12 @@ int main(int argc, char** argv) {
       "init", "Write the missing Vercel files for the app in DIR: vercel.json, api/index.py, .vercelignore. "
               "Never overwrites: exits 1 and writes nothing when one exists");
   init_cmd->add_option("DIR", init_dir, "The project folder (default: the current one)");
+  init_cmd->footer(
+      "Exit status: 0 the files were written (or already hold what init writes), 1 a file exists with other "
+      "content (its diff is printed, nothing is written), 2 no app found, or an error.");
 
+  // Set after the commands are added, which would otherwise inherit it.
+  app.footer("With no SUBCOMMAND, `check` runs: `faaslint --all` is `faaslint check --all`.");
   try {
     app.parse(WithDefaultCommand(argc, argv));
   } catch (const CLI::CallForHelp& e) {
