@@ -47,6 +47,7 @@ std::string InitMainWithLegacyThread(const TempDir& tmp, const std::string& fold
   GitInit(repo);
   tmp.Write(folder + "/app.py", kMainApp);
   tmp.Write(folder + "/legacy.py", "import threading\nthreading.Thread(target=print).start()\n");
+  tmp.Write(folder + "/requirements.txt", "flask\nrequests\n");  // app.py is a zero-config Vercel app
   GitCommitAll(repo, "main");
   std::string base = RevParse(repo, "HEAD");
   Git(repo, {"checkout", "-q", "-b", "feature"});
