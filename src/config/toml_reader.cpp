@@ -24,8 +24,12 @@ bool MentionsFaaslintTable(std::string_view text) {
       if (c == '#') break;
       if (!std::isspace(static_cast<unsigned char>(c)) && c != '"' && c != '\'') line += c;
     }
-    if (line.rfind("[tool.faaslint]", 0) == 0 || line.rfind("[tool.faaslint.", 0) == 0 ||
-        line.rfind("tool.faaslint.", 0) == 0) {
+    // `[tool.faaslint` with its `]` missing counts too: the TOML parser then names the
+    // error, where the table would otherwise be ignored without a word.
+    constexpr std::string_view kHeader = "[tool.faaslint";
+    std::string_view after = std::string_view(line).substr(std::min(line.size(), kHeader.size()));
+    if ((line.starts_with(kHeader) && (after.empty() || after[0] == ']' || after[0] == '.')) ||
+        line.starts_with("tool.faaslint.")) {
       return true;
     }
     start = end + 1;

@@ -85,6 +85,11 @@ TEST(ConfigPyproject, TomlSyntaxErrorsCarryTheirLine) {
   EXPECT_NE(error.find("invalid TOML: "), std::string::npos) << error;
   EXPECT_EQ(LoadPyproject("[tool.faaslint]\nplan = \"h\xF6\x62\x62y\"\n", &config),
             "pyproject.toml:2:10: invalid UTF-8 (a config file must be UTF-8 text)");
+  // A header missing its `]` is the table, broken: an error, not a file without it.
+  error = LoadPyproject("[project]\nname = \"x\"\n[tool.faaslint\nselect = [\"FL1\"]\n", &config);
+  EXPECT_EQ(error.rfind("pyproject.toml:3:", 0), 0u) << error;
+  EXPECT_NE(error.find("invalid TOML: "), std::string::npos) << error;
+  EXPECT_EQ(LoadPyproject("[tool.faaslintish]\nx = 1\n", &config), "pyproject.toml: has no [tool.faaslint] table");
 }
 
 TEST(ConfigPyproject, WithoutTheTableItIsNotAConfig) {
