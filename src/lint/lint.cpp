@@ -367,6 +367,14 @@ class Linter {
       }
     }
     std::move(found.begin(), found.end(), std::back_inserter(result->findings));
+    // A changed vercel.json is a file the run checked, as a Python file is ("N files checked").
+    if (const auto* config = project_.vercel_config(); config && !project_rules_.empty()) {
+      auto changed = changes_.changed.find(config->path);
+      if (changed != changes_.changed.end() && !changed->second.empty() && UnderAnyPath(config->path, options_.paths) &&
+          !options_.filter.excluded(config->path)) {
+        ++result->files_checked;
+      }
+    }
     if (project_.regexes().exhausted() && project_.vercel_config()) {
       // Not silent: the crons left unjudged must not read as routed correctly.
       result->problems.push_back({project_.vercel_config()->path,

@@ -42,6 +42,9 @@ TEST(VercelProjectCli, ReportsEveryConfigProblemWithPositions) {
   EXPECT_NE(result.out.find("vercel.json:5:3: FL602 unknown property `public` at the top level of vercel.json"),
             std::string::npos)
       << result.out;
+  // vercel.json is a file checked, like the Python files ("in 0 files checked" before).
+  CommandResult config_only = RunFaaslint({"check", "--all", "--color", "never", "vercel.json"}, dir.path());
+  EXPECT_NE(config_only.out.find("in 1 file checked"), std::string::npos) << config_only.out;
 }
 
 TEST(VercelProjectCli, CleanProjectPasses) {
