@@ -4,6 +4,7 @@
 // neither break the table nor turn into links, HTML or mentions.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/message_text.h"
@@ -44,6 +45,23 @@ std::string Cell(std::string_view text) {
   return escaped;
 }
 
+// A message: its `code spans` as <code> (a backtick span would need its backticks and
+// could not hold an escaped '|'), everything escaped as in Cell. A message with an odd
+// number of backticks (one came from the source) is escaped whole.
+std::string MessageCell(std::string_view text) {
+  if (std::count(text.begin(), text.end(), '`') % 2 != 0) return Cell(text);
+  std::string out;
+  bool code = false;
+  for (size_t start = 0; start <= text.size();) {
+    size_t tick = std::min(text.find('`', start), text.size());
+    std::string_view part = text.substr(start, tick - start);
+    out += code ? "<code>" + Cell(part) + "</code>" : Cell(part);
+    code = !code;
+    start = tick + 1;
+  }
+  return out;
+}
+
 std::string Plural(size_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
@@ -74,8 +92,8 @@ void EmitMarkdown(const std::vector<Finding>& findings, const EmitContext& conte
   out << "| Severity | Location | Rule | Message |\n|---|---|---|---|\n";
   for (const Finding& finding : findings) {
     const Position& start = finding.location.range.start;
-    std::string message = Cell(finding.message);
-    if (!finding.help.empty()) message += "<br>Help: " + Cell(finding.help);
+    std::string message = MessageCell(finding.message);
+    if (!finding.help.empty()) message += "<br>Help: " + MessageCell(finding.help);
     out << fmt::format("| {} | {}:{}:{} | {} {} | {} |\n", SeverityName(finding.severity()),
                        Cell(finding.location.path), start.line, start.column, finding.code(),
                        Cell(finding.rule->name), message);

@@ -77,6 +77,21 @@ TEST(ReportMarkdown, ContentCannotInjectMarkupOrCommands) {
   EXPECT_THAT(markdown, ::testing::HasSubstr("requests.get(url) has no timeout<br>line two"));
 }
 
+// A message's code spans show as code; what is inside them is escaped like the rest.
+TEST(ReportMarkdown, CodeSpansOfAMessageShowAsCodeAndStayEscaped) {
+  Finding finding = ReportSample()[0];
+  finding.message = "`a | b <i>` is read at import time";
+  finding.help = "";
+  std::string markdown = Render(Format::kMarkdown, {finding});
+  EXPECT_THAT(markdown, ::testing::HasSubstr("| <code>a \\| b \\<i\\></code> is read at import time |"));
+  ASSERT_EQ(Table(markdown, "| Severity | Location | Rule | Message |")[0].size(), 4u) << markdown;
+  // A backtick from the source leaves them unbalanced: all of it is escaped text.
+  finding.message = "`x = \"`\"` is odd";
+  markdown = Render(Format::kMarkdown, {finding});
+  EXPECT_THAT(markdown, ::testing::HasSubstr("\\`x = \"\\`\"\\` is odd"));
+  EXPECT_EQ(markdown.find("<code>"), std::string::npos) << markdown;
+}
+
 TEST(ReportMarkdown, ControlBytesAreShownNotPassedOn) {
   Finding finding = ReportSample()[0];
   finding.message = "red \x1b[31mtext\x07";
