@@ -669,7 +669,8 @@ CommandResult CheckWithVercelJson(const std::string& vercel_json) {
   return RunBounded({"--all", "--color", "never"}, dir.path(), 60);
 }
 
-constexpr const char* kOneFinding = "Found 1 finding (1 error) in 1 file checked.\n";
+// The two files checked: api/index.py and vercel.json.
+constexpr const char* kOneFinding = "Found 1 finding (1 error) in 2 files checked.\n";
 
 TEST(BadInput, VercelJsonThatIsNoObjectIsOneFindingNamingIt) {
   const std::pair<std::string, std::string> kCases[] = {
@@ -736,7 +737,7 @@ TEST(BadInput, VercelJsonWithThousandsOfErrorsListsTheFirstHundred) {
   EXPECT_NE(result.out.find("vercel.json:100:2: FL601 4900 more errors after this one are not listed\n"),
             std::string::npos)
       << result.out.substr(result.out.size() - 500);
-  EXPECT_TRUE(result.out.ends_with("Found 101 findings (101 errors) in 1 file checked.\n")) << result.out;
+  EXPECT_TRUE(result.out.ends_with("Found 101 findings (101 errors) in 2 files checked.\n")) << result.out;
 }
 
 }  // namespace
