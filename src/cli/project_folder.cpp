@@ -72,7 +72,7 @@ lint::LintResult LintEachProject(const ChangeSet& changes, const lint::LintOptio
   if (!std::binary_search(snapshot.files().begin(), snapshot.files().end(), kVercelJson)) {
     folders = NestedProjectFolders(snapshot);
   }
-  // The projects the change touches, and whether it touches files outside all of them.
+  // The projects the change touches; "" for files outside all of them.
   std::set<std::string> touched_projects;
   for (const std::string& path : changes.touched) touched_projects.insert(ProjectOf(path, folders));
   if (touched_projects.empty() || (touched_projects.size() == 1 && touched_projects.count(""))) {
@@ -82,6 +82,11 @@ lint::LintResult LintEachProject(const ChangeSet& changes, const lint::LintOptio
   lint::LintResult result;
   for (const std::string& folder : touched_projects) {
     lint::LintOptions part_options = options;
+    if (folder.empty() && !options.paths.empty() && std::all_of(options.paths.begin(), options.paths.end(), [&](const std::string& path) {
+          return !path.empty() && !ProjectOf(path + "/", folders).empty();
+        })) {
+      continue;  // every PATH lies inside a project: nothing is left for the root's run
+    }
     if (!folder.empty()) {
       std::optional<std::vector<std::string>> paths = PathsInProject(options.paths, folder);
       if (!paths) continue;
