@@ -37,7 +37,8 @@ std::optional<std::vector<std::string>> PathsInProject(const std::vector<std::st
   if (paths.empty()) return paths;  // no narrowing
   std::vector<std::string> inside;
   for (const std::string& path : paths) {
-    bool holds_project = path.empty() || (folder.starts_with(path) && (path.back() == '/' || folder[path.size()] == '/'));
+    bool holds_project =
+        path.empty() || (folder.starts_with(path) && (path.back() == '/' || folder[path.size()] == '/'));
     if (holds_project) {
       inside.push_back("");
     } else if (path.starts_with(folder)) {
@@ -82,9 +83,11 @@ lint::LintResult LintEachProject(const ChangeSet& changes, const lint::LintOptio
   lint::LintResult result;
   for (const std::string& folder : touched_projects) {
     lint::LintOptions part_options = options;
-    if (folder.empty() && !options.paths.empty() && std::all_of(options.paths.begin(), options.paths.end(), [&](const std::string& path) {
-          return !path.empty() && !ProjectOf(path + "/", folders).empty();
-        })) {
+    auto inside_a_project = [&](const std::string& path) {
+      return !path.empty() && !ProjectOf(path + "/", folders).empty();
+    };
+    if (folder.empty() && !options.paths.empty() &&
+        std::all_of(options.paths.begin(), options.paths.end(), inside_a_project)) {
       continue;  // every PATH lies inside a project: nothing is left for the root's run
     }
     if (!folder.empty()) {

@@ -21,9 +21,9 @@ struct NodeType {
 struct NodeTypes {
   NodeType aliased_import, as_pattern, assignment, attribute, augmented_assignment, await, binary_operator, block,
       boolean_operator, break_statement, call, case_clause, class_definition, comment, comparison_operator,
-      concatenated_string, conditional_expression, continue_statement, decorated_definition, decorator, delete_statement, dictionary,
-      dictionary_splat, elif_clause, else_clause, except_clause, except_group_clause, expression_list,
-      expression_statement, false_, finally_clause, float_, for_statement, function_definition,
+      concatenated_string, conditional_expression, continue_statement, decorated_definition, decorator,
+      delete_statement, dictionary, dictionary_splat, elif_clause, else_clause, except_clause, except_group_clause,
+      expression_list, expression_statement, false_, finally_clause, float_, for_statement, function_definition,
       future_import_statement, generator_expression, global_statement, identifier, if_statement,
       import_from_statement, import_statement, integer, interpolation, keyword_argument, lambda, list, list_pattern,
       list_splat, match_statement, none, nonlocal_statement, not_operator, pair, parenthesized_expression,
