@@ -105,6 +105,13 @@ TEST(Cli, HelpAndVersion) {
                            "--color"}) {
     EXPECT_NE(check_help.out.find(flag), std::string::npos) << flag;
   }
+  // Each command's usage names the program, and its exit statuses are its own.
+  EXPECT_NE(help.out.find("Usage: faaslint [OPTIONS] SUBCOMMAND"), std::string::npos) << help.out;
+  EXPECT_NE(check_help.out.find("Usage: faaslint check [OPTIONS] [PATH...]"), std::string::npos) << check_help.out;
+  EXPECT_NE(check_help.out.find("Exit status: 0 nothing at or above --fail-on, 1 findings"), std::string::npos);
+  auto init_help = RunFaaslint({"init", "--help"}, dir.path());
+  EXPECT_NE(init_help.out.find("1 a file exists with other content"), std::string::npos) << init_help.out;
+  EXPECT_EQ(init_help.out.find("--fail-on"), std::string::npos) << init_help.out;
   auto version = RunFaaslint({"--version"}, dir.path());
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_TRUE(version.out.starts_with("faaslint ")) << version.out;
