@@ -192,13 +192,13 @@ class Interpreter {
     const std::string full = label + "." + name.text + "'";
     if (setting.kind != Value::Kind::kScalar) return Fail(Where(setting, name), full + " must be a single value");
     // An option's type is the type of its default.
-    if (IsNumber(option->default_value) && !IsNumber(setting.text)) {
-      return Fail(setting, full + " must be a number, not " + QuoteUserText(setting.text));
-    }
-    // The number options are durations: 0 or less would report nothing (max-seconds) or
-    // write a timeout requests refuses (timeout-seconds).
-    if (IsNumber(option->default_value) && std::strtod(setting.text.c_str(), nullptr) <= 0) {
-      return Fail(setting, full + " must be above 0, not " + QuoteUserText(setting.text));
+    if (IsNumber(option->default_value)) {
+      if (!IsNumber(setting.text)) return Fail(setting, full + " must be a number, not " + QuoteUserText(setting.text));
+      // The number options are durations: 0 or less would report nothing (max-seconds) or
+      // write a timeout requests refuses (timeout-seconds).
+      if (std::strtod(setting.text.c_str(), nullptr) <= 0) {
+        return Fail(setting, full + " must be above 0, not " + QuoteUserText(setting.text));
+      }
     }
     if (IsBoolean(option->default_value) && !IsBoolean(setting.text)) {
       return Fail(setting, full + " must be true or false, not " + QuoteUserText(setting.text));

@@ -164,11 +164,9 @@ class Linter {
                                        const project::DeploymentGraph& graph,
                                        std::vector<Problem>* problems) const {
     for (const std::string& named : options_.paths) {
+      auto under_named = [&](const std::string& path) { return UnderAnyPath(path, {named}); };
+      if (std::none_of(left_out.begin(), left_out.end(), under_named)) continue;
       const bool named_file = std::find(left_out.begin(), left_out.end(), named) != left_out.end();
-      if (!named_file && std::none_of(left_out.begin(), left_out.end(),
-                                      [&](const std::string& path) { return UnderAnyPath(path, {named}); })) {
-        continue;
-      }
       std::string why;
       if (graph.entries.empty()) {
         why = fmt::format("the project (found by {}) has no function entry: api/*.py, vercel.json `functions` or "
@@ -370,8 +368,8 @@ class Linter {
     // A changed vercel.json is a file the run checked, as a Python file is ("N files checked").
     if (const auto* config = project_.vercel_config(); config && !project_rules_.empty()) {
       auto changed = changes_.changed.find(config->path);
-      if (changed != changes_.changed.end() && !changed->second.empty() && UnderAnyPath(config->path, options_.paths) &&
-          !options_.filter.excluded(config->path)) {
+      if (changed != changes_.changed.end() && !changed->second.empty() &&
+          UnderAnyPath(config->path, options_.paths) && !options_.filter.excluded(config->path)) {
         ++result->files_checked;
       }
     }
