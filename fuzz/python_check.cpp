@@ -102,9 +102,15 @@ bool ParsesWithoutError(std::string_view content) {
 // "Deployment graph").
 std::string CheckNotes(const lint::LintResult& result, const std::string& path, std::string_view content,
                        bool refused, bool function_code) {
+  const auto lines = static_cast<uint32_t>(std::count(content.begin(), content.end(), '\n')) + 1;
   std::vector<const lint::Problem*> notes;
   for (const lint::Problem& problem : result.problems) {
-    if (problem.path == path) notes.push_back(&problem);
+    if (problem.path != path) continue;
+    if (problem.line == 0) {
+      notes.push_back(&problem);
+    } else if (!problem.message.starts_with("`# noqa: ") || problem.line > lines) {
+      return path + ": a note on a line that is not a noqa code's: " + lint::ProblemText(problem);
+    }
   }
   if (refused) {
     return notes.size() == 1 || (notes.empty() && !function_code) ? "" : path + " refused but not noted once";
@@ -119,7 +125,7 @@ std::string CheckNotes(const lint::LintResult& result, const std::string& path, 
   const bool known = message == fmt::format("syntax error on line {}: checked as far as it parses", line) ||
                      message == "indentation error" + not_imported ||
                      (message.starts_with("invisible character U+") && message.ends_with(not_imported));
-  if (!known || line == 0 || line > static_cast<unsigned>(std::count(content.begin(), content.end(), '\n')) + 1) {
+  if (!known || line == 0 || line > lines) {
     return path + ": a checked file with a note that is not its syntax error: " + message;
   }
   return {};

@@ -165,7 +165,7 @@ int RunCheck(const CheckOptions& options) {
     std::vector<lint::FileFix> fixes = lint::PlanFixes(result.findings, *changes.snapshot, &result.problems);
     if (options.diff) {
       for (const lint::Problem& problem : result.problems) {
-        if (problem.fatal) PrintError(fmt::format("{}: {}", problem.path, problem.message));
+        if (problem.fatal) PrintError(lint::ProblemText(problem));
       }
       bool fatal = std::any_of(result.problems.begin(), result.problems.end(),
                                [](const lint::Problem& problem) { return problem.fatal; });
@@ -184,7 +184,7 @@ int RunCheck(const CheckOptions& options) {
   bool fatal = false;
   for (const lint::Problem& problem : result.problems) {
     fatal = fatal || problem.fatal;
-    if (problem.fatal || !options.quiet) PrintError(fmt::format("{}: {}", problem.path, problem.message));
+    if (problem.fatal || !options.quiet) PrintError(lint::ProblemText(problem));
   }
 
   report::EmitContext context{registry, root, false, result.files_checked, options.quiet};

@@ -49,6 +49,23 @@ std::string SourceLineForFinding(std::string_view line) {
   return std::string(line.substr(0, end));
 }
 
+// A `# noqa` code that names no rule (`FL1O1`, a typo; `FL1`, a prefix: noqa takes whole
+// codes) suppresses nothing, and would do so silently: the finding it was meant for stays,
+// or the line is clean and the mistake waits for the day it is not. Only FL codes are
+// ours to judge: the same comment may name another linter's (`# noqa: E501, FL101`).
+void NoteUnknownNoqaCodes(const std::string& path, const NoqaMap& noqa, const LineSet& changed,
+                          const rules::Registry& registry, std::vector<Problem>* problems) {
+  for (const auto& [line, codes] : noqa) {
+    if (!changed.Intersects(line, line)) continue;
+    for (const std::string& code : codes) {
+      if (!code.starts_with("FL") || registry.Find(code) != nullptr) continue;
+      std::string_view why = registry.IsKnownPrefix(code) ? "a code prefix: noqa takes whole codes, such as FL101"
+                                                          : "no faaslint rule (`faaslint rules` lists them)";
+      problems->push_back({path, fmt::format("`# noqa: {}` suppresses nothing: {} is {}", code, code, why), false, line});
+    }
+  }
+}
+
 bool Suppressed(const Finding& finding, const std::vector<std::string>* noqa) {
   if (noqa == nullptr) return false;
   if (noqa->empty()) return true;
@@ -110,7 +127,7 @@ class Publications {
 class Linter {
  public:
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
-      : changes_(changes), options_(options), project_(*changes.snapshot, &changes, options.jobs),
+      : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot, &changes, options.jobs),
         modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
@@ -333,6 +350,7 @@ class Linter {
       finding.source_line = SourceLineForFinding(module->Line(line));
       outcome.findings.push_back(std::move(finding));
     }
+    NoteUnknownNoqaCodes(path, module->noqa(), changed, registry_, &outcome.problems);
     outcome.noqa = module->noqa();
     return outcome;
   }
@@ -394,6 +412,7 @@ class Linter {
 
   const ChangeSet& changes_;
   const LintOptions& options_;
+  const rules::Registry& registry_;
   project::Project project_;
   project::ModuleIndex modules_;  // lazily parsed local modules, shared by the workers
   std::deque<rules::RuleOptions> rule_options_;  // stable addresses
@@ -410,6 +429,11 @@ class Linter {
 };
 
 }  // namespace
+
+std::string ProblemText(const Problem& problem) {
+  if (problem.line == 0) return fmt::format("{}: {}", problem.path, problem.message);
+  return fmt::format("{}:{}: {}", problem.path, problem.line, problem.message);
+}
 
 LintResult Lint(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry) {
   return Linter(changes, options, registry).Run();

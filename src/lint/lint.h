@@ -43,7 +43,11 @@ struct Problem {
   std::string path;
   std::string message;
   bool fatal = false;
+  uint32_t line = 0;  // 1-based; 0 when the problem is the whole file's
 };
+
+// "path: message", or "path:line: message" when the problem has a line.
+std::string ProblemText(const Problem& problem);
 
 struct LintResult {
   std::vector<Finding> findings;  // sorted by FindingLess

@@ -138,6 +138,35 @@ TEST(Cli, NoqaSuppressesOnlyTheNamedCodes) {
   EXPECT_NE(result.out.find("b.py:2:1: FL101"), std::string::npos) << result.out;
 }
 
+TEST(Cli, ANoqaCodeThatNamesNoRuleGetsANoteOnItsLine) {
+  TempDir dir;
+  testing::GitInit(dir.path());
+  dir.Write("typo.py", "import threading\nthreading.Thread(target=print).start()  # noqa: FL1O1\n");
+  dir.Write("prefix.py", "import threading\n\nthreading.Thread(target=print).start()  # noqa: fl1\n");
+  dir.Write("fine.py", "import threading\nthreading.Thread(target=print).start()  # noqa: E501, FL101, F401\n");
+  auto result = RunFaaslint({"--all"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("typo.py:2:1: FL101"), std::string::npos) << "a typo suppresses nothing\n" << result.out;
+  EXPECT_NE(result.err.find("typo.py:2: `# noqa: FL1O1` suppresses nothing: FL1O1 is no faaslint rule"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("prefix.py:3: `# noqa: FL1` suppresses nothing: FL1 is a code prefix: noqa takes "
+                            "whole codes, such as FL101"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("fine.py"), std::string::npos) << "other linters' codes are theirs\n" << result.err;
+  EXPECT_EQ(result.out.find("fine.py"), std::string::npos) << result.out;
+
+  // A diff run speaks of the lines it checks only: the typo's line is not in the change.
+  testing::GitCommitAll(dir.path(), "init");
+  dir.Write("typo.py", "import threading\nthreading.Thread(target=print).start()  # noqa: FL1O1\nx = 1\n");
+  auto diff = RunFaaslint({}, dir.path());
+  EXPECT_EQ(diff.exit_code, 0) << diff.out;
+  EXPECT_EQ(diff.err.find("noqa"), std::string::npos) << diff.err;
+  auto quiet = RunFaaslint({"--all", "--quiet"}, dir.path());
+  EXPECT_EQ(quiet.err.find("noqa"), std::string::npos) << "a note, so --quiet leaves it out\n" << quiet.err;
+}
+
 TEST(Cli, PathArgumentsNarrowTheCheck) {
   TempDir dir;
   dir.Write("app.py", kThreadAtImport);
