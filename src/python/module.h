@@ -125,12 +125,16 @@ struct Function {
   std::vector<std::string> globals;  // names declared `global` in its body
   std::vector<int> calls;            // calls directly in its body (not nested functions)
   std::vector<int> callers;          // calls that invoke it (Call::target), in module order
-  // Module-level functions: a read of its name hands the function on as a value
-  // (`Thread(target=f)`, `return f`, `handlers = [f]`), so it may run where that value goes.
-  bool handed_on = false;
+  // Module-level functions: the reads of its name that hand the function on as a value
+  // (`Thread(target=f)`, `return f`, `handlers = [f]`; indices into name_loads), so it may
+  // run where that value goes.
+  std::vector<int> handed_on_by;
   // `return <platform test>` as its only statement: a guard helper (see guards).
   int8_t returns_platform_test = 0;
   bool is_generator = false;  // contains `yield`: its loops run only as far as the caller pulls
+  // Reached only through guarded code, or a command-line command: the platform never runs
+  // its body, and everything in it is marked guarded (module_builder.cpp says when).
+  bool off_platform = false;
 };
 
 struct Class {
@@ -204,6 +208,7 @@ struct NameLoad {
   std::string_view name;  // a view into Module::source(), like Expr::text
   Range range;
   int function = -1;  // enclosing function, -1 at module level
+  bool guarded = false;
   // kArgument (`procs.append(p)`), kReturned (`return p`, also inside a returned tuple),
   // kAssigned (`self.p = p`), kAwaited: the value is handed on. kOther: read in place
   // (`p.pid`, `p == 0`, `if p:`). kDiscarded: a bare expression statement.

@@ -164,6 +164,7 @@ class ModuleBuilder {
     ResolveCallTargets();
     IndexCallersAndValueUses();
     MarkRegisteredHandlers();
+    MarkOffPlatformFunctions();
     CollectNoqa();
   }
 
@@ -685,7 +686,7 @@ class ModuleBuilder {
     if (t_.identifier.Matches(type)) {
       Expr expr = Summary(node, Kind::kName);
       expr.qualified = m_.Resolve(expr.text);
-      m_.name_loads_.push_back({expr.text, expr.range, scope.function, use});
+      m_.name_loads_.push_back({expr.text, expr.range, scope.function, scope.guarded, use});
       return expr;
     }
     if (t_.attribute.Matches(type)) {
@@ -1031,9 +1032,12 @@ class ModuleBuilder {
     for (size_t i = 0; i < m_.calls_.size(); ++i) {
       if (int target = m_.calls_[i].target; target >= 0) m_.functions_[target].callers.push_back(static_cast<int>(i));
     }
-    for (const NameLoad& load : m_.name_loads_) {
+    for (size_t i = 0; i < m_.name_loads_.size(); ++i) {
+      const NameLoad& load = m_.name_loads_[i];
       if (load.use == ResultUse::kOther || load.use == ResultUse::kDiscarded) continue;
-      for (int function : m_.defs_.Find({-1, load.name})) m_.functions_[function].handed_on = true;
+      for (int function : m_.defs_.Find({-1, load.name})) {
+        m_.functions_[function].handed_on_by.push_back(static_cast<int>(i));
+      }
     }
   }
 
@@ -1110,6 +1114,98 @@ class ModuleBuilder {
       route.path = "/" + path->value.str;
     }
     target.routes.push_back(std::move(route));  // Django views accept every method unless decorated
+  }
+
+  // ---- code the platform never runs -----------------------------------------
+  // A guard keeps code off the platform, and so does being reachable only through guarded
+  // code: the body of a module-level function this module calls only under a guard (the
+  // seed's fix, `if not IS_VERCEL: start_background_checker()`; `if __name__ ==
+  // "__main__": main()`), or only from such functions; and a command-line command
+  // (`@app.cli.command()`, `@click.command()`), which runs in a terminal, never in a
+  // request. Everything in such a function is marked guarded, so every rule sees it as it
+  // sees code under the guard itself. Not when the function is a handler or startup hook,
+  // or is handed on as a value (`Thread(target=f)`) outside such code: then it may run
+  // wherever that goes. Another module may still import and call it; FL103 follows those calls for
+  // background work, the other rules accept the miss rather than flag the guarded code.
+  void MarkOffPlatformFunctions() {
+    std::vector<int8_t> state(m_.functions_.size(), kUnknown);
+    std::vector<bool> off(m_.functions_.size(), false);
+    for (size_t i = 0; i < m_.functions_.size(); ++i) {
+      const Function& function = m_.functions_[i];
+      off[i] = function.parent >= 0 ? off[function.parent] : RunsOffPlatform(static_cast<int>(i), state);
+    }
+    auto mark = [&](auto& items) {
+      for (auto& item : items) item.guarded = item.guarded || (item.function >= 0 && off[item.function]);
+    };
+    mark(m_.calls_);
+    mark(m_.imports_);
+    mark(m_.assignments_);
+    mark(m_.subscripts_);
+    mark(m_.loops_);
+    for (size_t i = 0; i < m_.functions_.size(); ++i) {
+      Function& function = m_.functions_[i];
+      function.off_platform = off[i];
+      function.guarded = function.guarded || (function.parent >= 0 && off[function.parent]);
+    }
+  }
+
+  static constexpr int8_t kUnknown = 0, kVisiting = 1, kOff = 2, kOn = 3;
+
+  // A module-level function whose every call and hand-on is guarded or made by such a
+  // function (a cycle counts as on), or a command-line command.
+  bool RunsOffPlatform(int index, std::vector<int8_t>& state) {
+    if (state[index] == kVisiting) return false;
+    if (state[index] != kUnknown) return state[index] == kOff;
+    const Function& function = m_.functions_[index];
+    bool off = false;
+    if (function.parent == -1 && function.class_index == -1 && !function.is_handler && !function.is_cold_start) {
+      state[index] = kVisiting;
+      // Where the function is called or handed on from, itself aside (`Timer(60, tick)`
+      // inside tick): whether such a place exists, and whether each runs only off the platform.
+      bool reached = false, reached_only_off = true;
+      auto reach = [&](bool guarded, int from) {
+        while (from >= 0 && m_.functions_[from].parent >= 0) from = m_.functions_[from].parent;
+        if (from == index) return;
+        reached = true;
+        reached_only_off = reached_only_off && (guarded || (from >= 0 && RunsOffPlatform(from, state)));
+      };
+      for (int caller : function.callers) reach(m_.calls_[caller].guarded, m_.calls_[caller].function);
+      for (int load : function.handed_on_by) reach(m_.name_loads_[load].guarded, m_.name_loads_[load].function);
+      // A decorator may register the function where this module cannot see (`@app.errorhandler(500)`,
+      // `@receiver(post_save)`): then being called from guarded code proves nothing.
+      off = IsCommandLineCommand(function) || (function.decorators.empty() && reached && reached_only_off);
+    }
+    state[index] = off ? kOff : kOn;
+    return off;
+  }
+
+  // Decorated as a command of Flask's CLI (`@app.cli.command()`, `@bp.cli.command`),
+  // click (`@click.command()`, `@click.group()`, `@cli.command()` on a click group of this
+  // module) or Typer (`@app.command()` with `app = typer.Typer()`). Slack Bolt's
+  // `@app.command("/hello")` serves requests, so a bare `.command` is not enough.
+  bool IsCommandLineCommand(const Function& function) const {
+    for (const Expr& decorator : function.decorators) {
+      std::string_view name = decorator.kind == Kind::kCall ? std::string_view(m_.calls_[decorator.call].callee)
+                                                            : std::string_view(decorator.qualified);
+      size_t dot = name.rfind('.');
+      if (dot == std::string_view::npos) continue;
+      std::string_view method = name.substr(dot + 1), owner = name.substr(0, dot);
+      if (method != "command" && method != "group") continue;
+      if (owner == "click" || owner.ends_with(".cli") || owner == "cli") return true;
+      if (int group = m_.FindFunction(owner); group >= 0 && IsCommandLineCommand(m_.functions_[group])) return true;
+      if (ModuleLevelCallee(owner).starts_with("typer.")) return true;
+    }
+    return false;
+  }
+
+  // What a module-level name was last assigned from (`app = typer.Typer()` -> "typer.Typer").
+  std::string_view ModuleLevelCallee(std::string_view name) const {
+    std::string_view callee;
+    for (const Assignment& assignment : m_.assignments_) {
+      if (assignment.function != -1 || assignment.target.kind != Kind::kName || assignment.target.text != name) continue;
+      callee = assignment.value.kind == Kind::kCall ? std::string_view(m_.calls_[assignment.value.call].callee) : "";
+    }
+    return callee;
   }
 
   // `# noqa` and `# noqa: FL101, FL401` in comments (not in strings): find the word,

@@ -125,7 +125,7 @@ void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   ThreadTracker threads(module);
   for (const python::Call& call : module.calls()) {
-    if (call.guarded || OnlyCalledUnderGuard(module, call.function)) continue;
+    if (call.guarded) continue;
     if (std::find(std::begin(kRawStarts), std::end(kRawStarts), call.callee) != std::end(kRawStarts)) {
       out.ReportWithFix(call.callee_range, fmt::format("`{}` starts a thread that outlives the request", call.callee),
                         "do the work inside the request, or move it to a cron job or a queue worker",

@@ -52,7 +52,7 @@ void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   for (const python::BackgroundStart& start : cx.background.starts) {
     if (start.kind != python::BackgroundKind::kProcess) continue;
-    if (OnlyCalledUnderGuard(module, start.function)) continue;
+    if (start.function >= 0 && module.functions()[start.function].off_platform) continue;
     const python::Call& call = module.calls()[start.call];
     out.Report(call.callee_range,
                fmt::format("`{}` {}; the process is frozen with the function instance after the response",

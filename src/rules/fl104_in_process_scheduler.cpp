@@ -52,7 +52,7 @@ void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   for (const python::BackgroundStart& start : cx.background.starts) {
     if (start.kind != python::BackgroundKind::kScheduler) continue;
-    if (OnlyCalledUnderGuard(module, start.function)) continue;
+    if (start.function >= 0 && module.functions()[start.function].off_platform) continue;
     const python::Call& call = module.calls()[start.call];
     out.Report(call.callee_range, fmt::format("`{}` {}", start.what, start.how),
                "run the job from a cron job in vercel.json (`crons`) that calls an endpoint");

@@ -116,7 +116,7 @@ void Check(const PyContext& cx, Sink& out) {
         background = BackgroundTargets(module);
         background_known = true;
       }
-      if (background.count(function) || OnlyCalledUnderGuard(module, function)) continue;
+      if (background.count(function)) continue;
     }
     bool exits = std::any_of(loop.caught.begin(), loop.caught.end(),
                              [](const std::string& caught) { return !OneOf(caught, kNotExits); });

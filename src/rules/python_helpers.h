@@ -124,23 +124,6 @@ inline bool IsNetworkClient(std::string_view callee) {
   return OneOf(callee, kClients);
 }
 
-// A module-level function that this module calls only under a guard (`if __name__ ==
-// "__main__": main()`, the seed's `if not IS_VERCEL: start_background_checker()`), or only
-// from functions that are themselves called only under a guard; never handed on as a
-// value (`Thread(target=f)`), never a handler or startup hook. Its body does not run on the
-// platform when this module is imported. (Other modules may still call it: FL103 asks them.)
-inline bool OnlyCalledUnderGuard(const python::Module& module, int function, int depth = 0) {
-  if (function < 0 || depth > 8) return false;
-  const python::Function& def = module.functions()[function];
-  if (def.parent != -1 || def.class_index != -1 || def.is_handler || def.is_cold_start) return false;
-  for (int caller : def.callers) {
-    const python::Call& call = module.calls()[caller];
-    if (call.guarded || call.function == function) continue;  // recursion adds nothing
-    if (!OnlyCalledUnderGuard(module, call.function, depth + 1)) return false;
-  }
-  return !def.callers.empty() && !def.handed_on;
-}
-
 // The source text of a one-line range as written (`sbc`, `tasks.start`), or `fallback`
 // when the range spans lines or its line is not ASCII (columns count code points).
 inline std::string SourceText(const python::Module& module, const Range& range, std::string_view fallback) {
