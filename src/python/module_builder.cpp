@@ -386,6 +386,10 @@ class ModuleBuilder {
           param_name = ts_node_named_child(parameter, 0);
         }
         if (!ts_node_is_null(param_name)) function.params.emplace_back(Text(param_name));
+        // A default value is evaluated where the def runs (at import, for a module-level
+        // def), not in the body: `webhook=os.environ["URL"]`, `db=Depends(get_db)`.
+        TSNode default_value = Field(parameter, f_.value);
+        if (!ts_node_is_null(default_value)) Expression(default_value, scope, ResultUse::kArgument, {}, depth + 1);
       }
     }
     function.decorators = std::move(decorators);

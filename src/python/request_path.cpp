@@ -8,10 +8,14 @@
 namespace faaslint::python {
 namespace {
 
-// Flask hooks that run on every request (the module model counts before_request as a
-// cold-start hook for FL103; for per-request work it is a request path).
+// Hooks that run on every request: Flask's (the module model counts before_request as a
+// cold-start hook for FL103; for per-request work it is a request path), and FastAPI's and
+// Starlette's `@app.middleware("http")`.
 constexpr std::string_view kPerRequestHooks[] = {"before_request", "after_request", "teardown_request",
-                                                 "teardown_appcontext"};
+                                                 "teardown_appcontext", "middleware"};
+// FastAPI calls a dependency (`Depends(get_db)`, `Security(verify)`) for every request of
+// the routes that declare it (https://fastapi.tiangolo.com/tutorial/dependencies/).
+constexpr std::string_view kDependencyMarkers[] = {"fastapi.Depends", "fastapi.Security", "Depends", "Security"};
 constexpr std::string_view kCacheDecorators[] = {"functools.lru_cache", "functools.cache", "lru_cache", "cache"};
 
 std::string_view DecoratorName(const Module& module, const Expr& decorator) {
@@ -32,6 +36,29 @@ bool HasPerRequestHook(const Module& module, const Function& function) {
 bool IsLambdaHandler(const Function& function) {
   return function.parent == -1 && function.class_index == -1 && function.params.size() == 2 &&
          function.params[0] == "event" && function.params[1] == "context";
+}
+
+// The module's functions that FastAPI calls as dependencies: named in `Depends(f)`.
+std::vector<int> Dependencies(const Module& module) {
+  std::vector<int> found;
+  for (const Call& call : module.calls()) {
+    if (std::find(std::begin(kDependencyMarkers), std::end(kDependencyMarkers), call.callee) ==
+        std::end(kDependencyMarkers)) {
+      continue;
+    }
+    const Argument* dependency = call.Arg(0, "dependency");
+    if (dependency && dependency->value.kind == Expr::Kind::kName) {
+      if (int function = module.FindFunction(dependency->value.text); function >= 0) found.push_back(function);
+    }
+  }
+  return found;
+}
+
+// The module's own function a decorator names (`@login_required`, `@rate_limit(5)`), or -1.
+int DecoratorFunction(const Module& module, const Expr& decorator) {
+  if (decorator.kind == Expr::Kind::kName) return module.FindFunction(decorator.text);
+  const Call* call = CallOf(module, decorator);
+  return call && call->callee.find('.') == std::string::npos ? module.FindFunction(call->callee) : -1;
 }
 
 }  // namespace
@@ -71,6 +98,21 @@ std::vector<bool> RequestPathFunctions(const Module& module) {
     const Function& function = functions[i];
     bool starts = function.is_handler || HasPerRequestHook(module, function) || IsLambdaHandler(function);
     if (starts && !function.guarded) reach(static_cast<int>(i));
+  }
+  for (int dependency : Dependencies(module)) {
+    if (!functions[dependency].guarded) reach(dependency);
+  }
+  // A decorator of a request-path function wraps it: the wrapper it defines runs on each
+  // request (`def login_required(f): @wraps(f) def wrapper(...)`), the decorator itself once.
+  for (size_t i = 0; i < functions.size(); ++i) {
+    if (!on_path[i]) continue;
+    for (const Expr& decorator : functions[i].decorators) {
+      int wrapping = DecoratorFunction(module, decorator);
+      if (wrapping < 0 || on_path[wrapping]) continue;
+      for (int inner : nested[wrapping]) {
+        if (!functions[inner].guarded) reach(inner);
+      }
+    }
   }
   while (!pending.empty()) {
     int current = pending.back();

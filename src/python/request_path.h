@@ -1,6 +1,8 @@
 // Which functions of a module run while a request is being served: handlers, Flask's
-// per-request hooks, AWS Lambda's `handler(event, context)`, functions nested in them,
-// and the module's functions they call (transitively). Rules about per-request
+// per-request hooks, FastAPI's middleware and dependencies (`Depends(get_db)`), AWS
+// Lambda's `handler(event, context)`, functions nested in them, the wrappers that the
+// module's own decorators put around them, and the module's functions they call
+// (transitively). Rules about per-request
 // behaviour (FL301, FL302) ask this.
 #pragma once
 

@@ -19,8 +19,9 @@ constexpr RuleInfo kInfo{
     "module-level state is changed while serving a request",
     R"(## What it does
 Finds module-level dicts, lists and sets (and names declared `global`) that are changed
-while a request is served — in a route handler, a per-request hook, or a function of the
-module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
+while a request is served — in a route handler, a per-request hook or middleware, a
+FastAPI dependency, a decorator's wrapper around a handler, or a function of the module
+they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
 (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`). Changes made at import
 time, module-level data that handlers only read, locals that shadow a global name, and

@@ -16,13 +16,15 @@ constexpr RuleInfo kInfo{
     "a database, HTTP or cloud client is created on every request",
     R"(## What it does
 Finds clients created while a request is served — in a route handler, a per-request hook
-(`before_request`) or a function of the module they call: `pymongo.MongoClient()`,
+(`before_request`, middleware), a FastAPI dependency (`Depends(get_db)`) or a function of
+the module they call: `pymongo.MongoClient()`,
 `psycopg2.connect()`, `redis.Redis()`, `boto3.client()`, `requests.Session()`,
 `httpx.Client()`, `sqlalchemy.create_engine()`, `openai.OpenAI()` and similar. Not
 reported: clients created at module level (the good pattern), a lazily created global
-(`global client; if client is None: client = MongoClient()`), clients made inside an
-`@lru_cache` factory, and clients used as a `with` block, whose lifetime is deliberately
-the block.
+(`global client; if client is None: client = MongoClient()`) or one kept on an object
+(`if self._client is None: self._client = ...`, `cls._client = ...`), clients made
+inside an `@lru_cache` factory, and clients used as a `with` block, whose lifetime is
+deliberately the block.
 
 ## Why it fails on serverless
 A warm function instance serves many requests one after another, and module-level objects
@@ -52,6 +54,34 @@ def users():
 ```)"};
 
 
+// `self._client is None`, `not self._client`, or either within `and`/`or`.
+bool TestsUnset(const python::Expr& condition, std::string_view target) {
+  using Kind = python::Expr::Kind;
+  switch (condition.kind) {
+    case Kind::kNot: return !condition.items.empty() && condition.items[0].text == target;
+    case Kind::kComparison:
+      return condition.items.size() == 2 && (condition.str == "is" || condition.str == "==") &&
+             condition.items[0].text == target && condition.items[1].kind == Kind::kNone;
+    case Kind::kBoolOp:
+      return std::any_of(condition.items.begin(), condition.items.end(),
+                         [&](const python::Expr& item) { return TestsUnset(item, target); });
+    default: return false;
+  }
+}
+
+// A client kept on an object and created only while that attribute is unset (`if
+// self._client is None: self._client = MongoClient()`): once per object, which a
+// module-level instance keeps across requests. A class attribute set through `cls`
+// outlives every request.
+bool KeptOnAnObject(const python::Module& module, const python::Call& call) {
+  if (call.use != python::ResultUse::kAssigned || call.assigned_to.find('.') == std::string::npos) return false;
+  if (call.assigned_to.starts_with("cls.")) return true;
+  return std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
+    return test.function == call.function && Encloses(test.body, call.range) &&
+           TestsUnset(test.condition, call.assigned_to);
+  });
+}
+
 std::string_view BaseName(std::string_view target) {
   size_t end = target.find_first_of("[.");
   return target.substr(0, end);
@@ -67,7 +97,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (call.use == python::ResultUse::kWithItem) continue;  // closed at the end of the block
     if (call.Keyword("connection_pool")) continue;           // redis.Redis(connection_pool=POOL) reuses a pool
     const python::Function& function = module.functions()[call.function];
-    if (python::IsCachedFunction(function)) continue;
+    if (python::IsCachedFunction(function) || KeptOnAnObject(module, call)) continue;
     // Lazy initialisation: stored in a global (or a module-level dict of clients).
     if (call.use == python::ResultUse::kAssigned && !call.assigned_to.starts_with("self.")) {
       std::string_view base = BaseName(call.assigned_to);
