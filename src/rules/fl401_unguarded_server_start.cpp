@@ -16,7 +16,9 @@ constexpr RuleInfo kInfo{
     "a development server is started when the module is imported",
     R"(## What it does
 Finds calls that start a long-running server — `app.run()`, `uvicorn.run()`,
-`socketio.run()`, `web.run_app()`, `serve_forever()` and the like — at module level
+`socketio.run()`, `web.run_app()`, `serve_forever()` and the like, or a chat bot's
+polling loop (`application.run_polling()`, `bot.infinity_polling()`, discord's
+`client.run(TOKEN)`) — at module level
 without an `if __name__ == "__main__":` guard, directly or through a function of the
 module (`def main(): app.run()` and a bare `main()`).
 
@@ -38,7 +40,8 @@ app.run(host="0.0.0.0", port=5000)
 ```
 
 ## Instead
-Keep the local server for `python app.py` only:
+Keep the local server (or the bot's polling) for `python app.py` only; on Vercel a bot
+receives its updates through a webhook route instead:
 ```python
 if __name__ == "__main__":
     app.run(debug=True)
@@ -54,14 +57,22 @@ constexpr std::string_view kServerFunctions[] = {
 constexpr std::string_view kServerObjects[] = {
     "flask.Flask", "quart.Quart", "flask_socketio.SocketIO", "sanic.Sanic", "bottle.Bottle", "dash.Dash",
     "falcon.App", "connexion.App", "connexion.FlaskApp",
+    // discord.py: Client.run(token) connects to the gateway and returns when the bot stops
+    // (https://discordpy.readthedocs.io/en/stable/api.html#discord.Client.run).
+    "discord.Client", "discord.AutoShardedClient", "discord.Bot", "discord.ext.commands.Bot",
+    "discord.ext.commands.AutoShardedBot",
 };
+// Chat bots' long polling, which loops until the process stops: python-telegram-bot's
+// Application.run_polling, pyTelegramBotAPI's TeleBot.infinity_polling, aiogram's
+// start_polling. Names specific enough to need no receiver.
+constexpr std::string_view kPollingMethods[] = {"run_polling", "infinity_polling", "start_polling"};
 // Names conventionally bound to the WSGI/ASGI app when its constructor is unknown (factories).
 constexpr std::string_view kAppNames[] = {"app", "application", "server", "socketio", "sio"};
 constexpr std::string_view kRunMethods[] = {"run", "run_server"};
 
 bool StartsServer(const python::Module& module, const python::Call& call) {
   if (OneOf(call.callee, kServerFunctions)) return true;
-  if (call.method == "serve_forever") return true;
+  if (call.method == "serve_forever" || OneOf(call.method, kPollingMethods)) return true;
   if (!OneOf(call.method, kRunMethods)) return false;
   const python::Expr& receiver = call.receiver;
   if (receiver.kind == python::Expr::Kind::kCall) {
