@@ -185,7 +185,10 @@ class Linter {
       if (std::none_of(left_out.begin(), left_out.end(), under_named)) continue;
       const bool named_file = std::find(left_out.begin(), left_out.end(), named) != left_out.end();
       std::string why;
-      if (graph.entries.empty()) {
+      if (graph.loads_by_name) {
+        why = named_file ? "a Django management command runs in a terminal (`manage.py`), not in a Vercel function"
+                         : "Django management commands run in a terminal (`manage.py`), not in a Vercel function";
+      } else if (graph.entries.empty()) {
         why = fmt::format("the project (found by {}) has no function entry: api/*.py, vercel.json `functions` or "
                           "`builds`, or an app entry such as app.py",
                           graph.detected_by);

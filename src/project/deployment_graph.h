@@ -30,7 +30,17 @@ struct DeploymentGraph {
 
   // True when `path` runs inside a function; every file does when no project was found.
   bool IsFunctionCode(std::string_view path) const {
-    return !detected || loads_by_name || function_code.count(path) > 0;
+    if (loads_by_name) return !IsDjangoCommand(path);
+    return !detected || function_code.count(path) > 0;
+  }
+
+  // A Django management command (`app/management/commands/seed.py`): `manage.py seed` runs
+  // it in a terminal; Django never loads it to serve a request
+  // (https://docs.djangoproject.com/en/stable/howto/custom-management-commands/).
+  static bool IsDjangoCommand(std::string_view path) {
+    constexpr std::string_view kCommands = "management/commands/";
+    size_t at = path.find(kCommands);
+    return at != std::string_view::npos && (at == 0 || path[at - 1] == '/');
   }
 };
 

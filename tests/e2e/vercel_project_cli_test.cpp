@@ -143,5 +143,31 @@ TEST(VercelProjectCli, NamingOnlyFilesOutsideTheFunctionsSaysWhyNothingIsChecked
       << no_entry.err;
 }
 
+// Django loads its modules by name, so every file is function code, except the management
+// commands, which `manage.py` runs in a terminal.
+TEST(VercelProjectCli, DjangoManagementCommandsAreNotFunctionCode) {
+  TempDir dir;
+  dir.Write("vercel.json", R"({"builds": [{"src": "mysite/wsgi.py", "use": "@vercel/python"}]})");
+  dir.Write("requirements.txt", "django\n");
+  dir.Write("mysite/wsgi.py",
+            "import os\nfrom django.core.wsgi import get_wsgi_application\n"
+            "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"mysite.settings\")\n"
+            "application = get_wsgi_application()\n");
+  dir.Write("mysite/settings.py", "ROOT_URLCONF = \"mysite.urls\"\n");
+  constexpr const char* kExport = "def export():\n    open(\"export.csv\", \"w\").write(\"\")\n";
+  dir.Write("polls/management/commands/export_polls.py", kExport);
+  dir.Write("polls/views.py", kExport);
+
+  CommandResult result = RunFaaslint({"check", "--all", "--color", "never"}, dir.path());
+  EXPECT_NE(result.out.find("polls/views.py:2:5: FL201 "), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("management"), std::string::npos) << result.out;
+
+  CommandResult named = RunFaaslint({"check", "--all", "polls/management"}, dir.path());
+  EXPECT_EQ(named.exit_code, 0) << named.out;
+  EXPECT_NE(named.err.find("polls/management: not checked: Django management commands run in a terminal"),
+            std::string::npos)
+      << named.err;
+}
+
 }  // namespace
 }  // namespace faaslint::testing

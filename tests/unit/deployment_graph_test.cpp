@@ -149,6 +149,10 @@ TEST_F(DeploymentGraphTest, AnEntryThatImportsDjangoLoadsModulesByName) {
   EXPECT_TRUE(graph.loads_by_name);
   EXPECT_TRUE(graph.IsFunctionCode("mysite/settings.py"));
   EXPECT_TRUE(graph.IsFunctionCode("polls/views.py"));
+  // Management commands run from a terminal; Django does not load them for a request.
+  EXPECT_FALSE(graph.IsFunctionCode("polls/management/commands/seed.py"));
+  EXPECT_TRUE(graph.IsFunctionCode("polls/management/views.py"));
+  EXPECT_TRUE(graph.IsFunctionCode("polls/xmanagement/commands/seed.py"));
 
   // A Flask entry is followed import by import: a worker it does not import is left out.
   dir_.Write("mysite/wsgi.py", "from flask import Flask\napplication = Flask(__name__)\n");
