@@ -325,7 +325,13 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       if (expr.qualified == "os.devnull") return {PathKind::kDevice, "os.devnull"};
       if (expr.items.empty()) return {};
       const Expr& object = expr.items[0];
-      if (expr.str == "parent") return PathAt(object, function, depth + 1);
+      if (expr.str == "parent") {
+        // The folder: what `path.parent.mkdir()` creates is not `path` itself.
+        PathValue folder = PathAt(object, function, depth + 1);
+        size_t slash = folder.shown.rfind('/');
+        if (slash != std::string::npos) folder.shown.resize(std::max<size_t>(slash, 1));
+        return folder;
+      }
       // Flask's app.root_path / instance_path: folders of the deployed source.
       if (expr.str == "root_path" || expr.str == "instance_path") return {PathKind::kSourceTree, std::string(expr.text)};
       if (expr.str == "name" && CallOf(module_, object) && In(CallOf(module_, object)->callee, kTempFiles)) {
@@ -345,11 +351,15 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       PathValue left = PathAt(expr.items[0], function, depth + 1);
       if (!left.known()) return {};
       const Expr& right = expr.items[1];
+      // An unknown part is shown as `…`: `uploads/…`, never as a shorter path than it is.
+      const bool known_text = right.IsString() && !right.is_fstring;
       if (expr.str == "/" && right.IsString() && !right.str.empty()) {
         if (right.str[0] == '/') return {ClassifyPathText(right.str, right.is_fstring), right.str, true};
-        left.shown += "/" + right.str;
-      } else if (expr.str == "+" && right.IsString()) {
-        left.shown += right.str;
+        left.shown += "/" + right.str + (known_text ? "" : "…");
+      } else if (expr.str == "/") {
+        left.shown += "/…";
+      } else {
+        left.shown += (right.IsString() ? right.str : "") + (known_text ? "" : "…");
       }
       return left;
     }
