@@ -948,6 +948,10 @@ class ModuleBuilder {
 
   // BaseHTTPRequestHandler.do_GET and friends serve requests (Vercel's `handler` class).
   void ClassifyMethod(Function& function, const Class& klass) {
+    if (ServesRequestsPerMethod(klass, 0) && IsViewMethod(function.name)) {
+      function.is_handler = true;  // no route: the URL is bound elsewhere (`as_view()` in urls.py or add_url_rule)
+      return;
+    }
     if (!function.name.starts_with("do_")) return;
     bool request_handler = std::any_of(klass.bases.begin(), klass.bases.end(), [](const Expr& base) {
       return base.qualified.ends_with("BaseHTTPRequestHandler") || base.qualified.ends_with("SimpleHTTPRequestHandler");
@@ -958,6 +962,31 @@ class ModuleBuilder {
     route.range = function.name_range;
     route.methods.push_back(function.name.substr(3));
     function.routes.push_back(std::move(route));
+  }
+
+  // A class-based view: Flask's `MethodView`/`View`, Django's views and Django REST
+  // framework's, directly or through a base class of this module. The framework makes an
+  // instance per request and calls the method named by the HTTP verb.
+  bool ServesRequestsPerMethod(const Class& klass, int depth) const {
+    static constexpr std::string_view kViewModules[] = {"flask.views.", "django.views.", "rest_framework."};
+    return std::any_of(klass.bases.begin(), klass.bases.end(), [&](const Expr& base) {
+      for (std::string_view prefix : kViewModules) {
+        if (base.qualified.starts_with(prefix)) return true;
+      }
+      if (depth >= 4 || base.kind != Kind::kName) return false;
+      auto local = std::find_if(m_.classes_.begin(), m_.classes_.end(),
+                                [&](const Class& other) { return other.name == base.text && &other != &klass; });
+      return local != m_.classes_.end() && ServesRequestsPerMethod(*local, depth + 1);
+    });
+  }
+
+  static bool IsViewMethod(std::string_view name) {
+    static constexpr std::string_view kMethods[] = {
+        "get", "post", "put", "patch", "delete", "head", "options", "dispatch_request", "dispatch",
+        // Django's generic views and DRF's viewsets call these for each request.
+        "get_queryset", "get_object", "get_context_data", "form_valid", "list", "create", "retrieve", "update",
+        "partial_update", "destroy", "perform_create", "perform_update", "perform_destroy"};
+    return std::find(std::begin(kMethods), std::end(kMethods), name) != std::end(kMethods);
   }
 
   // Defs by where they are and their name: a linear search per lookup was quadratic on

@@ -71,7 +71,7 @@ bool IsCachedFunction(const Function& function) {
   });
 }
 
-std::vector<bool> RequestPathFunctions(const Module& module) {
+std::vector<bool> RequestPathFunctions(const Module& module, const std::function<bool(int)>& serves_requests) {
   const std::vector<Function>& functions = module.functions();
   std::vector<std::vector<int>> nested(functions.size());
   for (size_t i = 0; i < functions.size(); ++i) {
@@ -96,7 +96,8 @@ std::vector<bool> RequestPathFunctions(const Module& module) {
   };
   for (size_t i = 0; i < functions.size(); ++i) {
     const Function& function = functions[i];
-    bool starts = function.is_handler || HasPerRequestHook(module, function) || IsLambdaHandler(function);
+    bool starts = function.is_handler || HasPerRequestHook(module, function) || IsLambdaHandler(function) ||
+                  (serves_requests && serves_requests(static_cast<int>(i)));
     if (starts && !function.guarded) reach(static_cast<int>(i));
   }
   for (int dependency : Dependencies(module)) {

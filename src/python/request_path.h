@@ -6,6 +6,7 @@
 // behaviour (FL301, FL302) ask this.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "python/module.h"
@@ -13,7 +14,9 @@
 namespace faaslint::python {
 
 // Indexed like Module::functions(): true when the function runs during a request.
-std::vector<bool> RequestPathFunctions(const Module& module);
+// `serves_requests` names more starting points by index, for what only other modules know
+// (a Django view that a urls.py names).
+std::vector<bool> RequestPathFunctions(const Module& module, const std::function<bool(int)>& serves_requests = {});
 
 // Decorated with functools.lru_cache / functools.cache: its body runs once per argument
 // set per instance, so what it creates is kept like a module-level value.

@@ -19,9 +19,9 @@ constexpr RuleInfo kInfo{
     "module-level state is changed while serving a request",
     R"(## What it does
 Finds module-level dicts, lists and sets (and names declared `global`) that are changed
-while a request is served — in a route handler, a per-request hook or middleware, a
-FastAPI dependency, a decorator's wrapper around a handler, or a function of the module
-they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
+while a request is served — in a route handler, a class-based view's method, a
+per-request hook or middleware, a FastAPI dependency, a decorator's wrapper around a
+handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
 (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`). Changes made at import
 time, module-level data that handlers only read, locals that shadow a global name, and
@@ -100,8 +100,9 @@ const Expr* RootName(const Expr& expr) {
 
 class Checker {
  public:
-  Checker(const python::Module& module, Sink& out)
-      : module_(module), values_(module), on_path_(python::RequestPathFunctions(module)), out_(out) {
+  Checker(const PyContext& cx, Sink& out)
+      : module_(cx.module), values_(cx.module), on_path_(RequestPath(cx)), out_(out) {
+    const python::Module& module = cx.module;
     for (const python::Assignment& assignment : module.assignments()) {
       if (assignment.function != -1 || assignment.guarded || assignment.target.kind != Expr::Kind::kName) continue;
       if (values_.InClassBody(assignment)) continue;
@@ -230,7 +231,7 @@ class Checker {
   Sink& out_;
 };
 
-void Check(const PyContext& cx, Sink& out) { Checker(cx.module, out).Run(); }
+void Check(const PyContext& cx, Sink& out) { Checker(cx, out).Run(); }
 
 }  // namespace
 FAASLINT_RULE(kInfo, Check);

@@ -89,7 +89,7 @@ std::string_view BaseName(std::string_view target) {
 
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  std::vector<bool> on_path = python::RequestPathFunctions(module);
+  std::vector<bool> on_path = RequestPath(cx);
   const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.function < 0 || call.guarded || !on_path[call.function]) continue;

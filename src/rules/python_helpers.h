@@ -8,6 +8,7 @@
 
 #include "project/module_index.h"
 #include "python/module.h"
+#include "python/request_path.h"
 #include "rules/registry.h"
 
 namespace faaslint::rules {
@@ -38,6 +39,16 @@ inline bool ServesRequests(const PyContext& cx, int function) {
   while (cx.module.functions()[function].parent >= 0) function = cx.module.functions()[function].parent;
   const python::Function& top = cx.module.functions()[function];
   return top.class_index < 0 && cx.modules->IsDjangoView(cx.module.path(), top.name);
+}
+
+// Indexed like the module's functions: true when the function runs during a request
+// (python/request_path.h), Django views that another module's urls.py names included.
+inline std::vector<bool> RequestPath(const PyContext& cx) {
+  return python::RequestPathFunctions(cx.module, [&](int function) {
+    const python::Function& def = cx.module.functions()[function];
+    return cx.modules != nullptr && def.parent == -1 && def.class_index == -1 &&
+           cx.modules->IsDjangoView(cx.module.path(), def.name);
+  });
 }
 
 // `inner` lies within `outer` (a call inside a loop's body).
