@@ -1183,11 +1183,14 @@ class ModuleBuilder {
   }
 
   static constexpr int8_t kUnknown = 0, kVisiting = 1, kOff = 2, kOn = 3;
+  static constexpr int kMaxCallerDepth = 64;
 
   // A module-level function whose every call and hand-on is guarded or made by such a
-  // function (a cycle counts as on), or a command-line command.
-  bool RunsOffPlatform(int index, std::vector<int8_t>& state) {
-    if (state[index] == kVisiting) return false;
+  // function (a cycle counts as on, and so does a chain of callers deeper than the limit:
+  // generated code chains thousands of functions, and the stack is not theirs to take), or
+  // a command-line command.
+  bool RunsOffPlatform(int index, std::vector<int8_t>& state, int depth = 0) {
+    if (state[index] == kVisiting || depth > kMaxCallerDepth) return false;
     if (state[index] != kUnknown) return state[index] == kOff;
     const Function& function = m_.functions_[index];
     bool off = false;
@@ -1200,7 +1203,7 @@ class ModuleBuilder {
         while (from >= 0 && m_.functions_[from].parent >= 0) from = m_.functions_[from].parent;
         if (from == index) return;
         reached = true;
-        reached_only_off = reached_only_off && (guarded || (from >= 0 && RunsOffPlatform(from, state)));
+        reached_only_off = reached_only_off && (guarded || (from >= 0 && RunsOffPlatform(from, state, depth + 1)));
       };
       for (int caller : function.callers) reach(m_.calls_[caller].guarded, m_.calls_[caller].function);
       for (int load : function.handed_on_by) reach(m_.name_loads_[load].guarded, m_.name_loads_[load].function);
@@ -1216,7 +1219,8 @@ class ModuleBuilder {
   // click (`@click.command()`, `@click.group()`, `@cli.command()` on a click group of this
   // module) or Typer (`@app.command()` with `app = typer.Typer()`). Slack Bolt's
   // `@app.command("/hello")` serves requests, so a bare `.command` is not enough.
-  bool IsCommandLineCommand(const Function& function) const {
+  bool IsCommandLineCommand(const Function& function, int depth = 0) const {
+    if (depth > 8) return false;  // `@a.command()` on `def a()` names itself
     for (const Expr& decorator : function.decorators) {
       std::string_view name = decorator.kind == Kind::kCall ? std::string_view(m_.calls_[decorator.call].callee)
                                                             : std::string_view(decorator.qualified);
@@ -1225,7 +1229,9 @@ class ModuleBuilder {
       std::string_view method = name.substr(dot + 1), owner = name.substr(0, dot);
       if (method != "command" && method != "group") continue;
       if (owner == "click" || owner.ends_with(".cli") || owner == "cli") return true;
-      if (int group = m_.FindFunction(owner); group >= 0 && IsCommandLineCommand(m_.functions_[group])) return true;
+      if (int group = m_.FindFunction(owner); group >= 0 && IsCommandLineCommand(m_.functions_[group], depth + 1)) {
+        return true;
+      }
       if (ModuleLevelCallee(owner).starts_with("typer.")) return true;
     }
     return false;

@@ -208,5 +208,26 @@ threading.Thread(target=poll, daemon=True).start()
   EXPECT_TRUE(found.count("7 FL402")) << ::testing::PrintToString(found);
 }
 
+// Generated code: the walk over callers must neither overflow the stack nor loop.
+TEST(OffPlatform, LongCallerChainsAndSelfNamingDecoratorsEnd) {
+  constexpr int kFunctions = 20000;
+  // f0 calls f1 calls f2 ... and only the guard calls f0: all of it is off the platform.
+  std::string forward = "import time\n\n";
+  for (int i = 0; i < kFunctions; ++i) {
+    forward += "def f" + std::to_string(i) + "():\n    ";
+    forward += i + 1 < kFunctions ? "f" + std::to_string(i + 1) + "()\n" : "time.sleep(60)\n";
+  }
+  EXPECT_EQ(PythonFindings(forward + "if __name__ == \"__main__\":\n    f0()\n"), std::set<std::string>{});
+  // The same chain the other way round: the first function asked about is the sleeping
+  // one, whose callers go deeper than the walk follows, so it counts as on the platform.
+  std::string backward = "import time\n\ndef f0():\n    time.sleep(60)\n";
+  for (int i = 1; i < kFunctions; ++i) {
+    backward += "def f" + std::to_string(i) + "():\n    f" + std::to_string(i - 1) + "()\n";
+  }
+  backward += "if __name__ == \"__main__\":\n    f" + std::to_string(kFunctions - 1) + "()\n";
+  EXPECT_EQ(PythonFindings(backward), std::set<std::string>{"4 FL402"});
+  EXPECT_EQ(PythonFindings("@a.command()\ndef a():\n    open('x.txt', 'w')\n"), std::set<std::string>{"3 FL201"});
+}
+
 }  // namespace
 }  // namespace faaslint
