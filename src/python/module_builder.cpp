@@ -386,10 +386,15 @@ class ModuleBuilder {
           param_name = ts_node_named_child(parameter, 0);
         }
         if (!ts_node_is_null(param_name)) function.params.emplace_back(Text(param_name));
-        // A default value is evaluated where the def runs (at import, for a module-level
-        // def), not in the body: `webhook=os.environ["URL"]`, `db=Depends(get_db)`.
+        // A default value and an annotation are evaluated where the def runs (at import,
+        // for a module-level def), not in the body: `webhook=os.environ["URL"]`,
+        // `db=Depends(get_db)`, `db: Annotated[Session, Depends(get_db)]`.
         TSNode default_value = Field(parameter, f_.value);
         if (!ts_node_is_null(default_value)) Expression(default_value, scope, ResultUse::kArgument, {}, depth + 1);
+        TSNode annotation = Field(parameter, f_.type);
+        if (!ts_node_is_null(annotation) && ts_node_named_child_count(annotation) > 0) {
+          Expression(ts_node_named_child(annotation, 0), scope, ResultUse::kOther, {}, depth + 1);
+        }
       }
     }
     function.decorators = std::move(decorators);

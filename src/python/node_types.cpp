@@ -107,6 +107,7 @@ NodeTypes Build(const TSLanguage* language) {
   types.field.right = ts_language_field_id_for_name(language, "right", 5);
   types.field.subscript = ts_language_field_id_for_name(language, "subscript", 9);
   types.field.superclasses = ts_language_field_id_for_name(language, "superclasses", 12);
+  types.field.type = ts_language_field_id_for_name(language, "type", 4);
   types.field.value = ts_language_field_id_for_name(language, "value", 5);
   return types;
 }

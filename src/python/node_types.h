@@ -32,7 +32,7 @@ struct NodeTypes {
 
   // Field ids (0 when the grammar has no such field: no child then, as by name).
   struct Fields {
-    TSFieldId alias, alternative, argument, arguments, attribute, body, condition, consequence, definition, function, key, left, module_name, name, object, operator_, operators, parameters, right, subscript, superclasses, value;
+    TSFieldId alias, alternative, argument, arguments, attribute, body, condition, consequence, definition, function, key, left, module_name, name, object, operator_, operators, parameters, right, subscript, superclasses, type, value;
   } field;
 
   // The table for tree_sitter_python(); built on first use, read-only afterwards.
