@@ -4,6 +4,7 @@
 #include <deque>
 #include <set>
 
+#include "project/app_mounts.h"
 #include "project/functions.h"
 
 namespace faaslint::project {
@@ -128,16 +129,16 @@ std::vector<std::string> ModulesOf(const Project& project, const std::string& fi
   return {seen.begin(), seen.end()};
 }
 
-bool MayAddPrefixes(const python::Module& module) {
-  for (const python::Call& call : module.calls()) {
-    if (call.method == "register_blueprint" || call.method == "include_router" || call.method == "mount" ||
-        call.Keyword("url_prefix") || call.Keyword("prefix")) {
-      return true;
-    }
-  }
-  return false;
+// The URL rule a route serves under one of its mounts, as a regex: anything may come
+// before a guessed mount's prefix.
+std::string MountedRouteRegex(const Mount& mount, std::string_view route_path) {
+  std::string regex = mount.guessed ? "(?:/.*)?" : "";
+  return regex + AppRouteRegex(mount.Apply(route_path));
 }
 
+// The routes of the function's modules that serve `path`. A route reached only through a
+// guessed prefix counts when no route is reached through literal ones: a guess never
+// hides the route that certainly serves the path.
 void FindHandlers(const Project& project, const std::string& path, CronRoute* result) {
   const python::Module* entry = project.PythonModule(result->function_file);
   if (!entry) return;  // unknown
@@ -155,10 +156,9 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
   }
   std::vector<std::string> files = ModulesOf(project, result->function_file);
   result->searched = files;
-  bool prefixes = false, computed = false, any_route = false;
-  for (const std::string& file : files) {
-    if (const python::Module* module = project.PythonModule(file)) prefixes = prefixes || MayAddPrefixes(*module);
-  }
+  AppMounts mounts(project, files);
+  std::vector<CronHandler> guessed;
+  bool computed = false, any_route = false;
   for (const std::string& file : files) {
     const python::Module* module = project.PythonModule(file);
     if (!module) continue;
@@ -172,13 +172,15 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
           computed = true;
           continue;
         }
-        std::string regex = (prefixes ? "(?:/.*)?" : "") + AppRouteRegex(route.path);
-        if (project.regexes().Matches(regex, path).value_or(false)) {
-          result->handlers.push_back({file, module, static_cast<int>(f), &route});
+        for (const Mount& mount : mounts.MountsOf(file, *module, route)) {  // literal mounts first
+          if (!project.regexes().Matches(MountedRouteRegex(mount, route.path), path).value_or(false)) continue;
+          (mount.guessed ? guessed : result->handlers).push_back({file, module, static_cast<int>(f), &route});
+          break;
         }
       }
     }
   }
+  if (result->handlers.empty()) result->handlers = std::move(guessed);
   if (!result->handlers.empty()) {
     result->kind = CronRoute::Kind::kFound;
   } else if (any_route && !computed) {

@@ -106,6 +106,11 @@ struct Route {
   std::vector<std::string> methods;  // upper case; Flask's default is GET
   Range range;                       // the decorator or add_url_rule call
   bool websocket = false;
+  // The call that registers it, as an index into Module::calls: the decorator
+  // (`@bp.get("/x")`), `app.add_url_rule(...)` or Django's `path(...)`. Its receiver is
+  // the app, blueprint or router the route belongs to. -1 for a bare decorator and a
+  // `do_GET` method.
+  int call = -1;
 };
 
 struct Function {

@@ -907,6 +907,7 @@ class ModuleBuilder {
         function.is_handler = true;
         Route route;
         route.range = decorator.range;
+        route.call = call ? decorator.call : -1;
         route.websocket = method.starts_with("websocket");
         if (call) {
           const Argument* path = call->Arg(0, method == "route" ? "rule" : "path");
@@ -1039,8 +1040,9 @@ class ModuleBuilder {
 
   // app.add_url_rule("/x", view_func=f) and FastAPI(lifespan=f) name functions by reference.
   void MarkRegisteredHandlers() {
-    for (const Call& call : m_.calls_) {
-      MarkDjangoView(call);
+    for (size_t index = 0; index < m_.calls_.size(); ++index) {
+      const Call& call = m_.calls_[index];
+      MarkDjangoView(call, static_cast<int>(index));
       MarkRegisteredStartupHook(call);
       if (call.method == "add_url_rule") {
         const Argument* view = call.Arg(2, "view_func");
@@ -1050,6 +1052,7 @@ class ModuleBuilder {
         m_.functions_[function].is_handler = true;
         Route route;
         route.range = call.range;
+        route.call = static_cast<int>(index);
         const Argument* path = call.Arg(0, "rule");
         if (path && path->value.IsString()) route.path = path->value.str;
         if (const Argument* methods = call.Keyword("methods")) {
@@ -1091,7 +1094,7 @@ class ModuleBuilder {
 
   // Django's urlpatterns: path("checks/", views.check), re_path(...), url(...) name a view
   // by reference; one defined in this module serves requests.
-  void MarkDjangoView(const Call& call) {
+  void MarkDjangoView(const Call& call, int index) {
     if (call.callee != "django.urls.path" && call.callee != "django.urls.re_path" &&
         call.callee != "django.conf.urls.url") {
       return;
@@ -1104,6 +1107,7 @@ class ModuleBuilder {
     target.is_handler = true;
     Route route;
     route.range = call.range;
+    route.call = index;
     const Argument* path = call.Arg(0, "route");
     // re_path/url take a regular expression, not a path: leave those unknown.
     if (call.callee == "django.urls.path" && path && path->value.IsString() && !path->value.is_fstring) {

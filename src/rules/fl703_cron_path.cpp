@@ -18,9 +18,13 @@ and it must reach a handler of the app. faaslint routes the path as Vercel does 
 legacy `routes`, then the function files under `api/` (`api/cron.py` serves
 `/api/cron`), then `rewrites`, then the zero-configuration app — and then looks for a
 Flask/FastAPI/Starlette route of that function (in its file or the local modules it
-imports) or its `handler` class. Where routing cannot be followed statically (an
-external rewrite, routes built at run time, a route regex too large to compile safely)
-it reports nothing. Matching every cron path against every route has a bound per run;
+imports) or its `handler` class. A route of a blueprint or router is served under its
+prefixes: the blueprint's `url_prefix=` (or the one `register_blueprint` gives it), the
+router's `prefix=` after the one `include_router` gives it, a `mount` path, and those of
+the blueprints and routers it is attached to. A prefix computed at run time may be
+anything, so a route behind one matches only when no route matches otherwise. Where
+routing cannot be followed statically (an external rewrite, routes built at run time, a
+route regex too large to compile safely) it reports nothing. Matching every cron path against every route has a bound per run;
 past it no cron is judged, and the run prints a note naming `vercel.json`.
 
 ## Why it fails on serverless

@@ -1,0 +1,241 @@
+// FL703/FL704/FL705 through Flask blueprints, FastAPI routers and mounted apps: the URL a
+// route serves is its blueprint's or router's prefix (and its parents') plus its path.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "support/project_fixture.h"
+
+namespace faaslint::testing {
+namespace {
+
+// One function, api/index.py (with `more` files), that every path is rewritten to, and one
+// cron job calling `cron_path`.
+std::map<std::string, std::string> App(const std::string& cron_path, const std::string& index_py,
+                                       std::map<std::string, std::string> more = {}) {
+  more["vercel.json"] = R"J({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}],
+  "crons": [{"path": ")J" + cron_path + R"J(", "schedule": "0 5 * * *"}]})J";
+  more["api/index.py"] = index_py;
+  return more;
+}
+
+// What the three cron rules report, each line led by its code.
+std::string CronFindings(const std::map<std::string, std::string>& files) {
+  std::string text;
+  for (const char* code : {"FL703", "FL704", "FL705"}) {
+    std::string lines = Render(RunProjectRule(code, files));
+    for (size_t start = 0; start < lines.size();) {
+      size_t end = lines.find('\n', start);
+      text += std::string(code) + " " + lines.substr(start, end - start + 1);
+      start = end + 1;
+    }
+  }
+  return text;
+}
+
+constexpr const char* kProtectedFlaskCron = R"py(
+@app.get('/api/cron')
+def cron():
+    if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
+        abort(401)
+    return 'ok'
+)py";
+
+constexpr const char* kProtectedFastApiCron = R"py(
+@app.get('/api/cron')
+def cron(request: Request):
+    if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
+        raise HTTPException(401)
+    return {}
+)py";
+
+// A router's "/" route is /users/, not every path: the protected cron route is the one found.
+TEST(FL704, RouterRootRouteDoesNotServeEveryPath) {
+  std::string fastapi = R"py(import os
+from fastapi import FastAPI, APIRouter, HTTPException, Request
+app = FastAPI()
+users = APIRouter(prefix='/users')
+
+@users.post('/')
+def create_user():
+    return {}
+)py";
+  std::string flask = R"py(import os
+from flask import Flask, Blueprint, request, abort
+app = Flask(__name__)
+items = Blueprint('items', __name__, url_prefix='/items')
+
+@items.post('/')
+def create():
+    return 'ok'
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", fastapi + kProtectedFastApiCron + "app.include_router(users)\n")), "");
+  EXPECT_EQ(CronFindings(App("/api/cron", flask + kProtectedFlaskCron + "app.register_blueprint(items)\n")), "");
+  // Without the cron route, nothing serves /api/cron: a 404, not a POST-only route.
+  EXPECT_EQ(CronFindings(App("/api/cron", fastapi + "app.include_router(users)\n")),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/index.py has no route for it\n");
+  // The route it does serve is found, with its method.
+  EXPECT_EQ(CronFindings(App("/users/", fastapi + "app.include_router(users)\n")),
+            "FL704 api/index.py:6:2: cron endpoint for \"/users/\" does not check CRON_SECRET: anyone can call it\n"
+            "FL705 api/index.py:6:2: cron job \"/users/\" calls this route with GET, but it accepts only POST\n");
+}
+
+constexpr const char* kFlaskBlueprint = R"py(from flask import Flask, Blueprint
+app = Flask(__name__)
+bp = Blueprint('jobs', __name__, url_prefix='/v1')
+
+@bp.get('/cron')
+def cron():
+    return 'ok'
+)py";
+
+TEST(FL703, BlueprintPrefixIsPartOfTheUrl) {
+  std::string index = std::string(kFlaskBlueprint) + "app.register_blueprint(bp)\n";
+  EXPECT_EQ(CronFindings(App("/api/cron", index)),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/index.py has no route for it\n");
+  EXPECT_EQ(CronFindings(App("/v1/cron", index)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/v1/cron\" does not check CRON_SECRET: anyone can call it\n");
+  // A prefix ending in `/` is joined with one slash, as Flask joins it.
+  std::string slashed = index;
+  slashed.replace(slashed.find("'/v1'"), 5, "'/v1/'");
+  EXPECT_EQ(CronFindings(App("/v1/cron", slashed)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/v1/cron\" does not check CRON_SECRET: anyone can call it\n");
+}
+
+TEST(FL703, RegistrationPrefixReplacesTheBlueprints) {
+  std::string index = std::string(kFlaskBlueprint) + "app.register_blueprint(bp, url_prefix='/v2')\n";
+  EXPECT_EQ(CronFindings(App("/v1/cron", index)),
+            "FL703 vercel.json:2:22: cron path \"/v1/cron\" reaches no route: api/index.py has no route for it\n");
+  EXPECT_EQ(CronFindings(App("/v2/cron", index)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/v2/cron\" does not check CRON_SECRET: anyone can call it\n");
+  // A prefix held by a module constant is as literal.
+  std::string constant = std::string("V2 = '/v2'\n") + kFlaskBlueprint + "app.register_blueprint(bp, url_prefix=V2)\n";
+  EXPECT_EQ(CronFindings(App("/v1/cron", constant)),
+            "FL703 vercel.json:2:22: cron path \"/v1/cron\" reaches no route: api/index.py has no route for it\n");
+}
+
+TEST(FL703, NestedBlueprintsJoinTheirPrefixes) {
+  std::string index = std::string(kFlaskBlueprint) +
+                      "api = Blueprint('api', __name__, url_prefix='/api')\n"
+                      "api.register_blueprint(bp)\napp.register_blueprint(api)\n";
+  EXPECT_EQ(CronFindings(App("/api/v1/cron", index)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/api/v1/cron\" does not check CRON_SECRET: anyone can call "
+            "it\n");
+  EXPECT_EQ(CronFindings(App("/v1/cron", index)),
+            "FL703 vercel.json:2:22: cron path \"/v1/cron\" reaches no route: api/index.py has no route for it\n");
+}
+
+TEST(FL703, AddUrlRuleOnABlueprint) {
+  std::string index = R"py(from flask import Flask, Blueprint
+app = Flask(__name__)
+bp = Blueprint('jobs', __name__, url_prefix='/v1')
+
+def cron():
+    return 'ok'
+
+bp.add_url_rule('/cron', view_func=cron)
+app.register_blueprint(bp)
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", index)),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/index.py has no route for it\n");
+  EXPECT_EQ(CronFindings(App("/v1/cron", index)),
+            "FL704 api/index.py:8:1: cron endpoint for \"/v1/cron\" does not check CRON_SECRET: anyone can call it\n");
+}
+
+constexpr const char* kFastApiRouter = R"py(from fastapi import FastAPI, APIRouter
+app = FastAPI()
+router = APIRouter(prefix='/jobs')
+
+@router.get('/cron')
+def cron():
+    return {}
+)py";
+
+// FastAPI concatenates: include prefix, router prefix, route path.
+TEST(FL703, IncludeRouterPrefixComesBeforeTheRouters) {
+  std::string index = std::string(kFastApiRouter) + "app.include_router(router, prefix='/api')\n";
+  EXPECT_EQ(CronFindings(App("/api/jobs/cron", index)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/api/jobs/cron\" does not check CRON_SECRET: anyone can call "
+            "it\n");
+  EXPECT_EQ(CronFindings(App("/api/cron", index)),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/index.py has no route for it\n");
+  EXPECT_EQ(CronFindings(App("/jobs/cron", index)),
+            "FL703 vercel.json:2:22: cron path \"/jobs/cron\" reaches no route: api/index.py has no route for it\n");
+}
+
+TEST(FL703, NestedRoutersAndMountedApps) {
+  std::string nested = std::string(kFastApiRouter) +
+                       "outer = APIRouter(prefix='/api')\nouter.include_router(router)\napp.include_router(outer)\n";
+  EXPECT_EQ(CronFindings(App("/api/jobs/cron", nested)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/api/jobs/cron\" does not check CRON_SECRET: anyone can call "
+            "it\n");
+  EXPECT_EQ(CronFindings(App("/jobs/cron", nested)),
+            "FL703 vercel.json:2:22: cron path \"/jobs/cron\" reaches no route: api/index.py has no route for it\n");
+  std::string mounted = R"py(from fastapi import FastAPI
+app = FastAPI()
+sub = FastAPI()
+
+@sub.get('/cron')
+def cron():
+    return {}
+
+app.mount('/api/', sub)
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", mounted)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+  EXPECT_EQ(CronFindings(App("/cron", mounted)),
+            "FL703 vercel.json:2:22: cron path \"/cron\" reaches no route: api/index.py has no route for it\n");
+}
+
+// The router is defined in another module and imported, by name or through its module.
+TEST(FL703, RouterImportedFromAnotherModule) {
+  std::map<std::string, std::string> modules = {
+      {"app/__init__.py", ""},
+      {"app/routes/__init__.py", ""},
+      {"app/routes/jobs.py", "from fastapi import APIRouter\nrouter = APIRouter(prefix='/jobs')\n\n"
+                             "@router.get('/cron')\ndef cron():\n    return {}\n"}};
+  std::string by_name = "from fastapi import FastAPI\nfrom app.routes.jobs import router\napp = FastAPI()\n"
+                        "app.include_router(router, prefix='/api')\n";
+  std::string by_module = "from fastapi import FastAPI\nfrom app.routes import jobs\napp = FastAPI()\n"
+                          "app.include_router(jobs.router, prefix='/api')\n";
+  for (const std::string& index : {by_name, by_module}) {
+    EXPECT_EQ(CronFindings(App("/api/jobs/cron", index, modules)),
+              "FL704 app/routes/jobs.py:4:2: cron endpoint for \"/api/jobs/cron\" does not check CRON_SECRET: anyone "
+              "can call it\n")
+        << index;
+    EXPECT_EQ(CronFindings(App("/api/cron", index, modules)),
+              "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/index.py and the modules it "
+              "imports have no route for it\n")
+        << index;
+  }
+}
+
+// A prefix faaslint cannot read makes a match a guess: taken only when no route matches
+// through literal prefixes, and never a reason to call the path unserved.
+TEST(FL704, ComputedPrefixIsAGuessThatNeverHidesALiteralMatch) {
+  std::string computed = R"py(import os
+from fastapi import FastAPI, APIRouter, HTTPException, Request
+app = FastAPI()
+router = APIRouter(prefix=os.environ.get('PREFIX', ''))
+
+@router.get('/')
+def index():
+    return {}
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", computed + kProtectedFastApiCron + "app.include_router(router)\n")), "");
+  // Only the guess matches: it is judged as the handler.
+  EXPECT_EQ(CronFindings(App("/api/cron", computed + "app.include_router(router)\n")),
+            "FL704 api/index.py:6:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+  // A blueprint nothing visibly registers may get any prefix.
+  EXPECT_EQ(CronFindings(App("/api/cron", std::string(kFlaskBlueprint))),
+            "FL704 api/index.py:5:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+  // No prefix makes /other serve /api/cron.
+  std::string other = computed;
+  other.replace(other.find("get('/')"), 8, "get('/other')");
+  EXPECT_EQ(CronFindings(App("/api/cron", other + "app.include_router(router)\n")),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/index.py has no route for it\n");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
