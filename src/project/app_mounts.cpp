@@ -17,6 +17,8 @@ constexpr int kMaxNesting = 8;
 // The prefixes one object may be served under before they are summed up as one guess:
 // registering a blueprint under several prefixes, and each of its parents too, multiplies.
 constexpr size_t kMaxMounts = 16;
+// A dependency's own `Depends(f)` parameters are followed this deep.
+constexpr int kMaxDependencyDepth = 4;
 
 // A mount whose prefix is not known at all.
 Mount Guess() {
@@ -128,7 +130,7 @@ void AppMounts::ReadModule(const std::string& file, const python::Module& module
                             : made == "Blueprint"                      ? Definition::Kind::kBlueprint
                             : made == "APIRouter"                      ? Definition::Kind::kRouter
                                                                        : Definition::Kind::kOther;
-    definitions_.emplace(ObjectKey{file, std::string(assignment.target.text)}, Definition{kind, &module, &call});
+    definitions_.emplace(ObjectKey{file, std::string(assignment.target.text)}, Definition{kind, file, &module, &call});
   }
   for (const python::Call& call : module.calls()) {
     Attachment attachment;
@@ -157,6 +159,9 @@ void AppMounts::ReadModule(const std::string& file, const python::Module& module
       // Mount.__init__, https://github.com/encode/starlette/blob/master/starlette/routing.py).
       while (attachment.prefix.text.ends_with('/')) attachment.prefix.text.pop_back();
     }
+    attachment.file = file;
+    attachment.module = &module;
+    attachment.call = &call;
     attachments_.emplace(Resolve(file, std::string(child->value.text)), std::move(attachment));
   }
 }
@@ -229,14 +234,19 @@ std::vector<Mount> AppMounts::Compute(const ObjectKey& key, int depth) {
 // argument): a guess, though a router keeps its own prefix, which an include only extends.
 std::vector<Mount> AppMounts::Unattached(const Definition* definition) const {
   Mount mount;
-  if (definition && definition->kind == Definition::Kind::kBlueprint) {
+  if (!definition) return {mount};
+  if (definition->kind == Definition::Kind::kBlueprint) {
     mount.guessed = true;  // its registration may replace its url_prefix
     mount.flask = true;
-  } else if (definition && definition->kind == Definition::Kind::kRouter) {
+    return {mount};
+  }
+  if (definition->kind == Definition::Kind::kRouter) {
     mount.guessed = true;
     Prefix own = OwnPrefix(definition, Attachment::Kind::kIncludeRouter);
     if (own.kind == Prefix::Kind::kLiteral) mount.prefix = own.text;
   }
+  // A router's or a FastAPI app's `dependencies=` run before every route it serves.
+  AddDependencies(definition->file, *definition->module, definition->call, mount.dependencies);
   return {mount};
 }
 
@@ -245,8 +255,9 @@ std::vector<Mount> AppMounts::Unattached(const Definition* definition) const {
 // nested blueprint's prefix is joined to its parent's (Blueprint.register, see FlaskJoin).
 // FastAPI: include_router puts its prefix before every route path, which already starts
 // with the router's own (`self.add_api_route(prefix + route.path, ...)` in APIRouter.
-// include_router, https://github.com/fastapi/fastapi/blob/master/fastapi/routing.py).
-// Starlette's mount puts its path before the mounted app's routes.
+// include_router, https://github.com/fastapi/fastapi/blob/master/fastapi/routing.py), and
+// the include's and the router's `dependencies=` run before them too. Starlette's mount
+// puts its path before the mounted app's routes.
 void AppMounts::Attach(const Attachment& attachment, const Definition* definition, Mount& mount) const {
   auto append = [&mount](const Prefix& prefix, bool flask) {
     if (prefix.kind == Prefix::Kind::kAbsent) return;
@@ -264,8 +275,54 @@ void AppMounts::Attach(const Attachment& attachment, const Definition* definitio
     return;
   }
   mount.flask = false;
+  // A mounted app is an app of its own: its parent's dependencies are not its routes'.
+  if (attachment.kind == Attachment::Kind::kMount) mount.dependencies.clear();
   append(attachment.prefix, false);
   append(OwnPrefix(definition, attachment.kind), false);
+  AddDependencies(attachment.file, *attachment.module, attachment.call, mount.dependencies);
+  if (definition) AddDependencies(definition->file, *definition->module, definition->call, mount.dependencies);
+}
+
+// The callables a call's `dependencies=[Depends(f), ...]` names, and what they depend on.
+void AppMounts::AddDependencies(const std::string& file, const python::Module& module, const python::Call* call,
+                                std::vector<ModuleFunction>& out) const {
+  const python::Argument* dependencies = call ? call->Keyword("dependencies") : nullptr;
+  if (!dependencies) return;
+  std::vector<std::string> names;
+  for (const Expr& item : dependencies->value.items) {
+    if (item.kind != Expr::Kind::kCall || item.call < 0) continue;
+    const python::Call& depends = module.calls()[item.call];
+    if (!python::IsFastApiDependency(depends.callee)) continue;
+    const python::Argument* callable = depends.Arg(0, "dependency");
+    if (callable && IsReference(callable->value)) names.emplace_back(callable->value.text);
+  }
+  AddNamedDependencies(file, names, 0, out);
+}
+
+// The functions `names` of `file` are, once each, and the `Depends(f)` of their parameters.
+void AppMounts::AddNamedDependencies(const std::string& file, const std::vector<std::string>& names, int depth,
+                                     std::vector<ModuleFunction>& out) const {
+  for (const std::string& name : names) {
+    ObjectKey key = Resolve(file, name);
+    const python::Module* module = project_.PythonModule(key.file);
+    int function = module ? module->FindFunction(key.name) : -1;
+    if (function < 0) continue;  // a class, or a package's function: not read
+    ModuleFunction found{module, function};
+    if (std::find(out.begin(), out.end(), found) != out.end()) continue;
+    out.push_back(found);
+    if (depth < kMaxDependencyDepth) {
+      AddNamedDependencies(key.file, module->functions()[function].dependencies, depth + 1, out);
+    }
+  }
+}
+
+std::vector<ModuleFunction> AppMounts::DependenciesOf(const std::string& file, const python::Module& module,
+                                                      const python::Function& function, const python::Route& route,
+                                                      const Mount& mount) const {
+  std::vector<ModuleFunction> dependencies = mount.dependencies;
+  if (route.call >= 0) AddDependencies(file, module, &module.calls()[route.call], dependencies);
+  AddNamedDependencies(file, function.dependencies, 0, dependencies);
+  return dependencies;
 }
 
 }  // namespace faaslint::project

@@ -1,7 +1,8 @@
-// Where the routes of a Flask blueprint, a FastAPI router or a mounted app are served. A
-// route is registered on an object (`@users.post("/")`); that object's own prefix
-// (`Blueprint(..., url_prefix=)`, `APIRouter(prefix=)`) and the calls that attach it to its
-// parent (`register_blueprint`, `include_router`, `mount`) decide its URL, up to the app. The objects and calls are
+// Where the routes of a Flask blueprint, a FastAPI router or a mounted app are served,
+// and which FastAPI dependencies run before them. A route is registered on an object
+// (`@users.post("/")`); that object's own prefix (`Blueprint(..., url_prefix=)`,
+// `APIRouter(prefix=)`) and the calls that attach it to its parent (`register_blueprint`,
+// `include_router`, `mount`) decide its URL, up to the app. The objects and calls are
 // read from the modules of one function (its entry file and the local modules it
 // imports), following imports between them (`from app.routes.users import router`).
 #pragma once
@@ -16,6 +17,13 @@
 
 namespace faaslint::project {
 
+// A function of a module: a FastAPI dependency.
+struct ModuleFunction {
+  const python::Module* module = nullptr;
+  int function = -1;  // index into module->functions()
+  bool operator==(const ModuleFunction&) const = default;
+};
+
 // One URL prefix a route is served under.
 struct Mount {
   // Some part of the prefix is not a literal (`prefix=settings.API`, a blueprint a
@@ -24,6 +32,8 @@ struct Mount {
   bool guessed = false;
   std::string prefix;  // the literal text before the route's own path
   bool flask = false;  // a blueprint's: Flask joins prefix and rule with one `/`
+  // FastAPI `dependencies=` of the routers and apps on the way, which run before the route.
+  std::vector<ModuleFunction> dependencies;
 
   // The URL rule a route of this path is served under.
   std::string Apply(std::string_view route_path) const;
@@ -46,6 +56,12 @@ class AppMounts {
   const std::vector<Mount>& MountsOf(const std::string& file, const python::Module& module,
                                      const python::Route& route);
 
+  // What FastAPI runs before a route: its decorator's `dependencies=`, the `Depends(f)`
+  // of the function's parameters, those of the mount, and what each of these depends on.
+  std::vector<ModuleFunction> DependenciesOf(const std::string& file, const python::Module& module,
+                                             const python::Function& function, const python::Route& route,
+                                             const Mount& mount) const;
+
  private:
   // The text of a prefix argument.
   struct Prefix {
@@ -55,6 +71,7 @@ class AppMounts {
   // How an object was made: `bp = Blueprint(...)`, `app = FastAPI()`, `r = make()`.
   struct Definition {
     enum class Kind { kFlaskApp, kAsgiApp, kBlueprint, kRouter, kOther } kind = Kind::kOther;
+    std::string file;
     const python::Module* module = nullptr;
     const python::Call* call = nullptr;
   };
@@ -63,6 +80,9 @@ class AppMounts {
     enum class Kind { kRegisterBlueprint, kIncludeRouter, kMount } kind = Kind::kRegisterBlueprint;
     ObjectKey parent;
     Prefix prefix;  // url_prefix= / prefix= / the mount path
+    std::string file;  // where the call is, and the call: its `dependencies=`
+    const python::Module* module = nullptr;
+    const python::Call* call = nullptr;
   };
 
   ObjectKey Resolve(std::string file, std::string name) const;
@@ -73,6 +93,10 @@ class AppMounts {
   std::vector<Mount> Compute(const ObjectKey& key, int depth);
   std::vector<Mount> Unattached(const Definition* definition) const;
   void Attach(const Attachment& attachment, const Definition* definition, Mount& mount) const;
+  void AddDependencies(const std::string& file, const python::Module& module, const python::Call* call,
+                       std::vector<ModuleFunction>& out) const;
+  void AddNamedDependencies(const std::string& file, const std::vector<std::string>& names, int depth,
+                            std::vector<ModuleFunction>& out) const;
 
   const Project& project_;
   std::map<ObjectKey, Definition> definitions_;

@@ -148,7 +148,7 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
     for (int method : cls.methods) {
       const python::Function& function = entry->functions()[method];
       for (const python::Route& route : function.routes) {
-        result->handlers.push_back({result->function_file, entry, method, &route});
+        result->handlers.push_back({result->function_file, entry, method, &route, {}});
       }
     }
     result->kind = CronRoute::Kind::kFound;
@@ -174,7 +174,9 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
         }
         for (const Mount& mount : mounts.MountsOf(file, *module, route)) {  // literal mounts first
           if (!project.regexes().Matches(MountedRouteRegex(mount, route.path), path).value_or(false)) continue;
-          (mount.guessed ? guessed : result->handlers).push_back({file, module, static_cast<int>(f), &route});
+          CronHandler handler{file, module, static_cast<int>(f), &route,
+                              mounts.DependenciesOf(file, *module, function, route, mount)};
+          (mount.guessed ? guessed : result->handlers).push_back(std::move(handler));
           break;
         }
       }
@@ -274,6 +276,23 @@ CronRoute ResolveWithinBudget(const Project& project, std::string_view raw_path)
   return result;
 }
 
+// Whether a function's lines mention CRON_SECRET.
+bool BodyMentionsCronSecret(const python::Module& module, const python::Function& function) {
+  for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
+    if (module.Line(line).find("CRON_SECRET") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether a function, or a function of its module it calls, mentions CRON_SECRET.
+bool MentionsCronSecret(const python::Module& module, const python::Function& function) {
+  if (BodyMentionsCronSecret(module, function)) return true;
+  return std::any_of(function.calls.begin(), function.calls.end(), [&](int call) {
+    int target = module.calls()[call].target;
+    return target >= 0 && BodyMentionsCronSecret(module, module.functions()[target]);
+  });
+}
+
 }  // namespace
 
 CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
@@ -286,29 +305,21 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
 
 bool ChecksCronSecret(const CronHandler& handler) {
   const python::Module& module = *handler.module;
-  auto mentions = [&](const python::Function& function) {
-    for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
-      if (module.Line(line).find("CRON_SECRET") != std::string_view::npos) return true;
-    }
-    return false;
-  };
   const python::Function& function = module.functions()[handler.function];
-  if (mentions(function)) return true;
-  for (int call : function.calls) {
-    int target = module.calls()[call].target;
-    if (target >= 0 && mentions(module.functions()[target])) return true;
-  }
+  if (MentionsCronSecret(module, function)) return true;
   for (const python::Expr& decorator : function.decorators) {
     std::string name = decorator.kind == python::Expr::Kind::kCall && decorator.call >= 0
                            ? module.calls()[decorator.call].callee
                            : decorator.qualified;
     int target = module.FindFunction(name);
-    if (target >= 0 && mentions(module.functions()[target])) return true;
+    if (target >= 0 && BodyMentionsCronSecret(module, module.functions()[target])) return true;
   }
   for (const python::Function& hook : module.functions()) {
-    if (hook.is_cold_start && mentions(hook)) return true;  // before_request and friends
+    if (hook.is_cold_start && BodyMentionsCronSecret(module, hook)) return true;  // before_request and friends
   }
-  return false;
+  return std::any_of(handler.dependencies.begin(), handler.dependencies.end(), [](const ModuleFunction& dependency) {
+    return MentionsCronSecret(*dependency.module, dependency.module->functions()[dependency.function]);
+  });
 }
 
 }  // namespace faaslint::project

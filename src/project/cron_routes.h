@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "project/app_mounts.h"
 #include "project/project.h"
 #include "python/module.h"
 
@@ -19,6 +20,7 @@ struct CronHandler {
   const python::Module* module = nullptr;
   int function = -1;                   // index into module->functions()
   const python::Route* route = nullptr;
+  std::vector<ModuleFunction> dependencies;  // what FastAPI runs before it (app_mounts.h)
 };
 
 struct CronRoute {
@@ -37,7 +39,7 @@ struct CronRoute {
 CronRoute ResolveCronPath(const Project& project, std::string_view path);
 
 // Whether the handler (or a same-module function it calls, or its decorators, or a
-// before_request hook of its module) mentions CRON_SECRET.
+// before_request hook of its module, or a FastAPI dependency of it) mentions CRON_SECRET.
 bool ChecksCronSecret(const CronHandler& handler);
 
 }  // namespace faaslint::project

@@ -127,6 +127,10 @@ struct Function {
   std::vector<Expr> decorators;
   std::vector<Route> routes;
   std::vector<std::string> params;
+  // FastAPI runs these before the function: the callables its parameters name in
+  // `Depends(f)` or `Security(f)`, as a default or inside an `Annotated[...]`
+  // annotation, as written ("verify", "auth.verify").
+  std::vector<std::string> dependencies;
   std::vector<std::string> globals;  // names declared `global` in its body
   std::vector<int> calls;            // calls directly in its body (not nested functions)
   std::vector<int> callers;          // calls that invoke it (Call::target), in module order
@@ -318,6 +322,11 @@ class Module {
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   NoqaMap noqa_;
 };
+
+// Whether a resolved callee is FastAPI's `Depends` or `Security` (fastapi.Depends,
+// fastapi.params.Depends, ...), or the bare name when a star import hides where it
+// comes from: the callable it is given runs before the route.
+bool IsFastApiDependency(std::string_view callee);
 
 // Parses `source` and summarises it. Never fails: a file with syntax errors yields
 // what tree-sitter recovered (has_syntax_errors() tells).

@@ -385,6 +385,7 @@ class ModuleBuilder {
           param_name = ts_node_named_child(parameter, 0);
         }
         if (!ts_node_is_null(param_name)) function.params.emplace_back(Text(param_name));
+        CollectDependencies(parameter, function, 0);
       }
     }
     function.decorators = std::move(decorators);
@@ -400,6 +401,27 @@ class ModuleBuilder {
     TSNode block = Field(node, f_.body);
     Block(block, body, depth);
     RecordGuardHelper(index, block);
+  }
+
+  // FastAPI's `Depends(f)` and `Security(f)` in a parameter's default or annotation
+  // (`_: None = Depends(verify)`, `user: Annotated[User, Depends(verify)]`), read from the
+  // tree: walking them as expressions would record calls that rules see as run at import.
+  void CollectDependencies(TSNode node, Function& function, int depth) {
+    constexpr int kMaxParameterDepth = 16;  // Annotated[...] nests a few levels, not more
+    if (depth > kMaxParameterDepth) return;
+    if (Is(node, t_.call) && IsFastApiDependency(m_.Resolve(Text(Field(node, f_.function))))) {
+      for (TSNode argument : NamedChildren(Field(node, f_.arguments))) {
+        TSNode value = argument;  // Depends(verify) or Depends(dependency=verify)
+        if (Is(argument, t_.keyword_argument)) {
+          if (Text(Field(argument, f_.name)) != "dependency") continue;
+          value = Field(argument, f_.value);
+        }
+        if (Is(value, t_.identifier) || Is(value, t_.attribute)) function.dependencies.emplace_back(Text(value));
+        break;
+      }
+      return;
+    }
+    for (TSNode child : NamedChildren(node)) CollectDependencies(child, function, depth + 1);
   }
 
   // `def is_serverless(): return bool(os.environ.get("VERCEL"))` makes a guard.

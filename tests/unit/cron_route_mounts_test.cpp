@@ -239,3 +239,101 @@ def index():
 
 }  // namespace
 }  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+// A FastAPI dependency that checks the cron secret, in the module or imported.
+constexpr const char* kVerify = R"py(import os
+from fastapi import Header, HTTPException
+
+def verify(authorization: str | None = Header(default=None)):
+    if authorization != f"Bearer {os.environ['CRON_SECRET']}":
+        raise HTTPException(status_code=401)
+)py";
+
+// A dependency that does not.
+constexpr const char* kGetDb = R"py(
+def get_db():
+    return {}
+)py";
+
+std::string FastApiApp(const std::string& app_arguments, const std::string& router_arguments,
+                       const std::string& include_arguments, const std::string& route_arguments,
+                       const std::string& parameters) {
+  return std::string(kVerify) + kGetDb + "from typing import Annotated\nfrom fastapi import FastAPI, APIRouter, Depends\n" +
+         "app = FastAPI(" + app_arguments + ")\nrouter = APIRouter(prefix='/api'" + router_arguments + ")\n\n" +
+         "@router.get('/cron'" + route_arguments + ")\ndef cron(" + parameters + "):\n    return {}\n\n" +
+         "app.include_router(router" + include_arguments + ")\n";
+}
+
+// Every place FastAPI takes dependencies from protects the route when one checks the secret.
+TEST(FL704, FastApiDependencyThatChecksTheSecretProtectsTheRoute) {
+  const std::string deps = ", dependencies=[Depends(verify)]";
+  for (const std::string& index : {FastApiApp("", "", "", deps, ""),                    // the route's decorator
+                                   FastApiApp("", "", "", "", "_: None = Depends(verify)"),  // a parameter
+                                   FastApiApp("", "", "", "", "_: Annotated[None, Depends(verify)]"),
+                                   FastApiApp("", "", "", "", "_=Security(dependency=verify)"),
+                                   FastApiApp("", deps, "", "", ""),                    // the router
+                                   FastApiApp("", "", deps, "", ""),                    // include_router
+                                   FastApiApp(deps.substr(2), "", "", "", "")}) {       // the app
+    std::string code = index;
+    if (code.find("Security(") != std::string::npos) code = "from fastapi import Security\n" + code;
+    EXPECT_EQ(CronFindings(App("/api/cron", code)), "") << code;
+  }
+}
+
+TEST(FL704, DependencyThatDoesNotCheckTheSecretIsNoProtection) {
+  for (const std::string& index : {FastApiApp("", "", "", ", dependencies=[Depends(get_db)]", ""),
+                                   FastApiApp("", "", "", "", "db=Depends(get_db)"),
+                                   FastApiApp("", ", dependencies=[Depends(get_db)]", "", "", "")}) {
+    EXPECT_EQ(CronFindings(App("/api/cron", index)),
+              "FL704 api/index.py:15:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call "
+              "it\n")
+        << index;
+  }
+  // Another router's dependencies protect that router's routes only.
+  std::string other = FastApiApp("", "", "", "", "") +
+                      "admin = APIRouter(dependencies=[Depends(verify)])\napp.include_router(admin)\n";
+  EXPECT_EQ(CronFindings(App("/api/cron", other)),
+            "FL704 api/index.py:15:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+}
+
+// A mounted app is an app of its own: its parent's dependencies do not run before its routes.
+TEST(FL704, MountedAppHasOnlyItsOwnDependencies) {
+  auto mounted = [](const std::string& app_arguments, const std::string& sub_arguments) {
+    return std::string(kVerify) + "from fastapi import FastAPI, Depends\napp = FastAPI(" + app_arguments +
+           ")\nsub = FastAPI(" + sub_arguments + ")\n\n@sub.get('/cron')\ndef cron():\n    return {}\n\n"
+           "app.mount('/api', sub)\n";
+  };
+  const std::string deps = "dependencies=[Depends(verify)]";
+  EXPECT_EQ(CronFindings(App("/api/cron", mounted("", deps))), "");
+  EXPECT_EQ(CronFindings(App("/api/cron", mounted(deps, ""))),
+            "FL704 api/index.py:11:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+}
+
+// The dependency lives in another module, and checks the secret through one of its own.
+TEST(FL704, ImportedAndNestedDependencies) {
+  std::map<std::string, std::string> auth = {
+      {"lib/__init__.py", ""},
+      {"lib/auth.py", std::string(kVerify) + "from fastapi import Depends\n\n"
+                                             "def cron_only(_: None = Depends(verify)):\n    return None\n"}};
+  std::string index = R"py(from fastapi import FastAPI, Depends
+from lib.auth import cron_only
+from lib import auth
+app = FastAPI()
+
+@app.get('/api/cron', dependencies=[Depends(cron_only)])
+def cron():
+    return {}
+
+@app.get('/api/cron2')
+def cron2(_=Depends(auth.verify)):
+    return {}
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", index, auth)), "");
+  EXPECT_EQ(CronFindings(App("/api/cron2", index, auth)), "");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
