@@ -166,6 +166,30 @@ void AppMounts::ReadModule(const std::string& file, const python::Module& module
   }
 }
 
+Framework AppMounts::FrameworkOf(const std::string& file, const python::Module& module,
+                                  const python::Route& route) const {
+  const python::Call* call = route.call >= 0 ? &module.calls()[route.call] : nullptr;
+  if (call && call->callee.starts_with("django.")) return Framework::kDjango;
+  if (call && IsReference(call->receiver)) {
+    auto defined = definitions_.find(Resolve(file, std::string(call->receiver.text)));
+    if (defined != definitions_.end()) {
+      switch (defined->second.kind) {
+        case Definition::Kind::kFlaskApp:
+        case Definition::Kind::kBlueprint: return Framework::kFlask;
+        case Definition::Kind::kAsgiApp:
+        case Definition::Kind::kRouter: return Framework::kStarlette;
+        case Definition::Kind::kOther: break;
+      }
+    }
+  }
+  for (const python::Import& import : module.imports()) {
+    std::string_view top = std::string_view(import.module).substr(0, import.module.find('.'));
+    if (top == "flask" || top == "quart") return Framework::kFlask;
+    if (top == "fastapi" || top == "starlette") return Framework::kStarlette;
+  }
+  return Framework::kUnknown;
+}
+
 AppMounts::Prefix AppMounts::PrefixOf(const python::Module& module, const python::Argument* argument) {
   if (!argument || argument->value.kind == Expr::Kind::kNone) return {};
   const Expr& value = argument->value;

@@ -39,6 +39,10 @@ struct Mount {
   std::string Apply(std::string_view route_path) const;
 };
 
+// The framework of a route: it decides how a path that misses the route by a trailing
+// slash is answered (trailing_slash.h).
+enum class Framework { kUnknown, kFlask, kDjango, kStarlette };
+
 // Names a module binds, followed through the imports of the project's modules.
 struct ObjectKey {
   std::string file;
@@ -55,6 +59,10 @@ class AppMounts {
   // A route on no object (Django's `path()`) or on an app is served as written.
   const std::vector<Mount>& MountsOf(const std::string& file, const python::Module& module,
                                      const python::Route& route);
+
+  // The app, blueprint or router a route is registered on tells; failing that, the
+  // framework its module imports.
+  Framework FrameworkOf(const std::string& file, const python::Module& module, const python::Route& route) const;
 
   // What FastAPI runs before a route: its decorator's `dependencies=`, the `Depends(f)`
   // of the function's parameters, those of the mount, and what each of these depends on.

@@ -1,5 +1,6 @@
-// FL703/FL704/FL705 through Flask blueprints, FastAPI routers and mounted apps: the URL a
-// route serves is its blueprint's or router's prefix (and its parents') plus its path.
+// FL703/FL704/FL705 inside the app: the URL a route serves is its blueprint's or router's
+// prefix (and its parents') plus its path; FastAPI dependencies run before it; and the
+// path must reach it exactly, without a redirect of vercel.json or of the app.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -20,6 +21,12 @@ std::map<std::string, std::string> App(const std::string& cron_path, const std::
   return more;
 }
 
+// The project with more members at the top of vercel.json (`"trailingSlash": true`).
+std::map<std::string, std::string> WithConfig(std::map<std::string, std::string> files, const std::string& members) {
+  files["vercel.json"] = "{" + members + ",\n" + files["vercel.json"].substr(1);
+  return files;
+}
+
 // What the three cron rules report, each line led by its code.
 std::string CronFindings(const std::map<std::string, std::string>& files) {
   std::string text;
@@ -31,6 +38,13 @@ std::string CronFindings(const std::map<std::string, std::string>& files) {
       start = end + 1;
     }
   }
+  return text;
+}
+
+// The help of what FL703 reports, a line each.
+std::string Fl703Help(const std::map<std::string, std::string>& files) {
+  std::string text;
+  for (const Finding& finding : RunProjectRule("FL703", files)) text += finding.help + "\n";
   return text;
 }
 
@@ -333,6 +347,155 @@ def cron2(_=Depends(auth.verify)):
 )py";
   EXPECT_EQ(CronFindings(App("/api/cron", index, auth)), "");
   EXPECT_EQ(CronFindings(App("/api/cron2", index, auth)), "");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
+
+namespace faaslint::testing {
+namespace {
+
+std::string FlaskRoute(const std::string& route, const std::string& decorator_arguments = "") {
+  return R"py(import os
+from flask import Flask, abort, request
+app = Flask(__name__)
+
+@app.get(')py" + route + "'" + decorator_arguments + R"py()
+def cron():
+    if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
+        abort(401)
+    return 'ok'
+)py";
+}
+
+std::string FastApiRoute(const std::string& route, const std::string& app_arguments = "") {
+  return R"py(import os
+from fastapi import FastAPI, HTTPException, Request
+app = FastAPI()py" + app_arguments + R"py()
+
+@app.get(')py" + route + R"py(')
+def cron(request: Request):
+    if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
+        raise HTTPException(401)
+    return {}
+)py";
+}
+
+// Werkzeug redirects a path without the slash its rule ends in (308), and answers 404 to
+// a slash the rule does not have; strict_slashes=False serves both.
+TEST(FL703, FlaskRouteThatDiffersByATrailingSlash) {
+  EXPECT_EQ(CronFindings(App("/api/cron", FlaskRoute("/api/cron/"))),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" is redirected to \"/api/cron/\" by Flask (the route "
+            "\"/api/cron/\" of api/index.py:5 ends in `/`), and cron jobs do not follow redirects\n");
+  EXPECT_EQ(Fl703Help(App("/api/cron", FlaskRoute("/api/cron/"))), "write \"/api/cron/\", the path the route serves\n");
+  EXPECT_EQ(CronFindings(App("/api/cron/", FlaskRoute("/api/cron"))),
+            "FL703 vercel.json:2:22: cron path \"/api/cron/\" reaches no route: the route \"/api/cron\" of "
+            "api/index.py:5 has no trailing slash, and Flask answers 404 to the path with one\n");
+  EXPECT_EQ(Fl703Help(App("/api/cron/", FlaskRoute("/api/cron"))), "write \"/api/cron\", the path the route serves\n");
+  // The exact path, and strict_slashes=False on the route or the whole map, reach the route.
+  EXPECT_EQ(CronFindings(App("/api/cron/", FlaskRoute("/api/cron/"))), "");
+  EXPECT_EQ(CronFindings(App("/api/cron", FlaskRoute("/api/cron/", ", strict_slashes=False"))), "");
+  EXPECT_EQ(CronFindings(App("/api/cron/", FlaskRoute("/api/cron") + "app.url_map.strict_slashes = False\n")), "");
+}
+
+// A blueprint's "/" route is its prefix with a slash: the cron path needs it too.
+TEST(FL703, BlueprintRootRouteEndsInASlash) {
+  std::string index = R"py(from flask import Flask, Blueprint
+app = Flask(__name__)
+jobs = Blueprint('jobs', __name__, url_prefix='/api/cron')
+
+@jobs.get('/')
+def cron():
+    return 'ok'
+
+app.register_blueprint(jobs)
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", index)),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" is redirected to \"/api/cron/\" by Flask (the route "
+            "\"/api/cron/\" of api/index.py:5 ends in `/`), and cron jobs do not follow redirects\n");
+  EXPECT_EQ(CronFindings(App("/api/cron/", index)),
+            "FL704 api/index.py:5:2: cron endpoint for \"/api/cron/\" does not check CRON_SECRET: anyone can call "
+            "it\n");
+}
+
+// Starlette redirects (307) to the path with the slash added or taken away, unless
+// redirect_slashes=False, which answers 404.
+TEST(FL703, FastApiRouteThatDiffersByATrailingSlash) {
+  EXPECT_EQ(CronFindings(App("/api/cron", FastApiRoute("/api/cron/"))),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" is redirected to \"/api/cron/\" by FastAPI/Starlette (the "
+            "route \"/api/cron/\" of api/index.py:5 ends in `/`), and cron jobs do not follow redirects\n");
+  EXPECT_EQ(CronFindings(App("/api/cron/", FastApiRoute("/api/cron"))),
+            "FL703 vercel.json:2:22: cron path \"/api/cron/\" is redirected to \"/api/cron\" by FastAPI/Starlette (the "
+            "route \"/api/cron\" of api/index.py:5 has no trailing slash), and cron jobs do not follow redirects\n");
+  EXPECT_EQ(Fl703Help(App("/api/cron/", FastApiRoute("/api/cron"))), "write \"/api/cron\", the path the route serves\n");
+  EXPECT_EQ(CronFindings(App("/api/cron", FastApiRoute("/api/cron/", "redirect_slashes=False"))),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: the route \"/api/cron/\" of "
+            "api/index.py:5 ends in `/`, and with redirect_slashes=False FastAPI/Starlette answers 404 to the path "
+            "without\n");
+  EXPECT_EQ(CronFindings(App("/api/cron", FastApiRoute("/api/cron"))), "");
+}
+
+// Vercel's trailingSlash redirects (308) before any routing: with `true` a path whose last
+// segment has no dot gets a slash; with `false` a trailing slash is taken away.
+TEST(FL703, TrailingSlashOfVercelJsonRedirects) {
+  std::string handler = "from http.server import BaseHTTPRequestHandler\nimport os\n"
+                        "class handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n"
+                        "        assert os.environ['CRON_SECRET']\n";
+  auto files = [&](const std::string& cron_path, const std::string& trailing_slash) {
+    return std::map<std::string, std::string>{
+        {"vercel.json", "{\"trailingSlash\": " + trailing_slash + ",\n  \"crons\": [{\"path\": \"" + cron_path +
+                            "\", \"schedule\": \"0 5 * * *\"}]}"},
+        {"api/cron.py", handler}};
+  };
+  EXPECT_EQ(CronFindings(files("/api/cron", "true")),
+            "FL703 vercel.json:2:22: cron path \"/api/cron\" is redirected to \"/api/cron/\" by `trailingSlash: true` "
+            "in vercel.json, and cron jobs do not follow redirects\n");
+  EXPECT_EQ(Fl703Help(files("/api/cron", "true")), "write \"/api/cron/\", the path the route serves\n");
+  EXPECT_EQ(CronFindings(files("/api/cron/", "true")), "");
+  EXPECT_EQ(CronFindings(files("/api/cron.py", "true")), "");  // a file name keeps its form
+  EXPECT_EQ(CronFindings(files("/api/cron/", "false")),
+            "FL703 vercel.json:2:22: cron path \"/api/cron/\" is redirected to \"/api/cron\" by `trailingSlash: "
+            "false` in vercel.json, and cron jobs do not follow redirects\n");
+  EXPECT_EQ(CronFindings(files("/api/cron", "false")), "");
+}
+
+// The app's route decides whether the path Vercel redirects to serves the job; a path that
+// Vercel redirects in turn is not offered.
+TEST(FL703, TrailingSlashOfVercelJsonAndTheAppsRoute) {
+  auto project = [](const std::string& cron_path, const std::string& route) {
+    return WithConfig(App(cron_path, FlaskRoute(route)), "\"trailingSlash\": true");
+  };
+  EXPECT_EQ(CronFindings(project("/api/cron", "/api/cron")),
+            "FL703 vercel.json:3:22: cron path \"/api/cron\" is redirected to \"/api/cron/\" by `trailingSlash: true` "
+            "in vercel.json, and cron jobs do not follow redirects\n");
+  EXPECT_EQ(Fl703Help(project("/api/cron", "/api/cron")),
+            "point the cron job at a path that reaches a route without a redirect\n");
+  EXPECT_EQ(CronFindings(project("/api/cron/", "/api/cron")),
+            "FL703 vercel.json:3:22: cron path \"/api/cron/\" reaches no route: the route \"/api/cron\" of "
+            "api/index.py:5 has no trailing slash, and Flask answers 404 to the path with one\n");
+  EXPECT_EQ(Fl703Help(project("/api/cron/", "/api/cron")),
+            "add a route for this exact path (GET) to the app, or correct the path\n");
+  EXPECT_EQ(CronFindings(project("/api/cron/", "/api/cron/")), "");
+}
+
+TEST(FL703, RedirectOfVercelJson) {
+  auto project = [](const std::string& redirect, const std::string& index) {
+    return WithConfig(App("/api/cron", index), "\"redirects\": [" + redirect + "]");
+  };
+  const std::string to_v2 = R"({"source": "/api/cron", "destination": "/api/cron-v2"})";
+  EXPECT_EQ(CronFindings(project(to_v2, FlaskRoute("/api/cron"))),
+            "FL703 vercel.json:3:22: cron path \"/api/cron\" is redirected to \"/api/cron-v2\" by the redirect at "
+            "vercel.json:1, and cron jobs do not follow redirects\n");
+  EXPECT_EQ(Fl703Help(project(to_v2, FlaskRoute("/api/cron"))),
+            "point the cron job at a path that reaches a route without a redirect\n");
+  EXPECT_EQ(Fl703Help(project(to_v2, FlaskRoute("/api/cron-v2"))),
+            "write \"/api/cron-v2\", the path the route serves\n");
+  // A redirect of other paths, and one that applies only to some requests, are not judged.
+  EXPECT_EQ(CronFindings(project(R"({"source": "/old", "destination": "/api/cron"})", FlaskRoute("/api/cron"))), "");
+  EXPECT_EQ(CronFindings(project(R"({"source": "/api/cron", "destination": "/api/cron-v2",
+      "has": [{"type": "host", "value": "old.example.com"}]})",
+                                 FlaskRoute("/api/cron"))),
+            "");
 }
 
 }  // namespace
