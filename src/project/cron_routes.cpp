@@ -1,17 +1,26 @@
 #include "project/cron_routes.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <deque>
 #include <set>
 
+#include "project/app_mounts.h"
 #include "project/functions.h"
+#include "project/trailing_slash.h"
 
 namespace faaslint::project {
 namespace {
 
+// The path as the app sees it: without the query; its trailing slash decides which route
+// of the app matches.
+std::string RequestedPath(std::string_view path) { return std::string(path.substr(0, path.find_first_of("?#"))); }
+
+// The path as vercel.json's routes, rewrites and function files are matched against here:
+// without the query and any trailing slash.
 std::string StripQuery(std::string_view path) {
-  size_t cut = path.find_first_of("?#");
-  std::string out(path.substr(0, cut));
+  std::string out = RequestedPath(path);
   while (out.size() > 1 && out.back() == '/') out.pop_back();
   return out;
 }
@@ -107,8 +116,7 @@ std::string AppRouteRegex(std::string_view route) {
     }
     regex += EscapeRegex(route.substr(i, 1));
   }
-  while (regex.size() > 1 && regex.ends_with("\\/")) regex.resize(regex.size() - 2);
-  return regex + "/?";
+  return regex;  // the trailing slash too must match: see JudgeTrailingSlash
 }
 
 // The function file and every local module it imports.
@@ -128,16 +136,94 @@ std::vector<std::string> ModulesOf(const Project& project, const std::string& fi
   return {seen.begin(), seen.end()};
 }
 
-bool MayAddPrefixes(const python::Module& module) {
-  for (const python::Call& call : module.calls()) {
-    if (call.method == "register_blueprint" || call.method == "include_router" || call.method == "mount" ||
-        call.Keyword("url_prefix") || call.Keyword("prefix")) {
-      return true;
-    }
-  }
-  return false;
+// The URL rule a route serves under one of its mounts, as a regex: anything may come
+// before a guessed mount's prefix.
+std::string MountedRouteRegex(const Mount& mount, std::string_view route_path) {
+  std::string regex = mount.guessed ? "(?:/.*)?" : "";
+  return regex + AppRouteRegex(mount.Apply(route_path));
 }
 
+// The routes of the function's modules that match one path.
+struct RouteMatches {
+  std::vector<CronHandler> exact;    // through literal prefixes
+  std::vector<CronHandler> guessed;  // only through a guessed prefix
+  bool any_route = false;
+  bool computed = false;  // some route's path is not a literal: it may match anything
+
+  // The handlers that serve the path: a route reached only through a guessed prefix
+  // counts when none is reached through literal ones, so a guess never hides the route
+  // that certainly serves it.
+  std::vector<CronHandler>& best() { return exact.empty() ? guessed : exact; }
+};
+
+RouteMatches MatchRoutes(const Project& project, AppMounts& mounts, const std::vector<std::string>& files,
+                         const std::string& path) {
+  RouteMatches matches;
+  for (const std::string& file : files) {
+    const python::Module* module = project.PythonModule(file);
+    if (!module) continue;
+    for (size_t f = 0; f < module->functions().size(); ++f) {
+      const python::Function& function = module->functions()[f];
+      if (function.class_index >= 0 && function.name.starts_with("do_")) continue;  // not in a `handler` class
+      for (const python::Route& route : function.routes) {
+        if (route.websocket) continue;
+        matches.any_route = true;
+        if (route.path.empty()) {
+          matches.computed = true;
+          continue;
+        }
+        for (const Mount& mount : mounts.MountsOf(file, *module, route)) {  // literal mounts first
+          if (!project.regexes().Matches(MountedRouteRegex(mount, route.path), path).value_or(false)) continue;
+          CronHandler handler{file, module, static_cast<int>(f), &route,
+                              mounts.DependenciesOf(file, *module, function, route, mount)};
+          (mount.guessed ? matches.guessed : matches.exact).push_back(std::move(handler));
+          break;
+        }
+      }
+    }
+  }
+  return matches;
+}
+
+// A path no route matches may miss one only by its trailing slash: the app then redirects
+// it (which a cron job does not follow) or answers 404, and the other path is the one to
+// call; or, under Flask's strict_slashes=False, the route serves it after all. A route
+// reached through a guessed prefix is taken as serving it: its URL is only a guess.
+void JudgeTrailingSlash(const Project& project, AppMounts& mounts, const std::vector<std::string>& files,
+                        const std::string& path, CronRoute* result) {
+  if (path == "/") return;
+  bool has_slash = path.ends_with('/');
+  std::string other = has_slash ? path.substr(0, path.size() - 1) : path + "/";
+  RouteMatches near = MatchRoutes(project, mounts, files, other);
+  std::vector<CronHandler>& handlers = near.best();
+  if (handlers.empty()) return;
+  const CronHandler& handler = handlers.front();
+  Framework framework = mounts.FrameworkOf(handler.file, *handler.module, *handler.route);
+  SlashAnswer answer = near.exact.empty() ? SlashAnswer::kServes
+                                          : AnswerToSlashMismatch(framework, ReadSlashSettings(project, files), has_slash);
+  if (answer == SlashAnswer::kServes) {
+    result->kind = CronRoute::Kind::kFound;
+    result->why.clear();
+    result->handlers = std::move(handlers);
+    return;
+  }
+  std::string route = fmt::format("the route \"{}\" of {}:{}", other, handler.file, handler.route->range.start.line);
+  result->served_path = other;
+  if (answer == SlashAnswer::kRedirects) {
+    result->redirected_to = other;
+    result->why = fmt::format("by {} ({} {})", FrameworkName(framework), route,
+                              has_slash ? "has no trailing slash" : "ends in `/`");
+  } else if (has_slash) {
+    result->why = fmt::format("{} has no trailing slash, and {} answers 404 to the path with one", route,
+                              FrameworkName(framework));
+  } else {
+    result->why = fmt::format("{} ends in `/`, and with redirect_slashes=False {} answers 404 to the path without",
+                              route, FrameworkName(framework));
+  }
+}
+
+// The handlers of the function that serve `path` (the requested path, trailing slash
+// and all).
 void FindHandlers(const Project& project, const std::string& path, CronRoute* result) {
   const python::Module* entry = project.PythonModule(result->function_file);
   if (!entry) return;  // unknown
@@ -147,7 +233,7 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
     for (int method : cls.methods) {
       const python::Function& function = entry->functions()[method];
       for (const python::Route& route : function.routes) {
-        result->handlers.push_back({result->function_file, entry, method, &route});
+        result->handlers.push_back({result->function_file, entry, method, &route, {}});
       }
     }
     result->kind = CronRoute::Kind::kFound;
@@ -155,37 +241,18 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
   }
   std::vector<std::string> files = ModulesOf(project, result->function_file);
   result->searched = files;
-  bool prefixes = false, computed = false, any_route = false;
-  for (const std::string& file : files) {
-    if (const python::Module* module = project.PythonModule(file)) prefixes = prefixes || MayAddPrefixes(*module);
-  }
-  for (const std::string& file : files) {
-    const python::Module* module = project.PythonModule(file);
-    if (!module) continue;
-    for (size_t f = 0; f < module->functions().size(); ++f) {
-      const python::Function& function = module->functions()[f];
-      if (function.class_index >= 0 && function.name.starts_with("do_")) continue;  // not in a `handler` class
-      for (const python::Route& route : function.routes) {
-        if (route.websocket) continue;
-        any_route = true;
-        if (route.path.empty()) {
-          computed = true;
-          continue;
-        }
-        std::string regex = (prefixes ? "(?:/.*)?" : "") + AppRouteRegex(route.path);
-        if (project.regexes().Matches(regex, path).value_or(false)) {
-          result->handlers.push_back({file, module, static_cast<int>(f), &route});
-        }
-      }
-    }
-  }
-  if (!result->handlers.empty()) {
+  AppMounts mounts(project, files);
+  RouteMatches matches = MatchRoutes(project, mounts, files, path);
+  if (!matches.best().empty()) {
     result->kind = CronRoute::Kind::kFound;
-  } else if (any_route && !computed) {
-    result->kind = CronRoute::Kind::kNoRoute;
-    result->why = files.size() == 1 ? result->function_file + " has no route for it"
-                                    : result->function_file + " and the modules it imports have no route for it";
+    result->handlers = std::move(matches.best());
+    return;
   }
+  if (!matches.any_route || matches.computed) return;  // unknown
+  result->kind = CronRoute::Kind::kNoRoute;
+  result->why = files.size() == 1 ? result->function_file + " has no route for it"
+                                  : result->function_file + " and the modules it imports have no route for it";
+  JudgeTrailingSlash(project, mounts, files, path, result);
 }
 
 // Where a routing step sent the path.
@@ -237,10 +304,66 @@ Step Rewrites(const Project& project, const std::string& path) {
   return {};
 }
 
-CronRoute ResolveWithinBudget(const Project& project, std::string_view raw_path) {
+// Where vercel.json redirects a request before routing it. @vercel/routing-utils puts the
+// routes it makes of `trailingSlash` and then of `redirects` first (getTransformedRoutes,
+// convertTrailingSlash, convertRedirects in
+// https://github.com/vercel/vercel/blob/main/packages/routing-utils/src/superstatic.ts).
+struct Redirect {
+  enum class Kind { kNone, kRedirected, kUnknown } kind = Kind::kNone;
+  std::string to;
+  std::string by;  // what redirects it: "by the redirect at vercel.json:4"
+};
+
+// convertTrailingSlash: with `true`, `^/\.well-known(?:/.*)?$` is left alone,
+// `^/((?:[^/]+/)*[^/\.]+)$` goes to `/$1/` and `^/((?:[^/]+/)*[^/]+\.\w+)/$` to `/$1`;
+// with `false`, `^/(.*)\/$` goes to `/$1`. Vercel refuses `trailingSlash` beside legacy
+// `routes` (FL608), so then there is none.
+Redirect TrailingSlashRedirect(const Project& project, const std::string& path) {
+  const RouteTable& table = project.route_table();
+  if (!table.trailing_slash || !table.routes.empty()) return {};
+  std::string without = path.substr(0, path.size() - 1);
+  struct Rule {
+    const char* regex;
+    std::optional<std::string> to;  // none: left alone
+  };
+  std::vector<Rule> rules = *table.trailing_slash ? std::vector<Rule>{{"^/\\.well-known(?:/.*)?$", std::nullopt},
+                                                                      {"^/((?:[^/]+/)*[^/\\.]+)$", path + "/"},
+                                                                      {"^/((?:[^/]+/)*[^/]+\\.\\w+)/$", without}}
+                                                  : std::vector<Rule>{{"^/(.*)\\/$", without}};
+  for (const Rule& rule : rules) {
+    std::optional<bool> matches = project.regexes().Matches(rule.regex, path);
+    if (!matches) return {Redirect::Kind::kUnknown};
+    if (!*matches) continue;
+    if (!rule.to) return {};
+    return {Redirect::Kind::kRedirected, *rule.to,
+            fmt::format("by `trailingSlash: {}` in vercel.json", *table.trailing_slash)};
+  }
+  return {};
+}
+
+// The first of `redirects` whose source matches. One with a `has` or `missing` condition
+// may or may not apply to a cron job's request: then the path is not judged.
+Redirect VercelRedirect(const Project& project, const std::string& path) {
+  if (Redirect redirect = TrailingSlashRedirect(project, path); redirect.kind != Redirect::Kind::kNone) {
+    return redirect;
+  }
+  for (const PreparedRoute& redirect : project.route_table().redirects) {
+    if (!redirect.usable) continue;  // no source, or one FL609 reports
+    std::optional<bool> matches = redirect.regex ? project.regexes().Matches(*redirect.regex, path) : std::nullopt;
+    if (!matches || (*matches && redirect.conditional)) return {Redirect::Kind::kUnknown};
+    if (!*matches) continue;
+    const vercel::JsonValue* destination = redirect.destination;
+    if (!destination || !destination->is_string()) return {Redirect::Kind::kUnknown};
+    return {Redirect::Kind::kRedirected, destination->text,
+            fmt::format("by the redirect at vercel.json:{}", destination->range.start.line)};
+  }
+  return {};
+}
+
+// Where routing takes a path no redirect of vercel.json changed.
+CronRoute RouteRequest(const Project& project, const std::string& requested) {
   CronRoute result;
-  std::string path = StripQuery(raw_path);
-  if (path.empty() || path[0] != '/') return result;  // FL703 reports the missing `/` on its own
+  std::string path = StripQuery(requested);
   // Vercel's order: routes before `{"handle": "filesystem"}`, the filesystem, the routes
   // after it, rewrites, and a zero-configuration app last.
   const RouteTable& table = project.route_table();
@@ -268,8 +391,53 @@ CronRoute ResolveWithinBudget(const Project& project, std::string_view raw_path)
     return result;
   }
   result.function_file = step.file;
-  FindHandlers(project, path, &result);
+  FindHandlers(project, requested, &result);
   return result;
+}
+
+// A path of this deployment with nothing to fill in: no `:param`, `*`, group, `$1` or query.
+bool IsLiteralPath(std::string_view path) {
+  return path.starts_with('/') && path.find_first_of(":*()$?#") == std::string_view::npos;
+}
+
+CronRoute ResolveWithinBudget(const Project& project, std::string_view raw_path) {
+  std::string requested = RequestedPath(raw_path);
+  if (requested.empty() || requested[0] != '/') return {};  // FL703 reports the missing `/` on its own
+  Redirect redirect = VercelRedirect(project, requested);
+  if (redirect.kind == Redirect::Kind::kUnknown) return {};
+  CronRoute result;
+  if (redirect.kind == Redirect::Kind::kNone) {
+    result = RouteRequest(project, requested);
+  } else {
+    result.kind = CronRoute::Kind::kNoRoute;
+    result.redirected_to = redirect.to;
+    result.why = redirect.by;
+    if (IsLiteralPath(redirect.to) && RouteRequest(project, redirect.to).kind == CronRoute::Kind::kFound) {
+      result.served_path = redirect.to;  // called there directly, the cron job runs
+    }
+  }
+  // A path to call instead is no better if vercel.json redirects it in turn.
+  if (!result.served_path.empty() && VercelRedirect(project, result.served_path).kind != Redirect::Kind::kNone) {
+    result.served_path.clear();
+  }
+  return result;
+}
+
+// Whether a function's lines mention CRON_SECRET.
+bool BodyMentionsCronSecret(const python::Module& module, const python::Function& function) {
+  for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
+    if (module.Line(line).find("CRON_SECRET") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether a function, or a function of its module it calls, mentions CRON_SECRET.
+bool MentionsCronSecret(const python::Module& module, const python::Function& function) {
+  if (BodyMentionsCronSecret(module, function)) return true;
+  return std::any_of(function.calls.begin(), function.calls.end(), [&](int call) {
+    int target = module.calls()[call].target;
+    return target >= 0 && BodyMentionsCronSecret(module, module.functions()[target]);
+  });
 }
 
 }  // namespace
@@ -284,29 +452,21 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
 
 bool ChecksCronSecret(const CronHandler& handler) {
   const python::Module& module = *handler.module;
-  auto mentions = [&](const python::Function& function) {
-    for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
-      if (module.Line(line).find("CRON_SECRET") != std::string_view::npos) return true;
-    }
-    return false;
-  };
   const python::Function& function = module.functions()[handler.function];
-  if (mentions(function)) return true;
-  for (int call : function.calls) {
-    int target = module.calls()[call].target;
-    if (target >= 0 && mentions(module.functions()[target])) return true;
-  }
+  if (MentionsCronSecret(module, function)) return true;
   for (const python::Expr& decorator : function.decorators) {
     std::string name = decorator.kind == python::Expr::Kind::kCall && decorator.call >= 0
                            ? module.calls()[decorator.call].callee
                            : decorator.qualified;
     int target = module.FindFunction(name);
-    if (target >= 0 && mentions(module.functions()[target])) return true;
+    if (target >= 0 && BodyMentionsCronSecret(module, module.functions()[target])) return true;
   }
   for (const python::Function& hook : module.functions()) {
-    if (hook.is_cold_start && mentions(hook)) return true;  // before_request and friends
+    if (hook.is_cold_start && BodyMentionsCronSecret(module, hook)) return true;  // before_request and friends
   }
-  return false;
+  return std::any_of(handler.dependencies.begin(), handler.dependencies.end(), [](const ModuleFunction& dependency) {
+    return MentionsCronSecret(*dependency.module, dependency.module->functions()[dependency.function]);
+  });
 }
 
 }  // namespace faaslint::project

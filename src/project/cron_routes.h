@@ -1,14 +1,17 @@
 // Which handler of the app a cron job's path reaches, the way Vercel routes a request:
-// legacy `routes`, then the filesystem (api/ function files, `[param]` segments), then
-// `rewrites`, then the zero-configuration entrypoint; inside the function, the Flask /
-// FastAPI / Starlette routes of its module and the local modules it imports, or its
-// `handler` class. The function sees the original path (a rewrite only picks the function).
+// vercel.json's redirects (`trailingSlash`, `redirects`) first, which a cron job does not
+// follow, then legacy `routes`, then the filesystem (api/ function files, `[param]`
+// segments), then `rewrites`, then the zero-configuration entrypoint; inside the
+// function, the Flask / FastAPI / Starlette routes of its module and the local modules
+// it imports, or its `handler` class. The function sees the original path (a rewrite
+// only picks the function), trailing slash included: the app may redirect it.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "project/app_mounts.h"
 #include "project/project.h"
 #include "python/module.h"
 
@@ -19,6 +22,7 @@ struct CronHandler {
   const python::Module* module = nullptr;
   int function = -1;                   // index into module->functions()
   const python::Route* route = nullptr;
+  std::vector<ModuleFunction> dependencies;  // what FastAPI runs before it (app_mounts.h)
 };
 
 struct CronRoute {
@@ -31,13 +35,20 @@ struct CronRoute {
   std::string function_file;
   std::vector<CronHandler> handlers;
   std::vector<std::string> searched;  // the files whose routes were looked at
+  // kNoRoute: why, to end "reaches no route: ..."; with `redirected_to`, what redirects
+  // it ("by a redirect in vercel.json").
   std::string why;
+  // kNoRoute: where a redirect sends the cron job, which does not follow it.
+  std::string redirected_to;
+  // kNoRoute: the path that does reach the route the cron path misses by a redirect or
+  // a trailing slash, when there is one.
+  std::string served_path;
 };
 
 CronRoute ResolveCronPath(const Project& project, std::string_view path);
 
 // Whether the handler (or a same-module function it calls, or its decorators, or a
-// before_request hook of its module) mentions CRON_SECRET.
+// before_request hook of its module, or a FastAPI dependency of it) mentions CRON_SECRET.
 bool ChecksCronSecret(const CronHandler& handler);
 
 }  // namespace faaslint::project

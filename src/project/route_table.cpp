@@ -24,16 +24,18 @@ PreparedRoute LegacyRoute(const vercel::JsonValue& entry, const RegexCache& rege
   return route;
 }
 
-PreparedRoute Rewrite(const vercel::JsonValue& entry, const RegexCache& regexes) {
-  PreparedRoute rewrite;
-  rewrite.destination = entry.Get("destination");
+// A rewrite or a redirect: a path-to-regexp `source` and a `destination`.
+PreparedRoute SourceAndDestination(const vercel::JsonValue& entry, const RegexCache& regexes) {
+  PreparedRoute prepared;
+  prepared.destination = entry.Get("destination");
+  prepared.conditional = entry.Get("has") || entry.Get("missing");
   const vercel::JsonValue* source = entry.Get("source");
-  if (!source || !source->is_string()) return rewrite;
+  if (!source || !source->is_string()) return prepared;
   std::optional<std::string> regex = vercel::PathPatternRegex(source->text);
-  if (!regex) return rewrite;  // FL609 reports it
-  rewrite.usable = true;
-  rewrite.regex = regexes.Get(*regex);
-  return rewrite;
+  if (!regex) return prepared;  // FL609 reports it
+  prepared.usable = true;
+  prepared.regex = regexes.Get(*regex);
+  return prepared;
 }
 
 }  // namespace
@@ -50,8 +52,18 @@ RouteTable BuildRouteTable(const vercel::JsonValue* config, const RegexCache& re
       table.routes.push_back(LegacyRoute(entry, regexes));
     }
   }
+  if (const vercel::JsonValue* redirects = config->Get("redirects"); redirects && redirects->is_array()) {
+    for (const vercel::JsonValue& entry : redirects->items) {
+      table.redirects.push_back(SourceAndDestination(entry, regexes));
+    }
+  }
   if (const vercel::JsonValue* rewrites = config->Get("rewrites"); rewrites && rewrites->is_array()) {
-    for (const vercel::JsonValue& entry : rewrites->items) table.rewrites.push_back(Rewrite(entry, regexes));
+    for (const vercel::JsonValue& entry : rewrites->items) {
+      table.rewrites.push_back(SourceAndDestination(entry, regexes));
+    }
+  }
+  if (const vercel::JsonValue* trailing = config->Get("trailingSlash"); trailing && trailing->is_bool()) {
+    table.trailing_slash = trailing->boolean;
   }
   return table;
 }

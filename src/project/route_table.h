@@ -1,5 +1,5 @@
-// vercel.json's legacy `routes` and its `rewrites`, prepared once per run for matching
-// paths: each pattern converted (a rewrite's path-to-regexp `source`, a route's `src`
+// vercel.json's legacy `routes`, its `redirects` and `rewrites`, prepared once per run
+// for matching paths: each pattern converted (a path-to-regexp `source`, a route's `src`
 // anchored) and compiled once, in order. Cron resolution walks these for every cron in
 // three rules; converting every pattern again for each took 1.2 s for 100 crons and
 // 2,048 rewrites (Vercel's limits).
@@ -22,6 +22,9 @@ struct PreparedRoute {
   // string `dest`), or a rewrite `source` that is no valid path pattern (FL609's).
   bool usable = false;
   std::shared_ptr<const CompiledRegex> regex;  // null when usable but unknown: give up
+  // A `has` or `missing` condition: whether it applies depends on the request's headers,
+  // cookies, query or host.
+  bool conditional = false;
 };
 
 struct RouteTable {
@@ -29,7 +32,9 @@ struct RouteTable {
   // Where the first `{"handle": "filesystem"}` is in `routes`: Vercel checks the routes
   // before it, then the filesystem, then the routes after it. None: all come first.
   std::optional<size_t> filesystem;
-  std::vector<PreparedRoute> rewrites;  // one per `rewrites` item
+  std::vector<PreparedRoute> redirects;  // one per `redirects` item
+  std::vector<PreparedRoute> rewrites;   // one per `rewrites` item
+  std::optional<bool> trailing_slash;    // `trailingSlash`, when a boolean
 };
 
 // From vercel.json's root object (null: an empty table).

@@ -39,6 +39,13 @@ std::string FirstIndentUnit(const Module& module) {
 
 }  // namespace
 
+bool IsFastApiDependency(std::string_view callee) {
+  size_t dot = callee.rfind('.');
+  std::string_view name = dot == std::string_view::npos ? callee : callee.substr(dot + 1);
+  if (name != "Depends" && name != "Security") return false;
+  return dot == std::string_view::npos || callee.starts_with("fastapi.");
+}
+
 bool Expr::IsTrue() const {
   switch (kind) {
     case Kind::kBool:

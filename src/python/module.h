@@ -106,6 +106,11 @@ struct Route {
   std::vector<std::string> methods;  // upper case; Flask's default is GET
   Range range;                       // the decorator or add_url_rule call
   bool websocket = false;
+  // The call that registers it, as an index into Module::calls: the decorator
+  // (`@bp.get("/x")`), `app.add_url_rule(...)` or Django's `path(...)`. Its receiver is
+  // the app, blueprint or router the route belongs to. -1 for a bare decorator and a
+  // `do_GET` method.
+  int call = -1;
 };
 
 struct Function {
@@ -122,6 +127,10 @@ struct Function {
   std::vector<Expr> decorators;
   std::vector<Route> routes;
   std::vector<std::string> params;
+  // FastAPI runs these before the function: the callables its parameters name in
+  // `Depends(f)` or `Security(f)`, as a default or inside an `Annotated[...]`
+  // annotation, as written ("verify", "auth.verify").
+  std::vector<std::string> dependencies;
   std::vector<std::string> globals;  // names declared `global` in its body
   std::vector<int> calls;            // calls directly in its body (not nested functions)
   std::vector<int> callers;          // calls that invoke it (Call::target), in module order
@@ -318,6 +327,11 @@ class Module {
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   NoqaMap noqa_;
 };
+
+// Whether a resolved callee is FastAPI's `Depends` or `Security` (fastapi.Depends,
+// fastapi.params.Depends, ...), or the bare name when a star import hides where it
+// comes from: the callable it is given runs before the route.
+bool IsFastApiDependency(std::string_view callee);
 
 // Parses `source` and summarises it. Never fails: a file with syntax errors yields
 // what tree-sitter recovered (has_syntax_errors() tells).

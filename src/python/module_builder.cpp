@@ -395,6 +395,7 @@ class ModuleBuilder {
         if (!ts_node_is_null(annotation) && ts_node_named_child_count(annotation) > 0) {
           Expression(ts_node_named_child(annotation, 0), scope, ResultUse::kOther, {}, depth + 1);
         }
+        CollectDependencies(parameter, function, 0);
       }
     }
     function.decorators = std::move(decorators);
@@ -410,6 +411,28 @@ class ModuleBuilder {
     TSNode block = Field(node, f_.body);
     Block(block, body, depth);
     RecordGuardHelper(index, block);
+  }
+
+  // FastAPI's `Depends(f)` and `Security(f)` in a parameter's default or annotation
+  // (`_: None = Depends(verify)`, `user: Annotated[User, Depends(verify)]`), read from the
+  // tree: the calls that the walk of defaults and annotations records run at import, in
+  // the enclosing scope, and do not say whose parameter they belong to.
+  void CollectDependencies(TSNode node, Function& function, int depth) {
+    constexpr int kMaxParameterDepth = 16;  // Annotated[...] nests a few levels, not more
+    if (depth > kMaxParameterDepth) return;
+    if (Is(node, t_.call) && IsFastApiDependency(m_.Resolve(Text(Field(node, f_.function))))) {
+      for (TSNode argument : NamedChildren(Field(node, f_.arguments))) {
+        TSNode value = argument;  // Depends(verify) or Depends(dependency=verify)
+        if (Is(argument, t_.keyword_argument)) {
+          if (Text(Field(argument, f_.name)) != "dependency") continue;
+          value = Field(argument, f_.value);
+        }
+        if (Is(value, t_.identifier) || Is(value, t_.attribute)) function.dependencies.emplace_back(Text(value));
+        break;
+      }
+      return;
+    }
+    for (TSNode child : NamedChildren(node)) CollectDependencies(child, function, depth + 1);
   }
 
   // `def is_serverless(): return bool(os.environ.get("VERCEL"))` makes a guard.
@@ -917,6 +940,7 @@ class ModuleBuilder {
         function.is_handler = true;
         Route route;
         route.range = decorator.range;
+        route.call = call ? decorator.call : -1;
         route.websocket = method.starts_with("websocket");
         if (call) {
           const Argument* path = call->Arg(0, method == "route" ? "rule" : "path");
@@ -1081,8 +1105,9 @@ class ModuleBuilder {
 
   // app.add_url_rule("/x", view_func=f) and FastAPI(lifespan=f) name functions by reference.
   void MarkRegisteredHandlers() {
-    for (const Call& call : m_.calls_) {
-      MarkDjangoView(call);
+    for (size_t index = 0; index < m_.calls_.size(); ++index) {
+      const Call& call = m_.calls_[index];
+      MarkDjangoView(call, static_cast<int>(index));
       MarkRegisteredStartupHook(call);
       if (call.method == "add_url_rule") {
         const Argument* view = call.Arg(2, "view_func");
@@ -1092,6 +1117,7 @@ class ModuleBuilder {
         m_.functions_[function].is_handler = true;
         Route route;
         route.range = call.range;
+        route.call = static_cast<int>(index);
         const Argument* path = call.Arg(0, "rule");
         if (path && path->value.IsString()) route.path = path->value.str;
         if (const Argument* methods = call.Keyword("methods")) {
@@ -1133,7 +1159,7 @@ class ModuleBuilder {
 
   // Django's urlpatterns: path("checks/", views.check), re_path(...), url(...) name a view
   // by reference; one defined in this module serves requests.
-  void MarkDjangoView(const Call& call) {
+  void MarkDjangoView(const Call& call, int index) {
     if (call.callee != "django.urls.path" && call.callee != "django.urls.re_path" &&
         call.callee != "django.conf.urls.url") {
       return;
@@ -1146,6 +1172,7 @@ class ModuleBuilder {
     target.is_handler = true;
     Route route;
     route.range = call.range;
+    route.call = index;
     const Argument* path = call.Arg(0, "route");
     // re_path/url take a regular expression, not a path: leave those unknown.
     if (call.callee == "django.urls.path" && path && path->value.IsString() && !path->value.is_fstring) {

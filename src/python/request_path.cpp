@@ -13,9 +13,7 @@ namespace {
 // Starlette's `@app.middleware("http")`.
 constexpr std::string_view kPerRequestHooks[] = {"before_request", "after_request", "teardown_request",
                                                  "teardown_appcontext", "middleware"};
-// FastAPI calls a dependency (`Depends(get_db)`, `Security(verify)`) for every request of
-// the routes that declare it (https://fastapi.tiangolo.com/tutorial/dependencies/).
-constexpr std::string_view kDependencyMarkers[] = {"fastapi.Depends", "fastapi.Security", "Depends", "Security"};
+
 constexpr std::string_view kCacheDecorators[] = {"functools.lru_cache", "functools.cache", "lru_cache", "cache"};
 
 std::string_view DecoratorName(const Module& module, const Expr& decorator) {
@@ -38,14 +36,13 @@ bool IsLambdaHandler(const Function& function) {
          function.params[0] == "event" && function.params[1] == "context";
 }
 
-// The module's functions that FastAPI calls as dependencies: named in `Depends(f)`.
+// The module's functions that FastAPI calls as dependencies, for every request of the
+// routes, routers or apps that declare them (https://fastapi.tiangolo.com/tutorial/dependencies/):
+// named in `Depends(f)` or `Security(f)` anywhere in the module.
 std::vector<int> Dependencies(const Module& module) {
   std::vector<int> found;
   for (const Call& call : module.calls()) {
-    if (std::find(std::begin(kDependencyMarkers), std::end(kDependencyMarkers), call.callee) ==
-        std::end(kDependencyMarkers)) {
-      continue;
-    }
+    if (!IsFastApiDependency(call.callee)) continue;
     const Argument* dependency = call.Arg(0, "dependency");
     if (dependency && dependency->value.kind == Expr::Kind::kName) {
       if (int function = module.FindFunction(dependency->value.text); function >= 0) found.push_back(function);

@@ -14,19 +14,35 @@ constexpr RuleInfo kInfo{
     "cron job path that does not start with `/` or reaches no route of the app",
     R"md(## What it does
 Checks the `path` of every entry of `crons` in `vercel.json`: it must start with `/`,
-and it must reach a handler of the app. faaslint routes the path as Vercel does —
-legacy `routes`, then the function files under `api/` (`api/cron.py` serves
-`/api/cron`), then `rewrites`, then the zero-configuration app — and then looks for a
-Flask/FastAPI/Starlette route of that function (in its file or the local modules it
-imports) or its `handler` class. Where routing cannot be followed statically (an
-external rewrite, routes built at run time, a route regex too large to compile safely)
-it reports nothing. Matching every cron path against every route has a bound per run;
-past it no cron is judged, and the run prints a note naming `vercel.json`.
+and it must reach a handler of the app, without a redirect. faaslint routes the path as
+Vercel does — the redirects of `trailingSlash` and `redirects`, then legacy `routes`,
+then the function files under `api/` (`api/cron.py` serves `/api/cron`), then
+`rewrites`, then the zero-configuration app — and then looks for a Flask/FastAPI/
+Starlette route of that function (in its file or the local modules it imports) or its
+`handler` class. A route of a blueprint or router is served under its prefixes: the
+blueprint's `url_prefix=` (or the one `register_blueprint` gives it), the router's
+`prefix=` after the one `include_router` gives it, a `mount` path, and those of the
+blueprints and routers it is attached to. A prefix computed at run time may be
+anything, so a route behind one matches only when no route matches otherwise.
+
+The trailing slash counts. A path that misses a route only by it is redirected by
+the app (Flask, Django: to the route ending in `/`; FastAPI/Starlette: either way) or
+answered with 404 (Flask: a path with a slash the route has not; FastAPI with
+`redirect_slashes=False`), unless Flask's `strict_slashes=False` is set. The message
+says which, and the path to write instead.
+
+Where routing cannot be followed statically (an external rewrite, a redirect with a
+`has`/`missing` condition, routes built at run time, a route regex too large to compile
+safely) it reports nothing. Matching every cron path against every route has a bound
+per run; past it no cron is judged, and the run prints a note naming `vercel.json`.
 
 ## Why it fails on serverless
 Vercel refuses a cron path that does not start with `/`. A path that reaches no route
 deploys fine and then fails every time it fires: the cron job calls a 404, and nothing
-tells you unless you read the cron logs.
+tells you unless you read the cron logs. Cron jobs do not follow redirects, so a path
+that is redirected — by `trailingSlash`, by a redirect in `vercel.json`, or by the app
+adding or removing a trailing slash — fails the same way
+(https://vercel.com/guides/troubleshooting-vercel-cron-jobs).
 
 ## Example
 ```json
@@ -38,12 +54,39 @@ tells you unless you read the cron logs.
 def cleanup(): ...
 ```
 
+```python
+@app.get("/api/report/")  # Flask redirects "/api/report" here
+def report(): ...
+```
+```json
+{ "crons": [{ "path": "/api/report", "schedule": "0 4 * * *" }] }
+```
+
 ## Instead
 ```json
-{ "crons": [{ "path": "/api/cleanup", "schedule": "0 3 * * *" }] }
+{ "crons": [{ "path": "/api/cleanup", "schedule": "0 3 * * *" },
+            { "path": "/api/report/", "schedule": "0 4 * * *" }] }
 ```
-The path in `vercel.json` and the route in the app must be the same string.
+The path in `vercel.json` and the route in the app must be the same string, trailing
+slash included.
 )md"};
+
+std::string Message(const std::string& path, const project::CronRoute& route) {
+  if (route.redirected_to.empty()) return fmt::format("cron path \"{}\" reaches no route: {}", path, route.why);
+  return fmt::format("cron path \"{}\" is redirected to \"{}\" {}, and cron jobs do not follow redirects", path,
+                     route.redirected_to, route.why);
+}
+
+std::string Help(const std::string& path, const project::CronRoute& route) {
+  if (!route.served_path.empty()) return fmt::format("write \"{}\", the path the route serves", route.served_path);
+  if (!route.redirected_to.empty()) return "point the cron job at a path that reaches a route without a redirect";
+  if (route.function_file.empty()) {
+    return fmt::format("send it to the function with a rewrite ({{\"source\": \"{}\", \"destination\": "
+                       "\"/api/index\"}}), or serve it from its own api/ file",
+                       path.substr(0, path.find('?')));
+  }
+  return "add a route for this exact path (GET) to the app, or correct the path";
+}
 
 void Check(const ProjectContext& cx, Sink& out) {
   auto [config, crons] = VercelCronsToCheck(cx);
@@ -67,13 +110,7 @@ void Check(const ProjectContext& cx, Sink& out) {
       uint32_t lines = module ? module->line_count() : 1;
       related.push_back(Location{file, Range{{1, 1}, {lines, 1}}});
     }
-    std::string help = route.function_file.empty()
-                           ? fmt::format("send it to the function with a rewrite ({{\"source\": \"{}\", "
-                                         "\"destination\": \"/api/index\"}}), or serve it from its own api/ file",
-                                         path->text.substr(0, path->text.find('?')))
-                           : "add a route for this exact path (GET) to the app, or correct the path";
-    out.Report(Location{config->path, path->range},
-               fmt::format("cron path \"{}\" reaches no route: {}", path->text, route.why), std::move(help),
+    out.Report(Location{config->path, path->range}, Message(path->text, route), Help(path->text, route),
                std::move(related));
   }
 }

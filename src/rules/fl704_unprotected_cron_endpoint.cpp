@@ -16,7 +16,11 @@ constexpr RuleInfo kInfo{
     R"md(## What it does
 Finds the handler each cron job of `vercel.json` calls (see FL703) and warns when
 neither the handler, nor a function of its module it calls, nor its decorators, nor a
-`before_request` hook of its module look at `CRON_SECRET`.
+`before_request` hook of its module, nor a FastAPI dependency of the route look at
+`CRON_SECRET`. A dependency counts wherever FastAPI takes it from: the route's
+`dependencies=[Depends(f)]`, a parameter's `Depends(f)` (also inside `Annotated[...]`)
+or `Security(f)`, the `dependencies=` of its `APIRouter`, of `include_router`, or of the
+`FastAPI` app — and what such a function itself depends on.
 
 ## Why it fails on serverless
 A cron endpoint is an ordinary public URL: anyone who finds `/api/cron/cleanup` can run
@@ -45,6 +49,15 @@ def cleanup():
         abort(401)
     delete_expired_sessions()
     return "ok"
+```
+With FastAPI, the check can be a dependency of the route (or of its router):
+```python
+def verify_cron(authorization: str = Header("")):
+    if not hmac.compare_digest(authorization, f"Bearer {os.environ['CRON_SECRET']}"):
+        raise HTTPException(status_code=401)
+
+@app.get("/api/cron/cleanup", dependencies=[Depends(verify_cron)])
+def cleanup(): ...
 ```
 )md"};
 
