@@ -39,7 +39,7 @@ struct CronRoute {
   std::vector<CronHandler> handlers;
   std::vector<std::string> searched;  // the files whose routes were looked at
   // kNoRoute: why, to end "reaches no route: ..."; with `redirected_to`, what redirects
-  // it ("by a redirect in vercel.json").
+  // it ("by the redirect at vercel.json:4").
   std::string why;
   // kNoRoute: where a redirect sends the cron job, which does not follow it.
   std::string redirected_to;

@@ -126,9 +126,8 @@ const FunctionRoutes& Project::FunctionRoutesOf(const std::string& function_file
   std::lock_guard<std::mutex> lock(function_routes_mutex_);
   auto found = function_routes_.find(function_file);
   if (found == function_routes_.end()) {
-    found = function_routes_
-                .emplace(function_file, std::make_unique<const FunctionRoutes>(BuildFunctionRoutes(*this, function_file)))
-                .first;
+    auto routes = std::make_unique<const FunctionRoutes>(BuildFunctionRoutes(*this, function_file));
+    found = function_routes_.emplace(function_file, std::move(routes)).first;
   }
   return *found->second;
 }
