@@ -1,6 +1,7 @@
 #include "project/app_mounts.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "project/functions.h"
@@ -65,18 +66,18 @@ std::optional<std::string> NameInTarget(const Snapshot& snapshot, const std::str
   return rest;
 }
 
-// The string a module-level name is given once (`PREFIX = "/api"`), or null.
-const std::string* ModuleConstant(const python::Module& module, std::string_view name) {
-  const std::string* value = nullptr;
+// The strings module-level names are given, once each (`PREFIX = "/api"`); a name assigned
+// more than once, or anything else, maps to null.
+std::map<std::string_view, const std::string*> ModuleConstants(const python::Module& module) {
+  std::map<std::string_view, const std::string*> constants;
   for (const python::Assignment& assignment : module.assignments()) {
-    if (assignment.target.kind != Expr::Kind::kName || assignment.target.text != name) continue;
-    if (value || assignment.function != -1 || assignment.op != "=" || !assignment.value.IsString() ||
-        assignment.value.is_fstring) {
-      return nullptr;
-    }
-    value = &assignment.value.str;
+    if (assignment.target.kind != Expr::Kind::kName) continue;
+    bool constant = assignment.function == -1 && assignment.op == "=" && assignment.value.IsString() &&
+                    !assignment.value.is_fstring;
+    auto [it, first] = constants.emplace(assignment.target.text, constant ? &assignment.value.str : nullptr);
+    if (!first) it->second = nullptr;
   }
-  return value;
+  return constants;
 }
 
 // Flask's join of a blueprint's prefix and a rule (or a nested blueprint's prefix):
@@ -121,16 +122,33 @@ ObjectKey AppMounts::Resolve(std::string file, std::string name) const {
 }
 
 void AppMounts::ReadModule(const std::string& file, const python::Module& module) {
+  std::map<std::string_view, const std::string*> constants = ModuleConstants(module);
+  // The text of a prefix argument: a string, or a module constant holding one.
+  auto prefix_of = [&constants](const python::Argument* argument) -> Prefix {
+    if (!argument || argument->value.kind == Expr::Kind::kNone) return {};
+    const Expr& value = argument->value;
+    if (value.IsString() && !value.is_fstring) return {Prefix::Kind::kLiteral, value.str};
+    auto constant = value.kind == Expr::Kind::kName ? constants.find(value.text) : constants.end();
+    if (constant != constants.end() && constant->second) return {Prefix::Kind::kLiteral, *constant->second};
+    return {Prefix::Kind::kComputed, ""};
+  };
   for (const python::Assignment& assignment : module.assignments()) {
     if (assignment.target.kind != Expr::Kind::kName || assignment.value.kind != Expr::Kind::kCall) continue;
     const python::Call& call = module.calls()[assignment.value.call];
     std::string_view made = LastComponent(call.callee);
-    Definition::Kind kind = made == "Flask" || made == "Quart"        ? Definition::Kind::kFlaskApp
-                            : made == "FastAPI" || made == "Starlette" ? Definition::Kind::kAsgiApp
-                            : made == "Blueprint"                      ? Definition::Kind::kBlueprint
-                            : made == "APIRouter"                      ? Definition::Kind::kRouter
-                                                                       : Definition::Kind::kOther;
-    definitions_.emplace(ObjectKey{file, std::string(assignment.target.text)}, Definition{kind, file, &module, &call});
+    Definition definition{Definition::Kind::kOther, file, &module, &call, {}};
+    if (made == "Flask" || made == "Quart") {
+      definition.kind = Definition::Kind::kFlaskApp;
+    } else if (made == "FastAPI" || made == "Starlette") {
+      definition.kind = Definition::Kind::kAsgiApp;
+    } else if (made == "Blueprint") {
+      definition.kind = Definition::Kind::kBlueprint;
+      definition.own_prefix = prefix_of(call.Keyword("url_prefix"));
+    } else if (made == "APIRouter") {
+      definition.kind = Definition::Kind::kRouter;
+      definition.own_prefix = prefix_of(call.Keyword("prefix"));
+    }
+    definitions_.emplace(ObjectKey{file, std::string(assignment.target.text)}, std::move(definition));
   }
   for (const python::Call& call : module.calls()) {
     Attachment attachment;
@@ -153,7 +171,7 @@ void AppMounts::ReadModule(const std::string& file, const python::Module& module
     }
     if (!IsReference(call.receiver) || !child || !IsReference(child->value)) continue;
     attachment.parent = Resolve(file, std::string(call.receiver.text));
-    attachment.prefix = PrefixOf(module, prefix);
+    attachment.prefix = prefix_of(prefix);
     if (attachment.kind == Attachment::Kind::kMount && attachment.prefix.kind == Prefix::Kind::kLiteral) {
       // Starlette's Mount drops a trailing `/` of its path (`self.path = path.rstrip("/")` in
       // Mount.__init__, https://github.com/encode/starlette/blob/master/starlette/routing.py).
@@ -190,16 +208,6 @@ Framework AppMounts::FrameworkOf(const std::string& file, const python::Module& 
   return Framework::kUnknown;
 }
 
-AppMounts::Prefix AppMounts::PrefixOf(const python::Module& module, const python::Argument* argument) {
-  if (!argument || argument->value.kind == Expr::Kind::kNone) return {};
-  const Expr& value = argument->value;
-  if (value.IsString() && !value.is_fstring) return {Prefix::Kind::kLiteral, value.str};
-  if (value.kind == Expr::Kind::kName) {
-    if (const std::string* constant = ModuleConstant(module, value.text)) return {Prefix::Kind::kLiteral, *constant};
-  }
-  return {Prefix::Kind::kComputed, ""};
-}
-
 // The prefix an object brings along itself: a blueprint's `url_prefix=`, a router's
 // `prefix=`; none for an app. An object made some other way may bring any, except
 // where it is mounted, which takes apps.
@@ -207,13 +215,7 @@ AppMounts::Prefix AppMounts::OwnPrefix(const Definition* definition, Attachment:
   if (!definition || definition->kind == Definition::Kind::kOther) {
     return how == Attachment::Kind::kMount ? Prefix{} : Prefix{Prefix::Kind::kComputed, ""};
   }
-  if (definition->kind == Definition::Kind::kBlueprint) {
-    return PrefixOf(*definition->module, definition->call->Keyword("url_prefix"));
-  }
-  if (definition->kind == Definition::Kind::kRouter) {
-    return PrefixOf(*definition->module, definition->call->Keyword("prefix"));
-  }
-  return {};
+  return definition->own_prefix;
 }
 
 const std::vector<Mount>& AppMounts::MountsOf(const std::string& file, const python::Module& module,
@@ -266,8 +268,7 @@ std::vector<Mount> AppMounts::Unattached(const Definition* definition) const {
   }
   if (definition->kind == Definition::Kind::kRouter) {
     mount.guessed = true;
-    Prefix own = OwnPrefix(definition, Attachment::Kind::kIncludeRouter);
-    if (own.kind == Prefix::Kind::kLiteral) mount.prefix = own.text;
+    if (definition->own_prefix.kind == Prefix::Kind::kLiteral) mount.prefix = definition->own_prefix.text;
   }
   // A router's or a FastAPI app's `dependencies=` run before every route it serves.
   AddDependencies(definition->file, *definition->module, definition->call, mount.dependencies);

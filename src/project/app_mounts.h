@@ -81,7 +81,8 @@ class AppMounts {
     enum class Kind { kFlaskApp, kAsgiApp, kBlueprint, kRouter, kOther } kind = Kind::kOther;
     std::string file;
     const python::Module* module = nullptr;
-    const python::Call* call = nullptr;
+    const python::Call* call = nullptr;  // its `dependencies=`
+    Prefix own_prefix;  // a blueprint's `url_prefix=`, a router's `prefix=`
   };
   // A call that attaches `child` to `parent`: parent.register_blueprint(child, ...).
   struct Attachment {
@@ -95,7 +96,6 @@ class AppMounts {
 
   ObjectKey Resolve(std::string file, std::string name) const;
   void ReadModule(const std::string& file, const python::Module& module);
-  static Prefix PrefixOf(const python::Module& module, const python::Argument* argument);
   Prefix OwnPrefix(const Definition* definition, Attachment::Kind how) const;
   const std::vector<Mount>& MountsAt(const ObjectKey& key, int depth);
   std::vector<Mount> Compute(const ObjectKey& key, int depth);

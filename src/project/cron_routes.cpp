@@ -8,7 +8,6 @@
 
 #include "project/app_mounts.h"
 #include "project/functions.h"
-#include "project/trailing_slash.h"
 
 namespace faaslint::project {
 namespace {
@@ -147,8 +146,7 @@ std::string MountedRouteRegex(const Mount& mount, std::string_view route_path) {
 struct RouteMatches {
   std::vector<CronHandler> exact;    // through literal prefixes
   std::vector<CronHandler> guessed;  // only through a guessed prefix
-  bool any_route = false;
-  bool computed = false;  // some route's path is not a literal: it may match anything
+  Framework framework = Framework::kUnknown;  // of the first exact one
 
   // The handlers that serve the path: a route reached only through a guessed prefix
   // counts when none is reached through literal ones, so a guess never hides the route
@@ -156,31 +154,16 @@ struct RouteMatches {
   std::vector<CronHandler>& best() { return exact.empty() ? guessed : exact; }
 };
 
-RouteMatches MatchRoutes(const Project& project, AppMounts& mounts, const std::vector<std::string>& files,
-                         const std::string& path) {
+// Each route counts once, under the first of its prefixes that matches.
+RouteMatches MatchRoutes(const Project& project, const FunctionRoutes& routes, const std::string& path) {
   RouteMatches matches;
-  for (const std::string& file : files) {
-    const python::Module* module = project.PythonModule(file);
-    if (!module) continue;
-    for (size_t f = 0; f < module->functions().size(); ++f) {
-      const python::Function& function = module->functions()[f];
-      if (function.class_index >= 0 && function.name.starts_with("do_")) continue;  // not in a `handler` class
-      for (const python::Route& route : function.routes) {
-        if (route.websocket) continue;
-        matches.any_route = true;
-        if (route.path.empty()) {
-          matches.computed = true;
-          continue;
-        }
-        for (const Mount& mount : mounts.MountsOf(file, *module, route)) {  // literal mounts first
-          if (!project.regexes().Matches(MountedRouteRegex(mount, route.path), path).value_or(false)) continue;
-          CronHandler handler{file, module, static_cast<int>(f), &route,
-                              mounts.DependenciesOf(file, *module, function, route, mount)};
-          (mount.guessed ? matches.guessed : matches.exact).push_back(std::move(handler));
-          break;
-        }
-      }
-    }
+  const python::Route* matched = nullptr;
+  for (const ServedRoute& served : routes.served) {
+    if (served.handler.route == matched || !served.regex) continue;
+    if (!project.regexes().Matches(*served.regex, path).value_or(false)) continue;
+    matched = served.handler.route;
+    if (!served.guessed && matches.exact.empty()) matches.framework = served.framework;
+    (served.guessed ? matches.guessed : matches.exact).push_back(served.handler);
   }
   return matches;
 }
@@ -189,36 +172,34 @@ RouteMatches MatchRoutes(const Project& project, AppMounts& mounts, const std::v
 // it (which a cron job does not follow) or answers 404, and the other path is the one to
 // call; or, under Flask's strict_slashes=False, the route serves it after all. A route
 // reached through a guessed prefix is taken as serving it: its URL is only a guess.
-void JudgeTrailingSlash(const Project& project, AppMounts& mounts, const std::vector<std::string>& files,
-                        const std::string& path, CronRoute* result) {
+void JudgeTrailingSlash(const Project& project, const FunctionRoutes& routes, const std::string& path,
+                        CronRoute* result) {
   if (path == "/") return;
   bool has_slash = path.ends_with('/');
   std::string other = has_slash ? path.substr(0, path.size() - 1) : path + "/";
-  RouteMatches near = MatchRoutes(project, mounts, files, other);
+  RouteMatches near = MatchRoutes(project, routes, other);
   std::vector<CronHandler>& handlers = near.best();
   if (handlers.empty()) return;
-  const CronHandler& handler = handlers.front();
-  Framework framework = mounts.FrameworkOf(handler.file, *handler.module, *handler.route);
   SlashAnswer answer = near.exact.empty() ? SlashAnswer::kServes
-                                          : AnswerToSlashMismatch(framework, ReadSlashSettings(project, files), has_slash);
+                                          : AnswerToSlashMismatch(near.framework, routes.slash_settings, has_slash);
   if (answer == SlashAnswer::kServes) {
     result->kind = CronRoute::Kind::kFound;
     result->why.clear();
     result->handlers = std::move(handlers);
     return;
   }
+  const CronHandler& handler = handlers.front();
   std::string route = fmt::format("the route \"{}\" of {}:{}", other, handler.file, handler.route->range.start.line);
+  const char* framework = FrameworkName(near.framework);
   result->served_path = other;
   if (answer == SlashAnswer::kRedirects) {
     result->redirected_to = other;
-    result->why = fmt::format("by {} ({} {})", FrameworkName(framework), route,
-                              has_slash ? "has no trailing slash" : "ends in `/`");
+    result->why = fmt::format("by {} ({} {})", framework, route, has_slash ? "has no trailing slash" : "ends in `/`");
   } else if (has_slash) {
-    result->why = fmt::format("{} has no trailing slash, and {} answers 404 to the path with one", route,
-                              FrameworkName(framework));
+    result->why = fmt::format("{} has no trailing slash, and {} answers 404 to the path with one", route, framework);
   } else {
     result->why = fmt::format("{} ends in `/`, and with redirect_slashes=False {} answers 404 to the path without",
-                              route, FrameworkName(framework));
+                              route, framework);
   }
 }
 
@@ -239,20 +220,20 @@ void FindHandlers(const Project& project, const std::string& path, CronRoute* re
     result->kind = CronRoute::Kind::kFound;
     return;
   }
-  std::vector<std::string> files = ModulesOf(project, result->function_file);
-  result->searched = files;
-  AppMounts mounts(project, files);
-  RouteMatches matches = MatchRoutes(project, mounts, files, path);
+  const FunctionRoutes& routes = project.FunctionRoutesOf(result->function_file);
+  result->searched = routes.files;
+  RouteMatches matches = MatchRoutes(project, routes, path);
   if (!matches.best().empty()) {
     result->kind = CronRoute::Kind::kFound;
     result->handlers = std::move(matches.best());
     return;
   }
-  if (!matches.any_route || matches.computed) return;  // unknown
+  if (!routes.any_route || routes.computed) return;  // unknown
   result->kind = CronRoute::Kind::kNoRoute;
-  result->why = files.size() == 1 ? result->function_file + " has no route for it"
-                                  : result->function_file + " and the modules it imports have no route for it";
-  JudgeTrailingSlash(project, mounts, files, path, result);
+  result->why = routes.files.size() == 1
+                    ? result->function_file + " has no route for it"
+                    : result->function_file + " and the modules it imports have no route for it";
+  JudgeTrailingSlash(project, routes, path, result);
 }
 
 // Where a routing step sent the path.
@@ -312,6 +293,12 @@ struct Redirect {
   enum class Kind { kNone, kRedirected, kUnknown } kind = Kind::kNone;
   std::string to;
   std::string by;  // what redirects it: "by the redirect at vercel.json:4"
+
+  static Redirect Unknown() {
+    Redirect redirect;
+    redirect.kind = Kind::kUnknown;
+    return redirect;
+  }
 };
 
 // convertTrailingSlash: with `true`, `^/\.well-known(?:/.*)?$` is left alone,
@@ -332,7 +319,7 @@ Redirect TrailingSlashRedirect(const Project& project, const std::string& path) 
                                                   : std::vector<Rule>{{"^/(.*)\\/$", without}};
   for (const Rule& rule : rules) {
     std::optional<bool> matches = project.regexes().Matches(rule.regex, path);
-    if (!matches) return {Redirect::Kind::kUnknown};
+    if (!matches) return Redirect::Unknown();
     if (!*matches) continue;
     if (!rule.to) return {};
     return {Redirect::Kind::kRedirected, *rule.to,
@@ -350,10 +337,10 @@ Redirect VercelRedirect(const Project& project, const std::string& path) {
   for (const PreparedRoute& redirect : project.route_table().redirects) {
     if (!redirect.usable) continue;  // no source, or one FL609 reports
     std::optional<bool> matches = redirect.regex ? project.regexes().Matches(*redirect.regex, path) : std::nullopt;
-    if (!matches || (*matches && redirect.conditional)) return {Redirect::Kind::kUnknown};
+    if (!matches || (*matches && redirect.conditional)) return Redirect::Unknown();
     if (!*matches) continue;
     const vercel::JsonValue* destination = redirect.destination;
-    if (!destination || !destination->is_string()) return {Redirect::Kind::kUnknown};
+    if (!destination || !destination->is_string()) return Redirect::Unknown();
     return {Redirect::Kind::kRedirected, destination->text,
             fmt::format("by the redirect at vercel.json:{}", destination->range.start.line)};
   }
@@ -441,6 +428,37 @@ bool MentionsCronSecret(const python::Module& module, const python::Function& fu
 }
 
 }  // namespace
+
+FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& function_file) {
+  FunctionRoutes routes;
+  routes.files = ModulesOf(project, function_file);
+  routes.slash_settings = ReadSlashSettings(project, routes.files);
+  AppMounts mounts(project, routes.files);
+  for (const std::string& file : routes.files) {
+    const python::Module* module = project.PythonModule(file);
+    if (!module) continue;
+    for (size_t f = 0; f < module->functions().size(); ++f) {
+      const python::Function& function = module->functions()[f];
+      if (function.class_index >= 0 && function.name.starts_with("do_")) continue;  // not in a `handler` class
+      for (const python::Route& route : function.routes) {
+        if (route.websocket) continue;
+        routes.any_route = true;
+        if (route.path.empty()) {
+          routes.computed = true;
+          continue;
+        }
+        Framework framework = mounts.FrameworkOf(file, *module, route);
+        for (const Mount& mount : mounts.MountsOf(file, *module, route)) {  // literal mounts first
+          CronHandler handler{file, module, static_cast<int>(f), &route,
+                              mounts.DependenciesOf(file, *module, function, route, mount)};
+          routes.served.push_back({std::move(handler), mount.guessed,
+                                   project.regexes().Get(MountedRouteRegex(mount, route.path)), framework});
+        }
+      }
+    }
+  }
+  return routes;
+}
 
 CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
   CronRoute result = ResolveWithinBudget(project, raw_path);

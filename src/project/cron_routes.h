@@ -7,12 +7,15 @@
 // only picks the function), trailing slash included: the app may redirect it.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "project/app_mounts.h"
 #include "project/project.h"
+#include "project/regex_cache.h"
+#include "project/trailing_slash.h"
 #include "python/module.h"
 
 namespace faaslint::project {
@@ -36,7 +39,7 @@ struct CronRoute {
   std::vector<CronHandler> handlers;
   std::vector<std::string> searched;  // the files whose routes were looked at
   // kNoRoute: why, to end "reaches no route: ..."; with `redirected_to`, what redirects
-  // it ("by a redirect in vercel.json").
+  // it ("by the redirect at vercel.json:4").
   std::string why;
   // kNoRoute: where a redirect sends the cron job, which does not follow it.
   std::string redirected_to;
@@ -46,6 +49,26 @@ struct CronRoute {
 };
 
 CronRoute ResolveCronPath(const Project& project, std::string_view path);
+
+// A route of the app under one of the prefixes it is served under (app_mounts.h).
+struct ServedRoute {
+  CronHandler handler;
+  bool guessed = false;  // through a guessed prefix
+  std::shared_ptr<const CompiledRegex> regex;  // its whole URL rule; null when unknown: it matches nothing
+  Framework framework = Framework::kUnknown;
+};
+
+// The routes of a function's modules, each under each of its prefixes, worked out once
+// per function (Project::FunctionRoutesOf): every cron path routed to the function is
+// matched against the same list.
+struct FunctionRoutes {
+  std::vector<std::string> files;    // the function file and the local modules it imports
+  std::vector<ServedRoute> served;   // by route, its literal prefixes before its guessed ones
+  bool any_route = false;
+  bool computed = false;             // some route's path is not a literal: it may match anything
+  SlashSettings slash_settings;
+};
+FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& function_file);
 
 // Whether the handler (or a same-module function it calls, or its decorators, or a
 // before_request hook of its module, or a FastAPI dependency of it) mentions CRON_SECRET.

@@ -122,6 +122,16 @@ const CronRoute& Project::CronRouteOf(std::string_view path) const {
   return *found->second;
 }
 
+const FunctionRoutes& Project::FunctionRoutesOf(const std::string& function_file) const {
+  std::lock_guard<std::mutex> lock(function_routes_mutex_);
+  auto found = function_routes_.find(function_file);
+  if (found == function_routes_.end()) {
+    auto routes = std::make_unique<const FunctionRoutes>(BuildFunctionRoutes(*this, function_file));
+    found = function_routes_.emplace(function_file, std::move(routes)).first;
+  }
+  return *found->second;
+}
+
 const DeclaredPackages& Project::declared_packages() const {
   std::call_once(packages_once_, [this] { packages_ = ReadDeclaredPackages(snapshot_); });
   return packages_;

@@ -48,21 +48,24 @@ std::string Fl703Help(const std::map<std::string, std::string>& files) {
   return text;
 }
 
-constexpr const char* kProtectedFlaskCron = R"py(
-@app.get('/api/cron')
+// A route `cron` that checks the cron secret, on `app`, Flask's or FastAPI's.
+std::string ProtectedFlaskCron(const std::string& route, const std::string& decorator_arguments = "") {
+  return "\n@app.get('" + route + "'" + decorator_arguments + R"py()
 def cron():
     if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
         abort(401)
     return 'ok'
 )py";
+}
 
-constexpr const char* kProtectedFastApiCron = R"py(
-@app.get('/api/cron')
+std::string ProtectedFastApiCron(const std::string& route) {
+  return "\n@app.get('" + route + R"py(')
 def cron(request: Request):
     if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
         raise HTTPException(401)
     return {}
 )py";
+}
 
 // A router's "/" route is /users/, not every path: the protected cron route is the one found.
 TEST(FL704, RouterRootRouteDoesNotServeEveryPath) {
@@ -84,8 +87,10 @@ items = Blueprint('items', __name__, url_prefix='/items')
 def create():
     return 'ok'
 )py";
-  EXPECT_EQ(CronFindings(App("/api/cron", fastapi + kProtectedFastApiCron + "app.include_router(users)\n")), "");
-  EXPECT_EQ(CronFindings(App("/api/cron", flask + kProtectedFlaskCron + "app.register_blueprint(items)\n")), "");
+  EXPECT_EQ(CronFindings(App("/api/cron", fastapi + ProtectedFastApiCron("/api/cron") + "app.include_router(users)\n")),
+            "");
+  EXPECT_EQ(
+      CronFindings(App("/api/cron", flask + ProtectedFlaskCron("/api/cron") + "app.register_blueprint(items)\n")), "");
   // Without the cron route, nothing serves /api/cron: a 404, not a POST-only route.
   EXPECT_EQ(CronFindings(App("/api/cron", fastapi + "app.include_router(users)\n")),
             "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/index.py has no route for it\n");
@@ -237,7 +242,9 @@ router = APIRouter(prefix=os.environ.get('PREFIX', ''))
 def index():
     return {}
 )py";
-  EXPECT_EQ(CronFindings(App("/api/cron", computed + kProtectedFastApiCron + "app.include_router(router)\n")), "");
+  EXPECT_EQ(
+      CronFindings(App("/api/cron", computed + ProtectedFastApiCron("/api/cron") + "app.include_router(router)\n")),
+      "");
   // Only the guess matches: it is judged as the handler.
   EXPECT_EQ(CronFindings(App("/api/cron", computed + "app.include_router(router)\n")),
             "FL704 api/index.py:6:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
@@ -275,7 +282,8 @@ def get_db():
 std::string FastApiApp(const std::string& app_arguments, const std::string& router_arguments,
                        const std::string& include_arguments, const std::string& route_arguments,
                        const std::string& parameters) {
-  return std::string(kVerify) + kGetDb + "from typing import Annotated\nfrom fastapi import FastAPI, APIRouter, Depends\n" +
+  return std::string(kVerify) + kGetDb +
+         "from typing import Annotated\nfrom fastapi import FastAPI, APIRouter, Depends\n" +
          "app = FastAPI(" + app_arguments + ")\nrouter = APIRouter(prefix='/api'" + router_arguments + ")\n\n" +
          "@router.get('/cron'" + route_arguments + ")\ndef cron(" + parameters + "):\n    return {}\n\n" +
          "app.include_router(router" + include_arguments + ")\n";
@@ -302,15 +310,16 @@ TEST(FL704, DependencyThatDoesNotCheckTheSecretIsNoProtection) {
                                    FastApiApp("", "", "", "", "db=Depends(get_db)"),
                                    FastApiApp("", ", dependencies=[Depends(get_db)]", "", "", "")}) {
     EXPECT_EQ(CronFindings(App("/api/cron", index)),
-              "FL704 api/index.py:15:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call "
-              "it\n")
+              "FL704 api/index.py:15:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can "
+              "call it\n")
         << index;
   }
   // Another router's dependencies protect that router's routes only.
   std::string other = FastApiApp("", "", "", "", "") +
                       "admin = APIRouter(dependencies=[Depends(verify)])\napp.include_router(admin)\n";
   EXPECT_EQ(CronFindings(App("/api/cron", other)),
-            "FL704 api/index.py:15:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+            "FL704 api/index.py:15:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call "
+            "it\n");
 }
 
 // A mounted app is an app of its own: its parent's dependencies do not run before its routes.
@@ -323,7 +332,8 @@ TEST(FL704, MountedAppHasOnlyItsOwnDependencies) {
   const std::string deps = "dependencies=[Depends(verify)]";
   EXPECT_EQ(CronFindings(App("/api/cron", mounted("", deps))), "");
   EXPECT_EQ(CronFindings(App("/api/cron", mounted(deps, ""))),
-            "FL704 api/index.py:11:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+            "FL704 api/index.py:11:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call "
+            "it\n");
 }
 
 // The dependency lives in another module, and checks the secret through one of its own.
@@ -355,30 +365,15 @@ def cron2(_=Depends(auth.verify)):
 namespace faaslint::testing {
 namespace {
 
+// A module with an app and its protected `cron` route.
 std::string FlaskRoute(const std::string& route, const std::string& decorator_arguments = "") {
-  return R"py(import os
-from flask import Flask, abort, request
-app = Flask(__name__)
-
-@app.get(')py" + route + "'" + decorator_arguments + R"py()
-def cron():
-    if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
-        abort(401)
-    return 'ok'
-)py";
+  return "import os\nfrom flask import Flask, abort, request\napp = Flask(__name__)\n" +
+         ProtectedFlaskCron(route, decorator_arguments);
 }
 
 std::string FastApiRoute(const std::string& route, const std::string& app_arguments = "") {
-  return R"py(import os
-from fastapi import FastAPI, HTTPException, Request
-app = FastAPI()py" + app_arguments + R"py()
-
-@app.get(')py" + route + R"py(')
-def cron(request: Request):
-    if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
-        raise HTTPException(401)
-    return {}
-)py";
+  return "import os\nfrom fastapi import FastAPI, HTTPException, Request\napp = FastAPI(" + app_arguments + ")\n" +
+         ProtectedFastApiCron(route);
 }
 
 // Werkzeug redirects a path without the slash its rule ends in (308), and answers 404 to
@@ -427,7 +422,8 @@ TEST(FL703, FastApiRouteThatDiffersByATrailingSlash) {
   EXPECT_EQ(CronFindings(App("/api/cron/", FastApiRoute("/api/cron"))),
             "FL703 vercel.json:2:22: cron path \"/api/cron/\" is redirected to \"/api/cron\" by FastAPI/Starlette (the "
             "route \"/api/cron\" of api/index.py:5 has no trailing slash), and cron jobs do not follow redirects\n");
-  EXPECT_EQ(Fl703Help(App("/api/cron/", FastApiRoute("/api/cron"))), "write \"/api/cron\", the path the route serves\n");
+  EXPECT_EQ(Fl703Help(App("/api/cron/", FastApiRoute("/api/cron"))),
+            "write \"/api/cron\", the path the route serves\n");
   EXPECT_EQ(CronFindings(App("/api/cron", FastApiRoute("/api/cron/", "redirect_slashes=False"))),
             "FL703 vercel.json:2:22: cron path \"/api/cron\" reaches no route: the route \"/api/cron/\" of "
             "api/index.py:5 ends in `/`, and with redirect_slashes=False FastAPI/Starlette answers 404 to the path "
