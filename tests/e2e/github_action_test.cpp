@@ -434,6 +434,26 @@ TEST_F(ActionlintTest, ActionStepsWithAWrongReferenceFail) {
   EXPECT_NE(lint.out.find("no-such-input"), std::string::npos) << lint.out;
 }
 
+// The forks advice: the `upload-sarif:` value docs/integrations.md recommends, in the
+// example workflow's faaslint step, passes actionlint, and it is true on a push (where
+// `github.event.pull_request` is null: a condition on it alone never uploads for the
+// default branch).
+TEST_F(ActionlintTest, ForkAdviceForUploadSarifIsAValidExpressionThatUploadsOnPushes) {
+  std::smatch advice;
+  std::string doc = testing::ReadFile(SourcePath("docs/integrations.md"));
+  ASSERT_TRUE(std::regex_search(doc, advice, std::regex(R"(`upload-sarif: (\$\{\{[^`]*\}\})`)"))) << doc;
+  const std::string expression = advice[1].str();
+  EXPECT_TRUE(expression.starts_with("${{ github.event_name != 'pull_request' || ")) << expression;
+
+  std::string workflow = testing::ReadFile(SourcePath("docs/examples/github-workflow.yml"));
+  const std::string step_inputs = "        with:\n          fail-on: error\n";
+  ASSERT_NE(workflow.find(step_inputs), std::string::npos) << workflow;
+  workflow.replace(workflow.find(step_inputs), step_inputs.size(), step_inputs + "          upload-sarif: " + expression + "\n");
+  tmp_.Write("forks.yml", workflow);
+  CommandResult lint = testing::Actionlint({tmp_ / "forks.yml"});
+  EXPECT_EQ(lint.exit_code, 0) << lint.out << lint.err << "\n" << workflow;
+}
+
 TEST(GithubActionDocs, IntegrationsDocShowsTheExampleWorkflowVerbatim) {
   std::string example = testing::ReadFile(SourcePath("docs/examples/github-workflow.yml"));
   std::string doc = testing::ReadFile(SourcePath("docs/integrations.md"));
