@@ -39,7 +39,8 @@ with the function living in `api/index.py`.
 ```json
 { "functions": { "api/index.py": { "maxDuration": 60 } } }
 ```
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 // Vercel compares each key with the project's paths as written without a leading "./"
 // ("api/index.py"): `key === fileName || minimatch(fileName, key)` in @vercel/fs-detectors

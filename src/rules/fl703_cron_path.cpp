@@ -43,7 +43,8 @@ def cleanup(): ...
 { "crons": [{ "path": "/api/cleanup", "schedule": "0 3 * * *" }] }
 ```
 The path in `vercel.json` and the route in the app must be the same string.
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   auto [config, crons] = VercelCronsToCheck(cx);
