@@ -46,7 +46,8 @@ struct Expr {
   int call = -1;          // kCall: index into Module::calls
   // kBinary/kComparison/kBoolOp: {left, right}; kList/kTuple/kSet: elements; kDict: key,
   // value, key, value...; kSubscript: {object, key}; kAwait/kNot: {operand};
-  // kAttribute: {object}.
+  // kAttribute: {object}; kString (an f-string): {its literal text after the last
+  // interpolation, as a kString}, when it has any.
   std::vector<Expr> items;
 
   bool IsString() const { return kind == Kind::kString; }
