@@ -250,6 +250,9 @@ class Module {
   const std::vector<Loop>& loops() const { return loops_; }
   const std::vector<IfTest>& if_tests() const { return if_tests_; }
   const std::vector<NameLoad>& name_loads() const { return name_loads_; }
+  // `range` lies in the body of a lambda: code that runs when the lambda is called, not
+  // where it is written (its parameters' default values run there, and are outside it).
+  bool InLambdaBody(const Range& range) const;
 
   // Text of a 1-based line without its line ending; empty past the end.
   std::string_view Line(uint32_t line) const;
@@ -311,6 +314,7 @@ class Module {
   std::vector<Loop> loops_;
   std::vector<IfTest> if_tests_;
   std::vector<NameLoad> name_loads_;
+  std::vector<Range> lambda_bodies_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   NoqaMap noqa_;
 };

@@ -385,6 +385,10 @@ class ModuleBuilder {
           param_name = ts_node_named_child(parameter, 0);
         }
         if (!ts_node_is_null(param_name)) function.params.emplace_back(Text(param_name));
+        // A default value runs when the `def` does, in the scope around it: on import for a
+        // module-level function or a method (`def f(url=os.environ["URL"])`).
+        TSNode default_value = Field(parameter, f_.value);
+        if (!ts_node_is_null(default_value)) Expression(default_value, scope, ResultUse::kOther, {}, depth + 1);
       }
     }
     function.decorators = std::move(decorators);
@@ -778,6 +782,10 @@ class ModuleBuilder {
                       : t_.lambda.Matches(type)     ? Kind::kLambda
                                                          : Kind::kOther;
     Expr expr = Summary(node, collection);
+    if (collection == Kind::kLambda) {
+      TSNode body = Field(node, f_.body);
+      if (!ts_node_is_null(body)) m_.lambda_bodies_.push_back(RangeOf(body));
+    }
     // `return pid, fd`, `procs.extend([p])`: a name inside a collection goes where the collection goes.
     bool hands_on = use == ResultUse::kReturned || use == ResultUse::kAssigned || use == ResultUse::kArgument;
     auto mark_handed_on = [&](const Expr& item) {
