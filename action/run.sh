@@ -5,9 +5,9 @@
 #
 # Everything comes in through the environment, as action.yml passes it (never through
 # ${{ }} in a script): FAASLINT_BIN and INPUT_BASE, INPUT_ALL, INPUT_CONFIG,
-# INPUT_FAIL_ON, INPUT_WORKING_DIRECTORY, INPUT_SARIF_FILE, INPUT_ANNOTATIONS, plus what
-# the runner sets: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_OUTPUT,
-# GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE.
+# INPUT_FAIL_ON, INPUT_WORKING_DIRECTORY, INPUT_SARIF_FILE, INPUT_ANNOTATIONS,
+# INPUT_CATEGORY, plus what the runner sets: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH,
+# GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE.
 #
 # Exit status is faaslint's: 0 clean, 1 findings at or above fail-on, 2 error.
 set -uo pipefail
@@ -50,9 +50,36 @@ print(value if isinstance(value, str) else "")' "$path" "$filter"
 
 is_true() { [[ "${1,,}" == "true" ]]; }
 
+# The code scanning category of the SARIF upload: the category input, else one per folder
+# checked, `faaslint` for the workspace and `faaslint-apps-a` for apps/a. GitHub keeps one
+# analysis per category and commit, so two projects of a monorepo uploading as
+# `faaslint` would replace each other's alerts ("When you upload multiple SARIF files for
+# a commit, you must indicate a 'category' for each analysis":
+# https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+# `./apps/a/` and `apps/a` are one folder and get one category.
+sarif_category() {
+  local root=$1 folder=$2 relative
+  if [[ -n "${INPUT_CATEGORY:-}" ]]; then
+    printf '%s' "${INPUT_CATEGORY//[$'\r\n']/}"  # one line of $GITHUB_OUTPUT
+    return
+  fi
+  if [[ "$folder" == "$root" ]]; then
+    printf 'faaslint'
+    return
+  fi
+  if [[ "$folder" == "$root"/* ]]; then
+    relative=${folder#"$root"/}
+  else
+    relative=$INPUT_WORKING_DIRECTORY  # outside the workspace: as written
+  fi
+  printf 'faaslint-%s' "${relative//[^A-Za-z0-9._-]/-}"
+}
+
 workspace=${GITHUB_WORKSPACE:-$PWD}
 cd "$workspace" || fail "GITHUB_WORKSPACE $workspace: not a folder"
+workspace_folder=$(pwd -P)
 cd "${INPUT_WORKING_DIRECTORY:-.}" || fail "working-directory ${INPUT_WORKING_DIRECTORY}: not a folder under $workspace"
+category=$(sarif_category "$workspace_folder" "$(pwd -P)")
 
 # Which lines count: the base input, else the pull request's base commit, else the
 # commit before the push; a new branch (before = all zeros) is compared with the
@@ -121,6 +148,7 @@ findings=$(grep -o -m 1 '"findings"[[:space:]]*:[[:space:]]*[0-9][0-9]*' "$repor
 if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
   {
     echo "findings=${findings:-0}"
+    echo "category=$category"
     [[ -f "$sarif" ]] && echo "sarif-file=$sarif"
   } >>"$GITHUB_OUTPUT"
 fi

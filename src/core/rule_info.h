@@ -15,6 +15,11 @@ struct RuleOption {
   std::string_view description;
 };
 
+// Where a rule's findings are, which decides how one is suppressed: a `# noqa` comment
+// on its line in a Python file; a configuration entry for vercel.json, which is strict
+// JSON (a comment there is itself an error, FL601).
+enum class FindingsIn : unsigned char { kPythonFile, kVercelJson };
+
 struct RuleInfo {
   std::string_view code;      // "FL101"
   std::string_view name;      // "background-thread"
@@ -24,6 +29,7 @@ struct RuleInfo {
   // "## Example", "## Instead" (and "## Options" when the rule has options).
   std::string_view explanation;
   std::span<const RuleOption> options = {};
+  FindingsIn findings_in = FindingsIn::kPythonFile;
 };
 
 }  // namespace faaslint

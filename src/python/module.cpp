@@ -145,6 +145,11 @@ int Module::FindDef(int scope, std::string_view name) const {
   return found.empty() ? -1 : found.front();
 }
 
+bool Module::InLambdaBody(const Range& range) const {
+  return std::any_of(lambda_bodies_.begin(), lambda_bodies_.end(),
+                     [&](const Range& body) { return body.start <= range.start && range.end <= body.end; });
+}
+
 bool Module::IsInHandler(int function) const {
   for (; function >= 0; function = functions_[function].parent) {
     if (functions_[function].is_handler) return true;

@@ -46,7 +46,8 @@ struct Expr {
   int call = -1;          // kCall: index into Module::calls
   // kBinary/kComparison/kBoolOp: {left, right}; kList/kTuple/kSet: elements; kDict: key,
   // value, key, value...; kSubscript: {object, key}; kAwait/kNot: {operand};
-  // kAttribute: {object}.
+  // kAttribute: {object}; kString (an f-string): {its literal text after the last
+  // interpolation, as a kString}, when it has any.
   std::vector<Expr> items;
 
   bool IsString() const { return kind == Kind::kString; }
@@ -263,6 +264,9 @@ class Module {
   const std::vector<Loop>& loops() const { return loops_; }
   const std::vector<IfTest>& if_tests() const { return if_tests_; }
   const std::vector<NameLoad>& name_loads() const { return name_loads_; }
+  // `range` lies in the body of a lambda: code that runs when the lambda is called, not
+  // where it is written (its parameters' default values run there, and are outside it).
+  bool InLambdaBody(const Range& range) const;
 
   // Text of a 1-based line without its line ending; empty past the end.
   std::string_view Line(uint32_t line) const;
@@ -324,6 +328,7 @@ class Module {
   std::vector<Loop> loops_;
   std::vector<IfTest> if_tests_;
   std::vector<NameLoad> name_loads_;
+  std::vector<Range> lambda_bodies_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   NoqaMap noqa_;
 };

@@ -811,6 +811,10 @@ class ModuleBuilder {
                       : t_.lambda.Matches(type)     ? Kind::kLambda
                                                          : Kind::kOther;
     Expr expr = Summary(node, collection);
+    if (collection == Kind::kLambda) {
+      TSNode body = Field(node, f_.body);
+      if (!ts_node_is_null(body)) m_.lambda_bodies_.push_back(RangeOf(body));
+    }
     // `return pid, fd`, `procs.extend([p])`: a name inside a collection goes where the collection goes.
     bool hands_on = use == ResultUse::kReturned || use == ResultUse::kAssigned || use == ResultUse::kArgument;
     auto mark_handed_on = [&](const Expr& item) {
@@ -842,15 +846,17 @@ class ModuleBuilder {
   Expr StringExpr(TSNode node, Scope& scope, int depth) {
     Expr expr = Summary(node, Kind::kString);
     bool stop = false;  // after the first interpolation only the prefix is known
+    std::string end;    // the text after the last interpolation: `?mode=ro` of f"file:{p}?mode=ro"
     auto add_part = [&](TSNode part) {
       for (TSNode child : NamedChildren(part)) {
         if (Is(child, t_.string_start)) {
           std::string_view prefix = Text(child);
           if (prefix.find_first_of("fF") != std::string_view::npos) expr.is_fstring = true;
-        } else if (Is(child, t_.string_content) && !stop) {
-          expr.str += Text(child);
+        } else if (Is(child, t_.string_content)) {
+          (stop ? end : expr.str) += Text(child);
         } else if (Is(child, t_.interpolation)) {
           stop = true;
+          end.clear();
           expr.is_fstring = true;
           for (TSNode inner : NamedChildren(child)) Expression(inner, scope, ResultUse::kOther, {}, depth + 1);
         }
@@ -860,6 +866,12 @@ class ModuleBuilder {
       for (TSNode part : NamedChildren(node)) add_part(part);
     } else {
       add_part(node);
+    }
+    if (!end.empty()) {
+      Expr literal_end;
+      literal_end.kind = Kind::kString;
+      literal_end.str = std::move(end);
+      expr.items.push_back(std::move(literal_end));
     }
     return expr;
   }

@@ -253,18 +253,27 @@ std::optional<StringValue> Values::ConfigString(const Expr& subscript, int funct
   return value ? StringAt(*value, function, depth + 1) : std::nullopt;
 }
 
+namespace {
+
+// The literal text after an f-string's last interpolation (module.h keeps it in items).
+std::string_view FStringEnd(const Expr& string) {
+  return string.is_fstring && !string.items.empty() ? std::string_view(string.items[0].str) : std::string_view();
+}
+
+}  // namespace
+
 std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int depth) const {
   if (depth > kMaxDepth || --steps_left_ < 0) return std::nullopt;
   switch (expr.kind) {
     case Kind::kString:
       if (expr.is_fstring && expr.str.empty()) return std::nullopt;
-      return StringValue{expr.str, expr.is_fstring};
+      return StringValue{expr.str, expr.is_fstring, std::string(FStringEnd(expr))};
     case Kind::kName: {
       if (expr.qualified != expr.text) return std::nullopt;  // bound by an import
       return Agree<StringValue>(
           Bindings(expr.text, function), [&](const Expr& value) { return StringAt(value, function, depth + 1); },
           [](const StringValue& a, const StringValue& b) {
-            return a.text == b.text && a.prefix_only == b.prefix_only;
+            return a.text == b.text && a.prefix_only == b.prefix_only && a.known_end == b.known_end;
           });
     }
     case Kind::kBinary: {
@@ -277,19 +286,25 @@ std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int 
         return left->text.empty() ? std::nullopt : left;
       }
       if (expr.str != "+") return std::nullopt;
-      if (left->prefix_only) return left;
       std::optional<StringValue> right = StringAt(expr.items[1], function, depth + 1);
       if (!right) return StringValue{left->text, true};
-      return StringValue{left->text + right->text, right->prefix_only};
+      if (left->prefix_only) {
+        // "file:" + path + "?mode=ro": the start stays known, and so does the end.
+        left->known_end = right->prefix_only ? right->known_end : left->known_end + right->text;
+        return left;
+      }
+      return StringValue{left->text + right->text, right->prefix_only, right->known_end};
     }
     case Kind::kCall: {
       const Call* found = CallOf(module_, expr);
       if (!found) return std::nullopt;
       const Call& call = *found;
-      if (call.method == "format" && call.receiver.IsString()) {
-        std::string text = call.receiver.str.substr(0, call.receiver.str.find('{'));
+      if (call.method == "format" && call.receiver.IsString() && !call.receiver.is_fstring) {
+        const std::string& format = call.receiver.str;
+        std::string text = format.substr(0, format.find('{'));
         if (text.empty()) return std::nullopt;
-        return StringValue{text, true};
+        size_t last_field = format.rfind('}');
+        return StringValue{text, true, last_field == std::string::npos ? "" : format.substr(last_field + 1)};
       }
       if (call.callee == "str" && call.args.size() == 1 && FirstPositional(call)) {
         return StringAt(FirstPositional(call)->value, function, depth + 1);
@@ -301,12 +316,21 @@ std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int 
   }
 }
 
+// `"data/" + name + ".db"` shows as `data/….db`: a part that is not known is never left
+// out, which would show a path that is not the one used (`data/.db`).
+std::string Values::ShownPart(const Expr& part, int function, int depth) const {
+  std::optional<StringValue> text = StringAt(part, function, depth + 1);
+  if (!text) return "…";
+  return text->prefix_only ? text->text + "…" + text->known_end : text->text;
+}
+
 PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
   if (depth > kMaxDepth || --steps_left_ < 0) return {};
   switch (expr.kind) {
     case Kind::kString: {
       if (expr.is_fstring && expr.str.empty()) return {};
-      return {ClassifyPathText(expr.str, expr.is_fstring), expr.str + (expr.is_fstring ? "…" : "")};
+      std::string shown = expr.is_fstring ? expr.str + "…" + std::string(FStringEnd(expr)) : expr.str;
+      return {ClassifyPathText(expr.str, expr.is_fstring), std::move(shown)};
     }
     case Kind::kName: {
       if (expr.text == "__file__") return {PathKind::kSourceTree, "<source folder>"};
@@ -351,16 +375,10 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       PathValue left = PathAt(expr.items[0], function, depth + 1);
       if (!left.known()) return {};
       const Expr& right = expr.items[1];
-      // An unknown part is shown as `…`: `uploads/…`, never as a shorter path than it is.
-      const bool known_text = right.IsString() && !right.is_fstring;
-      if (expr.str == "/" && right.IsString() && !right.str.empty()) {
-        if (right.str[0] == '/') return {ClassifyPathText(right.str, right.is_fstring), right.str, true};
-        left.shown += "/" + right.str + (known_text ? "" : "…");
-      } else if (expr.str == "/") {
-        left.shown += "/…";
-      } else {
-        left.shown += (right.IsString() ? right.str : "") + (known_text ? "" : "…");
+      if (expr.str == "/" && right.IsString() && right.str.starts_with('/')) {
+        return {ClassifyPathText(right.str, right.is_fstring), right.str, true};
       }
+      left.shown += (expr.str == "/" ? "/" : "") + ShownPart(right, function, depth);
       return left;
     }
     case Kind::kCall: {

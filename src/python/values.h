@@ -18,10 +18,12 @@
 
 namespace faaslint::python {
 
-// A constant string, or the known start of one (an f-string, `PREFIX + name`).
+// A constant string, or the known start of one (an f-string, `PREFIX + name`) and, when
+// the model sees it, its known end: "?mode=ro" of f"file:{path}?mode=ro".
 struct StringValue {
   std::string text;
   bool prefix_only = false;
+  std::string known_end;  // prefix_only: the text after its last unknown part; may be empty
 };
 
 enum class PathKind : uint8_t {
@@ -92,6 +94,8 @@ class Values {
   PathValue CallPath(const Call& call, int function, int depth) const;
   PathValue Join(const std::vector<Argument>& args, int function, int depth) const;
   std::optional<StringValue> ConfigString(const Expr& subscript, int function, int depth) const;
+  // What a message shows of a part of a path: its text, with "…" for what is unknown.
+  std::string ShownPart(const Expr& part, int function, int depth) const;
   const Expr* ConfigValue(const Expr& subscript) const;
 
   const Module& module_;

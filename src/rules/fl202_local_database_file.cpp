@@ -21,8 +21,8 @@ Finds databases stored in local files: `sqlite3.connect("app.db")` (and aiosqlit
 `sqlite:///...` URLs (in `create_engine()` or `SQLALCHEMY_DATABASE_URI`), Django's
 `django.db.backends.sqlite3` engine, `shelve.open()`, writable `dbm.open()` and
 `TinyDB("db.json")`. In-memory databases (`:memory:`) and read-only ones
-(`file:x.db?mode=ro`) are fine. A database in `/tmp` is reported too: it works, but it is
-not the database you think it is.
+(`file:x.db?mode=ro`, also `f"file:{path}?mode=ro"`) are fine. A database in `/tmp` is
+reported too: it works, but it is not the database you think it is.
 
 ## Why it fails on serverless
 The deployed files are read-only, so creating or writing the database file fails. Moving
@@ -85,11 +85,20 @@ constexpr std::string_view kHelp =
     "use a networked database (hosted Postgres/MySQL, Turso/libSQL, a key-value store) and read its URL from "
     "an environment variable";
 
-// `file:data.db?mode=ro` and friends: a read-only or in-memory SQLite URI filename.
-bool InMemoryOrReadOnly(std::string_view name) {
-  return name.empty() || name == ":memory:" || name.find("mode=memory") != std::string_view::npos ||
-         name.find("mode=ro") != std::string_view::npos || name.find("immutable=1") != std::string_view::npos ||
-         name.starts_with("file::memory:");
+// A SQLite URI parameter that opens the database read-only or in memory
+// (https://www.sqlite.org/uri.html: mode=ro, mode=memory, immutable=1).
+bool HasReadOnlyOrMemoryParameter(std::string_view text) {
+  return text.find("mode=memory") != std::string_view::npos || text.find("mode=ro") != std::string_view::npos ||
+         text.find("immutable=1") != std::string_view::npos;
+}
+
+// `file:data.db?mode=ro` and friends: a read-only or in-memory SQLite filename, in any
+// form whose parameters are known: f"file:{DB_PATH}?mode=ro" and "file:" + DB_PATH +
+// "?mode=ro" are read-only whatever the path is.
+bool InMemoryOrReadOnly(const python::StringValue& name) {
+  if (!name.prefix_only && (name.text.empty() || name.text == ":memory:")) return true;
+  return name.text.starts_with("file::memory:") || HasReadOnlyOrMemoryParameter(name.text) ||
+         HasReadOnlyOrMemoryParameter(name.known_end);
 }
 
 std::string Where(const PathValue& path) {
@@ -155,7 +164,7 @@ void Check(const PyContext& cx, Sink& out) {
       }
       if (call.callee == "tinydb.TinyDB" && call.Keyword("storage")) break;  // MemoryStorage and co.
       std::optional<python::StringValue> text = values.String(*name, call.function);
-      if (text && !text->prefix_only && InMemoryOrReadOnly(text->text)) break;
+      if (text && InMemoryOrReadOnly(*text)) break;
       PathValue path = values.Path(*name, call.function);
       if (path.kind == PathKind::kDevice) break;
       out.Report(call.callee_range, fmt::format("`{}` keeps its database {}", call.callee, Where(path)),

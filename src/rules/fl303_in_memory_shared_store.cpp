@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/change_set.h"
+#include "project/project.h"
 #include "python/module.h"
 #include "python/values.h"
 #include "rules/python_helpers.h"
@@ -23,7 +25,9 @@ on its disk: Flask-Limiter without `storage_uri` or with `memory://` (slowapi wi
 werkzeug `SimpleCache`/`FileSystemCache`, diskcache, fastapi-cache's `InMemoryBackend`,
 Flask-Session with `SESSION_TYPE = "filesystem"`, and Django's local-memory or file cache,
 file sessions and in-memory channel layer. `functools.lru_cache` and cachetools caches
-are not reported: they are per-instance speed-ups by design.
+are not reported: they are per-instance speed-ups by design. A Flask-Limiter without
+`storage_uri` takes `RATELIMIT_STORAGE_URI` from the app's settings, so it is reported
+only when no module of the project sets that and the settings are not loaded from a file.
 
 ## Why it fails on serverless
 Requests are spread over many function instances, each with its own memory and its own
@@ -58,6 +62,10 @@ constexpr std::string_view kSlowapiLimiters[] = {"slowapi.Limiter", "slowapi.ext
 constexpr std::string_view kRateLimitKeys[] = {"RATELIMIT_STORAGE_URI", "RATELIMIT_STORAGE_URL"};
 constexpr std::string_view kConfigLoaders[] = {"from_object", "from_pyfile", "from_envvar", "from_prefixed_env",
                                                "from_file"};
+// The loaders that read settings from outside Python code (a file, the environment):
+// `from_object` names Python code, whose settings the search of the project below sees.
+constexpr std::string_view kOutsideConfigLoaders[] = {"from_pyfile", "from_envvar", "from_prefixed_env",
+                                                      "from_file"};
 
 struct Store {
   std::string_view callee;
@@ -127,23 +135,57 @@ bool IsMemoryUri(const python::Values& values, const Expr& value, int function) 
   return uri && uri->text.starts_with("memory://");
 }
 
-void CheckLimiter(const python::Module& module, const python::Values& values, const python::Call& call,
-                  Sink& out) {
+template <size_t N>
+bool LoadsConfig(const python::Module& module, const std::string_view (&loaders)[N]) {
+  return std::any_of(module.calls().begin(), module.calls().end(), [&](const python::Call& call) {
+    return OneOf(call.method, loaders) && call.receiver.text.ends_with("config");
+  });
+}
+
+bool SetsRateLimitStorage(const python::Values& values) {
+  return std::any_of(std::begin(kRateLimitKeys), std::end(kRateLimitKeys),
+                     [&](std::string_view key) { return !values.KeyedValues(key).empty(); });
+}
+
+// Whether another Python file of the project sets RATELIMIT_STORAGE_URI or loads the app's
+// settings from outside Python. An app factory keeps the Limiter in extensions.py, the
+// setting in config.py (`class Config: RATELIMIT_STORAGE_URI = ...`) and
+// `app.config.from_object(Config)` + `limiter.init_app(app)` in __init__.py: Flask-Limiter
+// reads the setting from app.config in init_app, whichever module set it
+// (https://flask-limiter.readthedocs.io/en/stable/configuration.html). The setting itself is
+// reported where it is written when it is memory://, as CACHE_TYPE is (Check, below). Only
+// files that spell a key or a loader are parsed.
+bool RateLimitStorageConfiguredElsewhere(const PyContext& cx) {
+  if (cx.project == nullptr) return false;
+  const Snapshot& snapshot = cx.project->snapshot();
+  auto may_configure = [](std::string_view text) {
+    return text.find("RATELIMIT_STORAGE_UR") != std::string_view::npos ||
+           std::any_of(std::begin(kOutsideConfigLoaders), std::end(kOutsideConfigLoaders),
+                       [&](std::string_view loader) { return text.find(loader) != std::string_view::npos; });
+  };
+  for (const std::string& path : snapshot.files()) {
+    if (!path.ends_with(".py") || path == cx.module.path()) continue;
+    std::string text, error;
+    if (!snapshot.Read(path, &text, &error) || !may_configure(text)) continue;
+    const python::Module* other = cx.project->PythonModule(path);
+    if (other == nullptr) continue;
+    if (LoadsConfig(*other, kOutsideConfigLoaders) || SetsRateLimitStorage(python::Values(*other))) return true;
+  }
+  return false;
+}
+
+void CheckLimiter(const PyContext& cx, const python::Call& call, Sink& out) {
   bool flask = OneOf(call.callee, kFlaskLimiters);
   if (!flask && !OneOf(call.callee, kSlowapiLimiters)) return;
   std::string why;
   if (const Expr* uri = ArgValue(call, -1, "storage_uri")) {
-    if (!IsMemoryUri(values, *uri, call.function)) return;
+    if (!IsMemoryUri(cx.values, *uri, call.function)) return;
     why = "storage_uri is memory://";
   } else {
     if (!flask) return;
-    for (std::string_view key : kRateLimitKeys) {
-      if (!values.KeyedValues(key).empty()) return;  // configured by the setting (checked below)
-    }
-    bool loads_config = std::any_of(module.calls().begin(), module.calls().end(), [](const python::Call& other) {
-      return OneOf(other.method, kConfigLoaders) && other.receiver.text.ends_with("config");
-    });
-    if (loads_config) return;  // the setting may come from another file
+    if (SetsRateLimitStorage(cx.values)) return;  // configured by the setting (checked below)
+    if (LoadsConfig(cx.module, kConfigLoaders)) return;  // the setting may come from another file
+    if (RateLimitStorageConfiguredElsewhere(cx)) return;
     why = "no storage_uri, so it defaults to memory://";
   }
   out.Report(call.callee_range,
@@ -158,7 +200,7 @@ void Check(const PyContext& cx, Sink& out) {
   const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0) continue;
-    CheckLimiter(module, values, call, out);
+    CheckLimiter(cx, call, out);
     for (const Store& store : kStores) {
       if (call.callee != store.callee) continue;
       out.Report(call.callee_range, fmt::format("`{}` keeps shared data {}", call.callee, Consequence(store.where)),

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <vector>
 
 #include "python/guards.h"
 #include "python/module.h"
@@ -16,7 +15,8 @@ constexpr RuleInfo kInfo{
     "a required environment variable is read when the module is imported",
     R"(## What it does
 Finds `os.environ["NAME"]` read at import time — at module level or in a class body,
-outside a function — unless a `try:` around it catches `KeyError` or an `if` around it
+outside a function, and in the default values and decorators of module-level functions
+and methods, which run when the `def` does — unless a `try:` around it catches `KeyError` or an `if` around it
 checks that the variable is set. `os.environ.get(...)`, `os.getenv(...)` and reads
 inside functions are not reported.
 
@@ -82,28 +82,8 @@ bool GuardedByPresenceTest(const python::Module& module, const python::Subscript
   });
 }
 
-// Lambdas written at module level: their bodies run when called, not on import.
-void CollectLambdas(const python::Expr& expr, std::vector<Range>* out) {
-  if (expr.kind == python::Expr::Kind::kLambda) out->push_back(expr.range);
-  for (const python::Expr& item : expr.items) CollectLambdas(item, out);
-}
-
-std::vector<Range> ModuleLevelLambdas(const python::Module& module) {
-  std::vector<Range> lambdas;
-  for (const python::Assignment& assignment : module.assignments()) {
-    if (assignment.function == -1) CollectLambdas(assignment.value, &lambdas);
-  }
-  for (const python::Call& call : module.calls()) {
-    if (call.function != -1) continue;
-    for (const python::Argument& arg : call.args) CollectLambdas(arg.value, &lambdas);
-  }
-  return lambdas;
-}
-
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
-  std::vector<Range> lambdas;
-  bool lambdas_known = false;
   for (const python::SubscriptAccess& read : module.subscripts()) {
     if (read.store || read.function != -1 || read.guarded || !IsEnviron(read.object)) continue;
     if (std::any_of(read.caught.begin(), read.caught.end(),
@@ -113,13 +93,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (GuardedByPresenceTest(module, read)) continue;
     // VERCEL, AWS_LAMBDA_FUNCTION_NAME...: the platform always sets them.
     if (read.key.IsString() && python::IsPlatformVariable(read.key.str)) continue;
-    if (!lambdas_known) {
-      lambdas = ModuleLevelLambdas(module);
-      lambdas_known = true;
-    }
-    if (std::any_of(lambdas.begin(), lambdas.end(), [&](const Range& body) { return Encloses(body, read.range); })) {
-      continue;
-    }
+    if (module.InLambdaBody(read.range)) continue;  // runs when the lambda is called
     out.Report(read.range,
                fmt::format("`os.environ[{}]` is read at import time: if the variable is missing from the "
                            "deployment's environment, every cold start fails with KeyError",

@@ -43,7 +43,8 @@ you read first is not the one that applies.
 ```
 Keep notes in a README: a `"_comment"` key is no way out, since Vercel rejects
 unknown properties (FL602).
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);

@@ -36,7 +36,8 @@ them, so faaslint follows the deployment API (the stricter of the two).
   "functions": { "api/index.py": { "maxDuration": 30 } }
 }
 ```
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);

@@ -45,7 +45,8 @@ appears only after a push, one value at a time.
 ```
 Python functions need no `runtime`: the Python version comes from your project
 settings or `.python-version`.
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void CheckPlanCaps(const project::VercelConfig& config, const Settings& settings, Sink& out) {
   const vercel::JsonValue* functions = config.root() ? config.root()->Get("functions") : nullptr;

@@ -37,7 +37,8 @@ permanent (308) and some other status.
 }
 ```
 Vercel finds `api/index.py` by itself; `functions` only configures it.
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);

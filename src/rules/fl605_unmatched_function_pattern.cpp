@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "core/glob.h"
 #include "project/functions.h"
@@ -17,7 +18,9 @@ constexpr RuleInfo kInfo{
     R"md(## What it does
 Matches every key of `functions` in `vercel.json` (a path or a glob such as
 `api/**/*.py`) against the files of the project and warns about a pattern that
-matches none of them.
+matches none of them. A pattern that starts with `./` is reported too: Vercel
+matches patterns against paths written without one (`api/index.py`), so
+`./api/*.py` matches nothing.
 
 ## Why it fails on serverless
 Vercel refuses a deployment whose `functions` names a pattern that matches no
@@ -36,7 +39,20 @@ with the function living in `api/index.py`.
 ```json
 { "functions": { "api/index.py": { "maxDuration": 60 } } }
 ```
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
+
+// Vercel compares each key with the project's paths as written without a leading "./"
+// ("api/index.py"): `key === fileName || minimatch(fileName, key)` in @vercel/fs-detectors
+// (checkUnusedFunctions, detect-builders.ts;
+// https://github.com/vercel/vercel/blob/main/packages/fs-detectors/src/detect-builders.ts),
+// so "./api/*.py" matches nothing and the deployment fails with unused_function (its
+// detectBuilders 7.7.3, run by ../shared/vercel-oracle). faaslint's Glob ignores a
+// leading "./", as .gitignore-style tools do; Vercel does not.
+std::string_view WithoutLeadingDotSlash(std::string_view key) {
+  while (key.starts_with("./")) key.remove_prefix(2);
+  return key;
+}
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);
@@ -53,6 +69,14 @@ void Check(const ProjectContext& cx, Sink& out) {
   if (candidates.empty()) candidates = cx.project.snapshot().files();
   for (const vercel::JsonMember& entry : functions->members) {
     if (!entry.key.empty() && entry.key[0] == '/') continue;  // FL603 reports these
+    if (entry.key.starts_with("./")) {
+      out.Report(Location{config->path, entry.key_range},
+                 fmt::format("`functions` pattern \"{}\" starts with `./`: Vercel matches patterns against paths "
+                             "written without it, so this one matches no function file",
+                             entry.key),
+                 fmt::format("drop the `./`: \"{}\"", WithoutLeadingDotSlash(entry.key)));
+      continue;
+    }
     const Glob pattern(entry.key);
     auto [first, last] = CandidatePaths(pattern, candidates);  // sorted: the snapshot's order
     bool matched = std::any_of(first, last, [&](const std::string& file) {

@@ -42,7 +42,8 @@ no longer deployed as a function, and `functions` cannot be used next to it.
   "cleanUrls": true
 }
 ```
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 constexpr std::string_view kModern[] = {"rewrites", "redirects", "headers", "cleanUrls", "trailingSlash"};
 

@@ -43,7 +43,8 @@ know what to put there.
 ```
 In a `source`, `*` alone repeats the character before it; a wildcard is `(.*)` or a
 named `:path*`.
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);

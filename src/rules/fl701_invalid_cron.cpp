@@ -42,7 +42,8 @@ rather than guessed at. All schedules run in UTC.
 ```json
 { "crons": [{ "path": "/api/cleanup", "schedule": "0 3 * * 1" }] }
 ```
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   auto [config, crons] = VercelCronsToCheck(cx);

@@ -34,7 +34,8 @@ not at the exact minute.
 ```
 If the work really must run every few minutes, that needs the Pro plan — or a design
 where the request that creates the work also does it.
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   if (!vercel::LimitsFor(cx.settings.plan).cron_at_most_daily) return;

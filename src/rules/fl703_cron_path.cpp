@@ -69,7 +69,8 @@ def report(): ...
 ```
 The path in `vercel.json` and the route in the app must be the same string, trailing
 slash included.
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 std::string Message(const std::string& path, const project::CronRoute& route) {
   if (route.redirected_to.empty()) return fmt::format("cron path \"{}\" reaches no route: {}", path, route.why);

@@ -27,7 +27,8 @@ disabled jobs count too.
 ## Instead
 Run one cron job that loops over the customers (in batches that fit the function's
 `maxDuration`), or hand the work to a queue.
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kVercelJson};
 
 void Check(const ProjectContext& cx, Sink& out) {
   auto [config, crons] = VercelCronsToCheck(cx);

@@ -5,6 +5,23 @@
 #include "rules/registry.h"
 
 namespace faaslint::rules {
+namespace {
+
+// A `# noqa` comment works only where comments do: vercel.json is strict JSON, and a
+// comment there is an error of its own (FL601), so its findings are suppressed by file.
+std::string SuppressionAdvice(const RuleInfo& info) {
+  if (info.findings_in == FindingsIn::kVercelJson) {
+    return fmt::format("\nThis rule's findings are in vercel.json, which takes no comments (a `# noqa` there is "
+                       "itself an FL601 error): suppress them in `.faaslint.yaml` with `per-file-ignores: "
+                       "{{\"vercel.json\": [{0}]}}`, or turn the rule off with `ignore: [{0}]`.\n",
+                       info.code);
+  }
+  return fmt::format("\nSuppress one finding with `# noqa: {0}` on its line, or turn the rule off with "
+                     "`ignore: [{0}]` in `.faaslint.yaml`.\n",
+                     info.code);
+}
+
+}  // namespace
 
 std::string RenderRuleDoc(const RuleInfo& info) {
   std::string page = fmt::format("# {} {}\n\nSeverity: **{}**. {}.\n\n{}\n", info.code, info.name,
@@ -15,9 +32,7 @@ std::string RenderRuleDoc(const RuleInfo& info) {
       page += fmt::format("- `{}` (default `{}`): {}\n", option.name, option.default_value, option.description);
     }
   }
-  page += fmt::format("\nSuppress one finding with `# noqa: {}` on its line, or turn the rule off with "
-                      "`ignore: [{}]` in `.faaslint.yaml`.\n",
-                      info.code, info.code);
+  page += SuppressionAdvice(info);
   return page;
 }
 

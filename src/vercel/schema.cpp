@@ -141,7 +141,7 @@ class Validator {
   }
 
   void CheckObject(const JsonValue& value, const SchemaNode& given, const std::string& path) {
-    const SchemaNode& node = (given.variant && value.Find(given.variant_key)) ? *given.variant : given;
+    const SchemaNode& node = HasVariantShape(value, given) ? *given.variant : given;
     for (std::string_view key : node.required) {
       if (!value.Find(key)) {
         Invalid(value.range, path, fmt::format("`{}` is missing the required property `{}`", Shown(path), key));
@@ -182,12 +182,20 @@ class Validator {
     }
   }
 
+  static bool HasVariantShape(const JsonValue& value, const SchemaNode& node) {
+    if (!node.variant) return false;
+    const JsonMember* key = value.Find(node.variant_key);
+    if (!key) return false;
+    return node.variant_value.empty() || (key->value.is_string() && key->value.text == node.variant_value);
+  }
+
   void Unknown(const JsonMember& member, const SchemaNode& node, const std::string& path) {
     std::vector<std::string_view> names;
     for (const auto& [name, property] : node.properties) names.push_back(name);
     std::string_view suggestion = ClosestMatch(member.key, names).value_or("");
     std::string where = path.empty() ? "at the top level of vercel.json" : fmt::format("in `{}`", path);
     std::string message = fmt::format("unknown property `{}` {}", member.key, where);
+    if (!node.unknown_property_note.empty()) message += fmt::format(": {}", node.unknown_property_note);
     if (!suggestion.empty()) message += fmt::format("; did you mean `{}`?", suggestion);
     std::string help = suggestion.empty()
                            ? "Vercel rejects a deployment whose vercel.json has properties it does not know; remove it"

@@ -111,9 +111,19 @@ Tree::Tree() {
                              {"gte", number},   {"lt", number},  {"lte", number}};
     matchable->closed = true;
   }
-  const SchemaNode* condition = Closed(
+  // Each condition has one of two shapes (anyOf): `"type": "host"` with a required `value`
+  // and no `key`, or `header`/`cookie`/`query` with a `key`. The CLI's validateConfig
+  // rejects a host condition with a `key` ("`rewrites[0].has[0]` should NOT have
+  // additional property `key`"; vercel@58.10.0, run by ../shared/vercel-oracle).
+  SchemaNode* condition = Closed(
       {{"type", Enum({"host", "header", "cookie", "query"})}, {"key", String(4096)}, {"value", matchable}},
       {"type"});
+  SchemaNode* host_condition = Closed({{"type", Enum({"host"})}, {"value", matchable}}, {"type", "value"});
+  host_condition->unknown_property_note =
+      "a `\"type\": \"host\"` condition takes only `type` and `value`, which is matched against the host name";
+  condition->variant_key = "type";
+  condition->variant_value = "host";
+  condition->variant = host_condition;
   const SchemaNode* has = ArrayOf(condition, 16);
   const SchemaNode* env_names = ArrayOf(String(256), 64, 1);
 

@@ -33,10 +33,15 @@ struct SchemaNode {
   size_t max_properties = std::numeric_limits<size_t>::max();
   std::vector<std::string_view> required;
   std::vector<std::string_view> required_one_of;  // at least one of these must be present
-  // An object holding `variant_key` is validated against `variant` instead
-  // (routes: a `{"handle": ...}` entry has its own shape).
+  // An object holding `variant_key` is validated against `variant` instead (routes: a
+  // `{"handle": ...}` entry has its own shape); with a `variant_value`, only when the key
+  // holds that string (a `has` condition of `"type": "host"`).
   std::string_view variant_key;
+  std::string_view variant_value;
   const SchemaNode* variant = nullptr;
+  // Said after "unknown property" for this object: the shape it has, when a property that
+  // is allowed in its siblings is not allowed here.
+  std::string_view unknown_property_note;
   // Arrays.
   const SchemaNode* items = nullptr;
   size_t min_items = 0;

@@ -167,6 +167,25 @@ TEST(Cli, ANoqaCodeThatNamesNoRuleGetsANoteOnItsLine) {
   EXPECT_EQ(quiet.err.find("noqa"), std::string::npos) << "a note, so --quiet leaves it out\n" << quiet.err;
 }
 
+// FL202 as a user sees it: read-only SQLite URIs pass in every form that shows the
+// `mode=ro`, and a message shows an unknown part of a path as "…", never as a gap.
+TEST(Cli, ReadOnlyDatabaseUrisPassAndMessagesShowNoHoleInAPath) {
+  TempDir dir;
+  dir.Write("app.py",
+            "import os\nimport sqlite3\n\nDB_PATH = os.path.join(os.path.dirname(__file__), 'geo.db')\n"
+            "a = sqlite3.connect(f'file:{DB_PATH}?mode=ro', uri=True)\n"
+            "b = sqlite3.connect('file:' + DB_PATH + '?mode=ro', uri=True)\n"
+            "c = sqlite3.connect(f'file:{DB_PATH}?immutable=1', uri=True)\n"
+            "\n\ndef open_user(name):\n    return sqlite3.connect('data/' + name + '.db')\n");
+  auto result = RunFaaslint({"--all", "--select", "FL202", "--color", "never"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("app.py:11:12: FL202 `sqlite3.connect` keeps its database in `data/….db` (relative to "
+                            "the working directory)"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("Found 1 finding"), std::string::npos) << result.out;
+}
+
 TEST(Cli, PathArgumentsNarrowTheCheck) {
   TempDir dir;
   dir.Write("app.py", kThreadAtImport);

@@ -86,6 +86,7 @@ class GithubActionTest : public ::testing::Test {
         {"INPUT_WORKING_DIRECTORY", "."},
         {"INPUT_SARIF_FILE", "faaslint.sarif"},
         {"INPUT_ANNOTATIONS", "true"},
+        {"INPUT_CATEGORY", ""},
         {"HOME", tmp_.path()},
         {"GIT_CONFIG_NOSYSTEM", "1"}};
     for (auto& [key, value] : inputs) env[key] = value;
@@ -252,6 +253,28 @@ TEST_F(GithubActionTest, WorkingDirectoryNarrowsTheCheckAndHoldsTheSarifFile) {
   EXPECT_NE(bad.out.find("::error title=faaslint::working-directory no/such/dir"), std::string::npos) << bad.out;
 }
 
+// GitHub keeps one code scanning analysis per category and commit: a monorepo's faaslint
+// steps (one per project) each upload under a category of their own, the same however the
+// folder is written; the category input overrides it.
+TEST_F(GithubActionTest, SarifCategoryNamesTheFolderChecked) {
+  std::filesystem::create_directories(ws_ + "/apps/a");
+  std::filesystem::create_directories(ws_ + "/apps/b");
+  auto category_for = [&](std::map<std::string, std::string> inputs) {
+    std::filesystem::remove(tmp_ / "github_output");
+    CommandResult run = RunAction(std::move(inputs));
+    EXPECT_NE(run.exit_code, 2) << run.out << run.err;
+    return Outputs()["category"];
+  };
+  EXPECT_EQ(category_for({}), "faaslint");
+  EXPECT_EQ(category_for({{"INPUT_WORKING_DIRECTORY", "./"}}), "faaslint");
+  EXPECT_EQ(category_for({{"INPUT_WORKING_DIRECTORY", "apps/a"}}), "faaslint-apps-a");
+  EXPECT_EQ(category_for({{"INPUT_WORKING_DIRECTORY", "./apps/a/"}}), "faaslint-apps-a");
+  EXPECT_EQ(category_for({{"INPUT_WORKING_DIRECTORY", "apps/b"}}), "faaslint-apps-b");
+  EXPECT_EQ(category_for({{"INPUT_WORKING_DIRECTORY", "apps/a"}, {"INPUT_CATEGORY", "shop-api"}}), "shop-api");
+  // A category input spanning lines stays one output line (no second output smuggled in).
+  EXPECT_EQ(category_for({{"INPUT_CATEGORY", "a\nsarif-file=/etc/passwd"}}), "asarif-file=/etc/passwd");
+}
+
 TEST_F(GithubActionTest, ShallowCheckoutFailsNamingFetchDepth) {
   // actions/checkout's default: one commit, the base not fetched.
   std::string clone = tmp_ / "shallow";
@@ -304,13 +327,14 @@ TEST(GithubActionMetadata, DeclaresTheContractInputsOutputsAndSteps) {
   YAML::Node action = YAML::LoadFile(SourcePath("action/action.yml"));
   EXPECT_EQ(action["runs"]["using"].as<std::string>(), "composite");
   for (const char* input : {"base", "all", "config", "fail-on", "working-directory", "sarif-file", "annotations",
-                            "upload-sarif", "faaslint-path"}) {
+                            "upload-sarif", "category", "faaslint-path"}) {
     ASSERT_TRUE(action["inputs"][input]) << input;
     EXPECT_TRUE(action["inputs"][input]["description"]) << input;
   }
   EXPECT_EQ(action["inputs"]["sarif-file"]["default"].as<std::string>(), "faaslint.sarif");
   EXPECT_EQ(action["inputs"]["annotations"]["default"].as<std::string>(), "true");
   EXPECT_EQ(action["inputs"]["upload-sarif"]["default"].as<std::string>(), "true");
+  EXPECT_EQ(action["inputs"]["category"]["default"].as<std::string>(), "") << "derived from working-directory";
   std::set<std::string> step_ids;
   bool uploads = false;
   for (const YAML::Node& step : action["runs"]["steps"]) {
@@ -323,7 +347,10 @@ TEST(GithubActionMetadata, DeclaresTheContractInputsOutputsAndSteps) {
     }
     if (step["uses"] && step["uses"].as<std::string>().starts_with("github/codeql-action/upload-sarif@")) {
       uploads = true;
-      EXPECT_TRUE(step["with"]["category"]) << "without a category, two SARIF uploads overwrite each other";
+      // Without a category of its own, a second upload (another folder of a monorepo)
+      // replaces the first: the check step derives one from working-directory.
+      ASSERT_TRUE(step["with"]["category"]);
+      EXPECT_EQ(step["with"]["category"].as<std::string>(), "${{ steps.check.outputs.category }}");
       EXPECT_NE(step["if"].as<std::string>().find("always()"), std::string::npos) << "upload also when findings fail the step";
     }
   }
@@ -405,6 +432,26 @@ TEST_F(ActionlintTest, ActionStepsWithAWrongReferenceFail) {
   CommandResult lint = testing::Actionlint({tmp_ / "action-steps.yml"});
   EXPECT_EQ(lint.exit_code, 1) << lint.out << lint.err;
   EXPECT_NE(lint.out.find("no-such-input"), std::string::npos) << lint.out;
+}
+
+// The forks advice: the `upload-sarif:` value docs/integrations.md recommends, in the
+// example workflow's faaslint step, passes actionlint, and it is true on a push (where
+// `github.event.pull_request` is null: a condition on it alone never uploads for the
+// default branch).
+TEST_F(ActionlintTest, ForkAdviceForUploadSarifIsAValidExpressionThatUploadsOnPushes) {
+  std::smatch advice;
+  std::string doc = testing::ReadFile(SourcePath("docs/integrations.md"));
+  ASSERT_TRUE(std::regex_search(doc, advice, std::regex(R"(`upload-sarif: (\$\{\{[^`]*\}\})`)"))) << doc;
+  const std::string expression = advice[1].str();
+  EXPECT_TRUE(expression.starts_with("${{ github.event_name != 'pull_request' || ")) << expression;
+
+  std::string workflow = testing::ReadFile(SourcePath("docs/examples/github-workflow.yml"));
+  const std::string step_inputs = "        with:\n          fail-on: error\n";
+  ASSERT_NE(workflow.find(step_inputs), std::string::npos) << workflow;
+  workflow.replace(workflow.find(step_inputs), step_inputs.size(), step_inputs + "          upload-sarif: " + expression + "\n");
+  tmp_.Write("forks.yml", workflow);
+  CommandResult lint = testing::Actionlint({tmp_ / "forks.yml"});
+  EXPECT_EQ(lint.exit_code, 0) << lint.out << lint.err << "\n" << workflow;
 }
 
 TEST(GithubActionDocs, IntegrationsDocShowsTheExampleWorkflowVerbatim) {

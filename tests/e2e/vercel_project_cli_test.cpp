@@ -75,6 +75,32 @@ TEST(VercelProjectCli, PlanAndPlatformChangeWhatIsReported) {
   EXPECT_EQ(generic.out.find("FL702"), std::string::npos) << generic.out;
 }
 
+// `faaslint rule` tells how to suppress a finding where it is: for a vercel.json rule by
+// configuration (a comment in vercel.json is itself an FL601 error), and that advice works.
+TEST(VercelProjectCli, VercelJsonRulesAdviseSuppressingByConfigurationAndThatWorks) {
+  TempDir dir;
+  WriteProject(dir, R"J({
+  "rewrites": [{"source": "/(.*)", "destination": "/api/index"}],
+  "crons": [{"path": "/api/cron", "schedule": "*/5 * * * *"}]
+}
+)J");
+  CommandResult rule = RunFaaslint({"rule", "FL702"}, dir.path());
+  EXPECT_EQ(rule.exit_code, 0);
+  EXPECT_NE(rule.out.find("suppress them in `.faaslint.yaml` with `per-file-ignores: {\"vercel.json\": [FL702]}`, or "
+                          "turn the rule off with `ignore: [FL702]`"),
+            std::string::npos)
+      << rule.out;
+  EXPECT_EQ(rule.out.find("# noqa: FL702"), std::string::npos) << rule.out;
+  CommandResult python_rule = RunFaaslint({"rule", "FL101"}, dir.path());
+  EXPECT_NE(python_rule.out.find("Suppress one finding with `# noqa: FL101` on its line"), std::string::npos)
+      << python_rule.out;
+
+  ASSERT_EQ(RunFaaslint({"check", "--all", "--color", "never"}, dir.path()).exit_code, 1);
+  dir.Write(".faaslint.yaml", "per-file-ignores: {\"vercel.json\": [FL702]}\n");
+  CommandResult suppressed = RunFaaslint({"check", "--all", "--color", "never"}, dir.path());
+  EXPECT_EQ(suppressed.exit_code, 0) << suppressed.out << suppressed.err;
+}
+
 // A pre-commit run in a deployed app: the staged module's findings are reported (FL101
 // for its thread, FL607 for its undeclared import); an unchanged module with an
 // undeclared import is not (its findings would not be kept, so it is not parsed for

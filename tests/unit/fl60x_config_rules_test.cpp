@@ -57,6 +57,36 @@ TEST(FL602, KnownPropertiesPass) {
             "");
 }
 
+// routing-utils hasSchema: a host condition is `type` + `value`, with no `key`. The CLI's
+// validateConfig rejects a `key` there, in `has` and `missing` alike, and a host condition
+// without a `value` (vercel@58.10.0 via ../shared/vercel-oracle).
+TEST(FL602, HostConditionWithAKey) {
+  EXPECT_EQ(Lint("FL602", R"J({"rewrites": [{"source": "/a", "destination": "/api/index",
+    "has": [{"type": "host", "key": "x", "value": "a.com"}],
+    "missing": [{"type": "host", "value": "b.com", "key": "y"}]}]})J"),
+            "vercel.json:2:30: unknown property `key` in `rewrites[0].has[0]`: a `\"type\": \"host\"` condition "
+            "takes only `type` and `value`, which is matched against the host name\n"
+            "vercel.json:3:52: unknown property `key` in `rewrites[0].missing[0]`: a `\"type\": \"host\"` "
+            "condition takes only `type` and `value`, which is matched against the host name\n");
+}
+
+TEST(FL602, ConditionsOfTheirOwnShapePass) {
+  EXPECT_EQ(Lint("FL602", R"J({"rewrites": [{"source": "/a", "destination": "/api/index",
+    "has": [{"type": "host", "value": "a.com"}, {"type": "header", "key": "x-tenant", "value": "t1"},
+            {"type": "cookie", "key": "session"}, {"type": "query", "key": "q", "value": {"eq": "1"}}]}],
+    "headers": [{"source": "/(.*)", "headers": [{"key": "x", "value": "y"}],
+                 "missing": [{"type": "host", "value": "example.com"}]}]})J"),
+            "");
+}
+
+TEST(FL603, HostConditionWithoutAValue) {
+  EXPECT_EQ(Lint("FL603", R"J({"redirects": [{"source": "/a", "destination": "/b",
+    "has": [{"type": "host"}, {"type": "host", "value": "a.com"}, {"type": "ip", "value": "1.1.1.1"}]}]})J"),
+            "vercel.json:2:13: `redirects[0].has[0]` is missing the required property `value`\n"
+            "vercel.json:2:76: `redirects[0].has[2].type` must be one of \"host\", \"header\", \"cookie\", "
+            "\"query\", not \"ip\"\n");
+}
+
 TEST(FL603, TypesRangesRuntimeAndPaths) {
   EXPECT_EQ(Lint("FL603", R"J({
   "cleanUrls": "yes",

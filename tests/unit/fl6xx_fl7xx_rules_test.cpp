@@ -40,6 +40,34 @@ TEST(FL605, PatternMatchingNoFile) {
             "vercel.json:1:16: `functions` pattern \"api/main.py\" matches no function file of the project\n");
 }
 
+// Vercel matches `functions` keys against paths written without "./": @vercel/fs-detectors
+// 7.7.3 (../shared/vercel-oracle) fails both "./" keys below with unused_function.
+TEST(FL605, PatternStartingWithDotSlashMatchesNothingOnVercel) {
+  std::vector<Finding> findings = RunProjectRule(
+      "FL605", {{"vercel.json", R"J({"functions": {"./api/*.py": {"maxDuration": 30},
+    "./api/index.py": {"memory": 1024}, "api/*.py": {"memory": 512}, "api/index.py": {"maxDuration": 10}}})J"},
+                {"api/index.py", "app = 1\n"}});
+  EXPECT_EQ(Render(findings),
+            "vercel.json:1:16: `functions` pattern \"./api/*.py\" starts with `./`: Vercel matches patterns against "
+            "paths written without it, so this one matches no function file\n"
+            "vercel.json:2:5: `functions` pattern \"./api/index.py\" starts with `./`: Vercel matches patterns "
+            "against paths written without it, so this one matches no function file\n");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].help, "drop the `./`: \"api/*.py\"");
+  EXPECT_EQ(findings[1].help, "drop the `./`: \"api/index.py\"");
+}
+
+// A zero-configuration app (no api/ functions): any file counts, but "./" still matches none.
+TEST(FL605, DotSlashPatternOfAZeroConfigAppIsReportedToo) {
+  EXPECT_EQ(Render(RunProjectRule("FL605", {{"vercel.json", R"J({"functions": {"./app.py": {"maxDuration": 30}}})J"},
+                                            {"app.py", "app = 1\n"}})),
+            "vercel.json:1:16: `functions` pattern \"./app.py\" starts with `./`: Vercel matches patterns against "
+            "paths written without it, so this one matches no function file\n");
+  EXPECT_EQ(Render(RunProjectRule("FL605", {{"vercel.json", R"J({"functions": {"app.py": {"maxDuration": 30}}})J"},
+                                            {"app.py", "app = 1\n"}})),
+            "");
+}
+
 TEST(FL608, RoutesMixedWithModernPropertiesAndBuilds) {
   EXPECT_EQ(Lint("FL608", R"J({"builds": [{"src": "api/index.py", "use": "@vercel/python"}],
     "routes": [{"src": "/(.*)", "dest": "/api/index.py"}], "cleanUrls": true, "headers": []})J"),

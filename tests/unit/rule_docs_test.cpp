@@ -34,6 +34,24 @@ TEST(RuleDocs, EveryRuleHasAnUpToDatePage) {
   CheckPage(dir / "README.md", rules::RenderRuleIndex(rules::Registry::Get()));
 }
 
+// How to suppress a finding depends on the file it is in: `# noqa` in Python, the
+// configuration for vercel.json (where a comment is itself an FL601 error).
+TEST(RuleDocs, SuppressionAdviceFitsTheFileTheFindingsAreIn) {
+  constexpr RuleInfo kPython{"FL101", "background-thread", Severity::kError, "thread", "## What it does\n"};
+  EXPECT_TRUE(rules::RenderRuleDoc(kPython).ends_with(
+      "\nSuppress one finding with `# noqa: FL101` on its line, or turn the rule off with `ignore: [FL101]` in "
+      "`.faaslint.yaml`.\n"));
+
+  constexpr RuleInfo kVercel{"FL702", "cron-too-frequent", Severity::kError, "cron", "## What it does\n", {},
+                             FindingsIn::kVercelJson};
+  std::string page = rules::RenderRuleDoc(kVercel);
+  EXPECT_TRUE(page.ends_with("\nThis rule's findings are in vercel.json, which takes no comments (a `# noqa` there is "
+                             "itself an FL601 error): suppress them in `.faaslint.yaml` with `per-file-ignores: "
+                             "{\"vercel.json\": [FL702]}`, or turn the rule off with `ignore: [FL702]`.\n"))
+      << page;
+  EXPECT_EQ(page.find("# noqa: FL702"), std::string::npos) << page;
+}
+
 TEST(RuleDocs, NoPageForARuleThatDoesNotExist) {
   fs::path dir = fs::path(FAASLINT_SOURCE_DIR) / "docs" / "rules";
   for (const auto& entry : fs::directory_iterator(dir)) {

@@ -114,6 +114,22 @@ INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, ::testing::ValuesIn(FixtureNames())
                            return name;
                          });
 
+// A rule's `findings_in` decides what its documentation says about suppressing a finding
+// (`# noqa` or the configuration): it must name the file its fixtures' findings are in.
+void ExpectFindingsInWhereTheFixturesReport(const RuleInfo& info) {
+  const std::string code(info.code);
+  for (const std::string& fixture : FixtureNames()) {
+    fs::path path = fs::path(FixturesDir()) / fixture;
+    if (CodeOf(fixture) != code || !fs::is_directory(path)) continue;
+    for (const std::string& expected : ExpectedFromFile((path / "expect.txt").string())) {
+      const bool in_vercel_json = expected.starts_with("vercel.json:");
+      EXPECT_EQ(info.findings_in == FindingsIn::kVercelJson, in_vercel_json)
+          << code << " reports `" << expected << "` (" << fixture << "), but its RuleInfo says its findings are in "
+          << (info.findings_in == FindingsIn::kVercelJson ? "vercel.json" : "Python files");
+    }
+  }
+}
+
 // Meta-tests: every rule documents itself and has fixtures that prove both ways.
 TEST(RuleCatalogue, EveryRuleHasDocsAndFixturesWithHitsAndCleanLines) {
   std::set<std::string> codes, names;
@@ -146,6 +162,7 @@ TEST(RuleCatalogue, EveryRuleHasDocsAndFixturesWithHitsAndCleanLines) {
       clean += text.find("# ok") != std::string::npos ? 1 : 0;
     }
     EXPECT_GT(hits, 0u) << code << ": no fixture line that must report";
+    ExpectFindingsInWhereTheFixturesReport(info);
     EXPECT_GT(clean, 0u) << code << ": no fixture part that must stay clean (`# ok` section)";
   }
 }

@@ -141,6 +141,34 @@ TEST(ValuesString, KnowsConstantsConcatenationsAndPrefixes) {
   EXPECT_FALSE(StringOfArgument("f(url or 'memory://')\n", "f"));
 }
 
+// A SQLite URI's parameters come last: `f"file:{path}?mode=ro"` is read-only whatever the
+// path is, so the end of a string is kept when the model sees it (FL202).
+TEST(ValuesString, KnowsTheEndOfAStringWhoseMiddleIsUnknown) {
+  auto end_of = [](const std::string& source) {
+    std::optional<StringValue> value = StringOfArgument(source, "f");
+    EXPECT_TRUE(value && value->prefix_only) << source;
+    return value ? value->text + "|" + value->known_end : "unknown";
+  };
+  EXPECT_EQ(end_of("f(f'file:{path}?mode=ro')\n"), "file:|?mode=ro");
+  EXPECT_EQ(end_of("f(f'file:{a}/{b}.db?immutable=1')\n"), "file:|.db?immutable=1");
+  EXPECT_EQ(end_of("f('file:' + path + '?mode=ro')\n"), "file:|?mode=ro");
+  EXPECT_EQ(end_of("END = '?mode=ro'\nf('file:' + path + END)\n"), "file:|?mode=ro");
+  EXPECT_EQ(end_of("f('file:' + path + f'?mode={mode}')\n"), "file:|");
+  EXPECT_EQ(end_of("f('file:{}?mode=ro'.format(path))\n"), "file:|?mode=ro");
+  // Nothing known after the last unknown part: no end.
+  EXPECT_EQ(end_of("f(f'file:{path}')\n"), "file:|");
+  EXPECT_EQ(end_of("f('file:' + path)\n"), "file:|");
+  EXPECT_EQ(end_of("f(f'file:{path}?mode=ro' + suffix)\n"), "file:|");
+}
+
+TEST(ValuesPath, ShowsAnUnknownPartAsAnEllipsisNeverAsNothing) {
+  EXPECT_EQ(PathOfArgument("open('data/' + name + '.db')\n", "open").shown, "data/….db");
+  EXPECT_EQ(PathOfArgument("open('data/' + NAME + '.db')\nNAME = 'users'\n", "open").shown, "data/users.db");
+  EXPECT_EQ(PathOfArgument("from pathlib import Path\nopen(Path('data') / name / 'x.db')\n", "open").shown,
+            "data/…/x.db");
+  EXPECT_EQ(PathOfArgument("open(f'data/{name}.db')\n", "open").shown, "data/….db");
+}
+
 TEST(ValuesKeyedValues, FindsSettingsInSubscriptsDictsKeywordsAndClassBodies) {
   std::unique_ptr<Module> module = Parse(
       "app.config['CACHE_TYPE'] = 'a'\n"
