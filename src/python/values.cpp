@@ -59,6 +59,11 @@ std::optional<T> Agree(std::span<const Expr* const> bindings, Eval eval, Same sa
   return result;
 }
 
+// The literal text after an f-string's last interpolation (module.h keeps it in items).
+std::string_view FStringEnd(const Expr& string) {
+  return string.is_fstring && !string.items.empty() ? std::string_view(string.items[0].str) : std::string_view();
+}
+
 }  // namespace
 
 PathKind ClassifyPathText(std::string_view text, bool prefix_only) {
@@ -252,15 +257,6 @@ std::optional<StringValue> Values::ConfigString(const Expr& subscript, int funct
   const Expr* value = ConfigValue(subscript);
   return value ? StringAt(*value, function, depth + 1) : std::nullopt;
 }
-
-namespace {
-
-// The literal text after an f-string's last interpolation (module.h keeps it in items).
-std::string_view FStringEnd(const Expr& string) {
-  return string.is_fstring && !string.items.empty() ? std::string_view(string.items[0].str) : std::string_view();
-}
-
-}  // namespace
 
 std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int depth) const {
   if (depth > kMaxDepth || --steps_left_ < 0) return std::nullopt;

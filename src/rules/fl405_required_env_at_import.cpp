@@ -16,9 +16,9 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds `os.environ["NAME"]` read at import time — at module level or in a class body,
 outside a function, and in the default values and decorators of module-level functions
-and methods, which run when the `def` does — unless a `try:` around it catches `KeyError` or an `if` around it
-checks that the variable is set. `os.environ.get(...)`, `os.getenv(...)` and reads
-inside functions are not reported.
+and methods, which run when the `def` does — unless a `try:` around it catches
+`KeyError` or an `if` around it checks that the variable is set. `os.environ.get(...)`,
+`os.getenv(...)` and reads inside functions are not reported.
 
 ## Why it fails on serverless
 Every function instance imports your module on its cold start. If the variable is
