@@ -108,6 +108,7 @@ lint::LintResult LintEachProject(const ChangeSet& changes, const lint::LintOptio
     // below it, a project's run the projects nested in it.
     auto elsewhere = [&](const std::string& relative) { return ProjectOf(folder + relative, folders) != folder; };
     std::erase_if(part.changed, [&](const auto& entry) { return elsewhere(entry.first); });
+    std::erase_if(part.removed_after, [&](const auto& entry) { return elsewhere(entry.first); });
     std::erase_if(part.touched, elsewhere);
     lint::LintResult part_result = lint::Lint(part, part_options, registry);
     PrefixPaths(folder, &part_result);
