@@ -54,6 +54,7 @@ void PrefixPaths(const std::string& folder, lint::LintResult* result) {
   for (Finding& finding : result->findings) {
     finding.location.path.insert(0, folder);
     for (Location& related : finding.related) related.path.insert(0, folder);
+    for (Dependency& dependency : finding.depends_on) dependency.path.insert(0, folder);
   }
   for (lint::Problem& problem : result->problems) problem.path.insert(0, folder);
 }

@@ -72,21 +72,30 @@ bool Suppressed(const Finding& finding, const std::vector<std::string>* noqa) {
   return std::find(noqa->begin(), noqa->end(), finding.code()) != noqa->end();
 }
 
-// The primary location counts by its first line (where noqa and SARIF point); a
-// related location by any of its lines (the whole file a cron path was searched in).
-bool TouchesChange(const Location& location, const ChangeSet& changes, bool whole_range) {
-  auto it = changes.changed.find(location.path);
-  if (it == changes.changed.end()) return false;
-  uint32_t last = whole_range ? std::max(location.range.start.line, location.range.end.line) : location.range.start.line;
-  return it->second.Intersects(location.range.start.line, last);
+// Whether the change reaches `dependency`: a changed line of it, lines removed from
+// between two of its lines, or for a whole file any change, its deletion included.
+bool Reaches(const ChangeSet& changes, const Dependency& dependency) {
+  if (dependency.whole_file()) return changes.touched.count(dependency.path) > 0;
+  return changes.Touches(dependency.path, dependency.first_line, dependency.last_line);
 }
 
-// A finding counts when its primary line changed, or any related location changed (a
-// route removed from app.py surfaces the cron entry in vercel.json that now breaks).
+// Whether the change reaches what the finding was read from besides its own lines.
+bool DependsOnChange(const Finding& finding, const ChangeSet& changes) {
+  return std::any_of(finding.depends_on.begin(), finding.depends_on.end(),
+                     [&](const Dependency& dependency) { return Reaches(changes, dependency); });
+}
+
+// A finding counts when its primary location's first line changed (where noqa and SARIF
+// point), any line of a related location (a route removed from app.py surfaces the cron
+// entry in vercel.json that now breaks), or a dependency.
 bool InChange(const Finding& finding, const ChangeSet& changes) {
-  if (TouchesChange(finding.location, changes, false)) return true;
-  return std::any_of(finding.related.begin(), finding.related.end(),
-                     [&](const Location& related) { return TouchesChange(related, changes, true); });
+  const Location& primary = finding.location;
+  if (changes.Touches(primary.path, primary.range.start.line, primary.range.start.line)) return true;
+  auto changed = [&](const Location& related) {
+    return Reaches(changes, Dependency::LinesOf(related.path, related.range));
+  };
+  const bool related_changed = std::any_of(finding.related.begin(), finding.related.end(), changed);
+  return related_changed || DependsOnChange(finding, changes);
 }
 
 struct FileOutcome {
@@ -208,14 +217,26 @@ class Linter {
     return list;
   }
 
+  // The Python files whose lines the change edits (sorted).
   std::vector<std::string> PythonFilesToCheck() const {
     std::vector<std::string> files;
-    for (const auto& [path, lines] : changes_.changed) {
-      if (!IsPythonFile(path) || lines.empty()) continue;
+    for (const std::string& path : changes_.FilesWithEditedLines()) {
+      if (!IsPythonFile(path)) continue;
       if (!UnderAnyPath(path, options_.paths) || options_.filter.excluded(path)) continue;
       files.push_back(path);
     }
     return files;
+  }
+
+  // Narrowed runs (pre-commit names the staged files) still report a finding whose related
+  // location or dependency was named.
+  bool NamedThroughWhatItReads(const Finding& finding) const {
+    if (options_.paths.empty()) return false;
+    auto named = [&](const std::string& path) { return UnderAnyPath(path, options_.paths); };
+    return std::any_of(finding.related.begin(), finding.related.end(),
+                       [&](const Location& related) { return named(related.path); }) ||
+           std::any_of(finding.depends_on.begin(), finding.depends_on.end(),
+                       [&](const Dependency& dependency) { return named(dependency.path); });
   }
 
   // Each file is checked once, by the first worker to claim it: in its turn, or earlier,
@@ -325,7 +346,10 @@ class Linter {
       return outcome;
     }
     outcome.checked = true;
-    const LineSet& changed = changes_.changed.find(path)->second;
+    // A file checked for its dependencies, or with lines removed only, has no changed line.
+    static const LineSet kNoLines;
+    auto changed_lines = changes_.changed.find(path);
+    const LineSet& changed = changed_lines == changes_.changed.end() ? kNoLines : changed_lines->second;
     std::vector<Finding> found;
     const python::Values values(*module);
     const python::ModuleBackground background(*module);
@@ -345,7 +369,8 @@ class Linter {
     for (Finding& finding : found) {
       uint32_t line = finding.location.range.start.line;
       if (finding.location.path != path) continue;  // Python rules report in their own file
-      if (!changed.Intersects(line, line) || Suppressed(finding, module->Noqa(line))) continue;
+      if (!changed.Intersects(line, line) && !DependsOnChange(finding, changes_)) continue;
+      if (Suppressed(finding, module->Noqa(line))) continue;
       if (!fixable) finding.fix.clear();
       finding.source_line = SourceLineForFinding(module->Line(line));
       outcome.findings.push_back(std::move(finding));
@@ -365,12 +390,9 @@ class Linter {
       for (Finding& finding : rule_findings) {
         const std::string& path = finding.location.path;
         if (options_.filter.ignored_for_path(finding.code(), path)) continue;
-        if (options_.filter.excluded(path) || !UnderAnyPath(path, options_.paths)) {
-          // Narrowed runs still report a finding whose related location was named.
-          bool related_named = std::any_of(finding.related.begin(), finding.related.end(), [&](const Location& l) {
-            return !options_.paths.empty() && UnderAnyPath(l.path, options_.paths);
-          });
-          if (!related_named) continue;
+        if ((options_.filter.excluded(path) || !UnderAnyPath(path, options_.paths)) &&
+            !NamedThroughWhatItReads(finding)) {
+          continue;
         }
         if (!InChange(finding, changes_)) continue;
         uint32_t line = finding.location.range.start.line;
@@ -383,11 +405,10 @@ class Linter {
       }
     }
     std::move(found.begin(), found.end(), std::back_inserter(result->findings));
-    // A changed vercel.json is a file the run checked, as a Python file is ("N files checked").
+    // An edited vercel.json is a file the run checked, as a Python file is ("N files checked").
     if (const auto* config = project_.vercel_config(); config && !project_rules_.empty()) {
-      auto changed = changes_.changed.find(config->path);
-      if (changed != changes_.changed.end() && !changed->second.empty() &&
-          UnderAnyPath(config->path, options_.paths) && !options_.filter.excluded(config->path)) {
+      if (changes_.EditsLinesOf(config->path) && UnderAnyPath(config->path, options_.paths) &&
+          !options_.filter.excluded(config->path)) {
         ++result->files_checked;
       }
     }

@@ -71,8 +71,8 @@ const DeploymentGraph& Project::deployment_graph() const {
       return;
     }
     std::set<std::string, std::less<>> wanted;
-    for (const auto& [path, lines] : changes_->changed) {
-      if (path.ends_with(".py") && !lines.empty()) wanted.insert(path);
+    for (const std::string& path : changes_->FilesWithEditedLines()) {
+      if (path.ends_with(".py")) wanted.insert(path);
     }
     graph_ = BuildDeploymentGraph(snapshot_, parser, &wanted, jobs_);
   });

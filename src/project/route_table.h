@@ -30,6 +30,10 @@ struct RouteTable {
   // before it, then the filesystem, then the routes after it. None: all come first.
   std::optional<size_t> filesystem;
   std::vector<PreparedRoute> rewrites;  // one per `rewrites` item
+  // Where the `routes` and `rewrites` arrays are in vercel.json, `[` to `]`; none when
+  // there is no such array.
+  std::optional<Range> routes_span;
+  std::optional<Range> rewrites_span;
 };
 
 // From vercel.json's root object (null: an empty table).

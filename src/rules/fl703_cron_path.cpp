@@ -60,12 +60,14 @@ void Check(const ProjectContext& cx, Sink& out) {
     const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kNoRoute) continue;
     // Each file whose routes were searched, as a whole: removing or renaming the route
-    // there is what breaks this cron entry.
+    // there is what breaks this cron entry, as is a rewrite that no longer sends it there.
     std::vector<Location> related;
+    std::vector<Dependency> depends_on = RoutingDependencies(*config, route);
     for (const std::string& file : route.searched) {
       const python::Module* module = cx.project.PythonModule(file);
       uint32_t lines = module ? module->line_count() : 1;
       related.push_back(Location{file, Range{{1, 1}, {lines, 1}}});
+      depends_on.push_back(Dependency::WholeFile(file));  // the last route removed at its end too
     }
     std::string help = route.function_file.empty()
                            ? fmt::format("send it to the function with a rewrite ({{\"source\": \"{}\", "
@@ -74,7 +76,7 @@ void Check(const ProjectContext& cx, Sink& out) {
                            : "add a route for this exact path (GET) to the app, or correct the path";
     out.Report(Location{config->path, path->range},
                fmt::format("cron path \"{}\" reaches no route: {}", path->text, route.why), std::move(help),
-               std::move(related));
+               std::move(related), std::move(depends_on));
   }
 }
 
