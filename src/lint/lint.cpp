@@ -8,6 +8,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -15,6 +16,7 @@
 #include "project/deployment_graph.h"
 #include "project/module_index.h"
 #include "project/project.h"
+#include "project/requirements.h"
 #include "python/module.h"
 #include "python/background.h"
 #include "python/bracket_depth.h"
@@ -217,15 +219,39 @@ class Linter {
     return list;
   }
 
-  // The Python files whose lines the change edits (sorted).
+  // The Python files whose lines the change edits, and the function files whose findings
+  // depend on a change elsewhere (sorted).
   std::vector<std::string> PythonFilesToCheck() const {
-    std::vector<std::string> files;
+    std::set<std::string> files;
     for (const std::string& path : changes_.FilesWithEditedLines()) {
       if (!IsPythonFile(path)) continue;
       if (!UnderAnyPath(path, options_.paths) || options_.filter.excluded(path)) continue;
-      files.push_back(path);
+      files.insert(path);
     }
-    return files;
+    if (ChangeTouchesPackagesARuleReads()) {
+      // The change to requirements.txt (or pyproject.toml, Pipfile) is named, or the run
+      // is not narrowed: every function file's imports are judged against it again.
+      const bool declarations_named = !options_.paths.empty() && NamesADeclarationFile();
+      for (const std::string& path : project_.FunctionCode()) {
+        if (!IsPythonFile(path) || options_.filter.excluded(path)) continue;
+        if (declarations_named || UnderAnyPath(path, options_.paths)) files.insert(path);
+      }
+    }
+    return {files.begin(), files.end()};
+  }
+
+  // Whether an enabled Python rule judges files by the packages the project declares
+  // (FL607), and the change touches a file that declares them.
+  bool ChangeTouchesPackagesARuleReads() const {
+    auto reads_them = [](const ActiveRule& active) { return active.rule->info->reads_declared_packages; };
+    const bool a_rule_reads_them = std::any_of(python_rules_.begin(), python_rules_.end(), reads_them);
+    return a_rule_reads_them && project_.ChangeTouchesDeclaredPackages();
+  }
+
+  bool NamesADeclarationFile() const {
+    const std::vector<std::string> declaring = project::DeclarationFiles(project_.declared_packages());
+    return std::any_of(declaring.begin(), declaring.end(),
+                       [&](const std::string& path) { return UnderAnyPath(path, options_.paths); });
   }
 
   // Narrowed runs (pre-commit names the staged files) still report a finding whose related

@@ -1,8 +1,8 @@
 // Diff runs (default, --staged, --base) and findings whose cause is not on their own
 // lines: a cron entry stranded by a narrowed rewrite (FL703), a secret check deleted
-// from a handler (FL704), a route's methods changed on a line of their own (FL705).
-// Each change must surface the finding, as --all does; an unrelated change in the same
-// files must not resurface old ones.
+// from a handler (FL704), a route's methods changed on a line of their own (FL705), a
+// package removed from requirements.txt (FL607). Each change must surface the finding,
+// as --all does; an unrelated change in the same files must not resurface old ones.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -149,6 +149,55 @@ TEST_F(DiffDependenciesTest, AMethodChangedOnItsOwnLineSurfacesTheCronRoute) {
   CommandResult unrelated = Check({});
   EXPECT_EQ(unrelated.exit_code, 0) << unrelated.out << unrelated.err;
   EXPECT_EQ(unrelated.out.find("FL705"), std::string::npos) << unrelated.out;
+}
+
+TEST_F(DiffDependenciesTest, RemovingARequirementSurfacesTheImportThatNeedsIt) {
+  // A thread started at import time, from before the change: only the import the change
+  // concerns is reported, not every finding of the file.
+  StartOnFeature(IndexPy() + "\nimport threading\nthreading.Thread(target=print).start()\n");
+  dir_.Write("requirements.txt", "");
+  Git(dir_.path(), {"add", "requirements.txt"});
+  CommandResult run = Check({"--staged"});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_EQ(run.out,
+            "api/index.py:3:19: FL607 `flask` is imported, but requirements.txt does not declare it (package `flask`)\n"
+            "  help: add `flask` to requirements.txt\n"
+            "Found 1 finding (1 error) in 1 file checked.\n");
+
+  // pre-commit names the staged file: the import is reported through it.
+  CommandResult named = Check({"--staged", "requirements.txt"});
+  EXPECT_EQ(named.exit_code, 1) << named.out << named.err;
+  EXPECT_NE(named.out.find("api/index.py:3:19: FL607"), std::string::npos) << named.out;
+
+  // Deleted instead of emptied.
+  Git(dir_.path(), {"rm", "-q", "-f", "requirements.txt"});
+  CommandResult deleted = Check({"--staged"});
+  EXPECT_EQ(deleted.exit_code, 1) << deleted.out << deleted.err;
+  EXPECT_NE(deleted.out.find("api/index.py:3:19: FL607 `flask` is imported, but the project has no requirements.txt"),
+            std::string::npos)
+      << deleted.out;
+}
+
+TEST_F(DiffDependenciesTest, RemovingARequirementFromAnIncludedFileSurfacesTheImport) {
+  dir_.Write("requirements/base.txt", "flask\n");
+  StartOnFeature(IndexPy(), kVercelJson, "-r requirements/base.txt\n");
+  dir_.Write("requirements/base.txt", "requests\n");
+  ExpectEveryDiffModeReports(
+      "api/index.py:3:19: FL607 `flask` is imported, but requirements.txt and requirements/base.txt do not declare it");
+}
+
+TEST_F(DiffDependenciesTest, AChangeElsewhereDoesNotResurfaceAMissingRequirement) {
+  StartOnFeature(IndexPy(), kVercelJson, "");  // flask undeclared before the change
+  ASSERT_NE(Check({"--all"}).out.find("FL607"), std::string::npos);
+  dir_.Write("README.md", "# app\n\nMore.\n");
+  dir_.Write("api/index.py", IndexPy(kCronCheck, "    return \"Report\"\n"));
+  Git(dir_.path(), {"add", "-A"});
+  CommandResult run = Check({"--staged"});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(run.out, "All checks passed (1 file checked).\n");
+  // Named alone, an unrelated file checks nothing.
+  CommandResult named = Check({"--staged", "README.md"});
+  EXPECT_EQ(named.exit_code, 0) << named.out << named.err;
 }
 
 }  // namespace
