@@ -87,17 +87,22 @@ bool DependsOnChange(const Finding& finding, const ChangeSet& changes) {
                      [&](const Dependency& dependency) { return Reaches(changes, dependency); });
 }
 
-// A finding counts when its primary location's first line changed (where noqa and SARIF
-// point), any line of a related location (a route removed from app.py surfaces the cron
-// entry in vercel.json that now breaks), or a dependency.
+// What a project finding was read from besides its primary line: every line of its
+// related locations (a route removed from app.py surfaces the cron entry in vercel.json
+// that now breaks), and its dependencies.
+std::vector<Dependency> WhatItReads(const Finding& finding) {
+  std::vector<Dependency> read = finding.depends_on;
+  for (const Location& related : finding.related) read.push_back(Dependency::LinesOf(related.path, related.range));
+  return read;
+}
+
+// A project finding counts when its primary location's first line changed (where noqa
+// and SARIF point), or what it was read from.
 bool InChange(const Finding& finding, const ChangeSet& changes) {
   const Location& primary = finding.location;
   if (changes.Touches(primary.path, primary.range.start.line, primary.range.start.line)) return true;
-  auto changed = [&](const Location& related) {
-    return Reaches(changes, Dependency::LinesOf(related.path, related.range));
-  };
-  const bool related_changed = std::any_of(finding.related.begin(), finding.related.end(), changed);
-  return related_changed || DependsOnChange(finding, changes);
+  const std::vector<Dependency> read = WhatItReads(finding);
+  return std::any_of(read.begin(), read.end(), [&](const Dependency& it) { return Reaches(changes, it); });
 }
 
 struct FileOutcome {
@@ -258,11 +263,9 @@ class Linter {
   // location or dependency was named.
   bool NamedThroughWhatItReads(const Finding& finding) const {
     if (options_.paths.empty()) return false;
-    auto named = [&](const std::string& path) { return UnderAnyPath(path, options_.paths); };
-    return std::any_of(finding.related.begin(), finding.related.end(),
-                       [&](const Location& related) { return named(related.path); }) ||
-           std::any_of(finding.depends_on.begin(), finding.depends_on.end(),
-                       [&](const Dependency& dependency) { return named(dependency.path); });
+    const std::vector<Dependency> read = WhatItReads(finding);
+    auto named = [&](const Dependency& it) { return UnderAnyPath(it.path, options_.paths); };
+    return std::any_of(read.begin(), read.end(), named);
   }
 
   // Each file is checked once, by the first worker to claim it: in its turn, or earlier,
