@@ -54,6 +54,7 @@ void PrefixPaths(const std::string& folder, lint::LintResult* result) {
   for (Finding& finding : result->findings) {
     finding.location.path.insert(0, folder);
     for (Location& related : finding.related) related.path.insert(0, folder);
+    for (Dependency& dependency : finding.depends_on) dependency.path.insert(0, folder);
   }
   for (lint::Problem& problem : result->problems) problem.path.insert(0, folder);
 }
@@ -108,6 +109,7 @@ lint::LintResult LintEachProject(const ChangeSet& changes, const lint::LintOptio
     // below it, a project's run the projects nested in it.
     auto elsewhere = [&](const std::string& relative) { return ProjectOf(folder + relative, folders) != folder; };
     std::erase_if(part.changed, [&](const auto& entry) { return elsewhere(entry.first); });
+    std::erase_if(part.removed_after, [&](const auto& entry) { return elsewhere(entry.first); });
     std::erase_if(part.touched, elsewhere);
     lint::LintResult part_result = lint::Lint(part, part_options, registry);
     PrefixPaths(folder, &part_result);

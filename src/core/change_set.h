@@ -49,13 +49,25 @@ struct ChangeSet {
   // Files with changed lines on the new side (deleted files are absent). In --all mode
   // every file of the snapshot maps to LineSet::All().
   std::map<std::string, LineSet, std::less<>> changed;
-  // Files the diff lists as changed in any way: added, edited, renamed, a mode change. A
-  // superset of `changed`'s keys (deleting lines changes no new-side line but touches
-  // the file). Every file in --all mode.
+  // Where a hunk removed lines and added none, per file: the new-side line the removed
+  // lines followed (0: the file's start). Such a removal changes no new-side line, yet a
+  // range of lines that held it changed all the same: a check deleted from a handler.
+  std::map<std::string, LineSet, std::less<>> removed_after;
+  // Files the diff lists as changed in any way: added, edited, renamed, deleted, a mode
+  // change. A superset of `changed`'s keys (deleting lines changes no new-side line but
+  // touches the file). Every file in --all mode.
   std::set<std::string, std::less<>> touched;
   // What was worked around to read the change, for the user ("/root/.gitconfig: cannot
   // read: Permission denied; checked without it, as git does"). Not errors.
   std::vector<std::string> notes;
+
+  // Whether the change reaches lines `first`..`last` (inclusive) of `path`: one of them
+  // changed, or lines were removed from between two of them.
+  bool Touches(std::string_view path, uint32_t first, uint32_t last) const;
+  // Whether the change edits lines of `path`: changes some, or removes some.
+  bool EditsLinesOf(std::string_view path) const;
+  // Every file it edits lines of, sorted.
+  std::vector<std::string> FilesWithEditedLines() const;
 };
 
 // A plain folder walk: every regular file below `root` except VCS folders and

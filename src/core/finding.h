@@ -1,10 +1,12 @@
 // The one currency of the pipeline: rules produce Findings, emitters print them.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace faaslint {
@@ -37,6 +39,26 @@ struct Location {
   friend bool operator==(const Location&, const Location&) = default;
 };
 
+// Lines a finding's verdict was read from besides its own, for diff runs (DESIGN §1): a
+// run keeps the finding when its change reaches one of them, though the finding's own
+// lines are unchanged (flask removed from requirements.txt surfaces `import flask`).
+struct Dependency {
+  std::string path;
+  // Inclusive 1-based lines; both 0 for the whole file, where any change counts, the
+  // file's deletion too (requirements.txt deleted, or lines removed at its very end).
+  uint32_t first_line = 0;
+  uint32_t last_line = 0;
+
+  static Dependency WholeFile(std::string path) { return {std::move(path), 0, 0}; }
+  static Dependency Lines(std::string path, uint32_t first, uint32_t last) { return {std::move(path), first, last}; }
+  // Every line `range` is on.
+  static Dependency LinesOf(std::string path, const Range& range) {
+    return Lines(std::move(path), range.start.line, std::max(range.start.line, range.end.line));
+  }
+  bool whole_file() const { return first_line == 0; }
+  friend bool operator==(const Dependency&, const Dependency&) = default;
+};
+
 struct RuleInfo;
 
 // One replacement in a file's bytes: [start_byte, end_byte) becomes `replacement`
@@ -54,6 +76,9 @@ struct Finding {
   std::string message;             // built from the finding's data
   std::string help;                // how to fix it; may be empty
   std::vector<Location> related;   // e.g. the route a cron entry calls
+  // Not printed: a dependency may repeat the primary location (a handler's body), or name
+  // a file that no longer exists.
+  std::vector<Dependency> depends_on;
   std::string source_line;         // text of the primary line, for display and fingerprints
   // A mechanical, behaviour-preserving fix, applied all or nothing by `check --fix`;
   // empty when the rule has none for this finding. Edits do not overlap each other.

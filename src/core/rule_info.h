@@ -30,6 +30,10 @@ struct RuleInfo {
   std::string_view explanation;
   std::span<const RuleOption> options = {};
   FindingsIn findings_in = FindingsIn::kPythonFile;
+  // A Python rule that judges a file by the packages the project declares (FL607): a diff
+  // run that touches requirements.txt, pyproject.toml or Pipfile checks every function
+  // file for it, though the file's own lines did not change.
+  bool reads_declared_packages = false;
 };
 
 }  // namespace faaslint

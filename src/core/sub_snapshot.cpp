@@ -34,6 +34,9 @@ ChangeSet ChangeSetBelow(const ChangeSet& changes, const std::string& prefix) {
   for (const auto& [path, lines] : changes.changed) {
     if (path.starts_with(prefix)) below.changed.emplace(path.substr(prefix.size()), lines);
   }
+  for (const auto& [path, lines] : changes.removed_after) {
+    if (path.starts_with(prefix)) below.removed_after.emplace(path.substr(prefix.size()), lines);
+  }
   for (const std::string& path : changes.touched) {
     if (path.starts_with(prefix)) below.touched.insert(path.substr(prefix.size()));
   }

@@ -65,6 +65,7 @@ std::string WithPartialCloneRemedy(git_repository* repo, const ChangeOptions& op
 // the repository's opening).
 void TakeLines(DiffScan scan, ChangeSet* out) {
   out->changed = std::move(scan.changed);
+  out->removed_after = std::move(scan.removed_after);
   out->touched = std::move(scan.touched);
   out->notes.insert(out->notes.end(), scan.notes.begin(), scan.notes.end());
 }

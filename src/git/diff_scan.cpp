@@ -6,9 +6,10 @@ namespace {
 bool IsRegularFile(uint16_t mode) { return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE; }
 
 // New-side lines of a modified or renamed file. With 0 context lines every hunk is
-// exactly a run of changed lines; a pure deletion (new_lines == 0) changes no new line.
-// A binary file yields a patch without hunks.
-bool ChangedLines(git_diff* diff, size_t index, LineSet* lines, std::string* error) {
+// exactly a run of changed lines; a pure deletion (new_lines == 0) changes no new line,
+// and is kept in `removed_after` by the new line it follows (libgit2's new_start: 0 at
+// the file's start). A binary file yields a patch without hunks.
+bool ChangedLines(git_diff* diff, size_t index, LineSet* lines, LineSet* removed_after, std::string* error) {
   git_patch* raw = nullptr;
   int rc = git_patch_from_diff(&raw, diff, index);
   PatchHandle patch(raw);
@@ -23,9 +24,11 @@ bool ChangedLines(git_diff* diff, size_t index, LineSet* lines, std::string* err
       *error = LastGitError(rc);
       return false;
     }
+    const auto start = static_cast<uint32_t>(hunk->new_start);
     if (hunk->new_lines > 0) {
-      lines->AddRange(static_cast<uint32_t>(hunk->new_start),
-                      static_cast<uint32_t>(hunk->new_start + hunk->new_lines - 1));
+      lines->AddRange(start, start + static_cast<uint32_t>(hunk->new_lines) - 1);
+    } else {
+      removed_after->AddRange(start, start);
     }
   }
   return true;
@@ -37,11 +40,12 @@ bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffS
   const size_t count = git_diff_num_deltas(diff);
   for (size_t i = 0; i < count; ++i) {
     const git_diff_delta* delta = git_diff_get_delta(diff, i);
-    // Deleted files have no new side.
-    if (delta->status == GIT_DELTA_DELETED || delta->status == GIT_DELTA_IGNORED ||
-        delta->status == GIT_DELTA_UNREADABLE) {
+    // Deleted files have no new side, but a finding may depend on one (requirements.txt).
+    if (delta->status == GIT_DELTA_DELETED) {
+      if (IsRegularFile(delta->old_file.mode)) out->touched.insert(delta->old_file.path);
       continue;
     }
+    if (delta->status == GIT_DELTA_IGNORED || delta->status == GIT_DELTA_UNREADABLE) continue;
     if (delta->status == GIT_DELTA_CONFLICTED) {
       // A merge stopped on this file. The index holds its conflict stages but nothing to
       // commit (libgit2 gives the new side mode 0); the work tree holds the file with its
@@ -79,12 +83,13 @@ bool ScanDiff(git_diff* diff, LineDetail detail, const BinaryProbe& probe, DiffS
     if (binary) continue;
     if (delta->status == GIT_DELTA_MODIFIED || delta->status == GIT_DELTA_RENAMED ||
         delta->status == GIT_DELTA_COPIED) {
-      LineSet lines;
-      if (!ChangedLines(diff, i, &lines, error)) {
+      LineSet lines, removed_after;
+      if (!ChangedLines(diff, i, &lines, &removed_after, error)) {
         *error = path + ": " + *error;
         return false;
       }
       if (!lines.empty()) out->changed.emplace(path, std::move(lines));
+      if (!removed_after.empty()) out->removed_after.emplace(path, std::move(removed_after));
     } else {
       // Added, untracked, or a type change into a regular file: all new. No line diff
       // against nothing: it only costs time (measured on a first commit of a

@@ -21,6 +21,7 @@ struct NewSideFile {
 struct DiffScan {
   std::vector<NewSideFile> files;  // every regular file of the new side (not links, not submodules)
   std::map<std::string, LineSet, std::less<>> changed;
+  std::map<std::string, LineSet, std::less<>> removed_after;  // see ChangeSet::removed_after
   std::set<std::string, std::less<>> touched;  // see ChangeSet::touched
   std::vector<std::string> notes;  // files with an unresolved merge conflict, and what was done
 };

@@ -8,6 +8,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -15,6 +16,7 @@
 #include "project/deployment_graph.h"
 #include "project/module_index.h"
 #include "project/project.h"
+#include "project/requirements.h"
 #include "python/module.h"
 #include "python/background.h"
 #include "python/bracket_depth.h"
@@ -72,21 +74,35 @@ bool Suppressed(const Finding& finding, const std::vector<std::string>* noqa) {
   return std::find(noqa->begin(), noqa->end(), finding.code()) != noqa->end();
 }
 
-// The primary location counts by its first line (where noqa and SARIF point); a
-// related location by any of its lines (the whole file a cron path was searched in).
-bool TouchesChange(const Location& location, const ChangeSet& changes, bool whole_range) {
-  auto it = changes.changed.find(location.path);
-  if (it == changes.changed.end()) return false;
-  uint32_t last = whole_range ? std::max(location.range.start.line, location.range.end.line) : location.range.start.line;
-  return it->second.Intersects(location.range.start.line, last);
+// Whether the change reaches `dependency`: a changed line of it, lines removed from
+// between two of its lines, or for a whole file any change, its deletion included.
+bool Reaches(const ChangeSet& changes, const Dependency& dependency) {
+  if (dependency.whole_file()) return changes.touched.count(dependency.path) > 0;
+  return changes.Touches(dependency.path, dependency.first_line, dependency.last_line);
 }
 
-// A finding counts when its primary line changed, or any related location changed (a
-// route removed from app.py surfaces the cron entry in vercel.json that now breaks).
+// Whether the change reaches what the finding was read from besides its own lines.
+bool DependsOnChange(const Finding& finding, const ChangeSet& changes) {
+  return std::any_of(finding.depends_on.begin(), finding.depends_on.end(),
+                     [&](const Dependency& dependency) { return Reaches(changes, dependency); });
+}
+
+// What a project finding was read from besides its primary line: every line of its
+// related locations (a route removed from app.py surfaces the cron entry in vercel.json
+// that now breaks), and its dependencies.
+std::vector<Dependency> WhatItReads(const Finding& finding) {
+  std::vector<Dependency> read = finding.depends_on;
+  for (const Location& related : finding.related) read.push_back(Dependency::LinesOf(related.path, related.range));
+  return read;
+}
+
+// A project finding counts when its primary location's first line changed (where noqa
+// and SARIF point), or what it was read from.
 bool InChange(const Finding& finding, const ChangeSet& changes) {
-  if (TouchesChange(finding.location, changes, false)) return true;
-  return std::any_of(finding.related.begin(), finding.related.end(),
-                     [&](const Location& related) { return TouchesChange(related, changes, true); });
+  const Location& primary = finding.location;
+  if (changes.Touches(primary.path, primary.range.start.line, primary.range.start.line)) return true;
+  const std::vector<Dependency> read = WhatItReads(finding);
+  return std::any_of(read.begin(), read.end(), [&](const Dependency& it) { return Reaches(changes, it); });
 }
 
 struct FileOutcome {
@@ -211,14 +227,48 @@ class Linter {
     return list;
   }
 
+  // The Python files whose lines the change edits, and the function files whose findings
+  // depend on a change elsewhere (sorted).
   std::vector<std::string> PythonFilesToCheck() const {
-    std::vector<std::string> files;
-    for (const auto& [path, lines] : changes_.changed) {
-      if (!IsPythonFile(path) || lines.empty()) continue;
+    std::set<std::string> files;
+    for (const std::string& path : changes_.FilesWithEditedLines()) {
+      if (!IsPythonFile(path)) continue;
       if (!UnderAnyPath(path, options_.paths) || options_.filter.excluded(path)) continue;
-      files.push_back(path);
+      files.insert(path);
     }
-    return files;
+    if (ChangeTouchesPackagesARuleReads()) {
+      // The change to requirements.txt (or pyproject.toml, Pipfile) is named, or the run
+      // is not narrowed: every function file's imports are judged against it again.
+      const bool declarations_named = !options_.paths.empty() && NamesADeclarationFile();
+      for (const std::string& path : project_.FunctionCode()) {
+        if (!IsPythonFile(path) || options_.filter.excluded(path)) continue;
+        if (declarations_named || UnderAnyPath(path, options_.paths)) files.insert(path);
+      }
+    }
+    return {files.begin(), files.end()};
+  }
+
+  // Whether an enabled Python rule judges files by the packages the project declares
+  // (FL607), and the change touches a file that declares them.
+  bool ChangeTouchesPackagesARuleReads() const {
+    auto reads_them = [](const ActiveRule& active) { return active.rule->info->reads_declared_packages; };
+    const bool a_rule_reads_them = std::any_of(python_rules_.begin(), python_rules_.end(), reads_them);
+    return a_rule_reads_them && project_.ChangeTouchesDeclaredPackages();
+  }
+
+  bool NamesADeclarationFile() const {
+    const std::vector<std::string> declaring = project::DeclarationFiles(project_.declared_packages());
+    return std::any_of(declaring.begin(), declaring.end(),
+                       [&](const std::string& path) { return UnderAnyPath(path, options_.paths); });
+  }
+
+  // Narrowed runs (pre-commit names the staged files) still report a finding whose related
+  // location or dependency was named.
+  bool NamedThroughWhatItReads(const Finding& finding) const {
+    if (options_.paths.empty()) return false;
+    const std::vector<Dependency> read = WhatItReads(finding);
+    auto named = [&](const Dependency& it) { return UnderAnyPath(it.path, options_.paths); };
+    return std::any_of(read.begin(), read.end(), named);
   }
 
   // Each file is checked once, by the first worker to claim it: in its turn, or earlier,
@@ -328,7 +378,10 @@ class Linter {
       return outcome;
     }
     outcome.checked = true;
-    const LineSet& changed = changes_.changed.find(path)->second;
+    // A file checked for its dependencies, or with lines removed only, has no changed line.
+    static const LineSet kNoLines;
+    auto changed_lines = changes_.changed.find(path);
+    const LineSet& changed = changed_lines == changes_.changed.end() ? kNoLines : changed_lines->second;
     std::vector<Finding> found;
     const python::Values values(*module);
     const python::ModuleBackground background(*module);
@@ -348,7 +401,8 @@ class Linter {
     for (Finding& finding : found) {
       uint32_t line = finding.location.range.start.line;
       if (finding.location.path != path) continue;  // Python rules report in their own file
-      if (!changed.Intersects(line, line) || Suppressed(finding, module->Noqa(line))) continue;
+      if (!changed.Intersects(line, line) && !DependsOnChange(finding, changes_)) continue;
+      if (Suppressed(finding, module->Noqa(line))) continue;
       if (!fixable) finding.fix.clear();
       finding.source_line = SourceLineForFinding(module->Line(line));
       outcome.findings.push_back(std::move(finding));
@@ -368,12 +422,9 @@ class Linter {
       for (Finding& finding : rule_findings) {
         const std::string& path = finding.location.path;
         if (options_.filter.ignored_for_path(finding.code(), path)) continue;
-        if (options_.filter.excluded(path) || !UnderAnyPath(path, options_.paths)) {
-          // Narrowed runs still report a finding whose related location was named.
-          bool related_named = std::any_of(finding.related.begin(), finding.related.end(), [&](const Location& l) {
-            return !options_.paths.empty() && UnderAnyPath(l.path, options_.paths);
-          });
-          if (!related_named) continue;
+        if ((options_.filter.excluded(path) || !UnderAnyPath(path, options_.paths)) &&
+            !NamedThroughWhatItReads(finding)) {
+          continue;
         }
         if (!InChange(finding, changes_)) continue;
         uint32_t line = finding.location.range.start.line;
@@ -386,11 +437,10 @@ class Linter {
       }
     }
     std::move(found.begin(), found.end(), std::back_inserter(result->findings));
-    // A changed vercel.json is a file the run checked, as a Python file is ("N files checked").
+    // An edited vercel.json is a file the run checked, as a Python file is ("N files checked").
     if (const auto* config = project_.vercel_config(); config && !project_rules_.empty()) {
-      auto changed = changes_.changed.find(config->path);
-      if (changed != changes_.changed.end() && !changed->second.empty() &&
-          UnderAnyPath(config->path, options_.paths) && !options_.filter.excluded(config->path)) {
+      if (changes_.EditsLinesOf(config->path) && UnderAnyPath(config->path, options_.paths) &&
+          !options_.filter.excluded(config->path)) {
         ++result->files_checked;
       }
     }

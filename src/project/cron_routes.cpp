@@ -355,13 +355,17 @@ CronRoute RouteRequest(const Project& project, const std::string& requested) {
   // after it, rewrites, and a zero-configuration app last.
   const RouteTable& table = project.route_table();
   size_t filesystem = table.filesystem.value_or(table.routes.size());
+  if (table.routes_span) result.routing.push_back(*table.routes_span);
   Step step = LegacyRoutes(project, 0, filesystem, path);
   if (step.kind == Step::Kind::kNone) {
     if (ServedByOtherRuntime(project, path)) return result;
     if (std::optional<std::string> file = FunctionForPath(project, path)) step = {Step::Kind::kFunction, *file};
   }
   if (step.kind == Step::Kind::kNone) step = LegacyRoutes(project, filesystem, table.routes.size(), path);
-  if (step.kind == Step::Kind::kNone) step = Rewrites(project, path);
+  if (step.kind == Step::Kind::kNone) {
+    if (table.rewrites_span) result.routing.push_back(*table.rewrites_span);
+    step = Rewrites(project, path);
+  }
   if (step.kind == Step::Kind::kGiveUp) return result;
   if (step.kind != Step::Kind::kFunction && project.zero_config_entry()) {
     step = {Step::Kind::kFunction, project.python_entries().front()};  // a zero-config app serves every path
@@ -468,6 +472,27 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
   return result;
 }
 
+std::vector<int> CronSecretScope(const CronHandler& handler) {
+  const python::Module& module = *handler.module;
+  const python::Function& function = module.functions()[handler.function];
+  std::vector<int> scope{handler.function};
+  for (int call : function.calls) {
+    if (int target = module.calls()[call].target; target >= 0) scope.push_back(target);
+  }
+  for (const python::Expr& decorator : function.decorators) {
+    std::string name = decorator.kind == python::Expr::Kind::kCall && decorator.call >= 0
+                           ? module.calls()[decorator.call].callee
+                           : decorator.qualified;
+    if (int target = module.FindFunction(name); target >= 0) scope.push_back(target);
+  }
+  for (size_t hook = 0; hook < module.functions().size(); ++hook) {
+    if (module.functions()[hook].is_cold_start) scope.push_back(static_cast<int>(hook));  // before_request and friends
+  }
+  std::sort(scope.begin(), scope.end());
+  scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
+  return scope;
+}
+
 bool ChecksCronSecret(const CronHandler& handler) {
   const python::Module& module = *handler.module;
   const python::Function& function = module.functions()[handler.function];
@@ -485,6 +510,13 @@ bool ChecksCronSecret(const CronHandler& handler) {
   return std::any_of(handler.dependencies.begin(), handler.dependencies.end(), [](const ModuleFunction& dependency) {
     return MentionsCronSecret(*dependency.module, dependency.module->functions()[dependency.function]);
   });
+}
+
+Dependency FunctionDefinition(const std::string& file, const python::Module& module, int function) {
+  const python::Function& definition = module.functions()[function];
+  uint32_t first = definition.range.start.line;
+  for (const python::Expr& decorator : definition.decorators) first = std::min(first, decorator.range.start.line);
+  return Dependency::Lines(file, first, std::max(first, definition.range.end.line));
 }
 
 }  // namespace faaslint::project

@@ -38,6 +38,10 @@ struct CronRoute {
   std::string function_file;
   std::vector<CronHandler> handlers;
   std::vector<std::string> searched;  // the files whose routes were looked at
+  // The vercel.json `routes` and `rewrites` arrays the path was matched against: an entry
+  // edited, added or removed there may route it elsewhere. (Rewrites come after the
+  // function files, so a path an api/ file serves does not depend on them.)
+  std::vector<Range> routing;
   // kNoRoute: why, to end "reaches no route: ..."; with `redirected_to`, what redirects
   // it ("by the redirect at vercel.json:4").
   std::string why;
@@ -70,8 +74,17 @@ struct FunctionRoutes {
 };
 FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& function_file);
 
+// The functions of the handler's module where a CRON_SECRET check counts for it: the
+// handler, the same-module functions it calls, its decorators, and the before_request
+// (cold-start) hooks of its module. Indices into module->functions().
+std::vector<int> CronSecretScope(const CronHandler& handler);
+
 // Whether the handler (or a same-module function it calls, or its decorators, or a
 // before_request hook of its module, or a FastAPI dependency of it) mentions CRON_SECRET.
 bool ChecksCronSecret(const CronHandler& handler);
+
+// The lines of function `function` of `module` (in `file`), its decorators included: a
+// finding about a handler depends on all of them.
+Dependency FunctionDefinition(const std::string& file, const python::Module& module, int function);
 
 }  // namespace faaslint::project

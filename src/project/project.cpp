@@ -66,13 +66,13 @@ const python::Module* Project::PythonModule(std::string_view path) const {
 const DeploymentGraph& Project::deployment_graph() const {
   std::call_once(graph_once_, [this] {
     python::Parser parser;  // its own: PythonModule's parser is used under modules_mutex_
-    if (changes_ == nullptr) {
+    if (changes_ == nullptr || ChangeTouchesDeclaredPackages()) {
       graph_ = BuildDeploymentGraph(snapshot_, parser, nullptr, jobs_);
       return;
     }
     std::set<std::string, std::less<>> wanted;
-    for (const auto& [path, lines] : changes_->changed) {
-      if (path.ends_with(".py") && !lines.empty()) wanted.insert(path);
+    for (const std::string& path : changes_->FilesWithEditedLines()) {
+      if (path.ends_with(".py")) wanted.insert(path);
     }
     graph_ = BuildDeploymentGraph(snapshot_, parser, &wanted, jobs_);
   });
@@ -135,6 +135,13 @@ const FunctionRoutes& Project::FunctionRoutesOf(const std::string& function_file
 const DeclaredPackages& Project::declared_packages() const {
   std::call_once(packages_once_, [this] { packages_ = ReadDeclaredPackages(snapshot_); });
   return packages_;
+}
+
+bool Project::ChangeTouchesDeclaredPackages() const {
+  if (changes_ == nullptr || changes_->touched.empty()) return false;  // no need to read them
+  const std::vector<std::string> declaring = DeclarationFiles(declared_packages());
+  return std::any_of(declaring.begin(), declaring.end(),
+                     [&](const std::string& path) { return changes_->touched.count(path) > 0; });
 }
 
 }  // namespace faaslint::project

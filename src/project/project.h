@@ -76,6 +76,10 @@ class Project {
   const std::vector<std::string>& FunctionCode() const;
   // What requirements.txt / pyproject.toml / Pipfile declare.
   const DeclaredPackages& declared_packages() const;
+  // Whether the run's change touches a file that declares them (DeclarationFiles). Then
+  // every function file is judged against them again, and the deployment graph is walked
+  // whole to know them all.
+  bool ChangeTouchesDeclaredPackages() const;
   // Route and path patterns, each compiled once (cron_routes.cpp matches them).
   const RegexCache& regexes() const { return regexes_; }
   // vercel.json's `routes` and `rewrites`, prepared for matching on first use.

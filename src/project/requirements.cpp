@@ -140,18 +140,27 @@ std::string RequirementName(std::string_view requirement) {
 
 DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot) {
   DeclaredPackages out;
-  for (std::string_view path : {"requirements.txt", "api/requirements.txt"}) {
-    if (HasFile(snapshot, path)) ReadRequirementsTxt(snapshot, std::string(path), &out, 0);
-  }
-  for (auto [path, pipfile] : {std::pair<std::string_view, bool>{"pyproject.toml", false}, {"Pipfile", true}}) {
+  for (std::string_view path : kDeclarationFiles) {
     if (!HasFile(snapshot, path)) continue;
+    if (path.ends_with(".txt")) {
+      ReadRequirementsTxt(snapshot, std::string(path), &out, 0);
+      continue;
+    }
 #if FAASLINT_HAVE_TOML
-    ReadToml(snapshot, std::string(path), pipfile, &out);
+    ReadToml(snapshot, std::string(path), path == "Pipfile", &out);
 #else
     out.incomplete = true;  // built without TOML support: cannot tell what it declares
 #endif
   }
   return out;
+}
+
+std::vector<std::string> DeclarationFiles(const DeclaredPackages& declared) {
+  std::vector<std::string> files(std::begin(kDeclarationFiles), std::end(kDeclarationFiles));
+  for (const std::string& source : declared.sources) {
+    if (std::find(files.begin(), files.end(), source) == files.end()) files.push_back(source);
+  }
+  return files;
 }
 
 }  // namespace faaslint::project

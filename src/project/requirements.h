@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/change_set.h"
@@ -21,7 +22,16 @@ struct DeclaredPackages {
   bool Declares(const std::string& normalised) const { return names.count(normalised) > 0; }
 };
 
+// Where Vercel's Python runtime reads the packages from, in the order they are read.
+inline constexpr std::string_view kDeclarationFiles[] = {"requirements.txt", "api/requirements.txt",
+                                                         "pyproject.toml", "Pipfile"};
+
 DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot);
+
+// Every file whose change may change what `declared` says: the places of
+// kDeclarationFiles, present or not (a change may have just deleted one), and every file
+// read (a `-r` include).
+std::vector<std::string> DeclarationFiles(const DeclaredPackages& declared);
 
 // The distribution name at the start of one requirement (PEP 508: "Flask[async]>=3; python_version>'3'"
 // -> "Flask"); empty when the line names none.

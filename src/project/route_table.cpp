@@ -44,6 +44,7 @@ RouteTable BuildRouteTable(const vercel::JsonValue* config, const RegexCache& re
   RouteTable table;
   if (!config) return table;
   if (const vercel::JsonValue* routes = config->Get("routes"); routes && routes->is_array()) {
+    table.routes_span = routes->range;
     for (const vercel::JsonValue& entry : routes->items) {
       const vercel::JsonValue* handle = entry.Get("handle");
       if (handle && handle->is_string() && handle->text == "filesystem" && !table.filesystem) {
@@ -58,6 +59,7 @@ RouteTable BuildRouteTable(const vercel::JsonValue* config, const RegexCache& re
     }
   }
   if (const vercel::JsonValue* rewrites = config->Get("rewrites"); rewrites && rewrites->is_array()) {
+    table.rewrites_span = rewrites->range;
     for (const vercel::JsonValue& entry : rewrites->items) {
       table.rewrites.push_back(SourceAndDestination(entry, regexes));
     }

@@ -35,6 +35,10 @@ struct RouteTable {
   std::vector<PreparedRoute> redirects;  // one per `redirects` item
   std::vector<PreparedRoute> rewrites;   // one per `rewrites` item
   std::optional<bool> trailing_slash;    // `trailingSlash`, when a boolean
+  // Where the `routes` and `rewrites` arrays are in vercel.json, `[` to `]`; none when
+  // there is no such array.
+  std::optional<Range> routes_span;
+  std::optional<Range> rewrites_span;
 };
 
 // From vercel.json's root object (null: an empty table).

@@ -6,6 +6,7 @@
 #include "project/functions.h"
 #include "project/project.h"
 #include "project/python_packages.h"
+#include "project/requirements.h"
 #include "python/module.h"
 #include "rules/registry.h"
 
@@ -46,7 +47,9 @@ flask
 PyYAML
 python-dotenv
 ```
-)md"};
+)md",
+    /*options=*/{}, FindingsIn::kPythonFile,
+    /*reads_declared_packages=*/true};
 
 bool Provided(const std::string& top_level, const project::DeclaredPackages& declared) {
   std::vector<std::string> candidates = project::PackagesProviding(top_level);
@@ -111,6 +114,12 @@ void Check(const PyContext& cx, Sink& out) {
   const project::DeclaredPackages& declared = project.declared_packages();
   if (declared.incomplete) return;  // cannot tell what is installed
   std::set<std::string> reported;
+  // Each finding holds while the files that could declare the package do not: a diff run
+  // that edits or deletes one of them reports the import again.
+  std::vector<Dependency> declaring;
+  for (std::string& file : project::DeclarationFiles(declared)) {
+    declaring.push_back(Dependency::WholeFile(std::move(file)));
+  }
   for (const python::Import& import : module.imports()) {
     if (import.guarded || import.in_try || import.module.empty() || import.module[0] == '.') continue;
     if (UnderTypeChecking(module, import.range.start.line)) continue;
@@ -120,8 +129,9 @@ void Check(const PyContext& cx, Sink& out) {
     if (Provided(top, declared) || !reported.insert(top).second) continue;
     std::string package = project::SuggestedPackage(top);
     std::string target = declared.sources.empty() ? "requirements.txt" : declared.sources.front();
-    out.Report(import.range, fmt::format("`{}` is imported, but {} (package `{}`)", top, SourcesText(declared), package),
-               fmt::format("add `{}` to {}", package, target));
+    out.Report(Location{module.path(), import.range},
+               fmt::format("`{}` is imported, but {} (package `{}`)", top, SourcesText(declared), package),
+               fmt::format("add `{}` to {}", package, target), {}, declaring);
   }
 }
 

@@ -104,15 +104,17 @@ void Check(const ProjectContext& cx, Sink& out) {
     const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kNoRoute) continue;
     // Each file whose routes were searched, as a whole: removing or renaming the route
-    // there is what breaks this cron entry.
+    // there is what breaks this cron entry, as is a rewrite that no longer sends it there.
     std::vector<Location> related;
+    std::vector<Dependency> depends_on = RoutingDependencies(*config, route);
     for (const std::string& file : route.searched) {
       const python::Module* module = cx.project.PythonModule(file);
       uint32_t lines = module ? module->line_count() : 1;
       related.push_back(Location{file, Range{{1, 1}, {lines, 1}}});
+      depends_on.push_back(Dependency::WholeFile(file));  // the last route removed at its end too
     }
     out.Report(Location{config->path, path->range}, Message(path->text, route), Help(path->text, route),
-               std::move(related));
+               std::move(related), std::move(depends_on));
   }
 }
 

@@ -72,11 +72,17 @@ void Check(const ProjectContext& cx, Sink& out) {
     if (route.kind != project::CronRoute::Kind::kFound) continue;
     for (const project::CronHandler& handler : route.handlers) {
       if (project::ChecksCronSecret(handler) || !reported.insert({handler.file, handler.function}).second) continue;
+      // Every function where a check would count, whole: deleting the check from any of
+      // them is what this finding is about; editing another handler is not.
+      std::vector<Dependency> depends_on = RoutingDependencies(*config, route);
+      for (int function : project::CronSecretScope(handler)) {
+        depends_on.push_back(project::FunctionDefinition(handler.file, *handler.module, function));
+      }
       out.Report(Location{handler.file, handler.route->range},
                  fmt::format("cron endpoint for \"{}\" does not check CRON_SECRET: anyone can call it", path->text),
                  "compare the Authorization header with f\"Bearer {os.environ['CRON_SECRET']}\" and return 401 "
                  "otherwise",
-                 {Location{config->path, path->range}});
+                 {Location{config->path, path->range}}, std::move(depends_on));
     }
   }
 }

@@ -62,12 +62,18 @@ void Check(const ProjectContext& cx, Sink& out) {
     bool get = std::any_of(route.handlers.begin(), route.handlers.end(),
                            [](const project::CronHandler& h) { return AcceptsGet(*h.route); });
     if (get) continue;
+    // The handlers whole, decorators and all: the methods a route accepts may be written
+    // on a line of their own, or a `do_GET` deleted from a handler class.
+    std::vector<Dependency> depends_on = RoutingDependencies(*config, route);
+    for (const project::CronHandler& handler : route.handlers) {
+      depends_on.push_back(project::FunctionDefinition(handler.file, *handler.module, handler.function));
+    }
     const project::CronHandler& first = route.handlers.front();
     out.Report(Location{first.file, first.route->range},
                fmt::format("cron job \"{}\" calls this route with GET, but it accepts only {}", path->text,
                            Methods(*first.route)),
                "accept GET (`@app.get`, or `methods=[\"GET\"]`); Vercel always calls cron jobs with GET",
-               {Location{config->path, path->range}});
+               {Location{config->path, path->range}}, std::move(depends_on));
   }
 }
 

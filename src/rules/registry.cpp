@@ -28,14 +28,15 @@ void Sink::Report(Range range, std::string message, std::string help) {
   Report(Location{path_, range}, std::move(message), std::move(help));
 }
 
-void Sink::Report(Location location, std::string message, std::string help,
-                  std::vector<Location> related) {
+void Sink::Report(Location location, std::string message, std::string help, std::vector<Location> related,
+                  std::vector<Dependency> depends_on) {
   Finding finding;
   finding.rule = &rule_;
   finding.location = std::move(location);
   finding.message = std::move(message);
   finding.help = std::move(help);
   finding.related = std::move(related);
+  finding.depends_on = std::move(depends_on);
   out_->push_back(std::move(finding));
 }
 

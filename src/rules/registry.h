@@ -49,9 +49,10 @@ class Sink {
   // A finding in the module's own file with a mechanical fix (empty: none).
   void ReportWithFix(Range range, std::string message, std::string help, std::vector<Edit> fix,
                      std::vector<Location> related = {});
-  // For findings whose location is in another file, or that have related locations.
-  void Report(Location location, std::string message, std::string help,
-              std::vector<Location> related = {});
+  // For findings whose location is in another file, or that have related locations, or
+  // that depend on lines elsewhere (Finding::depends_on).
+  void Report(Location location, std::string message, std::string help, std::vector<Location> related = {},
+              std::vector<Dependency> depends_on = {});
 
  private:
   const RuleInfo& rule_;

@@ -2,7 +2,10 @@
 // nothing unless the run targets Vercel (`--platform`, `platform:` in the config).
 #pragma once
 
+#include <vector>
+
 #include "core/settings.h"
+#include "project/cron_routes.h"
 #include "project/project.h"
 #include "rules/registry.h"
 #include "vercel/json.h"
@@ -28,6 +31,15 @@ inline VercelCrons VercelCronsToCheck(const ProjectContext& cx) {
   const vercel::JsonValue* crons = config->root()->Get("crons");
   if (!crons || !crons->is_array()) return {};
   return {config, crons};
+}
+
+// What a finding about where a cron path leads depends on in vercel.json: the `routes`
+// and `rewrites` it was routed through (narrowing a rewrite may strand it).
+inline std::vector<Dependency> RoutingDependencies(const project::VercelConfig& config,
+                                                   const project::CronRoute& route) {
+  std::vector<Dependency> entries;
+  for (const Range& entry : route.routing) entries.push_back(Dependency::LinesOf(config.path, entry));
+  return entries;
 }
 
 }  // namespace faaslint::rules

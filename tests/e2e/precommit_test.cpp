@@ -138,6 +138,45 @@ TEST_F(PreCommitTest, VercelJsonTriggersTheHookAndMarkdownDoesNot) {
   EXPECT_NE(markdown.out.find("Skipped"), std::string::npos) << markdown.out;
 }
 
+// A package removed from requirements.txt breaks `from flask import Flask` in app.py,
+// which the commit leaves alone: the hook runs for requirements.txt and fails the commit.
+TEST_F(PreCommitTest, CommitRemovingANeededRequirementFails) {
+  InstallHook("faaslint-system");
+  std::string before = CommitCount();
+  tmp_.Write("project/requirements.txt", "");
+  Stage("requirements.txt");
+  CommandResult commit = Commit();
+  EXPECT_EQ(commit.exit_code, 1) << commit.out << commit.err;
+  EXPECT_NE((commit.out + commit.err).find("app.py:1:19: FL607 `flask` is imported, but requirements.txt does not "
+                                           "declare it"),
+            std::string::npos)
+      << commit.out << commit.err;
+  EXPECT_EQ(CommitCount(), before) << "the commit went through";
+  // In CI, `pre-commit run --files requirements.txt` checks it whole.
+  Git(repo_, {"commit", "-q", "--no-verify", "-m", "flask removed, without the hook"});
+  CommandResult files = TryRepo("faaslint-system", {"--files", "requirements.txt"});
+  EXPECT_EQ(files.exit_code, 1) << files.out << files.err;
+  EXPECT_NE(files.out.find("app.py:1:19: FL607"), std::string::npos) << files.out;
+}
+
+// With an undeclared package from before (a check of app.py or requirements.txt would
+// fail), a text file that declares no package does not run the hook, or runs it and passes.
+TEST_F(PreCommitTest, CommitOfAnUnrelatedTextFileDoesNotRunAFailingCheck) {
+  Append("app.py", "\nimport redis\n");
+  testing::GitCommitAll(repo_, "redis, undeclared");
+  ASSERT_EQ(testing::RunFaaslint({"check", "--all"}, repo_).exit_code, 1);
+  InstallHook("faaslint-system");
+  tmp_.Write("project/notes.txt", "to do\n");
+  Stage("notes.txt");
+  CommandResult notes = Commit();
+  EXPECT_EQ(notes.exit_code, 0) << notes.out << notes.err;
+  EXPECT_NE(notes.err.find("(no files to check)Skipped"), std::string::npos) << notes.out << notes.err;
+  // requirements-dev.txt is a trigger by its name, but declares nothing Vercel installs.
+  tmp_.Write("project/requirements-dev.txt", "pytest\n");
+  Stage("requirements-dev.txt");
+  ExpectCommittedWithHookPassed(Commit());
+}
+
 TEST_F(PreCommitTest, ProjectRulesSeeTheWholeProjectNotJustTheStagedFiles) {
   // A Vercel project: api/index.py (not staged) imports app.py, so app.py is function
   // code; worker.py runs elsewhere. pre-commit passes only the staged files, and the

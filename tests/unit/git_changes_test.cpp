@@ -53,11 +53,35 @@ TEST_F(GitChangesTest, IgnoredFilesAreNeitherChangedNorListed) {
   EXPECT_EQ(changes.snapshot->files(), (std::vector<std::string>{".gitignore", "app.py", "lib.py"}));
 }
 
-TEST_F(GitChangesTest, DeletedFilesAreAbsent) {
+TEST_F(GitChangesTest, DeletedFilesAreAbsentButTouched) {
   Git(dir_.path(), {"rm", "-q", "lib.py"});
   EXPECT_EQ(Describe(Changes(dir_.path(), DiffMode::kStaged)), Described{});
   EXPECT_EQ(Changes(dir_.path(), DiffMode::kStaged).snapshot->files(), std::vector<std::string>{"app.py"});
   EXPECT_EQ(Changes(dir_.path(), DiffMode::kWorkingTree).snapshot->files(), std::vector<std::string>{"app.py"});
+  // A finding may depend on the deleted file (FL607 on requirements.txt).
+  for (DiffMode mode : {DiffMode::kStaged, DiffMode::kWorkingTree}) {
+    EXPECT_EQ(Changes(dir_.path(), mode).touched, (std::set<std::string, std::less<>>{"lib.py"}));
+  }
+}
+
+// Removing lines changes no line of the new side; the removal is kept by the new line it
+// follows, so that a range holding it (a handler the secret check was deleted from) counts.
+TEST_F(GitChangesTest, PureDeletionsAreKeptByTheLineTheyFollow) {
+  dir_.Write("app.py", "a2\na4\na5\n");  // a1 (at the start) and a3 (after the new line 1) removed
+  dir_.Write("lib.py", "l1\nL2\nl3\n");   // an edit, not a removal
+  Git(dir_.path(), {"add", "app.py"});
+  for (DiffMode mode : {DiffMode::kStaged, DiffMode::kWorkingTree}) {
+    ChangeSet changes = Changes(dir_.path(), mode);
+    ASSERT_EQ(changes.removed_after.count("app.py"), 1u);
+    EXPECT_EQ(DescribeLines(changes.removed_after.at("app.py")), "0-1");
+    EXPECT_EQ(changes.removed_after.count("lib.py"), 0u);
+    EXPECT_EQ(changes.changed.count("app.py"), 0u) << "no line of the new side changed";
+    EXPECT_TRUE(changes.Touches("app.py", 1, 2)) << "a3 sat between the new lines 1 and 2";
+    EXPECT_FALSE(changes.Touches("app.py", 2, 3)) << "nothing was removed between a4 and a5";
+    EXPECT_FALSE(changes.Touches("app.py", 1, 1)) << "one line holds no removal";
+  }
+  EXPECT_TRUE(Changes(dir_.path(), DiffMode::kWorkingTree).Touches("lib.py", 2, 2));
+  EXPECT_FALSE(Changes(dir_.path(), DiffMode::kStaged).Touches("lib.py", 1, 3)) << "lib.py's edit is not staged";
 }
 
 TEST_F(GitChangesTest, StagedReadsTheIndexNotTheDisk) {

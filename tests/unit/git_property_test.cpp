@@ -194,16 +194,19 @@ std::string RunSequence(uint32_t seed) {
     DiffMode mode;
     std::string base;
     LineMap expected;
+    LineMap expected_removals;
     std::vector<std::string> files;
   };
-  LineMap worktree = ParseUnifiedDiff(git_diff({"HEAD"}));
-  LineMap since_base = ParseUnifiedDiff(git_diff({base}));
+  LineMap staged_removals, worktree_removals, base_removals;
+  LineMap staged = ParseUnifiedDiff(git_diff({"--cached"}), &staged_removals);
+  LineMap worktree = ParseUnifiedDiff(git_diff({"HEAD"}), &worktree_removals);
+  LineMap since_base = ParseUnifiedDiff(git_diff({base}), &base_removals);
   worktree.insert(untracked.begin(), untracked.end());
   since_base.insert(untracked.begin(), untracked.end());
   Case cases[] = {
-      {"staged", DiffMode::kStaged, "", ParseUnifiedDiff(git_diff({"--cached"})), index_files},
-      {"working tree", DiffMode::kWorkingTree, "", worktree, disk_files},
-      {"base", DiffMode::kBase, base, since_base, disk_files},
+      {"staged", DiffMode::kStaged, "", staged, staged_removals, index_files},
+      {"working tree", DiffMode::kWorkingTree, "", worktree, worktree_removals, disk_files},
+      {"base", DiffMode::kBase, base, since_base, base_removals, disk_files},
   };
   for (const Case& c : cases) {
     ChangeSet changes = Changes(dir.path(), c.mode, c.base);
@@ -213,12 +216,16 @@ std::string RunSequence(uint32_t seed) {
       return std::string(c.name) + " lines differ\n-- git:\n" + Show(c.expected) + "-- faaslint:\n" + Show(actual) +
              "-- git status:\n" + Git(dir.path(), {"status", "--short"});
     }
+    if (LineMap removals = RemovalsOf(changes); removals != c.expected_removals) {
+      return std::string(c.name) + " removals differ\n-- git:\n" + Show(c.expected_removals) + "-- faaslint:\n" +
+             Show(removals) + "-- git status:\n" + Git(dir.path(), {"status", "--short"});
+    }
     if (changes.snapshot->files() != c.files) return std::string(c.name) + ": file lists differ";
   }
   return "";
 }
 
-TEST(GitPropertyTest, ChangedLinesEqualGitDiffUnifiedZeroPerMode) {
+TEST(GitPropertyTest, ChangedLinesAndRemovalsEqualGitDiffUnifiedZeroPerMode) {
   uint32_t first = 1, last = kSequences;
   if (const char* one = std::getenv("FAASLINT_GIT_PROPERTY_SEED")) first = last = std::stoul(one);
   for (uint32_t seed = first; seed <= last; ++seed) {

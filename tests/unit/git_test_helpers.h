@@ -66,8 +66,9 @@ inline uint32_t CountLines(const std::string& text) {
 // Changed lines per file, for comparing with git's own diff.
 using LineMap = std::map<std::string, std::set<uint32_t>>;
 
-// New-side lines of `git diff -U0` output: the "+c,d" of each hunk under "+++ b/PATH".
-inline LineMap ParseUnifiedDiff(const std::string& diff) {
+// New-side lines of `git diff -U0` output: the "+c,d" of each hunk under "+++ b/PATH";
+// with `removed_after`, the "c" of each "+c,0" hunk (lines removed after new line c).
+inline LineMap ParseUnifiedDiff(const std::string& diff, LineMap* removed_after = nullptr) {
   LineMap lines;
   std::istringstream in(diff);
   std::string line, path;
@@ -81,6 +82,7 @@ inline LineMap ParseUnifiedDiff(const std::string& diff) {
       size_t space = line.find(' ', plus + 2);
       uint32_t count = comma != std::string::npos && comma < space ? std::stoul(line.substr(comma + 1)) : 1;
       for (uint32_t n = 0; n < count; ++n) lines[path].insert(start + n);
+      if (count == 0 && removed_after != nullptr) (*removed_after)[path].insert(start);
     }
   }
   return lines;
@@ -109,6 +111,17 @@ inline LineMap LinesOf(const ChangeSet& changes) {
   }
   std::erase_if(lines, [](const auto& entry) { return entry.second.empty(); });
   return lines;
+}
+
+// ChangeSet::removed_after as ParseUnifiedDiff gives git's.
+inline LineMap RemovalsOf(const ChangeSet& changes) {
+  LineMap removals;
+  for (const auto& [path, set] : changes.removed_after) {
+    for (const auto& [first, last] : set.ranges()) {
+      for (uint32_t n = first; n <= last; ++n) removals[path].insert(n);
+    }
+  }
+  return removals;
 }
 
 inline std::string Show(const LineMap& map) {
