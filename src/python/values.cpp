@@ -283,7 +283,7 @@ std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int 
       }
       if (expr.str != "+") return std::nullopt;
       std::optional<StringValue> right = StringAt(expr.items[1], function, depth + 1);
-      if (!right) return StringValue{left->text, true};
+      if (!right) return StringValue{left->text, true, {}};
       if (left->prefix_only) {
         // "file:" + path + "?mode=ro": the start stays known, and so does the end.
         left->known_end = right->prefix_only ? right->known_end : left->known_end + right->text;

@@ -159,7 +159,7 @@ void Check(const PyContext& cx, Sink& out) {
       if (database.flag_index >= 0) {
         const Expr* flag = ArgValue(call, database.flag_index, database.flag_keyword);
         std::optional<python::StringValue> text =
-            flag ? values.String(*flag, call.function) : python::StringValue{std::string(database.default_flag)};
+            flag ? values.String(*flag, call.function) : python::StringValue{std::string(database.default_flag), false, {}};
         if (!text || text->prefix_only || text->text.find_first_of("cwn") == std::string::npos) break;
       }
       if (call.callee == "tinydb.TinyDB" && call.Keyword("storage")) break;  // MemoryStorage and co.
