@@ -150,6 +150,16 @@ bool Module::InLambdaBody(const Range& range) const {
                      [&](const Range& body) { return body.start <= range.start && range.end <= body.end; });
 }
 
+std::string_view Module::ModuleLevelConstructor(std::string_view name) const {
+  std::string_view found;
+  for (const Assignment& assignment : assignments_) {
+    if (assignment.function != -1 || assignment.target.kind != Expr::Kind::kName) continue;
+    if (assignment.target.text != name || assignment.value.kind != Expr::Kind::kCall) continue;
+    found = calls_[assignment.value.call].callee;
+  }
+  return found;
+}
+
 bool Module::IsInHandler(int function) const {
   for (; function >= 0; function = functions_[function].parent) {
     if (functions_[function].is_handler) return true;

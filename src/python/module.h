@@ -293,6 +293,9 @@ class Module {
   // The first def of that name directly in function `scope` (-1: at module level) that
   // is not a method, or -1.
   int FindDef(int scope, std::string_view name) const;
+  // The constructor a module-level name was last assigned from (`app = Flask(__name__)` ->
+  // "flask.Flask"), or "" when unknown.
+  std::string_view ModuleLevelConstructor(std::string_view name) const;
   // The call enclosing a function's body and so on: the function chain of a call.
   bool IsInHandler(int function) const;    // the function or an enclosing one is a handler
   bool IsInColdStart(int function) const;  // ... is a cold-start hook

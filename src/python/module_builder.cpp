@@ -1276,20 +1276,11 @@ class ModuleBuilder {
       if (int group = m_.FindFunction(owner); group >= 0 && IsCommandLineCommand(m_.functions_[group], depth + 1)) {
         return true;
       }
-      if (ModuleLevelCallee(owner).starts_with("typer.")) return true;
+      if (m_.ModuleLevelConstructor(owner).starts_with("typer.")) return true;
     }
     return false;
   }
 
-  // What a module-level name was last assigned from (`app = typer.Typer()` -> "typer.Typer").
-  std::string_view ModuleLevelCallee(std::string_view name) const {
-    std::string_view callee;
-    for (const Assignment& assignment : m_.assignments_) {
-      if (assignment.function != -1 || assignment.target.kind != Kind::kName || assignment.target.text != name) continue;
-      callee = assignment.value.kind == Kind::kCall ? std::string_view(m_.calls_[assignment.value.call].callee) : "";
-    }
-    return callee;
-  }
 
   // `# noqa` and `# noqa: FL101, FL401` in comments (not in strings): find the word,
   // then ask the tree whether it sits in a comment.

@@ -79,7 +79,7 @@ bool StartsServer(const python::Module& module, const python::Call& call) {
     return OneOf(module.calls()[receiver.call].callee, kServerObjects);
   }
   if (receiver.kind != python::Expr::Kind::kName) return false;
-  std::string_view constructor = ModuleLevelConstructor(module, receiver.text);
+  std::string_view constructor = module.ModuleLevelConstructor(receiver.text);
   if (!constructor.empty()) return OneOf(constructor, kServerObjects) || OneOf(receiver.text, kAppNames);
   return OneOf(receiver.text, kAppNames);
 }
