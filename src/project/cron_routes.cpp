@@ -447,7 +447,7 @@ FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& fu
       for (const python::Route& route : function.routes) {
         if (route.websocket) continue;
         routes.any_route = true;
-        if (route.path.empty()) {
+        if (!route.path_known) {
           routes.computed = true;
           continue;
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "python/containers.h"
 #include "python/module.h"
 #include "python/parser.h"
 #include "python/sys_path.h"
@@ -94,33 +95,55 @@ std::optional<std::string> ModuleIndex::Resolve(std::string_view importer, std::
   return std::nullopt;
 }
 
-std::optional<ModuleIndex::Target> ModuleIndex::ResolveCallee(std::string_view importer,
-                                                                std::string_view callee) const {
-  std::string name(callee);
+bool ModuleIndex::FindInModules(std::string_view importer, std::string_view dotted,
+                                const std::function<bool(const std::string& path, const std::string& rest)>& find) const {
+  std::string name(dotted);
   for (size_t at; (at = name.find("()")) != std::string::npos;) name.erase(at, 2);  // Checker().start
   size_t dots = 0;
   while (dots < name.size() && name[dots] == '.') ++dots;
   std::vector<std::string> parts = Split(std::string_view(name).substr(dots));
-  if (parts.empty()) return std::nullopt;
+  if (parts.empty()) return false;
   std::string prefix = name.substr(0, dots);
   // The longest prefix that is a local module exporting the rest wins: pkg.jobs.start before pkg.
   for (size_t split = parts.size() - 1;; --split) {
     if (split > 0 || dots > 0) {
       std::optional<std::string> path = Resolve(importer, prefix + JoinParts(parts, 0, split, '.'));
-      if (path && *path != importer) {
-        std::string function = JoinParts(parts, split, parts.size(), '.');
-        static const Summary kNothing;
-        const Summary& summary =
-            Mentions(*path, std::string_view(function).substr(0, function.find('.'))) ? SummaryOf(*path) : kNothing;
-        if (auto it = summary.find(function); it != summary.end()) {
-          std::lock_guard<std::mutex> lock(mutex_);
-          const int id = ids_.emplace(*path + ":" + function, static_cast<int>(ids_.size())).first->second;
-          return Target{*path, id, &it->second};
-        }
-      }
+      if (path && *path != importer && find(*path, JoinParts(parts, split, parts.size(), '.'))) return true;
     }
-    if (split == 0) return std::nullopt;
+    if (split == 0) return false;
   }
+}
+
+const ModuleIndex::Summary& ModuleIndex::SummaryIfMentioned(const std::string& path, std::string_view name) const {
+  static const Summary kNothing;
+  return Mentions(path, name.substr(0, name.find('.'))) ? SummaryOf(path) : kNothing;
+}
+
+std::optional<ModuleIndex::Target> ModuleIndex::ResolveCallee(std::string_view importer,
+                                                                std::string_view callee) const {
+  std::optional<Target> target;
+  FindInModules(importer, callee, [&](const std::string& path, const std::string& function) {
+    const Summary& summary = SummaryIfMentioned(path, function);
+    auto it = summary.functions.find(function);
+    if (it == summary.functions.end()) return false;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const int id = ids_.emplace(path + ":" + function, static_cast<int>(ids_.size())).first->second;
+    target = Target{path, id, &it->second};
+    return true;
+  });
+  return target;
+}
+
+std::optional<std::string> ModuleIndex::ContainerKind(std::string_view importer, std::string_view name) const {
+  std::optional<std::string> kind;
+  FindInModules(importer, name, [&](const std::string& path, const std::string& global) {
+    const Summary& summary = SummaryIfMentioned(path, global);
+    auto it = summary.containers.find(global);
+    if (it == summary.containers.end()) return false;
+    kind = it->second;
+    return true;
+  });
+  return kind;
 }
 
 const std::vector<ModuleIndex::Edge>& ModuleIndex::EdgesOf(const Target& from) const {
@@ -277,7 +300,8 @@ const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) cons
 }
 
 void ModuleIndex::Publish(const python::Module& module, const python::ModuleBackground& background) const {
-  auto summary = std::make_unique<Summary>(python::ExportBackgroundWork(module, background.work));
+  auto summary = std::make_unique<Summary>(
+      Summary{python::ExportBackgroundWork(module, background.work), python::FindContainers(module).globals});
   std::vector<std::string> folders;
   if (MayExtendSysPath(module.source())) folders = python::SysPathAdditions(module);
   std::lock_guard<std::mutex> lock(mutex_);

@@ -2,8 +2,9 @@
 // `from pkg.jobs import start`, `from .jobs import start`, and the sys.path shim of
 // api/index.py that imports `app` from the repository root all resolve to a file of the
 // snapshot. Modules are parsed on first use (with the index's own parser) and only a
-// summary is kept — which of their functions start background work, and which imported
-// functions the others reach — not their trees; imports are followed only when asked.
+// summary is kept — which of their functions start background work, which imported
+// functions the others reach, which module-level containers they keep — not their
+// trees; imports are followed only when asked.
 // Safe to share between lint workers: a lock guards the caches; parsing happens outside
 // it, each with a parser of its own (creating one costs microseconds).
 //
@@ -53,14 +54,28 @@ class ModuleIndex {
   // module does not say so. The urls.py files are read once, on the first question.
   bool IsDjangoView(std::string_view path, std::string_view function) const;
 
+  // The kind of container ("dict") a name of `importer` ("state.CACHE" for
+  // `from state import CACHE`, ".state.CACHE") is at module level of a local module, or
+  // nullopt (python/containers.h says what counts).
+  std::optional<std::string> ContainerKind(std::string_view importer, std::string_view name) const;
+
   // What the index would parse `module` for, from the module the linter built: its
   // exported background work and its sys.path shim. The first entry stored wins.
   void Publish(const python::Module& module, const python::ModuleBackground& background) const;
 
  private:
-  using Summary = std::map<std::string, python::FunctionWork, std::less<>>;
+  struct Summary {
+    std::map<std::string, python::FunctionWork, std::less<>> functions;  // by the name others call
+    std::map<std::string, std::string, std::less<>> containers;         // module-level, by name
+  };
   bool IsFile(const std::string& path) const;
   const Summary& SummaryOf(const std::string& path) const;
+  // SummaryOf when the module spells the first part of `name` (Mentions), else an empty one.
+  const Summary& SummaryIfMentioned(const std::string& path, std::string_view name) const;
+  // Splits `dotted` ("pkg.jobs.start", ".jobs.start", "jobs.Checker().start") into a local
+  // module and the rest, the longest module first, until `find(path, rest)` says found.
+  bool FindInModules(std::string_view importer, std::string_view dotted,
+                     const std::function<bool(const std::string& path, const std::string& rest)>& find) const;
   // Whether `path` may export `name`: every name a summary exports (a function, a class, a
   // module-level instance) is spelled in the module's text, so a module that does not
   // spell it needs no parse to answer "no".

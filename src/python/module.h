@@ -103,7 +103,8 @@ struct Call {
 };
 
 struct Route {
-  std::string path;                  // "/api/check"; empty when not a literal
+  std::string path;                  // "/api/check"; empty when not a literal (see path_known)
+  bool path_known = false;           // a literal path: also `@router.get("")`, the router's prefix
   std::vector<std::string> methods;  // upper case; Flask's default is GET
   Range range;                       // the decorator or add_url_rule call
   bool websocket = false;

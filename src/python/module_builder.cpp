@@ -758,6 +758,24 @@ class ModuleBuilder {
       if (inner.size() == 1) return Expression(inner[0], scope, use, assigned_to, depth + 1, parent_call);
       return Summary(node, Kind::kOther);
     }
+    // `(t := Thread(...))` binds `t` like `t = Thread(...)` (in the enclosing function, also
+    // inside a comprehension) and is worth the value.
+    if (t_.named_expression.Matches(type)) {
+      TSNode name = Field(node, f_.name);
+      if (ts_node_is_null(name) || !Is(name, t_.identifier)) return Summary(node, Kind::kOther);
+      Expr target = Summary(name, Kind::kName);
+      target.qualified = target.text;
+      Expr value = Expression(Field(node, f_.value), scope, ResultUse::kAssigned, std::string(target.text), depth + 1);
+      Assignment assignment;
+      assignment.target = std::move(target);
+      assignment.value = value;
+      assignment.op = "=";
+      assignment.range = RangeOf(node);
+      assignment.function = scope.function;
+      assignment.guarded = scope.guarded;
+      m_.assignments_.push_back(std::move(assignment));
+      return value;
+    }
     if (t_.yield.Matches(type)) {
       if (scope.function >= 0) m_.functions_[scope.function].is_generator = true;
       Expr expr = Summary(node, Kind::kOther);
@@ -956,7 +974,10 @@ class ModuleBuilder {
         route.websocket = method.starts_with("websocket");
         if (call) {
           const Argument* path = call->Arg(0, method == "route" ? "rule" : "path");
-          if (path && path->value.IsString() && !path->value.is_fstring) route.path = path->value.str;
+          if (path && path->value.IsString() && !path->value.is_fstring) {
+            route.path = path->value.str;
+            route.path_known = true;
+          }
           if (const Argument* methods = call->Keyword("methods")) {
             for (const Expr& item : methods->value.items) {
               if (!item.IsString()) continue;
@@ -1131,7 +1152,10 @@ class ModuleBuilder {
         route.range = call.range;
         route.call = static_cast<int>(index);
         const Argument* path = call.Arg(0, "rule");
-        if (path && path->value.IsString()) route.path = path->value.str;
+        if (path && path->value.IsString() && !path->value.is_fstring) {
+          route.path = path->value.str;
+          route.path_known = true;
+        }
         if (const Argument* methods = call.Keyword("methods")) {
           for (const Expr& item : methods->value.items) {
             if (item.IsString()) route.methods.push_back(item.str);
@@ -1189,6 +1213,7 @@ class ModuleBuilder {
     // re_path/url take a regular expression, not a path: leave those unknown.
     if (call.callee == "django.urls.path" && path && path->value.IsString() && !path->value.is_fstring) {
       route.path = "/" + path->value.str;
+      route.path_known = true;
     }
     target.routes.push_back(std::move(route));  // Django views accept every method unless decorated
   }

@@ -64,6 +64,7 @@ NodeTypes Build(const TSLanguage* language) {
   types.list_pattern = Lookup(language, "list_pattern");
   types.list_splat = Lookup(language, "list_splat");
   types.match_statement = Lookup(language, "match_statement");
+  types.named_expression = Lookup(language, "named_expression");
   types.none = Lookup(language, "none");
   types.nonlocal_statement = Lookup(language, "nonlocal_statement");
   types.not_operator = Lookup(language, "not_operator");

@@ -26,7 +26,7 @@ struct NodeTypes {
       expression_list, expression_statement, false_, finally_clause, float_, for_statement, function_definition,
       future_import_statement, generator_expression, global_statement, identifier, if_statement,
       import_from_statement, import_statement, integer, interpolation, keyword_argument, lambda, list, list_pattern,
-      list_splat, match_statement, none, nonlocal_statement, not_operator, pair, parenthesized_expression,
+      list_splat, match_statement, named_expression, none, nonlocal_statement, not_operator, pair, parenthesized_expression,
       pattern_list, raise_statement, return_statement, set, string, string_content, string_start, subscript, true_,
       try_statement, tuple, tuple_pattern, while_statement, wildcard_import, with_clause, with_statement, yield;
 

@@ -52,7 +52,9 @@ constexpr std::string_view kThreadTypes[] = {"threading.Thread", "threading.Time
 constexpr std::string_view kRawStarts[] = {"_thread.start_new_thread", "_thread.start_new", "thread.start_new_thread"};
 
 // Thread constructors and joins of a module, indexed once by the name they are assigned
-// to or called on, so each start costs a lookup.
+// to or called on, so each start costs a lookup. Threads made in a collection and
+// started one by one are followed too: `threads = [Thread(target=w) for w in jobs]` (or
+// `threads.append(Thread(...))`), then `for t in threads: t.start()`.
 class ThreadTracker {
  public:
   explicit ThreadTracker(const python::Module& module) : module_(module) {
@@ -64,13 +66,39 @@ class ThreadTracker {
     const std::vector<python::Call>& calls = module.calls();
     for (size_t i = 0; i < calls.size(); ++i) {
       const python::Call& call = calls[i];
-      if (call.use == python::ResultUse::kAssigned && IsThreadType(call.callee)) {
-        constructors_.Add(Owner(call.assigned_to, call.function), &call);
-      }
       if (call.method == "join") joins_.Add(Owner(call.receiver.text, call.function), &call);
+      if (!IsThreadType(call.callee)) continue;
+      if (call.use == python::ResultUse::kAssigned) {
+        constructors_.Add(Owner(call.assigned_to, call.function), &call);
+      } else if (const python::Call* into = AddedTo(call)) {
+        in_collections_.Add(Owner(into->receiver.text, call.function), &call);
+      } else {
+        unnamed_.push_back(&call);
+      }
+    }
+    // `threads = [Thread(...) for ...]`: a constructor inside the value of an assignment.
+    std::sort(unnamed_.begin(), unnamed_.end(),
+              [](const python::Call* a, const python::Call* b) { return a->range.start < b->range.start; });
+    for (const python::Assignment& assignment : module.assignments()) {
+      if (assignment.target.kind == python::Expr::Kind::kSubscript) continue;
+      if (const python::Call* inside = UnnamedWithin(assignment.value.range)) {
+        in_collections_.Add(Owner(assignment.target.text, assignment.function), inside);
+      }
+    }
+    for (const python::Loop& loop : module.loops()) {
+      if (!loop.is_while && loop.target.kind == python::Expr::Kind::kName) {
+        loops_.Add(Owner(loop.target.text, loop.function), &loop);
+      }
     }
     constructors_.Seal();
     joins_.Seal();
+    in_collections_.Seal();
+    loops_.Seal();
+    // `for t in threads: t.join()`: the whole collection is waited for.
+    for (const python::Call& call : calls) {
+      if (call.method != "join") continue;
+      if (const python::Loop* loop = LoopBinding(call)) joined_collections_.insert(Owner(loop->condition.text, call.function));
+    }
   }
 
   bool IsThreadType(std::string_view name) const {
@@ -78,19 +106,31 @@ class ThreadTracker {
            thread_classes_.count(name) > 0;
   }
 
-  // The constructor call that created what `receiver` names in `function`, or null.
-  const python::Call* Constructor(const python::Expr& receiver, int function) const {
+  // The constructor call that created what `start`'s receiver names, or null.
+  const python::Call* Constructor(const python::Call& start) const {
+    const python::Expr& receiver = start.receiver;
     if (receiver.kind == python::Expr::Kind::kCall) {
       const python::Call& call = module_.calls()[receiver.call];
       return IsThreadType(call.callee) ? &call : nullptr;
     }
-    std::span<const python::Call* const> found = constructors_.Find(Owner(receiver.text, function));
-    return found.empty() ? nullptr : found.front();
+    std::span<const python::Call* const> found = constructors_.Find(Owner(receiver.text, start.function));
+    if (!found.empty()) return found.front();
+    const python::Loop* loop = LoopBinding(start);
+    if (loop == nullptr) return nullptr;
+    if (const python::Call* inside = UnnamedWithin(loop->condition.range)) return inside;  // for t in [Thread(...), ...]
+    for (int scope : {start.function, -1}) {
+      std::span<const python::Call* const> kept = in_collections_.Find(Owner(loop->condition.text, scope));
+      if (!kept.empty()) return kept.front();
+    }
+    return nullptr;
   }
 
-  // `t.join()` (or `self.worker.join()`) somewhere in the same function.
-  bool Joined(const python::Expr& receiver, int function) const {
-    return !joins_.Find(Owner(receiver.text, function)).empty();
+  // `t.join()` (or `self.worker.join()`) somewhere in the same function, or, for a thread
+  // started in a loop over a collection, a loop that joins that collection's threads.
+  bool Joined(const python::Call& start) const {
+    if (!joins_.Find(Owner(start.receiver.text, start.function)).empty()) return true;
+    const python::Loop* loop = LoopBinding(start);
+    return loop != nullptr && joined_collections_.count(Owner(loop->condition.text, start.function)) > 0;
   }
 
  private:
@@ -108,10 +148,38 @@ class ThreadTracker {
     return {name, false, function};
   }
 
+  // `threads.append(Thread(...))`: the call that adds a constructor to a collection.
+  const python::Call* AddedTo(const python::Call& constructor) const {
+    if (constructor.use != python::ResultUse::kArgument || constructor.parent_call < 0) return nullptr;
+    const python::Call& parent = module_.calls()[constructor.parent_call];
+    bool adds = parent.method == "append" || parent.method == "add" || parent.method == "insert";
+    bool named = parent.receiver.kind == python::Expr::Kind::kName || parent.receiver.kind == python::Expr::Kind::kAttribute;
+    return adds && named ? &parent : nullptr;
+  }
+
+  // The first constructor, neither assigned nor added to a collection, inside `range`.
+  const python::Call* UnnamedWithin(const Range& range) const {
+    auto it = std::lower_bound(unnamed_.begin(), unnamed_.end(), range.start,
+                               [](const python::Call* call, const Position& at) { return call->range.start < at; });
+    return it != unnamed_.end() && Encloses(range, (*it)->range) ? *it : nullptr;
+  }
+
+  // The `for` loop whose variable `call`'s receiver is: `for t in threads: t.start()`.
+  const python::Loop* LoopBinding(const python::Call& call) const {
+    for (const python::Loop* loop : loops_.Find(Owner(call.receiver.text, call.function))) {
+      if (Encloses(loop->range, call.range)) return loop;
+    }
+    return nullptr;
+  }
+
   const python::Module& module_;
   std::set<std::string, std::less<>> thread_classes_;
-  FlatMultimap<Key, const python::Call*> constructors_;  // thread constructors, by assigned name
-  FlatMultimap<Key, const python::Call*> joins_;         // `.join()` calls, by receiver
+  FlatMultimap<Key, const python::Call*> constructors_;    // thread constructors, by assigned name
+  FlatMultimap<Key, const python::Call*> joins_;           // `.join()` calls, by receiver
+  FlatMultimap<Key, const python::Call*> in_collections_;  // thread constructors, by collection
+  FlatMultimap<Key, const python::Loop*> loops_;           // `for` loops, by their variable
+  std::vector<const python::Call*> unnamed_;               // other thread constructors, by start
+  std::set<Key> joined_collections_;
 };
 
 // A start at import time keeps running locally and is skipped on the platform, as the
@@ -133,9 +201,9 @@ void Check(const PyContext& cx, Sink& out) {
       continue;
     }
     if (call.method != "start") continue;
-    const python::Call* constructor = threads.Constructor(call.receiver, call.function);
+    const python::Call* constructor = threads.Constructor(call);
     if (constructor == nullptr || constructor->guarded) continue;
-    if (call.receiver.kind != python::Expr::Kind::kCall && threads.Joined(call.receiver, call.function)) continue;
+    if (call.receiver.kind != python::Expr::Kind::kCall && threads.Joined(call)) continue;
     const python::Argument* daemon = constructor->Keyword("daemon");
     bool is_daemon = daemon && daemon->value.IsTrue();
     // Joined elsewhere (a list joined at shutdown, another handler) still outlives this call.

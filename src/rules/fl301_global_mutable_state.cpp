@@ -1,8 +1,12 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
+#include "python/bindings.h"
+#include "python/containers.h"
+#include "project/module_index.h"
 #include "python/module.h"
 #include "python/request_path.h"
 #include "python/values.h"
@@ -18,14 +22,18 @@ constexpr RuleInfo kInfo{
     "FL301", "global-mutable-state", Severity::kWarning,
     "module-level state is changed while serving a request",
     R"(## What it does
-Finds module-level dicts, lists and sets (and names declared `global`) that are changed
+Finds module-level dicts, lists and sets (also those of another module of the project,
+imported: `from state import CACHE`; class attributes: `Cache.store`, `cls.store`; and
+names declared `global`) that are changed
 while a request is served — in a route handler, a class-based view's method, a
 per-request hook or middleware, a FastAPI dependency, a decorator's wrapper around a
 handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
 (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`). Changes made at import
 time, module-level data that handlers only read, locals that shadow a global name, and
-`@functools.lru_cache` are not reported.
+`@functools.lru_cache` are not reported; nor is a set or list that only keeps asyncio
+tasks alive until they finish (the `background_tasks.add(task)` recipe of the asyncio
+documentation: whether such a task may outlive the response is FL105's question).
 
 ## Why it fails on serverless
 Each function instance is its own process with its own copy of every global. Requests
@@ -51,10 +59,6 @@ Vercel KV), a database — and pass per-request values as arguments instead of t
 `os.environ`. A cache that is only a per-instance speed-up is fine; make that explicit
 with `functools.lru_cache` or a TTL cache.)"};
 
-constexpr std::string_view kContainerTypes[] = {
-    "dict", "list", "set", "collections.defaultdict", "collections.OrderedDict", "collections.Counter",
-    "collections.deque", "bytearray",
-};
 constexpr std::string_view kMutators[] = {
     "append", "extend", "insert", "update", "setdefault", "add", "pop", "popitem", "clear", "remove",
     "discard", "appendleft", "extendleft", "popleft", "__setitem__", "__delitem__",
@@ -70,45 +74,29 @@ constexpr std::string_view kHelp =
 constexpr std::string_view kEnvironHelp =
     "pass per-request values as arguments; set environment variables in the platform's project settings";
 
-// What kind of container a module-level value is ("dict"), or "" when not one.
-std::string ContainerType(const python::Module& module, const Expr& value) {
-  switch (value.kind) {
-    case Expr::Kind::kDict: return "dict";
-    case Expr::Kind::kList: return "list";
-    case Expr::Kind::kSet: return "set";
-    case Expr::Kind::kCall: {
-      const python::Call* call = python::CallOf(module, value);
-      if (!call) return "";
-      const std::string& callee = call->callee;
-      if (!OneOf(callee, kContainerTypes)) return "";
-      return callee.substr(callee.rfind('.') + 1);
-    }
-    case Expr::Kind::kOther:  // comprehensions
-      if (value.text.starts_with("{")) return "dict";
-      if (value.text.starts_with("[")) return "list";
-      return "";
-    default: return "";
-  }
-}
-
-// `cache[a][b]` -> the name `cache`; null when the chain does not start at a plain name.
-const Expr* RootName(const Expr& expr) {
+// `cache[a][b]` -> `cache`, `Cache.store[a]` -> `Cache.store`: what a subscript chain starts at.
+const Expr& Root(const Expr& expr) {
   const Expr* current = &expr;
   while (current->kind == Expr::Kind::kSubscript && !current->items.empty()) current = &current->items[0];
-  return current->kind == Expr::Kind::kName ? current : nullptr;
+  return *current;
+}
+
+// A task or future the event loop runs: `asyncio.create_task(...)`, `loop.create_task(...)`.
+bool StartsTask(const python::Call& call) {
+  return call.callee == "asyncio.create_task" || call.callee == "asyncio.ensure_future" ||
+         (call.receiver.kind != Expr::Kind::kOther && call.method == "create_task");
 }
 
 class Checker {
  public:
   Checker(const PyContext& cx, Sink& out)
-      : module_(cx.module), values_(cx.module), on_path_(RequestPath(cx)), out_(out) {
+      : module_(cx.module),
+        modules_(cx.modules),
+        values_(cx.module),
+        containers_(python::FindContainers(cx.module)),
+        on_path_(RequestPath(cx)),
+        out_(out) {
     const python::Module& module = cx.module;
-    for (const python::Assignment& assignment : module.assignments()) {
-      if (assignment.function != -1 || assignment.guarded || assignment.target.kind != Expr::Kind::kName) continue;
-      if (values_.InClassBody(assignment)) continue;
-      std::string type = ContainerType(module, assignment.value);
-      if (!type.empty()) containers_[std::string(assignment.target.text)] = type;
-    }
     // `clients["s3"] = boto3.client("s3")`: found once, not per store (that was quadratic
     // on a module of 16,000 handlers each storing into a cache).
     for (const python::Assignment& assignment : module.assignments()) {
@@ -126,8 +114,8 @@ class Checker {
         continue;
       }
       if (StoresClient(access)) continue;  // clients["s3"] = boto3.client("s3"): lazy initialisation
-      if (const std::string* type = Container(access.object, access.function)) {
-        ReportContainer(access.range, *RootName(access.object), *type, access.function);
+      if (Held held = Container(access.object, access.function)) {
+        ReportContainer(access.range, Root(access.object), held, access.function);
       }
     }
     for (const python::Call& call : module_.calls()) {
@@ -137,8 +125,8 @@ class Checker {
         continue;
       }
       if (call.method.empty() || !OneOf(call.method, kMutators)) continue;
-      if (const std::string* type = Container(call.receiver, call.function)) {
-        ReportContainer(call.callee_range, *RootName(call.receiver), *type, call.function);
+      if (Held held = Container(call.receiver, call.function); held && !KeepsTask(call)) {
+        ReportContainer(call.callee_range, Root(call.receiver), held, call.function);
       }
     }
     for (const python::Assignment& assignment : module_.assignments()) {
@@ -165,14 +153,59 @@ class Checker {
  private:
   bool OnPath(int function, bool guarded) const { return function >= 0 && !guarded && on_path_[function]; }
 
-  // The container type when `expr` (or the root of `expr[...]`) is a module-level container.
-  const std::string* Container(const Expr& expr, int function) const {
-    const Expr* root = RootName(expr);
-    if (!root) return nullptr;
-    auto it = containers_.find(root->text);
-    if (it == containers_.end()) return nullptr;
-    if (values_.ScopeOf(root->text, function) != -1) return nullptr;  // a local of the same name
-    return &it->second;
+  // A container that outlives the request, and where it is kept.
+  struct Held {
+    const std::string* kind = nullptr;  // "dict"
+    std::string_view where;             // "module-level", "class-level"
+    explicit operator bool() const { return kind != nullptr; }
+  };
+
+  // What `expr` (or the root of `expr[...]`) is when it is a module-level container (of
+  // this module or, imported, of another module of the project) or a container attribute
+  // of a module-level class (`Cache.store`, or `cls.store` in one of its methods).
+  Held Container(const Expr& expr, int function) {
+    const Expr& root = Root(expr);
+    if (root.kind == Expr::Kind::kName) {
+      if (values_.ScopeOf(root.text, function) != -1) return {};  // a local of the same name
+      auto it = containers_.globals.find(root.text);
+      if (it != containers_.globals.end()) return {&it->second, "module-level"};
+      return {Imported(root.qualified), "imported module-level"};
+    }
+    if (root.kind != Expr::Kind::kAttribute) return {};
+    const Expr* leftmost = &root;
+    while (leftmost->kind == Expr::Kind::kAttribute && !leftmost->items.empty()) leftmost = &leftmost->items[0];
+    if (leftmost->kind != Expr::Kind::kName) return {};
+    if (leftmost->text == "cls" && leftmost == &root.items[0]) {
+      int klass = module_.functions()[function].class_index;
+      if (klass < 0) return {};
+      auto it = containers_.class_attributes.find(std::pair<std::string, std::string>(module_.classes()[klass].name, root.str));
+      return {it != containers_.class_attributes.end() ? &it->second : nullptr, "class-level"};
+    }
+    if (values_.ScopeOf(leftmost->text, function) != -1) return {};  // a local of the class's (or module's) name
+    if (leftmost == &root.items[0]) {
+      auto it = containers_.class_attributes.find(std::pair<std::string, std::string>(leftmost->text, root.str));
+      if (it != containers_.class_attributes.end()) return {&it->second, "class-level"};
+    }
+    return {Imported(root.qualified), "imported module-level"};  // `import state` ... `state.CACHE[k] = v`
+  }
+
+  // A module-level container of another module of the project, by the name an import
+  // gives it here ("state.CACHE", ".state.CACHE"); asked once per name.
+  const std::string* Imported(const std::string& qualified) {
+    if (modules_ == nullptr || qualified.find('.') == std::string::npos) return nullptr;
+    auto [it, added] = imported_.try_emplace(qualified);
+    if (added) it->second = modules_->ContainerKind(module_.path(), qualified);
+    return it->second ? &*it->second : nullptr;
+  }
+
+  // `background_tasks.add(task)` where the task comes from `asyncio.create_task(...)`.
+  bool KeepsTask(const python::Call& call) {
+    const python::Argument* kept = call.Positional(0);
+    if (kept == nullptr || call.args.size() != 1) return false;
+    if (kept->value.kind == Expr::Kind::kCall) return StartsTask(module_.calls()[kept->value.call]);
+    if (kept->value.kind != Expr::Kind::kName) return false;
+    if (!bindings_) bindings_.emplace(module_);  // built for the few modules that ask
+    return bindings_->Source(kept->value, call.function, StartsTask) != nullptr;
   }
 
   bool StoresClient(const python::SubscriptAccess& access) const {
@@ -205,12 +238,12 @@ class Checker {
 
   std::string FunctionName(int function) const { return module_.functions()[function].qualified_name; }
 
-  void ReportContainer(const Range& range, const Expr& name, const std::string& type, int function) {
+  void ReportContainer(const Range& range, const Expr& name, const Held& held, int function) {
     out_.Report(range,
-                fmt::format("module-level {} `{}` is changed while serving a request in `{}()`: every function "
+                fmt::format("{} {} `{}` is changed while serving a request in `{}()`: every function "
                             "instance has its own copy, so other instances never see the change and it is lost "
                             "when the instance is recycled",
-                            type, name.text, FunctionName(function)),
+                            held.where, *held.kind, name.text, FunctionName(function)),
                 std::string(kHelp));
   }
 
@@ -224,9 +257,12 @@ class Checker {
   }
 
   const python::Module& module_;
+  const project::ModuleIndex* modules_;
   python::Values values_;
+  std::optional<python::Bindings> bindings_;
+  python::Containers containers_;
+  std::map<std::string, std::optional<std::string>, std::less<>> imported_;  // qualified name -> kind
   std::vector<bool> on_path_;
-  std::map<std::string, std::string, std::less<>> containers_;
   std::set<Range> client_stores_;  // subscripts assigned a network client
   Sink& out_;
 };

@@ -100,6 +100,37 @@ def create():
             "FL705 api/index.py:6:2: cron job \"/users/\" calls this route with GET, but it accepts only POST\n");
 }
 
+// `@router.get("")` serves the router's prefix itself: a literal path, not an unknown one.
+TEST(FL705, EmptyRoutePathServesTheRouterPrefix) {
+  std::string fastapi = R"py(import os
+from fastapi import FastAPI, APIRouter
+app = FastAPI()
+cron = APIRouter(prefix='/api/cron')
+
+@cron.post('')
+def run():
+    return os.environ['CRON_SECRET']
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", fastapi + "app.include_router(cron)\n")),
+            "FL705 api/index.py:6:2: cron job \"/api/cron\" calls this route with GET, but it accepts only POST\n");
+  // The prefix with a `/` after it is another path, which Starlette redirects.
+  EXPECT_EQ(Fl703Help(App("/api/cron/", fastapi + "app.include_router(cron)\n")),
+            "write \"/api/cron\", the path the route serves\n");
+  std::string flask = R"py(import os
+from flask import Flask, Blueprint
+app = Flask(__name__)
+cron = Blueprint('cron', __name__, url_prefix='/api/cron')
+
+@cron.route('', methods=['POST'])
+def run():
+    return os.environ['CRON_SECRET']
+
+app.register_blueprint(cron)
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron", flask)),
+            "FL705 api/index.py:6:2: cron job \"/api/cron\" calls this route with GET, but it accepts only POST\n");
+}
+
 constexpr const char* kFlaskBlueprint = R"py(from flask import Flask, Blueprint
 app = Flask(__name__)
 bp = Blueprint('jobs', __name__, url_prefix='/v1')

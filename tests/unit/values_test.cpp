@@ -110,6 +110,16 @@ TEST(ValuesPath, NamesBoundToDifferentPlacesAreUnknown) {
   EXPECT_EQ(PathOfArgument("D = D + '/x'\nopen(D)\n", "open").kind, PathKind::kUnknown);
 }
 
+TEST(ValuesPath, TheWalrusOperatorBindsLikeAnAssignment) {
+  EXPECT_EQ(PathOfArgument("if (folder := 'uploads'):\n    open(folder, 'w')\n", "open").kind, PathKind::kRelative);
+  // Also a second binding of the name, inside a function, in a comprehension.
+  EXPECT_EQ(PathOfArgument("D = '/tmp/x'\ndef f():\n    [(D := 'data') for _ in 'ab']\n    open(D, 'w')\n", "open")
+                .kind,
+            PathKind::kRelative);
+  EXPECT_EQ(PathOfArgument("D = '/tmp/x'\nif (D := pick()):\n    pass\nopen(D, 'w')\n", "open").kind,
+            PathKind::kUnknown);
+}
+
 TEST(ValuesPath, ReadsBackAConfigKeySetOnce) {
   EXPECT_EQ(PathOfArgument("app.config['UPLOAD_FOLDER'] = 'static/uploads'\nopen(app.config['UPLOAD_FOLDER'])\n",
                            "open")
