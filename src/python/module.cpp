@@ -9,9 +9,6 @@ namespace {
 
 constexpr size_t kColumnBlock = 256;
 
-// Columns count code points: every byte but a UTF-8 continuation byte starts one.
-bool StartsCodePoint(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
-
 // One level of indentation as the lines write it: the indentation a block adds over
 // the line that opens it (the first such line ending in ':'), four spaces when no line
 // does. A rough cut of the line's code, enough to see a trailing ':'.
@@ -92,18 +89,17 @@ Module::Module(std::string path, std::string source) : path_(std::move(path)), s
   if (std::find(line_is_ascii_.begin(), line_is_ascii_.end(), false) == line_is_ascii_.end()) return;
   code_points_before_block_.reserve(source_.size() / kColumnBlock + 1);
   uint32_t count = 0;
-  for (size_t i = 0; i <= source_.size(); ++i) {
-    if (i % kColumnBlock == 0) code_points_before_block_.push_back(count);
-    if (i < source_.size()) count += StartsCodePoint(source_[i]);
+  for (size_t block = 0; block <= text.size(); block += kColumnBlock) {  // one past the end too
+    code_points_before_block_.push_back(count);
+    count += static_cast<uint32_t>(CodePointCount(text.substr(block, kColumnBlock)));
   }
 }
 
 uint32_t Module::CodePointsBefore(size_t offset) const {
   offset = std::min(offset, source_.size());
-  size_t block = offset / kColumnBlock;
-  uint32_t count = code_points_before_block_[block];
-  for (size_t i = block * kColumnBlock; i < offset; ++i) count += StartsCodePoint(source_[i]);
-  return count;
+  const size_t from = offset / kColumnBlock * kColumnBlock;
+  return code_points_before_block_[from / kColumnBlock] +
+         static_cast<uint32_t>(CodePointCount(std::string_view(source_).substr(from, offset - from)));
 }
 
 std::string_view Module::Line(uint32_t line) const {

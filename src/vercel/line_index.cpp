@@ -2,31 +2,27 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace faaslint::vercel {
-namespace {
-
-// UTF-8 continuation bytes (10xxxxxx) belong to the code point before them.
-bool StartsCodePoint(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-}  // namespace
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
   code_points_before_.reserve(text.size() / kStride + 1);
-  uint32_t code_points = 0;
   for (uint32_t i = 0; i < text.size(); ++i) {
-    if (i % kStride == 0) code_points_before_.push_back(code_points);
     if (text[i] == '\n') line_starts_.push_back(i + 1);
-    code_points += StartsCodePoint(text[i]);
   }
-  if (text.size() % kStride == 0) code_points_before_.push_back(code_points);  // At(size)
+  uint32_t code_points = 0;
+  for (size_t block = 0; block <= text.size(); block += kStride) {  // one past the end too: At(size)
+    code_points_before_.push_back(code_points);
+    code_points += static_cast<uint32_t>(CodePointCount(text.substr(block, kStride)));
+  }
 }
 
 uint32_t LineIndex::CodePointsBefore(uint32_t offset) const {
   const uint32_t checkpoint = offset / kStride;
-  uint32_t count = code_points_before_[checkpoint];
-  for (uint32_t i = checkpoint * kStride; i < offset; ++i) count += StartsCodePoint(text_[i]);
-  return count;
+  const uint32_t from = checkpoint * kStride;
+  return code_points_before_[checkpoint] + static_cast<uint32_t>(CodePointCount(text_.substr(from, offset - from)));
 }
 
 Position LineIndex::At(uint32_t byte_offset) const {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace faaslint {
 namespace {
 
@@ -9,6 +11,20 @@ TEST(Utf8, AcceptsAsciiAndMultiByteText) {
   EXPECT_EQ(FindInvalidUtf8(""), std::nullopt);
   EXPECT_EQ(FindInvalidUtf8("select: [FL1]\n"), std::nullopt);
   EXPECT_EQ(FindInvalidUtf8("# caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n"), std::nullopt);
+}
+
+// Every length from 0 to 40 (so the eight-byte steps and the tail both count) of text
+// mixing one- to four-byte characters, also cut mid-character, against a byte-by-byte count.
+TEST(Utf8, CountsCodePointsAsEditorsCountColumns) {
+  const std::string kMixed = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\nbc\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80xyz\xFF\x80";
+  const std::string text = kMixed + kMixed;
+  for (size_t length = 0; length <= 40 && length <= text.size(); ++length) {
+    std::string_view part(text.data(), length);
+    size_t expected = 0;
+    for (char c : part) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    EXPECT_EQ(CodePointCount(part), expected) << "length " << length;
+  }
+  EXPECT_EQ(CodePointCount("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"), 8u);
 }
 
 TEST(Utf8, PointsAtTheFirstBadByteInCodePoints) {
