@@ -182,6 +182,40 @@ void AppMounts::ReadModule(const std::string& file, const python::Module& module
     attachment.call = &call;
     attachments_.emplace(Resolve(file, std::string(child->value.text)), std::move(attachment));
   }
+  ReadRouteLists(file, module, prefix_of);
+}
+
+// Starlette's route lists: `Mount("/api", routes=[Route("/cron", cron), ...])` serves each
+// route of the list (a list literal, or a module-level name holding one) under its path,
+// and a Mount in the list passes its own path on to its routes.
+void AppMounts::ReadRouteLists(const std::string& file, const python::Module& module,
+                               const std::function<Prefix(const python::Argument*)>& prefix_of) {
+  std::map<std::string_view, const Expr*> lists;
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.function == -1 && assignment.target.kind == Expr::Kind::kName &&
+        (assignment.value.kind == Expr::Kind::kList || assignment.value.kind == Expr::Kind::kTuple)) {
+      lists[assignment.target.text] = &assignment.value;
+    }
+  }
+  for (size_t index = 0; index < module.calls().size(); ++index) {
+    const python::Call& call = module.calls()[index];
+    if (call.callee != "starlette.routing.Mount") continue;
+    const python::Argument* routes = call.Arg(2, "routes");
+    if (!routes) continue;
+    const Expr* list = &routes->value;
+    if (list->kind == Expr::Kind::kName) {
+      auto named = lists.find(list->text);
+      list = named == lists.end() ? nullptr : named->second;
+    }
+    if (!list || (list->kind != Expr::Kind::kList && list->kind != Expr::Kind::kTuple)) continue;
+    Prefix prefix = prefix_of(call.Arg(0, "path"));
+    while (prefix.text.ends_with('/')) prefix.text.pop_back();  // Mount.__init__: path.rstrip("/")
+    for (const Expr& item : list->items) {
+      if (item.kind == Expr::Kind::kCall && item.call >= 0) {
+        listed_in_mount_.emplace(CallKey{file, item.call}, ListedRoute{prefix, static_cast<int>(index)});
+      }
+    }
+  }
 }
 
 Framework AppMounts::FrameworkOf(const std::string& file, const python::Module& module,
@@ -222,8 +256,23 @@ const std::vector<Mount>& AppMounts::MountsOf(const std::string& file, const pyt
                                               const python::Route& route) {
   if (route.call < 0) return as_written_;
   const python::Call& call = module.calls()[route.call];
-  if (!IsReference(call.receiver)) return as_written_;  // Django's path(): no object
-  return MountsAt(Resolve(file, std::string(call.receiver.text)), 0);
+  if (IsReference(call.receiver)) return MountsAt(Resolve(file, std::string(call.receiver.text)), 0);
+  // No object: Django's path(), or Starlette's Route() in a list, maybe one a Mount takes.
+  auto listed = listed_in_mount_.find(CallKey{file, route.call});
+  if (listed == listed_in_mount_.end()) return as_written_;
+  auto [known, added] = list_mounts_.try_emplace(listed->first);
+  if (!added) return known->second;
+  Mount mount;
+  for (int depth = 0; listed != listed_in_mount_.end(); ++depth) {
+    if (depth >= kMaxNesting || listed->second.prefix.kind == Prefix::Kind::kComputed) {
+      mount = Guess();
+      break;
+    }
+    mount.prefix = listed->second.prefix.text + mount.prefix;
+    listed = listed_in_mount_.find(CallKey{file, listed->second.mount_call});
+  }
+  known->second = {std::move(mount)};
+  return known->second;
 }
 
 const std::vector<Mount>& AppMounts::MountsAt(const ObjectKey& key, int depth) {

@@ -5,8 +5,11 @@
 // `include_router`, `mount`) decide its URL, up to the app. The objects and calls are
 // read from the modules of one function (its entry file and the local modules it
 // imports), following imports between them (`from app.routes.users import router`).
+// Starlette's `Route(path, endpoint)` is on no object: the Mounts whose `routes=` list
+// holds it give its prefix.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -94,8 +97,22 @@ class AppMounts {
     const python::Call* call = nullptr;
   };
 
+  // A call of a module, by its index: a Route() in a list.
+  struct CallKey {
+    std::string file;
+    int call = -1;
+    auto operator<=>(const CallKey&) const = default;
+  };
+  // A Route() (or Mount()) in the route list of a Mount.
+  struct ListedRoute {
+    Prefix prefix;        // the Mount's path
+    int mount_call = -1;  // the Mount(), which may itself be listed in another one
+  };
+
   ObjectKey Resolve(std::string file, std::string name) const;
   void ReadModule(const std::string& file, const python::Module& module);
+  void ReadRouteLists(const std::string& file, const python::Module& module,
+                      const std::function<Prefix(const python::Argument*)>& prefix_of);
   Prefix OwnPrefix(const Definition* definition, Attachment::Kind how) const;
   const std::vector<Mount>& MountsAt(const ObjectKey& key, int depth);
   std::vector<Mount> Compute(const ObjectKey& key, int depth);
@@ -110,6 +127,8 @@ class AppMounts {
   std::map<ObjectKey, Definition> definitions_;
   std::multimap<ObjectKey, Attachment> attachments_;  // by child
   std::map<ObjectKey, std::vector<Mount>> mounts_;    // worked out on first use
+  std::map<CallKey, ListedRoute> listed_in_mount_;
+  std::map<CallKey, std::vector<Mount>> list_mounts_;  // of listed routes, worked out on first use
   std::vector<Mount> as_written_{Mount{}};
 };
 

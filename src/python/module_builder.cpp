@@ -972,29 +972,10 @@ class ModuleBuilder {
         route.range = decorator.range;
         route.call = call ? decorator.call : -1;
         route.websocket = method.starts_with("websocket");
-        if (call) {
-          const Argument* path = call->Arg(0, method == "route" ? "rule" : "path");
-          if (path && path->value.IsString() && !path->value.is_fstring) {
-            route.path = path->value.str;
-            route.path_known = true;
-          }
-          if (const Argument* methods = call->Keyword("methods")) {
-            for (const Expr& item : methods->value.items) {
-              if (!item.IsString()) continue;
-              std::string upper = item.str;
-              for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-              route.methods.push_back(upper);
-            }
-          }
-        }
+        if (call) ReadPathAndMethods(*call, method == "route" ? "rule" : "path", route);
         if (route.methods.empty() && !route.websocket) {
-          if (method == "route" || method == "api_route") {
-            route.methods.push_back("GET");  // Flask's and FastAPI's default
-          } else {
-            std::string upper(method);
-            for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            route.methods.push_back(upper);
-          }
+          // Flask's and FastAPI's default; `@app.post` and friends name theirs.
+          route.methods.push_back(method == "route" || method == "api_route" ? "GET" : UpperCase(method));
         }
         function.routes.push_back(std::move(route));
       } else if (method == "before_first_request" || method == "before_request" || method == "before_serving") {
@@ -1136,40 +1117,85 @@ class ModuleBuilder {
     }
   }
 
-  // app.add_url_rule("/x", view_func=f) and FastAPI(lifespan=f) name functions by reference.
+  static std::string UpperCase(std::string_view text) {
+    std::string upper(text);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return upper;
+  }
+
+  // A route's literal path (the first argument, or the keyword of that name) and its
+  // `methods=[...]`, upper case.
+  static void ReadPathAndMethods(const Call& call, std::string_view path_keyword, Route& route) {
+    const Argument* path = call.Arg(0, path_keyword);
+    if (path && path->value.IsString() && !path->value.is_fstring) {
+      route.path = path->value.str;
+      route.path_known = true;
+    }
+    if (const Argument* methods = call.Keyword("methods")) {
+      for (const Expr& item : methods->value.items) {
+        if (item.IsString()) route.methods.push_back(UpperCase(item.str));
+      }
+    }
+  }
+
+  // app.add_url_rule("/x", view_func=f), Starlette's Route("/x", f) and FastAPI(lifespan=f)
+  // name functions by reference.
   void MarkRegisteredHandlers() {
     for (size_t index = 0; index < m_.calls_.size(); ++index) {
       const Call& call = m_.calls_[index];
       MarkDjangoView(call, static_cast<int>(index));
       MarkRegisteredStartupHook(call);
-      if (call.method == "add_url_rule") {
-        const Argument* view = call.Arg(2, "view_func");
-        if (!view || view->value.kind != Kind::kName) continue;
-        int function = m_.FindFunction(view->value.text);
-        if (function < 0) continue;
-        m_.functions_[function].is_handler = true;
-        Route route;
-        route.range = call.range;
-        route.call = static_cast<int>(index);
-        const Argument* path = call.Arg(0, "rule");
-        if (path && path->value.IsString() && !path->value.is_fstring) {
-          route.path = path->value.str;
-          route.path_known = true;
-        }
-        if (const Argument* methods = call.Keyword("methods")) {
-          for (const Expr& item : methods->value.items) {
-            if (item.IsString()) route.methods.push_back(item.str);
-          }
-        }
-        if (route.methods.empty()) route.methods.push_back("GET");
-        m_.functions_[function].routes.push_back(std::move(route));
-      }
+      MarkRouteByReference(call, static_cast<int>(index));
       if (const Argument* lifespan = call.Keyword("lifespan")) {
         if (lifespan->value.kind != Kind::kName) continue;
         int function = m_.FindFunction(lifespan->value.text);
         if (function >= 0) m_.functions_[function].is_cold_start = true;
       }
     }
+  }
+
+  // A route that names its view: Flask's `app.add_url_rule(rule, endpoint, view_func)`,
+  // FastAPI's `router.add_api_route(path, endpoint)`, Starlette's `app.add_route(path,
+  // route)` and `Route(path, endpoint)` in a route list (which Mount or the app takes).
+  // Each defaults to GET (Flask's and Starlette's add HEAD, which a cron job never sends).
+  void MarkRouteByReference(const Call& call, int index) {
+    struct Registration {
+      bool by_method;  // `x.add_url_rule(...)`; else the callee itself (`Route(...)`)
+      std::string_view name;
+      size_t view_position;
+      std::string_view view_keyword;
+      bool websocket;
+    };
+    static constexpr Registration kRegistrations[] = {
+        {true, "add_url_rule", 2, "view_func", false},
+        {true, "add_api_route", 1, "endpoint", false},
+        {true, "add_route", 1, "route", false},
+        {true, "add_websocket_route", 1, "route", true},
+        {true, "add_api_websocket_route", 1, "endpoint", true},
+        {false, "starlette.routing.Route", 1, "endpoint", false},
+        {false, "starlette.routing.WebSocketRoute", 1, "endpoint", true},
+        {false, "fastapi.routing.APIRoute", 1, "endpoint", false},
+    };
+    const bool method_call = call.receiver.kind != Kind::kOther;
+    const Registration* found = nullptr;
+    for (const Registration& registration : kRegistrations) {
+      if (registration.by_method ? method_call && call.method == registration.name : call.callee == registration.name) {
+        found = &registration;
+      }
+    }
+    if (!found) return;
+    const Argument* view = call.Arg(found->view_position, found->view_keyword);
+    if (!view || view->value.kind != Kind::kName) return;
+    int function = m_.FindFunction(view->value.text);
+    if (function < 0) return;
+    m_.functions_[function].is_handler = true;
+    Route route;
+    route.range = call.range;
+    route.call = index;
+    route.websocket = found->websocket;
+    ReadPathAndMethods(call, found->name == "add_url_rule" ? "rule" : "path", route);
+    if (route.methods.empty() && !route.websocket) route.methods.push_back("GET");
+    m_.functions_[function].routes.push_back(std::move(route));
   }
 
   // Startup hooks registered by reference rather than by decorator:

@@ -4,9 +4,9 @@
 #include <optional>
 #include <set>
 
+#include "project/module_index.h"
 #include "python/bindings.h"
 #include "python/containers.h"
-#include "project/module_index.h"
 #include "python/module.h"
 #include "python/request_path.h"
 #include "python/values.h"
@@ -24,8 +24,8 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds module-level dicts, lists and sets (also those of another module of the project,
 imported: `from state import CACHE`; class attributes: `Cache.store`, `cls.store`; and
-names declared `global`) that are changed
-while a request is served — in a route handler, a class-based view's method, a
+names declared `global`) that are changed while a request is served — in a route
+handler, a class-based view's method, a
 per-request hook or middleware, a FastAPI dependency, a decorator's wrapper around a
 handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request

@@ -131,6 +131,63 @@ app.register_blueprint(cron)
             "FL705 api/index.py:6:2: cron job \"/api/cron\" calls this route with GET, but it accepts only POST\n");
 }
 
+// Starlette names its routes in lists: Route(path, endpoint), under the path of the Mount
+// whose `routes=` holds them (nested, or through a module-level name).
+TEST(FL703, StarletteRouteListsUnderMounts) {
+  std::string starlette = R"py(import os
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Mount, Route
+
+async def cleanup(request):
+    if request.headers.get('authorization') != f"Bearer {os.environ['CRON_SECRET']}":
+        return PlainTextResponse('no', status_code=401)
+    return PlainTextResponse('ok')
+
+async def report(request):
+    return PlainTextResponse('ok')
+
+async def home(request):
+    return PlainTextResponse('home')
+
+jobs = [Route('/cleanup', cleanup), Route('/report', report, methods=['POST'])]
+app = Starlette(routes=[Route('/', home), Mount('/api/', routes=[Mount('/jobs', routes=jobs)])])
+)py";
+  EXPECT_EQ(CronFindings(App("/api/jobs/cleanup", starlette)), "");
+  EXPECT_EQ(CronFindings(App("/api/jobs/report", starlette)),
+            "FL704 api/index.py:17:37: cron endpoint for \"/api/jobs/report\" does not check CRON_SECRET: anyone can "
+            "call it\n"
+            "FL705 api/index.py:17:37: cron job \"/api/jobs/report\" calls this route with GET, but it accepts only "
+            "POST\n");
+  // Without the Mounts' paths the route is not there.
+  EXPECT_EQ(CronFindings(App("/cleanup", starlette)),
+            "FL703 vercel.json:2:22: cron path \"/cleanup\" reaches no route: api/index.py has no route for it\n");
+  // A computed Mount path may be anything: a route under it is a guess, and no miss is reported.
+  std::string computed = starlette;
+  computed.replace(computed.find("Mount('/api/'"), 13, "Mount(PREFIX");
+  EXPECT_EQ(CronFindings(App("/cleanup", "PREFIX = os.environ['PREFIX']\n" + computed)), "");
+}
+
+// FastAPI's add_api_route and Starlette's add_route name the endpoint by reference.
+TEST(FL705, RoutesAddedByReference) {
+  std::string fastapi = R"py(import os
+from fastapi import FastAPI, APIRouter
+app = FastAPI()
+jobs = APIRouter(prefix='/api')
+
+def cleanup():
+    return os.environ['CRON_SECRET']
+
+jobs.add_api_route('/cleanup', cleanup, methods=['post'])
+app.include_router(jobs)
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cleanup", fastapi)),
+            "FL705 api/index.py:9:1: cron job \"/api/cleanup\" calls this route with GET, but it accepts only POST\n");
+  std::string get = fastapi;
+  get.replace(get.find(", methods=['post']"), 18, "");
+  EXPECT_EQ(CronFindings(App("/api/cleanup", get)), "");
+}
+
 constexpr const char* kFlaskBlueprint = R"py(from flask import Flask, Blueprint
 app = Flask(__name__)
 bp = Blueprint('jobs', __name__, url_prefix='/v1')
