@@ -8,12 +8,14 @@ namespace faaslint::project {
 namespace {
 
 struct ImportName {
-  std::string_view module;
+  std::string_view module;    // top-level, or a package of a namespace ("google.oauth2")
   std::string_view packages;  // comma-separated distribution names, the usual one first
 };
 
 // Import names that differ from their distribution's name. Each pair is a fact of the
-// distribution's metadata (its top_level.txt / RECORD on PyPI).
+// distribution's metadata (its top_level.txt / RECORD on PyPI). `google` is a namespace
+// that many distributions share: its packages are listed one by one, and the entry for
+// `google` alone covers the others.
 constexpr ImportName kImportNames[] = {
     {"MySQLdb", "mysqlclient"},
     {"OpenSSL", "pyOpenSSL"},
@@ -32,6 +34,19 @@ constexpr ImportName kImportNames[] = {
     {"github", "PyGithub"},
     {"google", "protobuf,google-cloud-storage,google-cloud-firestore,google-api-core,google-auth,"
                "google-generativeai,google-genai,google-cloud-bigquery,google-cloud-pubsub"},
+    {"google.api_core", "google-api-core"},
+    {"google.auth", "google-auth"},
+    {"google.cloud.bigquery", "google-cloud-bigquery"},
+    {"google.cloud.firestore", "google-cloud-firestore"},
+    {"google.cloud.firestore_v1", "google-cloud-firestore"},
+    {"google.cloud.pubsub", "google-cloud-pubsub"},
+    {"google.cloud.pubsub_v1", "google-cloud-pubsub"},
+    {"google.cloud.secretmanager", "google-cloud-secret-manager"},
+    {"google.cloud.storage", "google-cloud-storage"},
+    {"google.genai", "google-genai"},
+    {"google.generativeai", "google-generativeai"},
+    {"google.oauth2", "google-auth"},
+    {"google.protobuf", "protobuf"},
     {"googleapiclient", "google-api-python-client"},
     {"jose", "python-jose"},
     {"jwt", "PyJWT"},
@@ -60,30 +75,112 @@ struct Bundle {
 
 // Install-time dependencies of popular packages (their `Requires-Dist` on PyPI, current
 // major versions), normalised; e.g. Flask 3 requires Werkzeug, Jinja2, itsdangerous,
-// click, blinker (and MarkupSafe through Jinja2).
-constexpr std::string_view kFlask[] = {"werkzeug", "jinja2", "itsdangerous", "click", "blinker", "markupsafe"};
-constexpr std::string_view kFastapi[] = {"starlette", "pydantic", "pydantic-core", "typing-extensions", "anyio",
-                                         "annotated-types", "idna", "sniffio"};
+// click, blinker. What those bring in turn is looked up in this table too (Jinja2 brings
+// MarkupSafe), so each entry lists only its own.
+constexpr std::string_view kFlask[] = {"werkzeug", "jinja2", "itsdangerous", "click", "blinker"};
+constexpr std::string_view kJinja2[] = {"markupsafe"};
+constexpr std::string_view kWerkzeug[] = {"markupsafe"};
+constexpr std::string_view kFastapi[] = {"starlette", "pydantic", "typing-extensions"};
+constexpr std::string_view kStarlette[] = {"anyio"};
+constexpr std::string_view kAnyio[] = {"idna", "sniffio"};
 constexpr std::string_view kRequests[] = {"urllib3", "certifi", "idna", "charset-normalizer"};
-constexpr std::string_view kHttpx[] = {"httpcore", "anyio", "certifi", "idna", "sniffio", "h11"};
+constexpr std::string_view kHttpx[] = {"httpcore", "anyio", "certifi", "idna"};
+constexpr std::string_view kHttpcore[] = {"certifi", "h11"};
 constexpr std::string_view kUvicorn[] = {"click", "h11"};
 constexpr std::string_view kPydantic[] = {"pydantic-core", "typing-extensions", "annotated-types"};
-constexpr std::string_view kBoto3[] = {"botocore", "s3transfer", "jmespath", "python-dateutil", "urllib3", "six"};
-constexpr std::string_view kOpenai[] = {"httpx", "httpcore", "pydantic", "pydantic-core", "anyio", "sniffio",
-                                        "distro", "tqdm", "jiter", "typing-extensions", "certifi", "idna"};
+constexpr std::string_view kBoto3[] = {"botocore", "s3transfer", "jmespath"};
+constexpr std::string_view kBotocore[] = {"jmespath", "python-dateutil", "urllib3"};
+constexpr std::string_view kDateutil[] = {"six"};
+constexpr std::string_view kOpenai[] = {"httpx", "pydantic", "anyio", "sniffio", "distro", "tqdm", "jiter",
+                                        "typing-extensions"};
 constexpr std::string_view kSqlalchemy[] = {"typing-extensions", "greenlet"};
-constexpr std::string_view kFlaskSqlalchemy[] = {"sqlalchemy", "flask", "werkzeug", "jinja2", "itsdangerous",
-                                                 "click", "blinker", "markupsafe"};
+constexpr std::string_view kFlaskSqlalchemy[] = {"sqlalchemy", "flask"};
+constexpr std::string_view kFlaskLogin[] = {"flask", "werkzeug"};
+constexpr std::string_view kFlaskCors[] = {"flask", "werkzeug"};
+constexpr std::string_view kFlaskMigrate[] = {"flask", "flask-sqlalchemy", "alembic"};
+constexpr std::string_view kAlembic[] = {"sqlalchemy", "mako", "typing-extensions"};
+constexpr std::string_view kSqlmodel[] = {"sqlalchemy", "pydantic"};
 constexpr std::string_view kDjango[] = {"asgiref", "sqlparse"};
-constexpr std::string_view kPandas[] = {"numpy", "python-dateutil", "pytz", "tzdata", "six"};
+constexpr std::string_view kPandas[] = {"numpy", "python-dateutil", "pytz", "tzdata"};
+constexpr std::string_view kSlackBolt[] = {"slack-sdk"};
+constexpr std::string_view kSupabase[] = {"postgrest", "realtime", "storage3", "supafunc", "supabase-functions",
+                                          "gotrue", "supabase-auth", "httpx"};
+constexpr std::string_view kLangchain[] = {"langchain-core", "langchain-text-splitters", "langsmith", "pydantic",
+                                           "sqlalchemy", "requests", "pyyaml"};
+constexpr std::string_view kLangchainCore[] = {"langsmith", "tenacity", "jsonpatch", "pyyaml", "packaging",
+                                               "typing-extensions", "pydantic"};
+constexpr std::string_view kLangchainOpenai[] = {"langchain-core", "openai", "tiktoken"};
+constexpr std::string_view kGoogleApiPythonClient[] = {"httplib2", "google-auth", "google-auth-httplib2",
+                                                       "google-api-core", "uritemplate"};
+constexpr std::string_view kGoogleApiCore[] = {"googleapis-common-protos", "protobuf", "proto-plus", "google-auth",
+                                               "requests"};
+constexpr std::string_view kGoogleAuth[] = {"cachetools", "pyasn1-modules", "rsa"};
+constexpr std::string_view kGoogleCloudStorage[] = {"google-auth", "google-api-core", "google-cloud-core",
+                                                    "google-resumable-media", "requests", "google-crc32c"};
+constexpr std::string_view kGoogleCloudFirestore[] = {"google-api-core", "google-auth", "google-cloud-core",
+                                                      "proto-plus", "protobuf"};
+constexpr std::string_view kGoogleGenerativeai[] = {"google-ai-generativelanguage", "google-api-core",
+                                                    "google-api-python-client", "google-auth", "protobuf",
+                                                    "pydantic", "tqdm", "typing-extensions"};
+constexpr std::string_view kGoogleGenai[] = {"google-auth", "httpx", "pydantic", "requests", "websockets",
+                                             "typing-extensions", "anyio", "tenacity"};
+constexpr std::string_view kFirebaseAdmin[] = {"cachecontrol", "google-api-python-client", "google-cloud-storage",
+                                               "pyjwt", "google-api-core", "google-cloud-firestore"};
+constexpr std::string_view kStripe[] = {"requests", "typing-extensions"};
+constexpr std::string_view kPythonTelegramBot[] = {"httpx"};
 
 constexpr Bundle kBundles[] = {
-    {"boto3", kBoto3},         {"django", kDjango},       {"fastapi", kFastapi},
-    {"flask", kFlask},         {"flask-sqlalchemy", kFlaskSqlalchemy},
-    {"httpx", kHttpx},         {"openai", kOpenai},       {"pandas", kPandas},
-    {"pydantic", kPydantic},   {"requests", kRequests},   {"sqlalchemy", kSqlalchemy},
+    {"alembic", kAlembic},
+    {"anyio", kAnyio},
+    {"boto3", kBoto3},
+    {"botocore", kBotocore},
+    {"django", kDjango},
+    {"fastapi", kFastapi},
+    {"firebase-admin", kFirebaseAdmin},
+    {"flask", kFlask},
+    {"flask-cors", kFlaskCors},
+    {"flask-login", kFlaskLogin},
+    {"flask-migrate", kFlaskMigrate},
+    {"flask-sqlalchemy", kFlaskSqlalchemy},
+    {"google-api-core", kGoogleApiCore},
+    {"google-api-python-client", kGoogleApiPythonClient},
+    {"google-auth", kGoogleAuth},
+    {"google-cloud-firestore", kGoogleCloudFirestore},
+    {"google-cloud-storage", kGoogleCloudStorage},
+    {"google-genai", kGoogleGenai},
+    {"google-generativeai", kGoogleGenerativeai},
+    {"httpcore", kHttpcore},
+    {"httpx", kHttpx},
+    {"jinja2", kJinja2},
+    {"langchain", kLangchain},
+    {"langchain-core", kLangchainCore},
+    {"langchain-openai", kLangchainOpenai},
+    {"openai", kOpenai},
+    {"pandas", kPandas},
+    {"pydantic", kPydantic},
+    {"python-dateutil", kDateutil},
+    {"python-telegram-bot", kPythonTelegramBot},
+    {"requests", kRequests},
+    {"slack-bolt", kSlackBolt},
+    {"sqlalchemy", kSqlalchemy},
+    {"sqlmodel", kSqlmodel},
+    {"starlette", kStarlette},
+    {"stripe", kStripe},
+    {"supabase", kSupabase},
     {"uvicorn", kUvicorn},
+    {"werkzeug", kWerkzeug},
 };
+
+// The entry for the longest package of `module` the table knows ("google.oauth2" for
+// google.oauth2.service_account), or null.
+const ImportName* KnownImportName(std::string_view module) {
+  const ImportName* best = nullptr;
+  for (const ImportName& entry : kImportNames) {
+    bool covers = module == entry.module || (module.starts_with(entry.module) && module[entry.module.size()] == '.');
+    if (covers && (best == nullptr || entry.module.size() > best->module.size())) best = &entry;
+  }
+  return best;
+}
 
 }  // namespace
 
@@ -102,29 +199,31 @@ std::string NormalizePackageName(std::string_view name) {
   return out;
 }
 
-std::vector<std::string> PackagesProviding(std::string_view top_level_module) {
+std::string ImportedDistributionName(std::string_view module) {
+  if (const ImportName* entry = KnownImportName(module)) return std::string(entry->module);
+  return std::string(module.substr(0, module.find('.')));
+}
+
+std::vector<std::string> PackagesProviding(std::string_view name) {
   std::vector<std::string> packages;
-  for (const ImportName& entry : kImportNames) {
-    if (entry.module != top_level_module) continue;
-    std::string_view list = entry.packages;
-    while (!list.empty()) {
-      size_t comma = list.find(',');
-      packages.push_back(NormalizePackageName(list.substr(0, comma)));
-      list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
-    }
+  const ImportName* entry = KnownImportName(name);
+  for (std::string_view list = entry ? entry->packages : std::string_view(); !list.empty();) {
+    size_t comma = list.find(',');
+    packages.push_back(NormalizePackageName(list.substr(0, comma)));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
   }
-  std::string own = NormalizePackageName(top_level_module);
+  std::string own = NormalizePackageName(name.substr(0, name.find('.')));
   if (std::find(packages.begin(), packages.end(), own) == packages.end()) packages.push_back(own);
   return packages;
 }
 
-std::string SuggestedPackage(std::string_view top_level_module) {
-  for (const ImportName& entry : kImportNames) {
-    if (entry.module == top_level_module) return std::string(entry.packages.substr(0, entry.packages.find(',')));
+std::string SuggestedPackage(std::string_view name) {
+  if (const ImportName* entry = KnownImportName(name)) {
+    return std::string(entry->packages.substr(0, entry->packages.find(',')));
   }
-  std::string name(top_level_module);
-  std::replace(name.begin(), name.end(), '_', '-');
-  return name;
+  std::string package(name.substr(0, name.find('.')));
+  std::replace(package.begin(), package.end(), '_', '-');
+  return package;
 }
 
 std::span<const std::string_view> InstalledWith(std::string_view package) {

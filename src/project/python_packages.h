@@ -16,18 +16,23 @@ bool IsStandardLibrary(std::string_view top_level_module);
 // PEP 503: lower case, every run of `-`, `_`, `.` becomes one `-` ("Flask_Cors" -> "flask-cors").
 std::string NormalizePackageName(std::string_view name);
 
-// The normalised distribution names that provide `top_level_module`; by default the
-// module's own normalised name ("flask_cors" -> "flask-cors"), plus the known cases
-// where they differ ("yaml" -> "pyyaml", "PIL" -> "pillow"). The first is the one to
-// suggest.
-std::vector<std::string> PackagesProviding(std::string_view top_level_module);
+// What an import is installed by, named: the longest package of the module that the
+// table of import names knows ("google.oauth2" for google.oauth2.service_account, whose
+// namespace `google` many distributions share), else its top-level name ("yaml").
+std::string ImportedDistributionName(std::string_view module);
+
+// The normalised distribution names that provide `name` (ImportedDistributionName); by
+// default the top-level name normalised ("flask_cors" -> "flask-cors"), plus the known
+// cases where they differ ("yaml" -> "pyyaml", "PIL" -> "pillow", "google.oauth2" ->
+// "google-auth"). The first is the one to suggest.
+std::vector<std::string> PackagesProviding(std::string_view name);
 
 // The distribution to tell the user to add, as PyPI spells it ("PyYAML" for yaml).
-std::string SuggestedPackage(std::string_view top_level_module);
+std::string SuggestedPackage(std::string_view name);
 
 // Normalised names of the packages that `package` (normalised) installs as its own
-// dependencies, for the common frameworks and clients: importing them is fine when
-// `package` is declared.
+// direct dependencies, for the common frameworks and clients: importing them is fine
+// when `package` is declared. Follow the result again for what those install.
 std::span<const std::string_view> InstalledWith(std::string_view package);
 
 }  // namespace faaslint::project

@@ -51,14 +51,20 @@ python-dotenv
     /*options=*/{}, FindingsIn::kPythonFile,
     /*reads_declared_packages=*/true};
 
-bool Provided(const std::string& top_level, const project::DeclaredPackages& declared) {
-  std::vector<std::string> candidates = project::PackagesProviding(top_level);
+// Whether a declared package, or a package one installs (and so on), provides `name`.
+bool Provided(const std::string& name, const project::DeclaredPackages& declared) {
+  std::vector<std::string> candidates = project::PackagesProviding(name);
   for (const std::string& package : candidates) {
     if (declared.Declares(package)) return true;
   }
-  for (const std::string& package : declared.names) {
+  std::set<std::string, std::less<>> installed(declared.names.begin(), declared.names.end());
+  std::vector<std::string> next(declared.names.begin(), declared.names.end());
+  while (!next.empty()) {
+    std::string package = std::move(next.back());
+    next.pop_back();
     for (std::string_view brought : project::InstalledWith(package)) {
       if (std::find(candidates.begin(), candidates.end(), brought) != candidates.end()) return true;
+      if (installed.emplace(brought).second) next.emplace_back(brought);
     }
   }
   return false;
@@ -126,11 +132,16 @@ void Check(const PyContext& cx, Sink& out) {
     std::string top = import.module.substr(0, import.module.find('.'));
     if (top == "__future__" || project::IsStandardLibrary(top)) continue;
     if (project::IsLocalTopLevel(project.snapshot(), module.path(), top)) continue;
-    if (Provided(top, declared) || !reported.insert(top).second) continue;
-    std::string package = project::SuggestedPackage(top);
+    // `from google.cloud import storage` imports google.cloud.storage: in a namespace the
+    // name decides the distribution.
+    const bool names_module = !import.name.empty() && import.name != "*";
+    std::string name = project::ImportedDistributionName(names_module ? import.module + "." + import.name
+                                                                      : import.module);  // "yaml", "google.oauth2"
+    if (Provided(name, declared) || !reported.insert(name).second) continue;
+    std::string package = project::SuggestedPackage(name);
     std::string target = declared.sources.empty() ? "requirements.txt" : declared.sources.front();
     out.Report(Location{module.path(), import.range},
-               fmt::format("`{}` is imported, but {} (package `{}`)", top, SourcesText(declared), package),
+               fmt::format("`{}` is imported, but {} (package `{}`)", name, SourcesText(declared), package),
                fmt::format("add `{}` to {}", package, target), {}, declaring);
   }
 }

@@ -80,6 +80,48 @@ TEST(FL607, PyprojectAndPipfileDeclareToo) {
             "`requests`)\n");
 }
 
+// What a declared package installs, and what that installs in turn, is installed: SQLModel
+// brings SQLAlchemy, Flask-Migrate brings Flask-SQLAlchemy and so SQLAlchemy, Slack Bolt
+// brings slack_sdk, langchain-openai brings openai, supabase brings postgrest.
+TEST(FL607, PackagesInstalledAsDependenciesAreInstalled) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", "{}"},
+      {"requirements.txt", "fastapi\nsqlmodel\nFlask-Migrate\nslack-bolt\nlangchain-openai\nsupabase\n"},
+      {"api/index.py", "from sqlalchemy import func\nimport flask_sqlalchemy\nimport markupsafe\nimport slack_sdk\n"
+                       "import openai\nimport postgrest\nimport starlette\nimport sniffio\napp = 1\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
+  files["requirements.txt"] = "fastapi\n";
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)),
+            "api/index.py:1:24: `sqlalchemy` is imported, but requirements.txt does not declare it (package "
+            "`sqlalchemy`)\n"
+            "api/index.py:2:8: `flask_sqlalchemy` is imported, but requirements.txt does not declare it (package "
+            "`flask-sqlalchemy`)\n"
+            "api/index.py:3:8: `markupsafe` is imported, but requirements.txt does not declare it (package "
+            "`markupsafe`)\n"
+            "api/index.py:4:8: `slack_sdk` is imported, but requirements.txt does not declare it (package "
+            "`slack-sdk`)\n"
+            "api/index.py:5:8: `openai` is imported, but requirements.txt does not declare it (package `openai`)\n"
+            "api/index.py:6:8: `postgrest` is imported, but requirements.txt does not declare it (package "
+            "`postgrest`)\n");
+}
+
+// The `google` namespace is shared: each package of it names its own distribution.
+TEST(FL607, GoogleNamespacePackagesNameTheirDistribution) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", "{}"},
+      {"requirements.txt", "protobuf\n"},
+      {"api/index.py", "from google.oauth2 import service_account\nfrom google.cloud import storage\n"
+                       "import google.protobuf\nfrom google.protobuf import json_format\napp = 1\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)),
+            "api/index.py:1:27: `google.oauth2` is imported, but requirements.txt does not declare it (package "
+            "`google-auth`)\n"
+            "api/index.py:2:26: `google.cloud.storage` is imported, but requirements.txt does not declare it "
+            "(package `google-cloud-storage`)\n");
+  // google-cloud-storage installs google-auth (through google-api-core too).
+  files["requirements.txt"] = "google-cloud-storage\n";
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
+}
+
 TEST(FL607, NoRequirementsFileAtAll) {
   EXPECT_EQ(Render(RunProjectRule("FL607", {{"api/index.py", "import flask\napp = flask.Flask(__name__)\n"}})),
             "api/index.py:1:8: `flask` is imported, but the project has no requirements.txt, pyproject.toml or "
