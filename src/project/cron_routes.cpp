@@ -8,6 +8,7 @@
 
 #include "project/app_mounts.h"
 #include "project/functions.h"
+#include "python/request_path.h"
 
 namespace faaslint::project {
 namespace {
@@ -438,6 +439,15 @@ FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& fu
   routes.files = ModulesOf(project, function_file);
   routes.slash_settings = ReadSlashSettings(project, routes.files);
   AppMounts mounts(project, routes.files);
+  // HTTP middleware runs before every route of its app, wherever the route is defined; an
+  // app of a function file is the only one there, near enough.
+  std::vector<ModuleFunction> middleware;
+  for (const std::string& file : routes.files) {
+    const python::Module* module = project.PythonModule(file);
+    for (size_t f = 0; module && f < module->functions().size(); ++f) {
+      if (python::IsHttpMiddleware(*module, module->functions()[f])) middleware.push_back({module, static_cast<int>(f)});
+    }
+  }
   for (const std::string& file : routes.files) {
     const python::Module* module = project.PythonModule(file);
     if (!module) continue;
@@ -455,6 +465,9 @@ FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& fu
         for (const Mount& mount : mounts.MountsOf(file, *module, route)) {  // literal mounts first
           CronHandler handler{file, module, static_cast<int>(f), &route,
                               mounts.DependenciesOf(file, *module, function, route, mount)};
+          if (framework == Framework::kStarlette) {
+            handler.dependencies.insert(handler.dependencies.end(), middleware.begin(), middleware.end());
+          }
           routes.served.push_back({std::move(handler), mount.guessed,
                                    project.regexes().Get(MountedRouteRegex(mount, route.path)), framework});
         }

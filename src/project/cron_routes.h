@@ -25,7 +25,8 @@ struct CronHandler {
   const python::Module* module = nullptr;
   int function = -1;                   // index into module->functions()
   const python::Route* route = nullptr;
-  std::vector<ModuleFunction> dependencies;  // what FastAPI runs before it (app_mounts.h)
+  // What FastAPI runs before it (app_mounts.h), and the HTTP middleware of its app.
+  std::vector<ModuleFunction> dependencies;
 };
 
 struct CronRoute {

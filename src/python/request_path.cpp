@@ -29,6 +29,22 @@ bool HasPerRequestHook(const Module& module, const Function& function) {
   });
 }
 
+}  // namespace
+
+bool IsHttpMiddleware(const Module& module, const Function& function) {
+  if (function.name == "dispatch" && function.class_index >= 0) {
+    const std::vector<Expr>& bases = module.classes()[function.class_index].bases;
+    return std::any_of(bases.begin(), bases.end(),
+                       [](const Expr& base) { return base.qualified.ends_with("BaseHTTPMiddleware"); });
+  }
+  return std::any_of(function.decorators.begin(), function.decorators.end(), [&](const Expr& decorator) {
+    std::string_view name = DecoratorName(module, decorator);
+    return name.ends_with(".middleware") && function.parent == -1;
+  });
+}
+
+namespace {
+
 // AWS Lambda calls `def handler(event, context)` once per invocation (the Lambda Python
 // handler signature, AWS Lambda developer guide).
 bool IsLambdaHandler(const Function& function) {

@@ -18,6 +18,11 @@ namespace faaslint::python {
 // (a Django view that a urls.py names).
 std::vector<bool> RequestPathFunctions(const Module& module, const std::function<bool(int)>& serves_requests = {});
 
+// An ASGI app's HTTP middleware, which runs before every route of the app: FastAPI's and
+// Starlette's `@app.middleware("http")`, and the `dispatch` method of a Starlette
+// BaseHTTPMiddleware subclass (`app.add_middleware(...)` takes the class).
+bool IsHttpMiddleware(const Module& module, const Function& function);
+
 // Decorated with functools.lru_cache / functools.cache: its body runs once per argument
 // set per instance, so what it creates is kept like a module-level value.
 bool IsCachedFunction(const Function& function);

@@ -16,7 +16,8 @@ constexpr RuleInfo kInfo{
     R"md(## What it does
 Finds the handler each cron job of `vercel.json` calls (see FL703) and warns when
 neither the handler, nor a function of its module it calls, nor its decorators, nor a
-`before_request` hook of its module, nor a FastAPI dependency of the route look at
+`before_request` hook of its module, nor the app's HTTP middleware (`@app.middleware("http")`,
+a `BaseHTTPMiddleware`'s `dispatch`), nor a FastAPI dependency of the route look at
 `CRON_SECRET`. A dependency counts wherever FastAPI takes it from: the route's
 `dependencies=[Depends(f)]`, a parameter's `Depends(f)` (also inside `Annotated[...]`)
 or `Security(f)`, the `dependencies=` of its `APIRouter`, of `include_router`, or of the

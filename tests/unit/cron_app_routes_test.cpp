@@ -168,6 +168,54 @@ app = Starlette(routes=[Route('/', home), Mount('/api/', routes=[Mount('/jobs', 
   EXPECT_EQ(CronFindings(App("/cleanup", "PREFIX = os.environ['PREFIX']\n" + computed)), "");
 }
 
+// HTTP middleware runs before every route of the app, also one of a router in another
+// module: a CRON_SECRET check there protects the cron route.
+TEST(FL704, CronSecretCheckedInHttpMiddleware) {
+  std::string index = R"py(import os
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from api.jobs import router
+app = FastAPI()
+app.include_router(router)
+
+@app.middleware("http")
+async def guard(request: Request, call_next):
+    if request.url.path.startswith("/api/cron/"):
+        if request.headers.get("authorization") != f"Bearer {os.environ.get('CRON_SECRET')}":
+            return JSONResponse({}, status_code=401)
+    return await call_next(request)
+)py";
+  std::map<std::string, std::string> more = {
+      {"api/__init__.py", ""},
+      {"api/jobs.py", "from fastapi import APIRouter\nrouter = APIRouter(prefix='/api/cron')\n\n"
+                      "@router.get('/purge')\ndef purge():\n    return {}\n"}};
+  EXPECT_EQ(CronFindings(App("/api/cron/purge", index, more)), "");
+  // Middleware that checks something else protects nothing.
+  std::string other = index;
+  other.replace(other.find("os.environ.get('CRON_SECRET')"), 29, "os.environ.get('API_KEY')");
+  EXPECT_EQ(CronFindings(App("/api/cron/purge", other, more)),
+            "FL704 api/jobs.py:4:2: cron endpoint for \"/api/cron/purge\" does not check CRON_SECRET: anyone can "
+            "call it\n");
+  // Starlette's class-based middleware.
+  std::string by_class = R"py(import os
+from fastapi import FastAPI
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.responses import Response
+from api.jobs import router
+
+class CronGuard(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        if request.headers.get("authorization") != "Bearer " + os.environ["CRON_SECRET"]:
+            return Response(status_code=401)
+        return await call_next(request)
+
+app = FastAPI()
+app.add_middleware(CronGuard)
+app.include_router(router)
+)py";
+  EXPECT_EQ(CronFindings(App("/api/cron/purge", by_class, more)), "");
+}
+
 // FastAPI's add_api_route and Starlette's add_route name the endpoint by reference.
 TEST(FL705, RoutesAddedByReference) {
   std::string fastapi = R"py(import os
