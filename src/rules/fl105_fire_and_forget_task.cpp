@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "python/background.h"
 #include "python/module.h"
+#include "python/values.h"
 #include "rules/python_helpers.h"
 #include "rules/registry.h"
 
@@ -24,8 +26,10 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds `asyncio.create_task`, `asyncio.ensure_future`, `loop.create_task`,
 `loop.run_in_executor`, `asyncio.run_coroutine_threadsafe` and `executor.submit` calls
-whose result is thrown away, or assigned to a name that is never used again. Tasks that
-are awaited, gathered, kept in a collection, given a done-callback, or created inside
+whose result is thrown away, assigned to a name that is never used again, or only kept
+where it outlives the call (a module-level set, `self._tasks`: asyncio's "keep a
+reference" recipe) or given a done-callback, which wait for nothing. Tasks that are
+awaited, gathered, kept in a local collection (to gather later), or created inside
 `async with asyncio.TaskGroup()` / `with ThreadPoolExecutor() as pool:` (whose exit
 waits) are fine.
 
@@ -67,6 +71,66 @@ bool LooksLikeExecutor(const python::Expr& receiver, const python::Bindings& bin
   return name.find("executor") != std::string::npos || name.find("pool") != std::string::npos;
 }
 
+// Methods of a task or future that do not wait for it.
+constexpr std::string_view kNonWaitingMethods[] = {"add_done_callback", "remove_done_callback", "cancel", "cancelled",
+                                                   "done", "set_name", "get_name"};
+// Methods that put a value into a collection.
+constexpr std::string_view kKeepingMethods[] = {"add", "append", "appendleft", "insert"};
+
+bool NestedIn(const python::Module& module, int function, int outer) {
+  for (int f = function; f >= 0; f = module.functions()[f].parent) {
+    if (module.functions()[f].parent == outer) return true;
+  }
+  return false;
+}
+
+// `tasks.add(x)` into a collection that outlives the call: a module-level one, or one of
+// the object (`self._tasks`).
+bool KeepsAway(const PyContext& cx, const python::Call& use) {
+  const python::Expr& into = use.receiver;
+  bool long_lived = (into.kind == python::Expr::Kind::kName && cx.values.ScopeOf(into.text, use.function) == -1) ||
+                    into.text.starts_with("self.");
+  return long_lived && use.args.size() == 1 && OneOf(use.method, kKeepingMethods);
+}
+
+// `task = create_task(...)` whose every read keeps it in a collection that outlives the
+// call (a module-level set, `self._tasks`) or gives it a done-callback: asyncio's "keep a
+// reference" recipe (`background_tasks.add(task)`, `task.add_done_callback(
+// background_tasks.discard)`) waits for nothing. Returns where it is kept ("`tasks`"),
+// "" when it is only given callbacks, or nullopt when some read may wait for it.
+std::optional<std::string> OnlyKeptAway(const PyContext& cx, const python::Call& call) {
+  const python::Module& module = cx.module;
+  const int function = call.function;
+  if (function < 0) return std::nullopt;
+  const std::vector<int>& calls = module.functions()[function].calls;
+  std::optional<std::string> kept;
+  for (const python::NameLoad& load : module.name_loads()) {
+    if (load.name != call.assigned_to) continue;
+    if (load.function != function) {
+      if (NestedIn(module, load.function, function)) return std::nullopt;  // a closure may wait for it
+      continue;
+    }
+    if (load.range.start < call.range.start) continue;  // an earlier binding's read
+    bool harmless = false;
+    for (int index : calls) {
+      const python::Call& use = module.calls()[index];
+      if (use.receiver.kind == python::Expr::Kind::kName && use.receiver.range == load.range) {
+        harmless = OneOf(use.method, kNonWaitingMethods);
+        if (!kept) kept = "";
+        break;
+      }
+      const python::Argument* argument = use.Positional(0);
+      if (argument && use.args.size() == 1 && argument->value.range == load.range) {
+        harmless = KeepsAway(cx, use);
+        if (harmless) kept = fmt::format("`{}`", use.receiver.text);
+        break;
+      }
+    }
+    if (!harmless) return std::nullopt;
+  }
+  return kept;
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   python::Bindings bindings(module);
@@ -91,6 +155,12 @@ void Check(const PyContext& cx, Sink& out) {
                            [](unsigned char c) { return std::isalnum(c) || c == '_'; }) &&
                !bindings.Read(call.assigned_to, call.function)) {
       dropped = fmt::format("is assigned to `{}` and never used", call.assigned_to);
+    } else if (std::optional<std::string> kept;
+               call.use == python::ResultUse::kAssigned && (kept = OnlyKeptAway(cx, call))) {
+      dropped = kept->empty() ? "is only given a done-callback" : fmt::format("is only kept in {}", *kept);
+    } else if (call.use == python::ResultUse::kArgument && call.parent_call >= 0 && call.function >= 0 &&
+               KeepsAway(cx, module.calls()[call.parent_call])) {
+      dropped = fmt::format("is only kept in `{}`", module.calls()[call.parent_call].receiver.text);
     } else {
       continue;
     }
