@@ -31,7 +31,9 @@ handler, or a function of the module they call: `cache[key] = value`, `sessions.
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
 (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`). Changes made at import
 time, module-level data that handlers only read, locals that shadow a global name, and
-`@functools.lru_cache` are not reported; nor is a set or list that only keeps asyncio
+`@functools.lru_cache` are not reported; nor is a read-through cache filled where the
+function has just found the key missing (`if name not in models: models[name] =
+load(name)`, or after `if key in cache: return cache[key]`); nor a set or list that only keeps asyncio
 tasks alive until they finish (the `background_tasks.add(task)` recipe of the asyncio
 documentation: whether such a task may outlive the response is FL105's question).
 
@@ -103,7 +105,12 @@ class Checker {
       if (assignment.target.kind != Expr::Kind::kSubscript) continue;
       const python::Call* value = python::CallOf(module, assignment.value);
       if (value && IsNetworkClient(value->callee)) client_stores_.insert(assignment.target.range);
+      if (assignment.op == "=") plain_stores_.insert(assignment.target.range);
     }
+    for (const python::IfTest& test : module.if_tests()) {
+      if (test.function >= 0) tests_by_function_.Add(test.function, &test);
+    }
+    tests_by_function_.Seal();
   }
 
   void Run() {
@@ -114,6 +121,9 @@ class Checker {
         continue;
       }
       if (StoresClient(access)) continue;  // clients["s3"] = boto3.client("s3"): lazy initialisation
+      if (plain_stores_.count(access.range) && FillsCache(Root(access.object).text, access.range, access.function)) {
+        continue;
+      }
       if (Held held = Container(access.object, access.function)) {
         ReportContainer(access.range, Root(access.object), held, access.function);
       }
@@ -125,6 +135,7 @@ class Checker {
         continue;
       }
       if (call.method.empty() || !OneOf(call.method, kMutators)) continue;
+      if (call.method == "update" && FillsCache(Root(call.receiver).text, call.range, call.function)) continue;
       if (Held held = Container(call.receiver, call.function); held && !KeepsTask(call)) {
         ReportContainer(call.callee_range, Root(call.receiver), held, call.function);
       }
@@ -208,6 +219,42 @@ class Checker {
     return bindings_->Source(kept->value, call.function, StartsTask) != nullptr;
   }
 
+  // A read-through cache, filled where the function has just found what it needs missing:
+  // `if name not in models: models[name] = load(name)`, `if models.get(name) is None:`,
+  // `if key in cache: return cache[key]` before `cache[key] = value`, and `if not config:
+  // config.update(load())`. A per-instance speed-up, like lru_cache; not state that other
+  // requests need to see. (A counter's `+=` and a set's `.add` stay state.)
+  bool FillsCache(std::string_view container, const Range& at, int function) const {
+    for (const python::IfTest* test : tests_by_function_.Find(function)) {
+      const Expr& condition = test->condition;
+      const bool inside = Encloses(test->body, at);
+      if (condition.kind == Expr::Kind::kNot && condition.items.size() == 1) {
+        if (inside && condition.items[0].text == container) return true;  // if not config:
+        continue;
+      }
+      if (condition.kind != Expr::Kind::kComparison || condition.items.size() != 2) continue;
+      const Expr& left = condition.items[0];
+      const Expr& right = condition.items[1];
+      if (condition.str == "not in" && inside && right.text == container) return true;
+      if (condition.str == "in" && test->body.end <= at.start && right.text == container && Returns(test->body)) {
+        return true;
+      }
+      const python::Call* get = left.kind == Expr::Kind::kCall ? python::CallOf(module_, left) : nullptr;
+      if (condition.str == "is" && right.kind == Expr::Kind::kNone && inside && get && get->method == "get" &&
+          get->receiver.text == container) {
+        return true;  // if cache.get(key) is None:
+      }
+    }
+    return false;
+  }
+
+  // The block ends in a `return`: what comes after it runs only when the test failed.
+  bool Returns(const Range& block) const {
+    std::string_view last = module_.Line(block.end.line);
+    last.remove_prefix(std::min(last.size(), last.find_first_not_of(" \t")));
+    return last.starts_with("return") && (last.size() == 6 || last[6] == ' ' || last[6] == '(');
+  }
+
   bool StoresClient(const python::SubscriptAccess& access) const {
     return client_stores_.count(access.range) > 0;
   }
@@ -264,6 +311,8 @@ class Checker {
   std::map<std::string, std::optional<std::string>, std::less<>> imported_;  // qualified name -> kind
   std::vector<bool> on_path_;
   std::set<Range> client_stores_;  // subscripts assigned a network client
+  std::set<Range> plain_stores_;   // subscripts assigned with `=` (not `+=`)
+  FlatMultimap<int, const python::IfTest*> tests_by_function_;
   Sink& out_;
 };
 
