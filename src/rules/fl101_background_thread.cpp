@@ -19,6 +19,7 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds `threading.Thread` and `threading.Timer` objects (and `Thread` subclasses) that are
 started but not joined in the same function, daemon threads, and `_thread.start_new_thread`.
+A thread the function returns is left to its caller, which may join it.
 
 ## Why it fails on serverless
 A function instance lives for one request. As soon as the response is sent the platform
@@ -85,6 +86,9 @@ class ThreadTracker {
         in_collections_.Add(Owner(assignment.target.text, assignment.function), inside);
       }
     }
+    for (const python::NameLoad& load : module.name_loads()) {
+      if (load.use == python::ResultUse::kReturned && load.function >= 0) returned_.insert(Owner(load.name, load.function));
+    }
     for (const python::Loop& loop : module.loops()) {
       if (!loop.is_while && loop.target.kind == python::Expr::Kind::kName) {
         loops_.Add(Owner(loop.target.text, loop.function), &loop);
@@ -123,6 +127,11 @@ class ThreadTracker {
       if (!kept.empty()) return kept.front();
     }
     return nullptr;
+  }
+
+  // `return t`: the caller gets the thread, and may join it (`start_worker()` helpers).
+  bool Returned(const python::Call& start) const {
+    return start.receiver.kind == python::Expr::Kind::kName && returned_.count(Owner(start.receiver.text, start.function));
   }
 
   // `t.join()` (or `self.worker.join()`) somewhere in the same function, or, for a thread
@@ -180,6 +189,7 @@ class ThreadTracker {
   FlatMultimap<Key, const python::Loop*> loops_;           // `for` loops, by their variable
   std::vector<const python::Call*> unnamed_;               // other thread constructors, by start
   std::set<Key> joined_collections_;
+  std::set<Key> returned_;  // names a function returns
 };
 
 // A start at import time keeps running locally and is skipped on the platform, as the
@@ -204,6 +214,7 @@ void Check(const PyContext& cx, Sink& out) {
     const python::Call* constructor = threads.Constructor(call);
     if (constructor == nullptr || constructor->guarded) continue;
     if (call.receiver.kind != python::Expr::Kind::kCall && threads.Joined(call)) continue;
+    if (threads.Returned(call)) continue;
     const python::Argument* daemon = constructor->Keyword("daemon");
     bool is_daemon = daemon && daemon->value.IsTrue();
     // Joined elsewhere (a list joined at shutdown, another handler) still outlives this call.
