@@ -82,6 +82,23 @@ bool GuardedByPresenceTest(const python::Module& module, const python::Subscript
   });
 }
 
+// Secrets and connection strings the app cannot run without: failing at once when one is
+// missing is deliberate (Django's docs read SECRET_KEY so), and `.get()` would only trade
+// the KeyError for a None that fails later, or tempt an insecure default.
+bool LooksRequired(std::string_view key) {
+  constexpr std::string_view kRequiredParts[] = {"SECRET", "KEY", "TOKEN", "PASSWORD", "DSN", "_URI", "DATABASE_URL", "REDIS_URL"};
+  return std::any_of(std::begin(kRequiredParts), std::end(kRequiredParts),
+                     [&](std::string_view part) { return key.find(part) != std::string_view::npos; });
+}
+
+std::string Help(const python::Expr& key) {
+  std::string help = "set the variable for every environment (Production, Preview, Development) in the project "
+                     "settings";
+  if (key.IsString() && LooksRequired(key.str)) return help;
+  return help + fmt::format("; if the app can run without it, read it with os.environ.get({}) where it is used",
+                            key.text);
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   for (const python::SubscriptAccess& read : module.subscripts()) {
@@ -98,9 +115,7 @@ void Check(const PyContext& cx, Sink& out) {
                fmt::format("`os.environ[{}]` is read at import time: if the variable is missing from the "
                            "deployment's environment, every cold start fails with KeyError",
                            read.key.text),
-               fmt::format("use os.environ.get({}) and check it where it is used, and set the variable for every "
-                           "environment in the project settings",
-                           read.key.text));
+               Help(read.key));
   }
 }
 

@@ -1,0 +1,34 @@
+// FL405's advice depends on the variable: a secret or a connection string the app cannot
+// run without is only to be set in the project settings (reading it with `.get()` trades
+// the KeyError for a None that fails later); other variables may be optional.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "support/project_fixture.h"
+
+namespace faaslint::testing {
+namespace {
+
+std::string Fl405Help(const std::string& key) {
+  std::map<std::string, std::string> files = {
+      {"app.py", "import os\nfrom flask import Flask\napp = Flask(__name__)\nVALUE = os.environ[\"" + key + "\"]\n"}};
+  std::string help;
+  for (const Finding& finding : RunProjectRule("FL405", files)) help += finding.help + "\n";
+  return help;
+}
+
+TEST(FL405, RequiredSecretsAreOnlyToBeSetNeverMadeOptional) {
+  for (const char* key : {"DJANGO_SECRET_KEY", "MONGODB_URI", "DATABASE_URL", "STRIPE_API_KEY", "BOT_TOKEN"}) {
+    EXPECT_EQ(Fl405Help(key),
+              "set the variable for every environment (Production, Preview, Development) in the project settings\n")
+        << key;
+  }
+  EXPECT_EQ(Fl405Help("REGION"),
+            "set the variable for every environment (Production, Preview, Development) in the project settings; if "
+            "the app can run without it, read it with os.environ.get(\"REGION\") where it is used\n");
+}
+
+}  // namespace
+}  // namespace faaslint::testing
