@@ -134,6 +134,12 @@ std::optional<ModuleIndex::Target> ModuleIndex::ResolveCallee(std::string_view i
   return target;
 }
 
+bool ModuleIndex::IsModuleGlobal(std::string_view importer, std::string_view name) const {
+  return FindInModules(importer, name, [](const std::string&, const std::string& rest) {
+    return !rest.empty() && rest.find('.') == std::string::npos && rest.find('(') == std::string::npos;
+  });
+}
+
 std::optional<std::string> ModuleIndex::ContainerKind(std::string_view importer, std::string_view name) const {
   std::optional<std::string> kind;
   FindInModules(importer, name, [&](const std::string& path, const std::string& global) {

@@ -59,6 +59,9 @@ class ModuleIndex {
   // nullopt (python/containers.h says what counts).
   std::optional<std::string> ContainerKind(std::string_view importer, std::string_view name) const;
 
+  // `name` ("stats.count" for `import stats`) is a module-level name of a local module.
+  bool IsModuleGlobal(std::string_view importer, std::string_view name) const;
+
   // What the index would parse `module` for, from the module the linter built: its
   // exported background work and its sys.path shim. The first entry stored wins.
   void Publish(const python::Module& module, const python::ModuleBackground& background) const;

@@ -24,7 +24,7 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds module-level dicts, lists and sets (also those of another module of the project,
 imported: `from state import CACHE`; class attributes: `Cache.store`, `cls.store`; and
-names declared `global`) that are changed while a request is served — in a route
+names declared `global`, or set through their module: `stats.count += 1`) that are changed while a request is served — in a route
 handler, a class-based view's method, a
 per-request hook or middleware, a FastAPI dependency, a decorator's wrapper around a
 handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
@@ -143,9 +143,10 @@ class Checker {
     for (const python::Assignment& assignment : module_.assignments()) {
       if (!OnPath(assignment.function, assignment.guarded)) continue;
       const Expr& target = assignment.target;
-      if (target.kind != Expr::Kind::kName) continue;
+      const bool module_attribute = ModuleAttribute(target, assignment.function);  // `stats.count += 1`
+      if (target.kind != Expr::Kind::kName && !module_attribute) continue;
       const std::vector<std::string>& globals = module_.functions()[assignment.function].globals;
-      if (std::find(globals.begin(), globals.end(), target.text) == globals.end()) continue;
+      if (!module_attribute && std::find(globals.begin(), globals.end(), target.text) == globals.end()) continue;
       // `counter += 1`, `total = total + n`, `last_user = user`: per-request data. A value
       // that depends on neither the old value nor the request (`client = make_client()`,
       // `nobody = lookup("nobody")`) is lazy initialisation, done once per instance.
@@ -154,9 +155,10 @@ class Checker {
         continue;
       }
       out_.Report(target.range,
-                  fmt::format("global `{}` is updated while serving a request in `{}()`: every function instance "
+                  fmt::format("{} `{}` is updated while serving a request in `{}()`: every function instance "
                               "keeps its own value, which is lost when the instance is recycled",
-                              target.text, FunctionName(assignment.function)),
+                              module_attribute ? "module attribute" : "global", target.text,
+                              FunctionName(assignment.function)),
                   std::string(kHelp));
     }
   }
@@ -198,6 +200,16 @@ class Checker {
       if (it != containers_.class_attributes.end()) return {&it->second, "class-level"};
     }
     return {Imported(root.qualified), "imported module-level"};  // `import state` ... `state.CACHE[k] = v`
+  }
+
+  // `stats.count`, where `stats` is a module of the project this one imports: a global of
+  // that module.
+  bool ModuleAttribute(const Expr& target, int function) const {
+    if (modules_ == nullptr || target.kind != Expr::Kind::kAttribute || target.items.empty()) return false;
+    const Expr* leftmost = &target.items[0];
+    while (leftmost->kind == Expr::Kind::kAttribute && !leftmost->items.empty()) leftmost = &leftmost->items[0];
+    if (leftmost->kind != Expr::Kind::kName || values_.ScopeOf(leftmost->text, function) != -1) return false;
+    return modules_->IsModuleGlobal(module_.path(), target.qualified);
   }
 
   // A module-level container of another module of the project, by the name an import
