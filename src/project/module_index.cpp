@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "python/containers.h"
 #include "python/module.h"
 #include "python/parser.h"
 #include "python/sys_path.h"
@@ -140,16 +139,17 @@ bool ModuleIndex::IsModuleGlobal(std::string_view importer, std::string_view nam
   });
 }
 
-std::optional<std::string> ModuleIndex::ContainerKind(std::string_view importer, std::string_view name) const {
-  std::optional<std::string> kind;
+std::optional<ModuleIndex::ImportedContainer> ModuleIndex::ContainerOf(std::string_view importer,
+                                                                      std::string_view name) const {
+  std::optional<ImportedContainer> found;
   FindInModules(importer, name, [&](const std::string& path, const std::string& global) {
     const Summary& summary = SummaryIfMentioned(path, global);
     auto it = summary.containers.find(global);
     if (it == summary.containers.end()) return false;
-    kind = it->second;
+    found = ImportedContainer{path, it->second};
     return true;
   });
-  return kind;
+  return found;
 }
 
 const std::vector<ModuleIndex::Edge>& ModuleIndex::EdgesOf(const Target& from) const {

@@ -26,6 +26,7 @@
 
 #include "core/change_set.h"
 #include "python/background.h"
+#include "python/containers.h"
 
 namespace faaslint::project {
 
@@ -54,10 +55,14 @@ class ModuleIndex {
   // module does not say so. The urls.py files are read once, on the first question.
   bool IsDjangoView(std::string_view path, std::string_view function) const;
 
-  // The kind of container ("dict") a name of `importer` ("state.CACHE" for
-  // `from state import CACHE`, ".state.CACHE") is at module level of a local module, or
-  // nullopt (python/containers.h says what counts).
-  std::optional<std::string> ContainerKind(std::string_view importer, std::string_view name) const;
+  // The container a name of `importer` ("state.CACHE" for `from state import CACHE`,
+  // ".state.CACHE") is at module level of a local module, and the file it is in; nullopt
+  // when it is none (python/containers.h says what counts).
+  struct ImportedContainer {
+    std::string path;
+    python::Container container;
+  };
+  std::optional<ImportedContainer> ContainerOf(std::string_view importer, std::string_view name) const;
 
   // `name` ("stats.count" for `import stats`) is a module-level name of a local module.
   bool IsModuleGlobal(std::string_view importer, std::string_view name) const;
@@ -69,7 +74,7 @@ class ModuleIndex {
  private:
   struct Summary {
     std::map<std::string, python::FunctionWork, std::less<>> functions;  // by the name others call
-    std::map<std::string, std::string, std::less<>> containers;         // module-level, by name
+    std::map<std::string, python::Container, std::less<>> containers;   // module-level, by name
   };
   bool IsFile(const std::string& path) const;
   const Summary& SummaryOf(const std::string& path) const;

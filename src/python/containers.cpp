@@ -57,12 +57,14 @@ Containers FindContainers(const Module& module) {
     std::string kind = ContainerKind(module, assignment.value);
     if (kind.empty()) continue;
     std::string name(assignment.target.text);
+    Container container{std::move(kind), assignment.range.start.line,
+                        std::max(assignment.range.start.line, assignment.range.end.line)};
     // The last top-level class starting before the assignment: its body holds it, or none does.
     auto after = std::upper_bound(top_level.begin(), top_level.end(), assignment.range.start,
                                   [](const Position& at, const Class* klass) { return at < klass->range.start; });
     const Class* klass = after == top_level.begin() ? nullptr : *std::prev(after);
     if (klass == nullptr || !Encloses(klass->range, assignment.range)) {
-      found.globals[name] = std::move(kind);
+      found.globals[name] = std::move(container);
       continue;
     }
     // Classes are in preorder: those nested in `klass` follow it. An attribute of a
@@ -71,7 +73,7 @@ Containers FindContainers(const Module& module) {
     for (size_t i = klass - all.data() + 1; i < all.size() && all[i].range.start < klass->range.end && !nested; ++i) {
       nested = Encloses(all[i].range, assignment.range);
     }
-    if (!nested) found.class_attributes[{klass->name, name}] = std::move(kind);
+    if (!nested) found.class_attributes[{klass->name, name}] = std::move(container);
   }
   return found;
 }

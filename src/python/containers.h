@@ -4,6 +4,7 @@
 // ones, so a handler that changes `CACHE` from `from state import CACHE` is seen too.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -15,10 +16,18 @@ namespace faaslint::python {
 // What kind of container a value is ("dict", "deque", ...), or "" when it is not one.
 std::string ContainerKind(const Module& module, const Expr& value);
 
+struct Container {
+  std::string kind;  // "dict"
+  // The lines of the assignment that made it (the last one that did): a diff run that
+  // changes them reports the changes to it again.
+  uint32_t first_line = 0;
+  uint32_t last_line = 0;
+};
+
 struct Containers {
-  std::map<std::string, std::string, std::less<>> globals;  // "cache" -> "dict"
-  // ("Cache", "store") -> "dict": `class Cache: store = {}` at module level.
-  std::map<std::pair<std::string, std::string>, std::string, std::less<>> class_attributes;
+  std::map<std::string, Container, std::less<>> globals;  // "cache" -> dict
+  // ("Cache", "store") -> dict: `class Cache: store = {}` at module level.
+  std::map<std::pair<std::string, std::string>, Container, std::less<>> class_attributes;
 };
 
 // Assignments that run on the platform (not under a guard) decide; a later one of a

@@ -168,10 +168,14 @@ class Checker {
 
   // A container that outlives the request, and where it is kept.
   struct Held {
-    const std::string* kind = nullptr;  // "dict"
-    std::string_view where;             // "module-level", "class-level"
-    explicit operator bool() const { return kind != nullptr; }
+    const python::Container* container = nullptr;
+    std::string_view where;  // "module-level", "class-level"
+    std::string_view path;   // the file that defines it
+    explicit operator bool() const { return container != nullptr; }
   };
+  Held Local(const python::Container* container, std::string_view where) const {
+    return {container, where, module_.path()};
+  }
 
   // What `expr` (or the root of `expr[...]`) is when it is a module-level container (of
   // this module or, imported, of another module of the project) or a container attribute
@@ -181,8 +185,8 @@ class Checker {
     if (root.kind == Expr::Kind::kName) {
       if (values_.ScopeOf(root.text, function) != -1) return {};  // a local of the same name
       auto it = containers_.globals.find(root.text);
-      if (it != containers_.globals.end()) return {&it->second, "module-level"};
-      return {Imported(root.qualified), "imported module-level"};
+      if (it != containers_.globals.end()) return Local(&it->second, "module-level");
+      return Imported(root.qualified);
     }
     if (root.kind != Expr::Kind::kAttribute) return {};
     const Expr* leftmost = &root;
@@ -192,14 +196,14 @@ class Checker {
       int klass = module_.functions()[function].class_index;
       if (klass < 0) return {};
       auto it = containers_.class_attributes.find(std::pair<std::string, std::string>(module_.classes()[klass].name, root.str));
-      return {it != containers_.class_attributes.end() ? &it->second : nullptr, "class-level"};
+      return Local(it != containers_.class_attributes.end() ? &it->second : nullptr, "class-level");
     }
     if (values_.ScopeOf(leftmost->text, function) != -1) return {};  // a local of the class's (or module's) name
     if (leftmost == &root.items[0]) {
       auto it = containers_.class_attributes.find(std::pair<std::string, std::string>(leftmost->text, root.str));
-      if (it != containers_.class_attributes.end()) return {&it->second, "class-level"};
+      if (it != containers_.class_attributes.end()) return Local(&it->second, "class-level");
     }
-    return {Imported(root.qualified), "imported module-level"};  // `import state` ... `state.CACHE[k] = v`
+    return Imported(root.qualified);  // `import state` ... `state.CACHE[k] = v`
   }
 
   // `stats.count`, where `stats` is a module of the project this one imports: a global of
@@ -214,11 +218,12 @@ class Checker {
 
   // A module-level container of another module of the project, by the name an import
   // gives it here ("state.CACHE", ".state.CACHE"); asked once per name.
-  const std::string* Imported(const std::string& qualified) {
-    if (modules_ == nullptr || qualified.find('.') == std::string::npos) return nullptr;
+  Held Imported(const std::string& qualified) {
+    if (modules_ == nullptr || qualified.find('.') == std::string::npos) return {};
     auto [it, added] = imported_.try_emplace(qualified);
-    if (added) it->second = modules_->ContainerKind(module_.path(), qualified);
-    return it->second ? &*it->second : nullptr;
+    if (added) it->second = modules_->ContainerOf(module_.path(), qualified);
+    if (!it->second) return {};
+    return {&it->second->container, "imported module-level", it->second->path};
   }
 
   // `background_tasks.add(task)` where the task comes from `asyncio.create_task(...)`.
@@ -297,13 +302,18 @@ class Checker {
 
   std::string FunctionName(int function) const { return module_.functions()[function].qualified_name; }
 
+  // The finding holds while the container is one: a diff run that changes its definition
+  // (`SESSIONS = TTLCache(...)` -> `SESSIONS = {}`, here or in the module it is imported
+  // from) reports it again.
   void ReportContainer(const Range& range, const Expr& name, const Held& held, int function) {
-    out_.Report(range,
+    const python::Container& container = *held.container;
+    out_.Report(Location{module_.path(), range},
                 fmt::format("{} {} `{}` is changed while serving a request in `{}()`: every function "
                             "instance has its own copy, so other instances never see the change and it is lost "
                             "when the instance is recycled",
-                            held.where, *held.kind, name.text, FunctionName(function)),
-                std::string(kHelp));
+                            held.where, container.kind, name.text, FunctionName(function)),
+                std::string(kHelp), {},
+                {Dependency::Lines(std::string(held.path), container.first_line, container.last_line)});
   }
 
   void ReportEnviron(const Range& range, int function) {
@@ -320,7 +330,8 @@ class Checker {
   python::Values values_;
   std::optional<python::Bindings> bindings_;
   python::Containers containers_;
-  std::map<std::string, std::optional<std::string>, std::less<>> imported_;  // qualified name -> kind
+  // By qualified name; node-based, so the Held pointing into it stay valid.
+  std::map<std::string, std::optional<project::ModuleIndex::ImportedContainer>, std::less<>> imported_;
   std::vector<bool> on_path_;
   std::set<Range> client_stores_;  // subscripts assigned a network client
   std::set<Range> plain_stores_;   // subscripts assigned with `=` (not `+=`)

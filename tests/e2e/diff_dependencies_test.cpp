@@ -1,7 +1,8 @@
 // Diff runs (default, --staged, --base) and findings whose cause is not on their own
 // lines: a cron entry stranded by a narrowed rewrite (FL703), a secret check deleted
 // from a handler (FL704), a route's methods changed on a line of their own (FL705), a
-// package removed from requirements.txt (FL607). Each change must surface the finding,
+// package removed from requirements.txt (FL607), a name made a plain dict where it is
+// defined (FL301). Each change must surface the finding,
 // as --all does; an unrelated change in the same files must not resurface old ones.
 #include <gtest/gtest.h>
 
@@ -198,6 +199,40 @@ TEST_F(DiffDependenciesTest, AChangeElsewhereDoesNotResurfaceAMissingRequirement
   // Named alone, an unrelated file checks nothing.
   CommandResult named = Check({"--staged", "README.md"});
   EXPECT_EQ(named.exit_code, 0) << named.out << named.err;
+}
+
+// FL301 judges a handler's store by what the stored-into name is where it is defined:
+// making it a plain dict (it was a TTL cache) surfaces the store, also from another module,
+// when the importing file is checked too; editing the module elsewhere does not.
+TEST_F(DiffDependenciesTest, MakingAnImportedNameAContainerSurfacesTheStoresIntoIt) {
+  StartOnFeature(IndexPy() + "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
+                             "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  dir_.Write("api/__init__.py", "");
+  dir_.Write("api/_state.py", "from cachetools import TTLCache\n\nSESSIONS = TTLCache(maxsize=100, ttl=300)\n");
+  GitCommitAll(dir_.path(), "state");
+  ASSERT_EQ(Check({"--all"}).out.find("FL301"), std::string::npos);
+  // An unrelated edit of both files.
+  dir_.Write("api/_state.py", "from cachetools import TTLCache\n\nSESSIONS = TTLCache(maxsize=100, ttl=300)\nLIMIT = 3\n");
+  dir_.Write("api/index.py", Replaced(IndexPy(), "return \"report\"", "return \"Report\"") +
+                                 "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
+                                 "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  GitCommitAll(dir_.path(), "unrelated");
+  dir_.Write("api/_state.py", "SESSIONS = {}\nLIMIT = 3\n");
+  dir_.Write("api/index.py", Replaced(IndexPy(), "return \"report\"", "return \"Reports\"") +
+                                 "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
+                                 "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  CommandResult run = Check({});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("api/index.py:25:5: FL301 imported module-level dict `SESSIONS` is changed while serving"),
+            std::string::npos)
+      << run.out;
+  GitCommitAll(dir_.path(), "dict");
+  dir_.Write("api/_state.py", "SESSIONS = {}\nLIMIT = 4\n");
+  dir_.Write("api/index.py", Replaced(IndexPy(), "return \"report\"", "return \"Report!\"") +
+                                 "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
+                                 "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  CommandResult unrelated = Check({});
+  EXPECT_EQ(unrelated.out.find("FL301"), std::string::npos) << unrelated.out;
 }
 
 }  // namespace
