@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <span>
 
 #include "python/background.h"
 #include "python/module.h"
@@ -98,14 +99,37 @@ bool KeepsAway(const PyContext& cx, const python::Call& use) {
 // reference" recipe (`background_tasks.add(task)`, `task.add_done_callback(
 // background_tasks.discard)`) waits for nothing. Returns where it is kept ("`tasks`"),
 // "" when it is only given callbacks, or nullopt when some read may wait for it.
-std::optional<std::string> OnlyKeptAway(const PyContext& cx, const python::Call& call) {
+// The reads of each name, indexed on first use (most modules start no task).
+class LoadsByName {
+ public:
+  explicit LoadsByName(const python::Module& module) : module_(module) {}
+  std::span<const python::NameLoad* const> Of(std::string_view name) {
+    if (!index_) {
+      index_.emplace();
+      for (const python::NameLoad& load : module_.name_loads()) index_->Add(load.name, &load);
+      index_->Seal();
+    }
+    return index_->Find(name);
+  }
+
+ private:
+  const python::Module& module_;
+  std::optional<FlatMultimap<std::string_view, const python::NameLoad*>> index_;
+};
+
+std::optional<std::string> OnlyKeptAway(const PyContext& cx, LoadsByName& loads, const python::Call& call) {
   const python::Module& module = cx.module;
   const int function = call.function;
   if (function < 0) return std::nullopt;
   const std::vector<int>& calls = module.functions()[function].calls;
   std::optional<std::string> kept;
-  for (const python::NameLoad& load : module.name_loads()) {
-    if (load.name != call.assigned_to) continue;
+  std::span<const python::NameLoad* const> reads = loads.Of(call.assigned_to);
+  // Each read is matched against the function's calls: past these sizes (generated code)
+  // the question is left unanswered, as "may wait".
+  constexpr size_t kMaxReads = 64, kMaxCalls = 4096;
+  if (reads.size() > kMaxReads || calls.size() > kMaxCalls) return std::nullopt;
+  for (const python::NameLoad* read : reads) {
+    const python::NameLoad& load = *read;
     if (load.function != function) {
       if (NestedIn(module, load.function, function)) return std::nullopt;  // a closure may wait for it
       continue;
@@ -134,6 +158,7 @@ std::optional<std::string> OnlyKeptAway(const PyContext& cx, const python::Call&
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   python::Bindings bindings(module);
+  LoadsByName loads(module);
   for (const python::Call& call : module.calls()) {
     if (call.guarded) continue;
     bool receiver = call.receiver.kind != python::Expr::Kind::kOther;
@@ -156,7 +181,7 @@ void Check(const PyContext& cx, Sink& out) {
                !bindings.Read(call.assigned_to, call.function)) {
       dropped = fmt::format("is assigned to `{}` and never used", call.assigned_to);
     } else if (std::optional<std::string> kept;
-               call.use == python::ResultUse::kAssigned && (kept = OnlyKeptAway(cx, call))) {
+               call.use == python::ResultUse::kAssigned && (kept = OnlyKeptAway(cx, loads, call))) {
       dropped = kept->empty() ? "is only given a done-callback" : fmt::format("is only kept in {}", *kept);
     } else if (call.use == python::ResultUse::kArgument && call.parent_call >= 0 && call.function >= 0 &&
                KeepsAway(cx, module.calls()[call.parent_call])) {

@@ -108,9 +108,11 @@ class Checker {
       if (assignment.op == "=") plain_stores_.insert(assignment.target.range);
     }
     for (const python::IfTest& test : module.if_tests()) {
-      if (test.function >= 0) tests_by_function_.Add(test.function, &test);
+      if (std::string_view tested = TestedContainer(test.condition); test.function >= 0 && !tested.empty()) {
+        cache_tests_.Add({test.function, tested}, &test);
+      }
     }
-    tests_by_function_.Seal();
+    cache_tests_.Seal();
   }
 
   void Run() {
@@ -242,7 +244,7 @@ class Checker {
   // config.update(load())`. A per-instance speed-up, like lru_cache; not state that other
   // requests need to see. (A counter's `+=` and a set's `.add` stay state.)
   bool FillsCache(std::string_view container, const Range& at, int function) const {
-    for (const python::IfTest* test : tests_by_function_.Find(function)) {
+    for (const python::IfTest* test : cache_tests_.Find({function, container})) {
       const Expr& condition = test->condition;
       const bool inside = Encloses(test->body, at);
       if (condition.kind == Expr::Kind::kNot && condition.items.size() == 1) {
@@ -263,6 +265,17 @@ class Checker {
       }
     }
     return false;
+  }
+
+  // The container a test of FillsCache's kinds asks about: `k in c`, `k not in c`, `not c`,
+  // `c.get(k) is None`; "" for other tests.
+  std::string_view TestedContainer(const Expr& condition) const {
+    if (condition.kind == Expr::Kind::kNot && condition.items.size() == 1) return condition.items[0].text;
+    if (condition.kind != Expr::Kind::kComparison || condition.items.size() != 2) return {};
+    if (condition.str == "in" || condition.str == "not in") return condition.items[1].text;
+    const python::Call* get = condition.items[0].kind == Expr::Kind::kCall ? python::CallOf(module_, condition.items[0])
+                                                                           : nullptr;
+    return condition.str == "is" && get && get->method == "get" ? get->receiver.text : std::string_view();
   }
 
   // The block ends in a `return`: what comes after it runs only when the test failed.
@@ -335,7 +348,8 @@ class Checker {
   std::vector<bool> on_path_;
   std::set<Range> client_stores_;  // subscripts assigned a network client
   std::set<Range> plain_stores_;   // subscripts assigned with `=` (not `+=`)
-  FlatMultimap<int, const python::IfTest*> tests_by_function_;
+  // (function, container) -> the tests of FillsCache's kinds about it, in module order.
+  FlatMultimap<std::pair<int, std::string_view>, const python::IfTest*> cache_tests_;
   Sink& out_;
 };
 
