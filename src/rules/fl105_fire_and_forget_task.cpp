@@ -94,11 +94,6 @@ bool KeepsAway(const PyContext& cx, const python::Call& use) {
   return long_lived && use.args.size() == 1 && OneOf(use.method, kKeepingMethods);
 }
 
-// `task = create_task(...)` whose every read keeps it in a collection that outlives the
-// call (a module-level set, `self._tasks`) or gives it a done-callback: asyncio's "keep a
-// reference" recipe (`background_tasks.add(task)`, `task.add_done_callback(
-// background_tasks.discard)`) waits for nothing. Returns where it is kept ("`tasks`"),
-// "" when it is only given callbacks, or nullopt when some read may wait for it.
 // The reads of each name, indexed on first use (most modules start no task).
 class LoadsByName {
  public:
@@ -117,6 +112,11 @@ class LoadsByName {
   std::optional<FlatMultimap<std::string_view, const python::NameLoad*>> index_;
 };
 
+// `task = create_task(...)` whose every read keeps it in a collection that outlives the
+// call (a module-level set, `self._tasks`) or gives it a done-callback: asyncio's "keep a
+// reference" recipe (`background_tasks.add(task)`, `task.add_done_callback(
+// background_tasks.discard)`) waits for nothing. Returns where it is kept ("`tasks`"),
+// "" when it is only given callbacks, or nullopt when some read may wait for it.
 std::optional<std::string> OnlyKeptAway(const PyContext& cx, LoadsByName& loads, const python::Call& call) {
   const python::Module& module = cx.module;
   const int function = call.function;
