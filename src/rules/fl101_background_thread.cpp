@@ -174,8 +174,15 @@ class ThreadTracker {
   }
 
   // The `for` loop whose variable `call`'s receiver is: `for t in threads: t.start()`.
+  // The innermost such loop: the last one starting before the call that encloses it. The
+  // loops of a name are in source order; a few siblings are passed over on the way back.
   const python::Loop* LoopBinding(const python::Call& call) const {
-    for (const python::Loop* loop : loops_.Find(Owner(call.receiver.text, call.function))) {
+    std::span<const python::Loop* const> loops = loops_.Find(Owner(call.receiver.text, call.function));
+    auto after = std::upper_bound(loops.begin(), loops.end(), call.range.start,
+                                  [](const Position& at, const python::Loop* loop) { return at < loop->range.start; });
+    constexpr int kMaxSiblings = 64;
+    for (int steps = 0; after != loops.begin() && steps < kMaxSiblings; ++steps) {
+      const python::Loop* loop = *--after;
       if (Encloses(loop->range, call.range)) return loop;
     }
     return nullptr;
