@@ -205,22 +205,24 @@ TEST_F(DiffDependenciesTest, AChangeElsewhereDoesNotResurfaceAMissingRequirement
 // making it a plain dict (it was a TTL cache) surfaces the store, also from another module,
 // when the importing file is checked too; editing the module elsewhere does not.
 TEST_F(DiffDependenciesTest, MakingAnImportedNameAContainerSurfacesTheStoresIntoIt) {
-  StartOnFeature(IndexPy() + "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
-                             "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  // api/index.py with the report handler returning `report`, and a login handler (its
+  // store on line 25) that stores into the imported SESSIONS.
+  auto index_py = [](const std::string& report) {
+    return Replaced(IndexPy(), "return \"report\"", "return \"" + report + "\"") +
+           "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
+           "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n";
+  };
+  StartOnFeature(index_py("report"));
   dir_.Write("api/__init__.py", "");
   dir_.Write("api/_state.py", "from cachetools import TTLCache\n\nSESSIONS = TTLCache(maxsize=100, ttl=300)\n");
   GitCommitAll(dir_.path(), "state");
   ASSERT_EQ(Check({"--all"}).out.find("FL301"), std::string::npos);
   // An unrelated edit of both files.
   dir_.Write("api/_state.py", "from cachetools import TTLCache\n\nSESSIONS = TTLCache(maxsize=100, ttl=300)\nLIMIT = 3\n");
-  dir_.Write("api/index.py", Replaced(IndexPy(), "return \"report\"", "return \"Report\"") +
-                                 "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
-                                 "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  dir_.Write("api/index.py", index_py("Report"));
   GitCommitAll(dir_.path(), "unrelated");
   dir_.Write("api/_state.py", "SESSIONS = {}\nLIMIT = 3\n");
-  dir_.Write("api/index.py", Replaced(IndexPy(), "return \"report\"", "return \"Reports\"") +
-                                 "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
-                                 "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  dir_.Write("api/index.py", index_py("Reports"));
   CommandResult run = Check({});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   EXPECT_NE(run.out.find("api/index.py:25:5: FL301 imported module-level dict `SESSIONS` is changed while serving"),
@@ -228,9 +230,7 @@ TEST_F(DiffDependenciesTest, MakingAnImportedNameAContainerSurfacesTheStoresInto
       << run.out;
   GitCommitAll(dir_.path(), "dict");
   dir_.Write("api/_state.py", "SESSIONS = {}\nLIMIT = 4\n");
-  dir_.Write("api/index.py", Replaced(IndexPy(), "return \"report\"", "return \"Report!\"") +
-                                 "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
-                                 "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n");
+  dir_.Write("api/index.py", index_py("Report!"));
   CommandResult unrelated = Check({});
   EXPECT_EQ(unrelated.out.find("FL301"), std::string::npos) << unrelated.out;
 }
