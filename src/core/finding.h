@@ -32,6 +32,11 @@ struct Range {
   friend auto operator<=>(const Range&, const Range&) = default;
 };
 
+// `inner` lies within `outer` (a call inside a loop's body, a class inside another).
+inline bool Encloses(const Range& outer, const Range& inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
 // A place in the project. `path` is relative to the project root, '/'-separated.
 struct Location {
   std::string path;

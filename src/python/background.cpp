@@ -13,8 +13,6 @@ bool In(std::string_view value, const std::string_view (&candidates)[N]) {
   return std::find(std::begin(candidates), std::end(candidates), value) != std::end(candidates);
 }
 
-bool Contains(const Range& outer, const Range& inner) { return outer.start <= inner.start && inner.end <= outer.end; }
-
 constexpr std::string_view kThreadTypes[] = {"threading.Thread", "threading.Timer"};
 constexpr std::string_view kThreadPools[] = {"multiprocessing.pool.ThreadPool", "multiprocessing.dummy.Pool"};
 constexpr std::string_view kRawThreadStarts[] = {"_thread.start_new_thread", "_thread.start_new",
@@ -368,7 +366,7 @@ bool IsPeriodicLoop(const Module& module, int function) {
     if (loop.condition.kind == Kind::kComparison || loop.condition.kind == Kind::kBoolOp) continue;  // bounded
     for (int index : module.functions()[function].calls) {
       const Call& call = module.calls()[index];
-      if (!Contains(loop.range, call.range)) continue;
+      if (!Encloses(loop.range, call.range)) continue;
       if (In(call.callee, kSleeps)) return true;
       if (call.method == "wait" && !call.args.empty()) return true;  // stop.wait(60)
     }

@@ -12,8 +12,6 @@ constexpr std::string_view kContainerTypes[] = {
     "collections.deque", "bytearray",
 };
 
-bool Encloses(const Range& outer, const Range& inner) { return outer.start <= inner.start && inner.end <= outer.end; }
-
 // Classes defined at module level outside any other class, in source order.
 std::vector<const Class*> TopLevelClasses(const Module& module) {
   std::vector<const Class*> classes;

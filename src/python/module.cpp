@@ -143,7 +143,7 @@ int Module::FindDef(int scope, std::string_view name) const {
 
 bool Module::InLambdaBody(const Range& range) const {
   return std::any_of(lambda_bodies_.begin(), lambda_bodies_.end(),
-                     [&](const Range& body) { return body.start <= range.start && range.end <= body.end; });
+                     [&](const Range& body) { return Encloses(body, range); });
 }
 
 std::string_view Module::ModuleLevelConstructor(std::string_view name) const {

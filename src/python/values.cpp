@@ -39,10 +39,6 @@ bool In(std::string_view value, const std::string_view (&list)[N]) {
   return std::find(std::begin(list), std::end(list), value) != std::end(list);
 }
 
-bool Within(const Range& inner, const Range& outer) {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
 const Argument* FirstPositional(const Call& call) { return call.Positional(0); }
 
 // All evaluations of `bindings` must agree; any unknown one makes the result unknown.
@@ -111,7 +107,7 @@ Values::Values(const Module& module) : module_(module) {
   std::sort(bodies.begin(), bodies.end());  // an enclosing class before the classes in it
   for (const std::pair<int, Range>& body : bodies) {
     const bool nested = !class_bodies_.empty() && class_bodies_.back().first == body.first &&
-                        Within(body.second, class_bodies_.back().second);
+                        Encloses(class_bodies_.back().second, body.second);
     if (!nested) class_bodies_.push_back(body);
   }
   auto bind = [&](int scope, std::string_view name, const Expr* value) { bindings_.Add({scope, name}, value); };
@@ -168,7 +164,7 @@ bool Values::InClassBody(const Assignment& assignment) const {
                                 });
   if (after == class_bodies_.begin()) return false;
   const std::pair<int, Range>& body = *std::prev(after);
-  return body.first == assignment.function && Within(assignment.range, body.second);
+  return body.first == assignment.function && Encloses(body.second, assignment.range);
 }
 
 int Values::ScopeOf(std::string_view name, int function) const {

@@ -83,6 +83,13 @@ const Expr& Root(const Expr& expr) {
   return *current;
 }
 
+// `shared.state.RECENT` -> `shared`: the expression an attribute chain starts at.
+const Expr& Leftmost(const Expr& expr) {
+  const Expr* current = &expr;
+  while (current->kind == Expr::Kind::kAttribute && !current->items.empty()) current = &current->items[0];
+  return *current;
+}
+
 // A task or future the event loop runs: `asyncio.create_task(...)`, `loop.create_task(...)`.
 bool StartsTask(const python::Call& call) {
   return call.callee == "asyncio.create_task" || call.callee == "asyncio.ensure_future" ||
@@ -191,8 +198,7 @@ class Checker {
       return Imported(root.qualified);
     }
     if (root.kind != Expr::Kind::kAttribute) return {};
-    const Expr* leftmost = &root;
-    while (leftmost->kind == Expr::Kind::kAttribute && !leftmost->items.empty()) leftmost = &leftmost->items[0];
+    const Expr* leftmost = &Leftmost(root);
     if (leftmost->kind != Expr::Kind::kName) return {};
     if (leftmost->text == "cls" && leftmost == &root.items[0]) {
       int klass = module_.functions()[function].class_index;
@@ -211,10 +217,9 @@ class Checker {
   // `stats.count`, where `stats` is a module of the project this one imports: a global of
   // that module.
   bool ModuleAttribute(const Expr& target, int function) const {
-    if (modules_ == nullptr || target.kind != Expr::Kind::kAttribute || target.items.empty()) return false;
-    const Expr* leftmost = &target.items[0];
-    while (leftmost->kind == Expr::Kind::kAttribute && !leftmost->items.empty()) leftmost = &leftmost->items[0];
-    if (leftmost->kind != Expr::Kind::kName || values_.ScopeOf(leftmost->text, function) != -1) return false;
+    if (modules_ == nullptr || target.kind != Expr::Kind::kAttribute) return false;
+    const Expr& leftmost = Leftmost(target);
+    if (leftmost.kind != Expr::Kind::kName || values_.ScopeOf(leftmost.text, function) != -1) return false;
     return modules_->IsModuleGlobal(module_.path(), target.qualified);
   }
 

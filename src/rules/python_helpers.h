@@ -39,11 +39,6 @@ inline std::vector<bool> RequestPath(const PyContext& cx) {
   });
 }
 
-// `inner` lies within `outer` (a call inside a loop's body).
-inline bool Encloses(const Range& outer, const Range& inner) {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
 // The value a numeric expression always has: a literal, + - * / of such values, or a
 // module-level name assigned exactly once from one (`POLL_SECONDS = 30`). nullopt when
 // unknown — a rule then stays silent.
