@@ -34,6 +34,11 @@ struct RuleInfo {
   // run that touches requirements.txt, pyproject.toml or Pipfile checks every function
   // file for it, though the file's own lines did not change.
   bool reads_declared_packages = false;
+  // A Python rule whose findings depend on the module-level containers of the modules a
+  // file imports (FL301: `from state import SESSIONS`): a diff run that edits the lines
+  // defining one also checks the function files that name it, though their own lines did
+  // not change.
+  bool reads_imported_containers = false;
 };
 
 }  // namespace faaslint

@@ -150,6 +150,7 @@ class Linter {
       auto it = options.rule_options.find(std::string(rule.info->code));
       rule_options_.emplace_back(*rule.info, it == options.rule_options.end() ? nullptr : &it->second);
       (rule.python ? python_rules_ : project_rules_).push_back({&rule, &rule_options_.back()});
+      reads_imported_containers_ |= rule.info->reads_imported_containers;
     }
   }
 
@@ -169,15 +170,24 @@ class Linter {
     }
     std::vector<FileOutcome> outcomes(files.size());
     RunInParallel(files, outcomes);
+    // Checking the edited files showed which containers the change redefines; the files
+    // that store into them from elsewhere are checked next, for those findings only.
+    std::vector<std::string> importers = FilesNamingEditedContainers(files);
+    std::vector<FileOutcome> importer_outcomes(importers.size());
+    if (!importers.empty()) RunInParallel(importers, importer_outcomes);
 
     std::map<std::string, NoqaMap, std::less<>> suppressions;
-    for (size_t i = 0; i < files.size(); ++i) {
-      FileOutcome& outcome = outcomes[i];
-      result.files_checked += outcome.checked;
-      std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(result.findings));
-      std::move(outcome.problems.begin(), outcome.problems.end(), std::back_inserter(result.problems));
-      if (!outcome.noqa.empty()) suppressions.emplace(files[i], std::move(outcome.noqa));
-    }
+    auto collect = [&](const std::vector<std::string>& checked, std::vector<FileOutcome>& their_outcomes) {
+      for (size_t i = 0; i < checked.size(); ++i) {
+        FileOutcome& outcome = their_outcomes[i];
+        result.files_checked += outcome.checked;
+        std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(result.findings));
+        std::move(outcome.problems.begin(), outcome.problems.end(), std::back_inserter(result.problems));
+        if (!outcome.noqa.empty()) suppressions.emplace(checked[i], std::move(outcome.noqa));
+      }
+    };
+    collect(files, outcomes);
+    collect(importers, importer_outcomes);
     RunProjectRules(suppressions, &result);
     std::sort(result.findings.begin(), result.findings.end(), FindingLess);
     return result;
@@ -262,6 +272,51 @@ class Linter {
                        [&](const std::string& path) { return UnderAnyPath(path, options_.paths); });
   }
 
+  // The function files the run did not check that name a container whose definition the
+  // change edits (NoteEditedContainers): their stores into it (FL301's `from state import
+  // SESSIONS`) depend on those lines. Naming it is the test (an import, `state.SESSIONS`
+  // and an alias's `import ... as` all spell it), and too wide a test costs a parse, not a
+  // finding: only findings that depend on the change are kept from these files. Not
+  // narrowed to the run's paths, like the findings of project rules, since pre-commit
+  // names only the edited module. A file new as a whole (every file in --all) was checked
+  // already if it runs in a function.
+  std::vector<std::string> FilesNamingEditedContainers(const std::vector<std::string>& checked) const {
+    if (edited_containers_.empty()) return {};
+    std::vector<std::string> naming;
+    for (const std::string& path : changes_.snapshot->files()) {
+      if (!IsPythonFile(path) || std::binary_search(checked.begin(), checked.end(), path)) continue;
+      if (auto lines = changes_.changed.find(path); lines != changes_.changed.end() && lines->second.all()) continue;
+      if (options_.filter.excluded(path)) continue;
+      std::string content, error;
+      if (!changes_.snapshot->Read(path, &content, &error)) continue;  // not part of the change
+      auto names = [&](const std::string& name) { return content.find(name) != std::string::npos; };
+      if (std::any_of(edited_containers_.begin(), edited_containers_.end(), names)) naming.push_back(path);
+    }
+    if (naming.empty() || options_.settings.platform != Platform::kVercel) return naming;
+    // Only function code (every file when the deployment graph finds no project). The
+    // run's own graph may have stopped once it reached the edited files; then it is
+    // walked whole.
+    const project::DeploymentGraph* graph = &project_.deployment_graph();
+    project::DeploymentGraph whole;
+    if (!graph->complete) {
+      python::Parser parser;
+      whole = project::BuildDeploymentGraph(*changes_.snapshot, parser, nullptr, options_.jobs);
+      graph = &whole;
+    }
+    std::erase_if(naming, [&](const std::string& path) { return !graph->IsFunctionCode(path); });
+    return naming;
+  }
+
+  // Notes the module-level containers of `path` whose defining lines the change reaches,
+  // for FilesNamingEditedContainers.
+  void NoteEditedContainers(const std::string& path) const {
+    for (const auto& [name, container] : modules_.ContainersIn(path)) {
+      if (!changes_.Touches(path, container.first_line, container.last_line)) continue;
+      std::lock_guard<std::mutex> lock(edited_containers_mutex_);
+      edited_containers_.insert(name);
+    }
+  }
+
   // Narrowed runs (pre-commit names the staged files) still report a finding whose related
   // location or dependency was named.
   bool NamedThroughWhatItReads(const Finding& finding) const {
@@ -278,6 +333,7 @@ class Linter {
   // along one list kept needing a module the other was still parsing, and waited.
   void RunInParallel(const std::vector<std::string>& files, std::vector<FileOutcome>& outcomes) {
     outcomes_ = &outcomes;
+    file_numbers_.clear();  // a second round's numbers only: the first round's files are published
     claimed_ = std::make_unique<std::atomic<bool>[]>(files.size());
     published_ = std::make_unique<Publications>(files.size());
     for (size_t i = 0; i < files.size(); ++i) file_numbers_.emplace(files[i], i);
@@ -387,6 +443,7 @@ class Linter {
     const python::ModuleBackground background(*module);
     modules_.Publish(*module, background);
     published_->Done(file);
+    if (reads_imported_containers_) NoteEditedContainers(path);
     for (const ActiveRule& active : python_rules_) {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
       rules::Sink sink(*active.rule->info, path, &found, &changed);
@@ -479,6 +536,9 @@ class Linter {
   std::unique_ptr<Publications> published_;
   std::unordered_map<std::string, size_t> file_numbers_;
   std::atomic<int> nested_checks_{0};  // CheckNow calls in progress, on all threads
+  bool reads_imported_containers_ = false;  // an enabled rule's findings depend on them
+  mutable std::mutex edited_containers_mutex_;
+  mutable std::set<std::string, std::less<>> edited_containers_;  // names (NoteEditedContainers)
 };
 
 }  // namespace

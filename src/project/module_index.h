@@ -64,6 +64,12 @@ class ModuleIndex {
   };
   std::optional<ImportedContainer> ContainerOf(std::string_view importer, std::string_view name) const;
 
+  // The module-level containers of local module `path`, by name: what ContainerOf answers
+  // for the modules that import it.
+  const std::map<std::string, python::Container, std::less<>>& ContainersIn(const std::string& path) const {
+    return SummaryOf(path).containers;
+  }
+
   // `name` ("stats.count" for `import stats`) is a module-level name of a local module.
   bool IsModuleGlobal(std::string_view importer, std::string_view name) const;
 

@@ -59,7 +59,9 @@ def visit(page):
 Keep state that must be shared or must last in an external store — Redis (Upstash,
 Vercel KV), a database — and pass per-request values as arguments instead of through
 `os.environ`. A cache that is only a per-instance speed-up is fine; make that explicit
-with `functools.lru_cache` or a TTL cache.)"};
+with `functools.lru_cache` or a TTL cache.)",
+    /*options=*/{}, FindingsIn::kPythonFile, /*reads_declared_packages=*/false,
+    /*reads_imported_containers=*/true};
 
 constexpr std::string_view kMutators[] = {
     "append", "extend", "insert", "update", "setdefault", "add", "pop", "popitem", "clear", "remove",

@@ -2,7 +2,7 @@
 // lines: a cron entry stranded by a narrowed rewrite (FL703), a secret check deleted
 // from a handler (FL704), a route's methods changed on a line of their own (FL705), a
 // package removed from requirements.txt (FL607), a name made a plain dict where it is
-// defined (FL301). Each change must surface the finding,
+// defined (FL301), also when only the defining module is edited. Each change must surface the finding,
 // as --all does; an unrelated change in the same files must not resurface old ones.
 #include <gtest/gtest.h>
 
@@ -232,6 +232,38 @@ TEST_F(DiffDependenciesTest, MakingAnImportedNameAContainerSurfacesTheStoresInto
   dir_.Write("api/_state.py", "SESSIONS = {}\nLIMIT = 4\n");
   dir_.Write("api/index.py", index_py("Report!"));
   CommandResult unrelated = Check({});
+  EXPECT_EQ(unrelated.out.find("FL301"), std::string::npos) << unrelated.out;
+}
+
+// The same change made in the defining module alone: the files that store into SESSIONS
+// were not edited, and are checked for it all the same, in every diff mode and when the
+// run is narrowed to the edited file (pre-commit names only the files it stages).
+TEST_F(DiffDependenciesTest, MakingANameAContainerInItsModuleAloneSurfacesTheStoresElsewhere) {
+  const std::string login =
+      "\n\nfrom api._state import SESSIONS\n\n\n@app.post(\"/login\")\ndef login():\n"
+      "    SESSIONS[request.form[\"token\"]] = request.form[\"user\"]\n    return \"ok\"\n";
+  StartOnFeature(IndexPy() + login);
+  dir_.Write("api/__init__.py", "");
+  dir_.Write("api/_state.py", "from cachetools import TTLCache\n\nSESSIONS = TTLCache(maxsize=100, ttl=300)\nLIMIT = 3\n");
+  // A module that names no edited container is not checked for it (nor reported: it has
+  // its own untouched store).
+  dir_.Write("api/_other.py", "from flask import request\n\nSEEN = set()\n\n\ndef remember():\n"
+             "    SEEN.add(request.path)\n");
+  GitCommitAll(dir_.path(), "state");
+  ASSERT_EQ(Check({"--all"}).out.find("api/index.py:25:5: FL301"), std::string::npos);
+
+  dir_.Write("api/_state.py", "SESSIONS = {}\nLIMIT = 3\n");
+  const std::string expected = "api/index.py:25:5: FL301 imported module-level dict `SESSIONS` is changed while serving";
+  CommandResult narrowed = Check({"api/_state.py"});
+  EXPECT_EQ(narrowed.exit_code, 1) << narrowed.out << narrowed.err;
+  EXPECT_NE(narrowed.out.find(expected), std::string::npos) << narrowed.out;
+  EXPECT_EQ(narrowed.out.find("api/_other.py"), std::string::npos) << narrowed.out;
+  ExpectEveryDiffModeReports(expected);
+
+  // Editing the module elsewhere leaves the stores alone.
+  dir_.Write("api/_state.py", "SESSIONS = {}\nLIMIT = 4\n");
+  CommandResult unrelated = Check({});
+  EXPECT_EQ(unrelated.exit_code, 0) << unrelated.out << unrelated.err;
   EXPECT_EQ(unrelated.out.find("FL301"), std::string::npos) << unrelated.out;
 }
 
