@@ -17,6 +17,7 @@
 #include "project/module_index.h"
 #include "project/project.h"
 #include "project/requirements.h"
+#include "python/import_scan.h"
 #include "python/module.h"
 #include "python/background.h"
 #include "python/bracket_depth.h"
@@ -272,16 +273,18 @@ class Linter {
                        [&](const std::string& path) { return UnderAnyPath(path, options_.paths); });
   }
 
-  // The function files the run did not check that name a container whose definition the
-  // change edits (NoteEditedContainers): their stores into it (FL301's `from state import
-  // SESSIONS`) depend on those lines. Naming it is the test (an import, `state.SESSIONS`
-  // and an alias's `import ... as` all spell it), and too wide a test costs a parse, not a
-  // finding: only findings that depend on the change are kept from these files. Not
-  // narrowed to the run's paths, like the findings of project rules, since pre-commit
-  // names only the edited module. A file new as a whole (every file in --all) was checked
-  // already if it runs in a function.
+  // The function files the run did not check that import a module whose container
+  // definition the change edits (NoteEditedContainers) and name the container: their
+  // stores into it (FL301's `from state import SESSIONS`) depend on those lines. Too wide
+  // a test costs a parse, not a finding: only findings that depend on the change are kept
+  // from these files. Not narrowed to the run's paths, like the findings of project
+  // rules, since pre-commit names only the edited module. A file new as a whole (every
+  // file in --all) was checked already if it runs in a function.
   std::vector<std::string> FilesNamingEditedContainers(const std::vector<std::string>& checked) const {
     if (edited_containers_.empty()) return {};
+    std::set<std::string, std::less<>> modules;
+    for (const auto& [module, name] : edited_containers_) modules.insert(module);
+    python::Parser parser;
     std::vector<std::string> naming;
     for (const std::string& path : changes_.snapshot->files()) {
       if (!IsPythonFile(path) || std::binary_search(checked.begin(), checked.end(), path)) continue;
@@ -289,8 +292,11 @@ class Linter {
       if (options_.filter.excluded(path)) continue;
       std::string content, error;
       if (!changes_.snapshot->Read(path, &content, &error)) continue;  // not part of the change
-      auto names = [&](const std::string& name) { return content.find(name) != std::string::npos; };
-      if (std::any_of(edited_containers_.begin(), edited_containers_.end(), names)) naming.push_back(path);
+      auto names = [&](const auto& module_and_name) { return content.find(module_and_name.second) != std::string::npos; };
+      if (std::any_of(edited_containers_.begin(), edited_containers_.end(), names) &&
+          ImportsAnyOf(path, content, modules, parser)) {
+        naming.push_back(path);
+      }
     }
     if (naming.empty() || options_.settings.platform != Platform::kVercel) return naming;
     // Only function code (every file when the deployment graph finds no project). The
@@ -299,12 +305,30 @@ class Linter {
     const project::DeploymentGraph* graph = &project_.deployment_graph();
     project::DeploymentGraph whole;
     if (!graph->complete) {
-      python::Parser parser;
       whole = project::BuildDeploymentGraph(*changes_.snapshot, parser, nullptr, options_.jobs);
       graph = &whole;
     }
     std::erase_if(naming, [&](const std::string& path) { return !graph->IsFunctionCode(path); });
     return naming;
+  }
+
+  // Whether file `path` imports one of `modules` (paths), or a name from it.
+  bool ImportsAnyOf(const std::string& path, std::string_view content, const std::set<std::string, std::less<>>& modules,
+                    python::Parser& parser) const {
+    auto is_one = [&](const std::string& dotted) {
+      std::optional<std::string> module = modules_.Resolve(path, dotted);
+      return module && modules.count(*module) > 0;
+    };
+    for (const python::ImportRef& ref : python::ScanImports(parser, content).imports) {
+      const std::string dotted = std::string(static_cast<size_t>(ref.level), '.') + ref.module;
+      if (is_one(dotted)) return true;
+      // `from api import state`: a submodule.
+      const std::string prefix = ref.module.empty() ? dotted : dotted + ".";
+      if (std::any_of(ref.names.begin(), ref.names.end(), [&](const std::string& name) { return is_one(prefix + name); })) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Notes the module-level containers of `path` whose defining lines the change reaches,
@@ -313,7 +337,7 @@ class Linter {
     for (const auto& [name, container] : modules_.ContainersIn(path)) {
       if (!changes_.Touches(path, container.first_line, container.last_line)) continue;
       std::lock_guard<std::mutex> lock(edited_containers_mutex_);
-      edited_containers_.insert(name);
+      edited_containers_.emplace(path, name);
     }
   }
 
@@ -538,7 +562,8 @@ class Linter {
   std::atomic<int> nested_checks_{0};  // CheckNow calls in progress, on all threads
   bool reads_imported_containers_ = false;  // an enabled rule's findings depend on them
   mutable std::mutex edited_containers_mutex_;
-  mutable std::set<std::string, std::less<>> edited_containers_;  // names (NoteEditedContainers)
+  // (module path, container name): NoteEditedContainers.
+  mutable std::set<std::pair<std::string, std::string>> edited_containers_;
 };
 
 }  // namespace
