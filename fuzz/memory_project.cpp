@@ -39,10 +39,15 @@ uint32_t LineCount(std::string_view content) {
 
 }  // namespace
 
-lint::LintResult LintFiles(const Files& files, unsigned jobs, const LineSet* changed) {
+lint::LintResult LintFiles(const Files& files, unsigned jobs, const ChangedLines* changed) {
   ChangeSet changes;
   changes.snapshot = std::make_unique<MemorySnapshot>(files);
-  for (const auto& [path, content] : files) changes.changed.emplace(path, changed ? *changed : LineSet::All());
+  if (changed != nullptr) {
+    changes.changed = *changed;
+  } else {
+    for (const auto& [path, content] : files) changes.changed.emplace(path, LineSet::All());
+  }
+  for (const auto& [path, lines] : changes.changed) changes.touched.insert(path);
   lint::LintOptions options;
   options.jobs = jobs;
   return lint::Lint(changes, options, rules::Registry::Get());

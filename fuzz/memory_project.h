@@ -12,8 +12,11 @@ namespace faaslint::fuzz {
 // root-relative path -> content
 using Files = std::map<std::string, std::string, std::less<>>;
 
-// `changed`: the lines of every file a diff run would keep; null keeps all (`--all`).
-lint::LintResult LintFiles(const Files& files, unsigned jobs = 1, const LineSet* changed = nullptr);
+// A diff run's changed lines, by file: a file not named did not change.
+using ChangedLines = std::map<std::string, LineSet, std::less<>>;
+
+// `changed`: the lines a diff run would keep; null keeps all (`--all`).
+lint::LintResult LintFiles(const Files& files, unsigned jobs = 1, const ChangedLines* changed = nullptr);
 
 // `check --fix` planned on the same files: the fixes of `result`'s findings applied in
 // memory (a file that cannot be read is a problem).
