@@ -105,6 +105,11 @@ const std::vector<std::string>& Project::FunctionCode() const {
   return function_code_;
 }
 
+const DjangoStorage& Project::django_storage() const {
+  std::call_once(django_storage_once_, [this] { django_storage_ = ReadDjangoStorage(*this); });
+  return django_storage_;
+}
+
 const RouteTable& Project::route_table() const {
   std::call_once(route_table_once_, [this] {
     route_table_ = BuildRouteTable(vercel_config_ ? vercel_config_->root() : nullptr, regexes_);

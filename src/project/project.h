@@ -15,6 +15,7 @@
 #include "core/change_set.h"
 #include "core/settings.h"
 #include "project/deployment_graph.h"
+#include "project/django_storage.h"
 #include "project/regex_cache.h"
 #include "project/requirements.h"
 #include "project/route_table.h"
@@ -80,6 +81,9 @@ class Project {
   // every function file is judged against them again, and the deployment graph is walked
   // whole to know them all.
   bool ChangeTouchesDeclaredPackages() const;
+  // Where Django's default storage keeps uploads, as the settings modules say
+  // (django_storage.h); read on the first question.
+  const DjangoStorage& django_storage() const;
   // Route and path patterns, each compiled once (cron_routes.cpp matches them).
   const RegexCache& regexes() const { return regexes_; }
   // vercel.json's `routes` and `rewrites`, prepared for matching on first use.
@@ -111,6 +115,8 @@ class Project {
   mutable std::vector<std::string> function_code_;
   mutable std::once_flag packages_once_;
   mutable DeclaredPackages packages_;
+  mutable std::once_flag django_storage_once_;
+  mutable DjangoStorage django_storage_;
   RegexCache regexes_;
   mutable std::once_flag route_table_once_;
   mutable RouteTable route_table_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "project/project.h"
 #include "python/module.h"
 #include "python/values.h"
 #include "rules/python_helpers.h"
@@ -22,9 +23,13 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds uploaded files saved to local disk: Flask/Werkzeug `FileStorage.save()` on
 `request.files[...]` (or a form field's `.data`), any `.save()` into an upload folder
-(`os.path.join(UPLOAD_FOLDER, name)`), an `UPLOAD_FOLDER` setting outside `/tmp`, and
-Django's `FileSystemStorage`. Saving to `/tmp` for processing within the same request is
-fine.
+(`os.path.join(UPLOAD_FOLDER, name)`), an `UPLOAD_FOLDER` setting outside `/tmp`,
+Django's `FileSystemStorage`, and Django's `FileField`, `ImageField` and
+`default_storage.save()` when the project's settings modules (`settings.py`, a
+`settings/` package) leave the default storage on local disk: they set neither
+`STORAGES["default"]` nor `DEFAULT_FILE_STORAGE`, or set `FileSystemStorage`. Saving to
+`/tmp` for processing within the same request is fine, and so is a field given its own
+`storage=`.
 
 ## Why it fails on serverless
 The filesystem is read-only outside `/tmp`, so the save fails. Saving to `/tmp` only moves
@@ -46,7 +51,15 @@ def avatar():
 ## Instead
 Store uploads in object storage (S3, Vercel Blob, Google Cloud Storage, Cloudinary) and keep
 only the object's key or URL in your database. For large files, have the browser upload
-straight to the store with a presigned URL.)"};
+straight to the store with a presigned URL. In Django, name that store as the default
+storage, and every `FileField` uses it:
+
+```python
+STORAGES = {
+    "default": {"BACKEND": "storages.backends.s3.S3Storage"},  # django-storages
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+```)"};
 
 constexpr std::string_view kHelp =
     "put uploads in object storage (S3, Vercel Blob, GCS) and keep the key or URL in a database; use a presigned "
@@ -112,11 +125,46 @@ void CheckSave(const python::Module& module, const python::Values& values, const
              std::string(kHelp));
 }
 
+// Django's model fields that save an upload through a storage (the default one unless
+// the field is given `storage=`).
+bool IsFileModelField(std::string_view callee) {
+  return callee == "django.db.models.FileField" || callee == "django.db.models.ImageField" ||
+         callee == "django.db.models.fields.files.FileField" || callee == "django.db.models.fields.files.ImageField";
+}
+
+// A migration repeats its models' fields (`migrations.CreateModel(fields=[...])`) and runs
+// from `manage.py migrate`, not in a request: the model is where to say it.
+bool IsMigration(std::string_view path) {
+  return path.starts_with("migrations/") || path.find("/migrations/") != std::string_view::npos;
+}
+
+// A save through Django's default storage, which the project's settings leave on local
+// disk: the uploads land under MEDIA_ROOT.
+void CheckDefaultStorage(const PyContext& cx, const python::Call& call, Sink& out) {
+  const bool field = IsFileModelField(call.callee);
+  if (!field && call.callee != "django.core.files.storage.default_storage.save") return;
+  if ((field && call.Keyword("storage") != nullptr) || cx.project == nullptr || IsMigration(cx.module.path())) return;
+  const project::DjangoStorage& storage = cx.project->django_storage();
+  if (storage.media != project::MediaStorage::kLocal) return;
+  std::vector<Dependency> depends_on;
+  for (const std::string& file : storage.settings_files) depends_on.push_back(Dependency::WholeFile(file));
+  const std::string what = field ? fmt::format("`{}`", std::string_view(call.callee).substr(call.callee.rfind('.') + 1))
+                                 : "`default_storage.save()`";
+  out.Report(Location{cx.module.path(), call.callee_range},
+             fmt::format("{} saves uploads through Django's default storage, which the settings leave on local disk "
+                         "(FileSystemStorage under MEDIA_ROOT): read-only on the function, and per instance under /tmp",
+                         what),
+             "name object storage as STORAGES[\"default\"] in the settings (django-storages for S3 or GCS, or a Vercel "
+             "Blob backend)" + std::string(field ? ", or give the field its own storage=" : ""),
+             storage.said_by, std::move(depends_on));
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0) continue;
+    CheckDefaultStorage(cx, call, out);
     if (call.method == "save" && call.receiver.kind != Expr::Kind::kOther) {
       CheckSave(module, values, call, out);
     } else if (call.callee == "django.core.files.storage.FileSystemStorage") {
