@@ -19,7 +19,10 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds `threading.Thread` and `threading.Timer` objects (and `Thread` subclasses) that are
 started but not joined in the same function, daemon threads, and `_thread.start_new_thread`.
-A thread the function returns is left to its caller, which may join it.
+A thread the function returns is left to its caller, which may join it. Also finds a
+Slack Bolt `App` (or `AsyncApp`) made without `process_before_response=True`: Bolt then
+acknowledges each event at once and runs its listener afterwards, in a thread (an asyncio
+task for `AsyncApp`).
 
 ## Why it fails on serverless
 A function instance lives for one request. As soon as the response is sent the platform
@@ -47,7 +50,9 @@ Vercel cron job in `vercel.json`), or move it to a queue consumer or a separate 
 service. If the work belongs to the request, start the threads and `join()` them before
 returning. For a thread started at import time, `faaslint check --fix` adds the guard
 `if not os.environ.get("VERCEL"):` so it keeps running locally and is skipped on Vercel;
-the work still needs its cron job.)"};
+the work still needs its cron job. For Slack Bolt, pass `process_before_response=True`,
+and hand work over Slack's 3-second limit to a lazy listener
+(https://slack.dev/bolt-python/concepts/lazy-listeners).)"};
 
 constexpr std::string_view kThreadTypes[] = {"threading.Thread", "threading.Timer"};
 constexpr std::string_view kRawStarts[] = {"_thread.start_new_thread", "_thread.start_new", "thread.start_new_thread"};
@@ -206,6 +211,32 @@ std::vector<Edit> ImportTimeFix(const python::Module& module, const python::Call
   return GuardOffPlatform(module, call);
 }
 
+// Slack Bolt's apps: with `process_before_response` false (the default) each listener
+// runs after the event is acknowledged, on a thread pool (App) or as a task (AsyncApp)
+// (https://slack.dev/bolt-python/concepts/acknowledge). Over Socket Mode the app is a
+// long-lived client rather than a function, and another question.
+bool IsBoltApp(std::string_view callee) {
+  return callee.starts_with("slack_bolt.") && (callee.ends_with(".App") || callee.ends_with(".AsyncApp"));
+}
+
+void CheckBoltApp(const python::Module& module, const python::Call& app, Sink& out) {
+  const python::Argument* before = app.Keyword("process_before_response");
+  const bool known_false = before == nullptr || before->value.kind == python::Expr::Kind::kNone ||
+                           (before->value.kind == python::Expr::Kind::kBool && !before->value.IsTrue());
+  const bool socket_mode = std::any_of(module.calls().begin(), module.calls().end(), [](const python::Call& call) {
+    return call.callee.starts_with("slack_bolt.adapter.socket_mode.");
+  });
+  const bool spread = std::any_of(app.args.begin(), app.args.end(), [](const python::Argument& arg) {
+    return arg.double_star;  // App(**settings): may set it
+  });
+  if (!known_false || socket_mode || spread) return;
+  out.Report(app.callee_range,
+             fmt::format("`{}` runs each listener after acknowledging the event, in the background: it stops when "
+                         "the function instance is frozen after the response",
+                         app.callee.substr(app.callee.rfind('.') + 1)),
+             "pass process_before_response=True, and move work that takes over 3 seconds to a lazy listener");
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   ThreadTracker threads(module);
@@ -215,6 +246,10 @@ void Check(const PyContext& cx, Sink& out) {
       out.ReportWithFix(call.callee_range, fmt::format("`{}` starts a thread that outlives the request", call.callee),
                         "do the work inside the request, or move it to a cron job or a queue worker",
                         ImportTimeFix(module, call));
+      continue;
+    }
+    if (IsBoltApp(call.callee)) {
+      CheckBoltApp(module, call, out);
       continue;
     }
     if (call.method != "start") continue;
