@@ -1,7 +1,10 @@
 #include "project/django_storage.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
+#include "project/functions.h"
 #include "project/project.h"
 #include "python/module.h"
 #include "python/values.h"
@@ -20,10 +23,89 @@ bool IsSettingsFile(std::string_view path) {
   return folder == "settings" || folder.ends_with("/settings");
 }
 
+// tests/settings.py, settings/test.py, settings_test.py: what a test run loads, with its
+// own storage (InMemoryStorage), not what the deployment does.
+bool IsTestSettings(std::string_view path) {
+  for (size_t start = 0; start < path.size();) {
+    size_t end = std::min(path.find('/', start), path.size());
+    std::string_view part = path.substr(start, end - start);
+    if (part.starts_with("test") || part.find("_test") != std::string_view::npos) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+bool IsIdentifierByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// How often `word` occurs in `text` as a whole name (IMAGEKIT_DEFAULT_FILE_STORAGE is
+// another setting).
 size_t Occurrences(std::string_view text, std::string_view word) {
   size_t count = 0;
-  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + word.size())) ++count;
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + word.size())) {
+    const size_t end = at + word.size();
+    count += (at == 0 || !IsIdentifierByte(text[at - 1])) && (end == text.size() || !IsIdentifierByte(text[end]));
+  }
   return count;
+}
+
+// The dotted names a module gives DJANGO_SETTINGS_MODULE: `os.environ.setdefault(
+// "DJANGO_SETTINGS_MODULE", "mysite.settings")` (manage.py, wsgi.py and asgi.py as
+// startproject writes them) or `os.environ["DJANGO_SETTINGS_MODULE"] = "..."`.
+std::vector<std::string> SettingsModuleNames(const python::Module& module) {
+  std::vector<std::string> names;
+  if (module.source().find("DJANGO_SETTINGS_MODULE") == std::string::npos) return names;
+  for (const python::Call& call : module.calls()) {
+    if (!call.callee.ends_with("environ.setdefault") || call.args.size() < 2) continue;
+    const Expr& key = call.args[0].value;
+    const Expr& value = call.args[1].value;
+    if (key.IsString() && key.str == "DJANGO_SETTINGS_MODULE" && value.IsString() && !value.is_fstring) {
+      names.push_back(value.str);
+    }
+  }
+  const python::Values values(module);
+  for (const python::KeyedValue& keyed : values.KeyedValues("DJANGO_SETTINGS_MODULE")) {
+    if (keyed.value->IsString() && !keyed.value->is_fstring) names.push_back(keyed.value->str);
+  }
+  return names;
+}
+
+// The settings modules of the project: the files named like settings, those a
+// DJANGO_SETTINGS_MODULE names (`mysite.production`, from the root or the folder of the
+// file that names it), and the local modules they star-import (`from .base import *`,
+// `from .storage_backends import *`), transitively. Test settings are left out.
+std::vector<std::string> FindSettingsModules(const Project& project) {
+  const Snapshot& snapshot = project.snapshot();
+  std::set<std::string> found;
+  std::vector<std::string> queue;
+  auto add = [&](const std::string& path) {
+    if (project.HasFile(path) && !IsTestSettings(path) && found.insert(path).second) queue.push_back(path);
+  };
+  for (const std::string& path : snapshot.files()) {
+    if (IsSettingsFile(path)) add(path);
+    const std::string_view file = std::string_view(path).substr(path.rfind('/') + 1);
+    if (file != "manage.py" && file != "wsgi.py" && file != "asgi.py" && file != "index.py") continue;
+    const python::Module* module = project.PythonModule(path);
+    if (!module) continue;
+    const std::string folder = path.find('/') == std::string::npos ? "" : path.substr(0, path.rfind('/') + 1);
+    for (std::string dotted : SettingsModuleNames(*module)) {
+      std::replace(dotted.begin(), dotted.end(), '.', '/');
+      for (const std::string& base : {std::string(), folder}) {
+        add(base + dotted + ".py");
+        add(base + dotted + "/__init__.py");
+      }
+    }
+  }
+  while (!queue.empty()) {
+    const std::string path = std::move(queue.back());
+    queue.pop_back();
+    const python::Module* module = project.PythonModule(path);
+    if (!module) continue;
+    for (const python::Import& import : module->imports()) {
+      if (!import.wildcard) continue;
+      if (std::optional<std::string> local = ResolveLocalImport(snapshot, path, import)) add(*local);
+    }
+  }
+  return {found.begin(), found.end()};
 }
 
 // "django.core.files.storage.FileSystemStorage" (or the .filesystem module's, Django 4.2+).
@@ -77,8 +159,7 @@ MediaStorage ReadSettings(const python::Module& module, std::vector<Location>* s
 
 DjangoStorage ReadDjangoStorage(const Project& project) {
   DjangoStorage storage;
-  const std::vector<std::string>& files = project.snapshot().files();
-  std::copy_if(files.begin(), files.end(), std::back_inserter(storage.settings_files), IsSettingsFile);
+  storage.settings_files = FindSettingsModules(project);
   for (const std::string& path : storage.settings_files) {
     const python::Module* module = project.PythonModule(path);
     // A settings module that names no storage leaves the default: local.

@@ -22,8 +22,10 @@ enum class MediaStorage : unsigned char {
 
 struct DjangoStorage {
   MediaStorage media = MediaStorage::kUnknown;
-  // The settings modules it was read from: `settings.py`, `settings_prod.py`, and every
-  // module of a `settings/` package, anywhere in the project.
+  // The settings modules it was read from: `settings.py`, `settings_prod.py`, every
+  // module of a `settings/` package, anywhere in the project; the modules a
+  // DJANGO_SETTINGS_MODULE of manage.py, wsgi.py, asgi.py or index.py names; and what
+  // these star-import. Not test settings (tests/, settings/test.py).
   std::vector<std::string> settings_files;
   // kLocal: where they say so: a FileSystemStorage backend, else MEDIA_ROOT, when set.
   std::vector<Location> said_by;

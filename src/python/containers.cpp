@@ -56,7 +56,7 @@ Containers FindContainers(const Module& module) {
     if (kind.empty()) continue;
     std::string name(assignment.target.text);
     Container container{std::move(kind), assignment.range.start.line,
-                        std::max(assignment.range.start.line, assignment.range.end.line)};
+                        std::max(assignment.range.start.line, assignment.value.range.start.line)};
     // The last top-level class starting before the assignment: its body holds it, or none does.
     auto after = std::upper_bound(top_level.begin(), top_level.end(), assignment.range.start,
                                   [](const Position& at, const Class* klass) { return at < klass->range.start; });

@@ -18,8 +18,9 @@ std::string ContainerKind(const Module& module, const Expr& value);
 
 struct Container {
   std::string kind;  // "dict"
-  // The lines of the assignment that made it (the last one that did): a diff run that
-  // changes them reports the changes to it again.
+  // The lines of the assignment that made it (the last one that did), up to where its
+  // value starts (`{`, `TTLCache(`): a diff run that changes them, making it what it is,
+  // reports the changes to it again; editing the contents of a literal does not.
   uint32_t first_line = 0;
   uint32_t last_line = 0;
 };

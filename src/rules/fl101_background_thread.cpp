@@ -6,6 +6,7 @@
 
 #include "core/flat_multimap.h"
 #include "python/module.h"
+#include "python/values.h"
 #include "rules/fixes.h"
 #include "rules/python_helpers.h"
 #include "rules/registry.h"
@@ -219,13 +220,31 @@ bool IsBoltApp(std::string_view callee) {
   return callee.starts_with("slack_bolt.") && (callee.ends_with(".App") || callee.ends_with(".AsyncApp"));
 }
 
-void CheckBoltApp(const python::Module& module, const python::Call& app, Sink& out) {
+// `None`, `False`, `0`, or a name bound only to one of those.
+bool KnownFalse(const python::Values& values, const python::Expr& value, int function) {
+  using Kind = python::Expr::Kind;
+  if (value.kind == Kind::kNone || value.kind == Kind::kBool || value.kind == Kind::kNumber) return !value.IsTrue();
+  if (value.kind != Kind::kName) return false;
+  std::span<const python::Expr* const> bindings = values.Bindings(value.text, function);
+  return !bindings.empty() && std::all_of(bindings.begin(), bindings.end(), [](const python::Expr* binding) {
+           return binding && (binding->kind == Kind::kNone || binding->kind == Kind::kBool) && !binding->IsTrue();
+         });
+}
+
+void CheckBoltApp(const python::Module& module, const python::Values& values, const python::Call& app, Sink& out) {
   const python::Argument* before = app.Keyword("process_before_response");
-  const bool known_false = before == nullptr || before->value.kind == python::Expr::Kind::kNone ||
-                           (before->value.kind == python::Expr::Kind::kBool && !before->value.IsTrue());
-  const bool socket_mode = std::any_of(module.calls().begin(), module.calls().end(), [](const python::Call& call) {
-    return call.callee.starts_with("slack_bolt.adapter.socket_mode.");
-  });
+  const bool known_false = before == nullptr || KnownFalse(values, before->value, app.function);
+  // Socket Mode alone: a client, not a function. Beside an HTTP adapter (Socket Mode for
+  // local runs under `__main__`), the deployed function serves HTTP.
+  bool socket_mode = false, http_adapter = false;
+  for (const python::Call& call : module.calls()) {
+    if (call.callee.starts_with("slack_bolt.adapter.socket_mode.")) {
+      socket_mode = true;
+    } else if (call.callee.starts_with("slack_bolt.adapter.")) {
+      http_adapter = true;
+    }
+  }
+  socket_mode = socket_mode && !http_adapter;
   const bool spread = std::any_of(app.args.begin(), app.args.end(), [](const python::Argument& arg) {
     return arg.double_star;  // App(**settings): may set it
   });
@@ -249,7 +268,7 @@ void Check(const PyContext& cx, Sink& out) {
       continue;
     }
     if (IsBoltApp(call.callee)) {
-      CheckBoltApp(module, call, out);
+      CheckBoltApp(module, cx.values, call, out);
       continue;
     }
     if (call.method != "start") continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "project/init_detect.h"
 #include "project/project.h"
 #include "python/module.h"
 #include "python/values.h"
@@ -133,9 +134,11 @@ bool IsFileModelField(std::string_view callee) {
 }
 
 // A migration repeats its models' fields (`migrations.CreateModel(fields=[...])`) and runs
-// from `manage.py migrate`, not in a request: the model is where to say it.
-bool IsMigration(std::string_view path) {
-  return path.starts_with("migrations/") || path.find("/migrations/") != std::string_view::npos;
+// from `manage.py migrate`, and a test runs under its own settings: neither serves a
+// request, and the model or view is where to say it.
+bool ServesNoRequest(std::string_view path) {
+  return path.starts_with("migrations/") || path.find("/migrations/") != std::string_view::npos ||
+         project::IsTestFile(path);
 }
 
 // A save through Django's default storage, which the project's settings leave on local
@@ -143,11 +146,13 @@ bool IsMigration(std::string_view path) {
 void CheckDefaultStorage(const PyContext& cx, const python::Call& call, Sink& out) {
   const bool field = IsFileModelField(call.callee);
   if (!field && call.callee != "django.core.files.storage.default_storage.save") return;
-  if ((field && call.Keyword("storage") != nullptr) || cx.project == nullptr || IsMigration(cx.module.path())) return;
+  if ((field && call.Keyword("storage") != nullptr) || cx.project == nullptr || ServesNoRequest(cx.module.path())) return;
   const project::DjangoStorage& storage = cx.project->django_storage();
   if (storage.media != project::MediaStorage::kLocal) return;
+  // A diff run that edits where the settings say it (a backend made FileSystemStorage)
+  // reports it again; another edit of the settings does not.
   std::vector<Dependency> depends_on;
-  for (const std::string& file : storage.settings_files) depends_on.push_back(Dependency::WholeFile(file));
+  for (const Location& said : storage.said_by) depends_on.push_back(Dependency::LinesOf(said.path, said.range));
   const std::string what = field ? fmt::format("`{}`", std::string_view(call.callee).substr(call.callee.rfind('.') + 1))
                                  : "`default_storage.save()`";
   out.Report(Location{cx.module.path(), call.callee_range},

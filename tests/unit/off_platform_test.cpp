@@ -158,7 +158,7 @@ TEST(OffPlatform, ACommandOfAChatBotServesRequestsAndIsFlagged) {
   // Slack Bolt's `@app.command("/hello")` answers a slash command: it runs in the function.
   EXPECT_EQ(PythonFindings(R"(from slack_bolt import App
 
-bolt = App()
+bolt = App(process_before_response=True)
 
 
 @bolt.command("/hello")
