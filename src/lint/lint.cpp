@@ -273,8 +273,8 @@ class Linter {
                        [&](const std::string& path) { return UnderAnyPath(path, options_.paths); });
   }
 
-  // The function files the run did not check that import a module whose container
-  // definition the change edits (NoteEditedContainers) and name the container: their
+  // The function files the run did not check that import a container whose definition
+  // the change edits (NoteEditedContainers), or its module, and name the container: their
   // stores into it (FL301's `from state import SESSIONS`) depend on those lines. Too wide
   // a test costs a parse, not a finding: only findings that depend on the change are kept
   // from these files. Not narrowed to the run's paths, like the findings of project
@@ -282,8 +282,6 @@ class Linter {
   // file in --all) was checked already if it runs in a function.
   std::vector<std::string> FilesNamingEditedContainers(const std::vector<std::string>& checked) const {
     if (edited_containers_.empty()) return {};
-    std::set<std::string, std::less<>> modules;
-    for (const auto& [module, name] : edited_containers_) modules.insert(module);
     python::Parser parser;
     std::vector<std::string> naming;
     for (const std::string& path : changes_.snapshot->files()) {
@@ -292,11 +290,7 @@ class Linter {
       if (options_.filter.excluded(path)) continue;
       std::string content, error;
       if (!changes_.snapshot->Read(path, &content, &error)) continue;  // not part of the change
-      auto names = [&](const auto& module_and_name) { return content.find(module_and_name.second) != std::string::npos; };
-      if (std::any_of(edited_containers_.begin(), edited_containers_.end(), names) &&
-          ImportsAnyOf(path, content, modules, parser)) {
-        naming.push_back(path);
-      }
+      if (ImportsAnEditedContainer(path, content, parser)) naming.push_back(path);
     }
     if (naming.empty() || options_.settings.platform != Platform::kVercel) return naming;
     // Only function code (every file when the deployment graph finds no project). The
@@ -312,19 +306,24 @@ class Linter {
     return naming;
   }
 
-  // Whether file `path` imports one of `modules` (paths), or a name from it.
-  bool ImportsAnyOf(const std::string& path, std::string_view content, const std::set<std::string, std::less<>>& modules,
-                    python::Parser& parser) const {
-    auto is_one = [&](const std::string& dotted) {
-      std::optional<std::string> module = modules_.Resolve(path, dotted);
-      return module && modules.count(*module) > 0;
+  // Whether file `path` imports an edited container, or the module that holds it: through
+  // the module index, as FL301 resolves the names it stores into (a package's __init__.py
+  // re-exporting it included).
+  bool ImportsAnEditedContainer(const std::string& path, std::string_view content, python::Parser& parser) const {
+    auto leads_to_one = [&](const std::string& dotted) {
+      return std::any_of(edited_containers_.begin(), edited_containers_.end(), [&](const auto& module_and_name) {
+        if (content.find(module_and_name.second) == std::string_view::npos) return false;
+        std::optional<project::ModuleIndex::ImportedContainer> container =
+            modules_.ContainerOf(path, dotted + "." + module_and_name.second);
+        return container && container->path == module_and_name.first;
+      });
     };
     for (const python::ImportRef& ref : python::ScanImports(parser, content).imports) {
       const std::string dotted = std::string(static_cast<size_t>(ref.level), '.') + ref.module;
-      if (is_one(dotted)) return true;
+      if (leads_to_one(dotted)) return true;
       // `from api import state`: a submodule.
       const std::string prefix = ref.module.empty() ? dotted : dotted + ".";
-      if (std::any_of(ref.names.begin(), ref.names.end(), [&](const std::string& name) { return is_one(prefix + name); })) {
+      if (std::any_of(ref.names.begin(), ref.names.end(), [&](const std::string& name) { return leads_to_one(prefix + name); })) {
         return true;
       }
     }

@@ -141,13 +141,21 @@ bool ModuleIndex::IsModuleGlobal(std::string_view importer, std::string_view nam
 
 std::optional<ModuleIndex::ImportedContainer> ModuleIndex::ContainerOf(std::string_view importer,
                                                                       std::string_view name) const {
+  return ContainerOf(importer, name, 0);
+}
+
+std::optional<ModuleIndex::ImportedContainer> ModuleIndex::ContainerOf(std::string_view importer, std::string_view name,
+                                                                      int depth) const {
+  constexpr int kMaxReexports = 4;  // a package's __init__ re-exporting a submodule's, and so on
   std::optional<ImportedContainer> found;
   FindInModules(importer, name, [&](const std::string& path, const std::string& global) {
     const Summary& summary = SummaryIfMentioned(path, global);
-    auto it = summary.containers.find(global);
-    if (it == summary.containers.end()) return false;
-    found = ImportedContainer{path, it->second};
-    return true;
+    if (auto it = summary.containers.find(global); it != summary.containers.end()) {
+      found = ImportedContainer{path, it->second};
+    } else if (auto from = summary.reexports.find(global); from != summary.reexports.end() && depth < kMaxReexports) {
+      found = ContainerOf(path, from->second, depth + 1);
+    }
+    return found.has_value();
   });
   return found;
 }
@@ -305,9 +313,21 @@ const ModuleIndex::Summary& ModuleIndex::SummaryOf(const std::string& path) cons
   return *summaries_.emplace(path, std::make_unique<Summary>()).first->second;  // empty when unreadable
 }
 
+// The names a module binds by a module-level from-import, and where they come from:
+// `from .cache import CACHE as STORE` -> STORE: ".cache.CACHE".
+std::map<std::string, std::string, std::less<>> Reexports(const python::Module& module) {
+  std::map<std::string, std::string, std::less<>> reexports;
+  for (const python::Import& import : module.imports()) {
+    if (import.function != -1 || import.guarded || import.wildcard || import.name.empty()) continue;
+    const bool relative_to_package = import.module.find_first_not_of('.') == std::string::npos;  // `from . import x`
+    reexports.emplace(import.bound, import.module + (relative_to_package ? "" : ".") + import.name);
+  }
+  return reexports;
+}
+
 void ModuleIndex::Publish(const python::Module& module, const python::ModuleBackground& background) const {
-  auto summary = std::make_unique<Summary>(
-      Summary{python::ExportBackgroundWork(module, background.work), python::FindContainers(module).globals});
+  auto summary = std::make_unique<Summary>(Summary{python::ExportBackgroundWork(module, background.work),
+                                                   python::FindContainers(module).globals, Reexports(module)});
   std::vector<std::string> folders;
   if (MayExtendSysPath(module.source())) folders = python::SysPathAdditions(module);
   std::lock_guard<std::mutex> lock(mutex_);

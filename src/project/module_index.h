@@ -57,7 +57,8 @@ class ModuleIndex {
 
   // The container a name of `importer` ("state.CACHE" for `from state import CACHE`,
   // ".state.CACHE") is at module level of a local module, and the file it is in; nullopt
-  // when it is none (python/containers.h says what counts).
+  // when it is none (python/containers.h says what counts). A package that re-exports it
+  // (`from .cache import CACHE` in its __init__.py) leads to the module that makes it.
   struct ImportedContainer {
     std::string path;
     python::Container container;
@@ -81,7 +82,9 @@ class ModuleIndex {
   struct Summary {
     std::map<std::string, python::FunctionWork, std::less<>> functions;  // by the name others call
     std::map<std::string, python::Container, std::less<>> containers;   // module-level, by name
+    std::map<std::string, std::string, std::less<>> reexports;  // from-imported names: "CACHE" -> ".cache.CACHE"
   };
+  std::optional<ImportedContainer> ContainerOf(std::string_view importer, std::string_view name, int depth) const;
   bool IsFile(const std::string& path) const;
   const Summary& SummaryOf(const std::string& path) const;
   // SummaryOf when the module spells the first part of `name` (Mentions), else an empty one.
