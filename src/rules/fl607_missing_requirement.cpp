@@ -4,6 +4,7 @@
 #include <set>
 
 #include "project/functions.h"
+#include "project/module_index.h"
 #include "project/project.h"
 #include "project/python_packages.h"
 #include "project/requirements.h"
@@ -132,6 +133,8 @@ void Check(const PyContext& cx, Sink& out) {
     std::string top = import.module.substr(0, import.module.find('.'));
     if (top == "__future__" || project::IsStandardLibrary(top)) continue;
     if (project::IsLocalTopLevel(project.snapshot(), module.path(), top)) continue;
+    // A folder the module puts on sys.path itself (`sys.path.append(.../_lib)`) holds it.
+    if (cx.modules != nullptr && cx.modules->Resolve(module.path(), top)) continue;
     // `from google.cloud import storage` imports google.cloud.storage: in a namespace the
     // name decides the distribution.
     const bool names_module = !import.name.empty() && import.name != "*";
