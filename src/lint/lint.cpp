@@ -12,12 +12,12 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/name_search.h"
 #include "python/text_check.h"
 #include "project/deployment_graph.h"
 #include "project/module_index.h"
 #include "project/project.h"
 #include "project/requirements.h"
-#include "python/import_scan.h"
 #include "python/module.h"
 #include "python/background.h"
 #include "python/bracket_depth.h"
@@ -159,15 +159,14 @@ class Linter {
     LintResult result;
     std::vector<std::string> files = PythonFilesToCheck();
     // Python rules apply to function code only (DESIGN §2, deployment graph).
+    std::vector<std::string> left_out;
     if (!files.empty() && options_.settings.platform == Platform::kVercel) {
       const project::DeploymentGraph& graph = project_.deployment_graph();
-      std::vector<std::string> left_out;
       std::erase_if(files, [&](const std::string& path) {
         if (graph.IsFunctionCode(path)) return false;
         left_out.push_back(path);
         return true;
       });
-      if (files.empty()) NoteWhyNamedPathsWereNotChecked(left_out, graph, &result.problems);
     }
     std::vector<FileOutcome> outcomes(files.size());
     RunInParallel(files, outcomes);
@@ -176,6 +175,9 @@ class Linter {
     std::vector<std::string> importers = FilesNamingEditedContainers(files);
     std::vector<FileOutcome> importer_outcomes(importers.size());
     if (!importers.empty()) RunInParallel(importers, importer_outcomes);
+    if (files.empty() && importers.empty() && !left_out.empty()) {
+      NoteWhyNamedPathsWereNotChecked(left_out, project_.deployment_graph(), &result.problems);
+    }
 
     std::map<std::string, NoqaMap, std::less<>> suppressions;
     auto collect = [&](const std::vector<std::string>& checked, std::vector<FileOutcome>& their_outcomes) {
@@ -273,16 +275,23 @@ class Linter {
                        [&](const std::string& path) { return UnderAnyPath(path, options_.paths); });
   }
 
-  // The function files the run did not check that import a container whose definition
-  // the change edits (NoteEditedContainers), or its module, and name the container: their
-  // stores into it (FL301's `from state import SESSIONS`) depend on those lines. Too wide
-  // a test costs a parse, not a finding: only findings that depend on the change are kept
-  // from these files. Not narrowed to the run's paths, like the findings of project
-  // rules, since pre-commit names only the edited module. A file new as a whole (every
-  // file in --all) was checked already if it runs in a function.
+  // The function files the run did not check that name a container whose definition the
+  // change edits (NoteEditedContainers): their stores into it (FL301's `from state import
+  // SESSIONS`) depend on those lines. A store into it spells its name somewhere in the
+  // file (the store, the import, an alias's `import ... as`), so naming it is the test:
+  // too wide a test costs a parse, not a finding, since only findings that depend on the
+  // change are kept from these files. Not narrowed to the run's paths, like the findings
+  // of project rules, since pre-commit names only the edited module. A file new as a
+  // whole (every file in --all) was checked already if it runs in a function.
   std::vector<std::string> FilesNamingEditedContainers(const std::vector<std::string>& checked) const {
+    // An edited module the run did not check (not function code itself, or outside the
+    // run's paths) may still hold a container function code stores into.
+    if (reads_imported_containers_) {
+      for (const std::string& path : changes_.FilesWithEditedLines()) {
+        if (IsPythonFile(path) && !std::binary_search(checked.begin(), checked.end(), path)) NoteEditedContainers(path);
+      }
+    }
     if (edited_containers_.empty()) return {};
-    python::Parser parser;
     std::vector<std::string> naming;
     for (const std::string& path : changes_.snapshot->files()) {
       if (!IsPythonFile(path) || std::binary_search(checked.begin(), checked.end(), path)) continue;
@@ -290,7 +299,8 @@ class Linter {
       if (options_.filter.excluded(path)) continue;
       std::string content, error;
       if (!changes_.snapshot->Read(path, &content, &error)) continue;  // not part of the change
-      if (ImportsAnEditedContainer(path, content, parser)) naming.push_back(path);
+      auto names = [&](const std::string& name) { return ContainsName(content, name); };
+      if (std::any_of(edited_containers_.begin(), edited_containers_.end(), names)) naming.push_back(path);
     }
     if (naming.empty() || options_.settings.platform != Platform::kVercel) return naming;
     // Only function code (every file when the deployment graph finds no project). The
@@ -299,35 +309,12 @@ class Linter {
     const project::DeploymentGraph* graph = &project_.deployment_graph();
     project::DeploymentGraph whole;
     if (!graph->complete) {
+      python::Parser parser;
       whole = project::BuildDeploymentGraph(*changes_.snapshot, parser, nullptr, options_.jobs);
       graph = &whole;
     }
     std::erase_if(naming, [&](const std::string& path) { return !graph->IsFunctionCode(path); });
     return naming;
-  }
-
-  // Whether file `path` imports an edited container, or the module that holds it: through
-  // the module index, as FL301 resolves the names it stores into (a package's __init__.py
-  // re-exporting it included).
-  bool ImportsAnEditedContainer(const std::string& path, std::string_view content, python::Parser& parser) const {
-    auto leads_to_one = [&](const std::string& dotted) {
-      return std::any_of(edited_containers_.begin(), edited_containers_.end(), [&](const auto& module_and_name) {
-        if (content.find(module_and_name.second) == std::string_view::npos) return false;
-        std::optional<project::ModuleIndex::ImportedContainer> container =
-            modules_.ContainerOf(path, dotted + "." + module_and_name.second);
-        return container && container->path == module_and_name.first;
-      });
-    };
-    for (const python::ImportRef& ref : python::ScanImports(parser, content).imports) {
-      const std::string dotted = std::string(static_cast<size_t>(ref.level), '.') + ref.module;
-      if (leads_to_one(dotted)) return true;
-      // `from api import state`: a submodule.
-      const std::string prefix = ref.module.empty() ? dotted : dotted + ".";
-      if (std::any_of(ref.names.begin(), ref.names.end(), [&](const std::string& name) { return leads_to_one(prefix + name); })) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // Notes the module-level containers of `path` whose defining lines the change reaches,
@@ -336,7 +323,7 @@ class Linter {
     for (const auto& [name, container] : modules_.ContainersIn(path)) {
       if (!changes_.Touches(path, container.first_line, container.last_line)) continue;
       std::lock_guard<std::mutex> lock(edited_containers_mutex_);
-      edited_containers_.emplace(path, name);
+      edited_containers_.insert(name);
     }
   }
 
@@ -561,8 +548,7 @@ class Linter {
   std::atomic<int> nested_checks_{0};  // CheckNow calls in progress, on all threads
   bool reads_imported_containers_ = false;  // an enabled rule's findings depend on them
   mutable std::mutex edited_containers_mutex_;
-  // (module path, container name): NoteEditedContainers.
-  mutable std::set<std::pair<std::string, std::string>> edited_containers_;
+  mutable std::set<std::string, std::less<>> edited_containers_;  // their names: NoteEditedContainers
 };
 
 }  // namespace

@@ -1,9 +1,9 @@
 #include "project/django_storage.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
+#include "core/name_search.h"
 #include "project/functions.h"
 #include "project/project.h"
 #include "python/module.h"
@@ -33,19 +33,6 @@ bool IsTestSettings(std::string_view path) {
     start = end + 1;
   }
   return false;
-}
-
-bool IsIdentifierByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// How often `word` occurs in `text` as a whole name (IMAGEKIT_DEFAULT_FILE_STORAGE is
-// another setting).
-size_t Occurrences(std::string_view text, std::string_view word) {
-  size_t count = 0;
-  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + word.size())) {
-    const size_t end = at + word.size();
-    count += (at == 0 || !IsIdentifierByte(text[at - 1])) && (end == text.size() || !IsIdentifierByte(text[end]));
-  }
-  return count;
 }
 
 // The dotted names a module gives DJANGO_SETTINGS_MODULE: `os.environ.setdefault(
@@ -122,13 +109,13 @@ const Expr* DictValue(const Expr& dict, std::string_view key) {
   return nullptr;
 }
 
-// What one settings module says: nothing (kUnknown), local, or elsewhere; for local,
-// where (`said_by`).
+// What one settings module says: local (no storage named, or FileSystemStorage), with
+// where it says so (`said_by`), or elsewhere.
 MediaStorage ReadSettings(const python::Module& module, std::vector<Location>* said_by) {
   const std::string_view source = module.source();
   const python::Values values(module);
   auto say = [&](const Expr& value) { said_by->push_back(Location{module.path(), value.range}); };
-  const size_t mentions = Occurrences(source, "DEFAULT_FILE_STORAGE") + Occurrences(source, "STORAGES");
+  const size_t mentions = CountName(source, "DEFAULT_FILE_STORAGE") + CountName(source, "STORAGES");
   size_t local = 0;
   for (const python::KeyedValue& keyed : values.KeyedValues("DEFAULT_FILE_STORAGE")) {
     if (!keyed.module_name || !IsFileSystemStorage(values.String(*keyed.value, keyed.function))) {

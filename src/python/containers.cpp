@@ -52,6 +52,8 @@ Containers FindContainers(const Module& module) {
   const std::vector<Class>& all = module.classes();
   for (const Assignment& assignment : module.assignments()) {
     if (assignment.function != -1 || assignment.guarded || assignment.target.kind != Expr::Kind::kName) continue;
+    // `__all__`, `__path__`: what Python reads of the module, not state a request keeps.
+    if (assignment.target.text.starts_with("__") && assignment.target.text.ends_with("__")) continue;
     std::string kind = ContainerKind(module, assignment.value);
     if (kind.empty()) continue;
     std::string name(assignment.target.text);

@@ -27,10 +27,11 @@ Finds uploaded files saved to local disk: Flask/Werkzeug `FileStorage.save()` on
 (`os.path.join(UPLOAD_FOLDER, name)`), an `UPLOAD_FOLDER` setting outside `/tmp`,
 Django's `FileSystemStorage`, and Django's `FileField`, `ImageField` and
 `default_storage.save()` when the project's settings modules (`settings.py`, a
-`settings/` package) leave the default storage on local disk: they set neither
-`STORAGES["default"]` nor `DEFAULT_FILE_STORAGE`, or set `FileSystemStorage`. Saving to
-`/tmp` for processing within the same request is fine, and so is a field given its own
-`storage=`.
+`settings/` package, the module `DJANGO_SETTINGS_MODULE` names, and what these
+star-import; test settings aside) leave the default storage on local disk: they set
+neither `STORAGES["default"]` nor `DEFAULT_FILE_STORAGE`, or set `FileSystemStorage`.
+Saving to `/tmp` for processing within the same request is fine, and so is a field given
+its own `storage=`; migrations and tests are not reported.
 
 ## Why it fails on serverless
 The filesystem is read-only outside `/tmp`, so the save fails. Saving to `/tmp` only moves

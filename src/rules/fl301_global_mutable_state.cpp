@@ -30,7 +30,8 @@ per-request hook or middleware, a FastAPI dependency, a decorator's wrapper arou
 handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
 (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`). Changes made at import
-time, module-level data that handlers only read, locals that shadow a global name, and
+time, module-level data that handlers only read, a module's dunders (`__all__`), locals
+that shadow a global name, and
 `@functools.lru_cache` are not reported; nor is a read-through cache filled where the
 function has just found the key missing (`if name not in models: models[name] =
 load(name)`, or after `if key in cache: return cache[key]`); nor a set or list that only keeps asyncio

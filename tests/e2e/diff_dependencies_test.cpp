@@ -245,9 +245,9 @@ TEST_F(DiffDependenciesTest, MakingANameAContainerInItsModuleAloneSurfacesTheSto
   StartOnFeature(IndexPy() + login);
   dir_.Write("api/__init__.py", "");
   dir_.Write("api/_state.py", "from cachetools import TTLCache\n\nSESSIONS = TTLCache(maxsize=100, ttl=300)\nLIMIT = 3\n");
-  // A module of the app that spells SESSIONS but not the module it is defined in is not
-  // checked for it.
-  dir_.Write("api/_other.py", "# SESSIONS: api/index.py\n\n\ndef remember():\n    return None\n");
+  // A module of the app that does not name SESSIONS (only a longer name) is not checked
+  // for it.
+  dir_.Write("api/_other.py", "SESSIONS_TTL = 300\n\n\ndef remember():\n    return SESSIONS_TTL\n");
   GitCommitAll(dir_.path(), "state");
   ASSERT_EQ(Check({"--all"}).out.find("api/index.py:26:5: FL301"), std::string::npos);
 
