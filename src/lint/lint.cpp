@@ -283,13 +283,13 @@ class Linter {
   // change are kept from these files. Not narrowed to the run's paths, like the findings
   // of project rules, since pre-commit names only the edited module. A file new as a
   // whole (every file in --all) was checked already if it runs in a function.
-  std::vector<std::string> FilesNamingEditedContainers(const std::vector<std::string>& checked) const {
-    // An edited module the run did not check (not function code itself, or outside the
-    // run's paths) may still hold a container function code stores into.
-    if (reads_imported_containers_) {
-      for (const std::string& path : changes_.FilesWithEditedLines()) {
-        if (IsPythonFile(path) && !std::binary_search(checked.begin(), checked.end(), path)) NoteEditedContainers(path);
-      }
+  std::vector<std::string> FilesNamingEditedContainers(const std::vector<std::string>& checked) {
+    if (!reads_imported_containers_ || EveryLineChanged()) return {};
+    // Every edited module, checked or not (not function code itself, outside the run's
+    // paths, refused as text), may hold a container function code stores into: the
+    // module index reads it as FL301 does.
+    for (const std::string& path : changes_.FilesWithEditedLines()) {
+      if (IsPythonFile(path)) NoteEditedContainers(path);
     }
     if (edited_containers_.empty()) return {};
     std::vector<std::string> naming;
@@ -319,12 +319,19 @@ class Linter {
 
   // Notes the module-level containers of `path` whose defining lines the change reaches,
   // for FilesNamingEditedContainers.
-  void NoteEditedContainers(const std::string& path) const {
+  void NoteEditedContainers(const std::string& path) {
     for (const auto& [name, container] : modules_.ContainersIn(path)) {
-      if (!changes_.Touches(path, container.first_line, container.last_line)) continue;
-      std::lock_guard<std::mutex> lock(edited_containers_mutex_);
-      edited_containers_.insert(name);
+      if (changes_.Touches(path, container.first_line, container.last_line)) edited_containers_.insert(name);
     }
+  }
+
+  // --all: every file of the snapshot, every line; nothing is left to check for a change.
+  bool EveryLineChanged() const {
+    const std::vector<std::string>& files = changes_.snapshot->files();
+    return std::all_of(files.begin(), files.end(), [&](const std::string& path) {
+      auto lines = changes_.changed.find(path);
+      return lines != changes_.changed.end() && lines->second.all();
+    });
   }
 
   // Narrowed runs (pre-commit names the staged files) still report a finding whose related
@@ -453,7 +460,6 @@ class Linter {
     const python::ModuleBackground background(*module);
     modules_.Publish(*module, background);
     published_->Done(file);
-    if (reads_imported_containers_) NoteEditedContainers(path);
     for (const ActiveRule& active : python_rules_) {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
       rules::Sink sink(*active.rule->info, path, &found, &changed);
@@ -547,8 +553,7 @@ class Linter {
   std::unordered_map<std::string, size_t> file_numbers_;
   std::atomic<int> nested_checks_{0};  // CheckNow calls in progress, on all threads
   bool reads_imported_containers_ = false;  // an enabled rule's findings depend on them
-  mutable std::mutex edited_containers_mutex_;
-  mutable std::set<std::string, std::less<>> edited_containers_;  // their names: NoteEditedContainers
+  std::set<std::string, std::less<>> edited_containers_;  // their names: NoteEditedContainers
 };
 
 }  // namespace
