@@ -73,7 +73,7 @@ std::vector<std::string> FindSettingsModules(const Project& project) {
     if (file != "manage.py" && file != "wsgi.py" && file != "asgi.py" && file != "index.py") continue;
     const python::Module* module = project.PythonModule(path);
     if (!module) continue;
-    const std::string folder = path.find('/') == std::string::npos ? "" : path.substr(0, path.rfind('/') + 1);
+    const std::string folder = path.substr(0, path.rfind('/') + 1);  // "" at the root: npos + 1 == 0
     for (std::string dotted : SettingsModuleNames(*module)) {
       std::replace(dotted.begin(), dotted.end(), '.', '/');
       for (const std::string& base : {std::string(), folder}) {
