@@ -147,12 +147,11 @@ class GraphBuilder {
     graph_.entries.insert(path);
   }
 
+  // A `functions` key is matched as a `builds` src is, a leading "./" forgiven: the
+  // code it names is function code all the same (FL605 reports the "./").
   void AddMatching(std::string_view pattern, std::string_view why) {
-    while (pattern.starts_with("/") || pattern.starts_with("./")) pattern.remove_prefix(pattern[0] == '/' ? 1 : 2);
-    const Glob glob(pattern);
-    auto [first, last] = CandidatePaths(glob, files_);
-    for (auto file = first; file != last; ++file) {
-      if (file->ends_with(".py") && (*file == pattern || glob.Matches(*file))) AddEntry(*file, why);
+    for (const std::string& file : FilesMatchingBuildSrc(files_, pattern)) {
+      if (file.ends_with(".py")) AddEntry(file, why);
     }
   }
 
@@ -187,12 +186,9 @@ class GraphBuilder {
     if (const vercel::JsonValue* functions = config.root->Get("functions"); functions && functions->is_object()) {
       for (const vercel::JsonMember& function : functions->members) AddMatching(function.key, "vercel.json");
     }
-    const vercel::JsonValue* builds = config.root->Get("builds");
-    if (!builds || !builds->is_array()) return false;
-    for (const vercel::JsonValue& build : builds->items) {
-      const vercel::JsonValue* src = build.Get("src");
-      if (src && src->is_string()) AddMatching(src->text, "vercel.json");
-    }
+    std::optional<std::vector<std::string>> built = PythonFilesOfBuilds(files_, &*config.root);
+    if (!built) return false;
+    for (const std::string& file : *built) AddEntry(file, "vercel.json");
     return true;
   }
 

@@ -1,17 +1,76 @@
 #include "project/entrypoint.h"
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 namespace faaslint::project {
 namespace {
 
-bool TargetBinds(const python::Expr& target, std::string_view name) {
-  if (target.kind == python::Expr::Kind::kName) return target.qualified == name || target.text == name;
-  if (target.kind == python::Expr::Kind::kTuple || target.kind == python::Expr::Kind::kList) {
-    return std::any_of(target.items.begin(), target.items.end(),
-                       [&](const python::Expr& item) { return TargetBinds(item, name); });
+bool IsAppName(std::string_view name) { return name == "app" || name == "application"; }
+bool IsHandlerName(std::string_view name) { return name == "handler" || name == "Handler"; }
+
+// Whether a binding at `at` is made by a statement at the top level of the file: not
+// inside a module-level if/for/while/try/with/match, nor in a class body.
+bool AtTopLevel(const python::Module& module, const Range& at) {
+  const std::vector<Range>& blocks = module.module_level_blocks();
+  if (std::any_of(blocks.begin(), blocks.end(), [&](const Range& block) { return Encloses(block, at); })) return false;
+  return std::none_of(module.classes().begin(), module.classes().end(), [&](const python::Class& cls) {
+    return cls.function == -1 && cls.range != at && Encloses(cls.range, at);
+  });
+}
+
+// A module-scope binding of one of the names the builder looks for.
+struct Binding {
+  std::string_view name;
+  Range range;
+  bool taken = false;  // the builder finds it
+  EntrypointNearMiss::Kind why_not = EntrypointNearMiss::Kind::kNotAtTopLevel;
+};
+
+// Every binding of app/application/handler/Handler in module scope, and whether the
+// builder takes it (entrypoint.h has its rules).
+std::vector<Binding> EntryBindings(const python::Module& module) {
+  using Kind = EntrypointNearMiss::Kind;
+  std::vector<Binding> bindings;
+  // `form`: why the statement's form does not count for that name, if it does not.
+  auto add = [&](std::string_view name, const Range& range, std::optional<Kind> app_form,
+                 std::optional<Kind> handler_form) {
+    if (!IsAppName(name) && !IsHandlerName(name)) return;
+    const std::optional<Kind> form = IsAppName(name) ? app_form : handler_form;
+    Binding binding{name, range};
+    binding.taken = !form && AtTopLevel(module, range);
+    if (form) binding.why_not = *form;
+    bindings.push_back(binding);
+  };
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.function != -1 || assignment.op != "=") continue;
+    const python::Expr& target = assignment.target;
+    if (target.kind == python::Expr::Kind::kName) {
+      add(target.text, assignment.range, std::nullopt, Kind::kHandlerNotAClass);
+    } else if (target.kind == python::Expr::Kind::kTuple || target.kind == python::Expr::Kind::kList) {
+      for (const python::Expr& item : target.items) {
+        if (item.kind == python::Expr::Kind::kName) add(item.text, assignment.range, Kind::kOtherForm, Kind::kOtherForm);
+      }
+    }
   }
-  return false;
+  for (const python::Import& import : module.imports()) {
+    if (import.function != -1) continue;
+    // `from main import app` binds it; `import server as app` binds a module.
+    add(import.bound, import.range, import.name.empty() ? std::optional(Kind::kOtherForm) : std::nullopt,
+        Kind::kHandlerNotAClass);
+  }
+  for (const python::Function& function : module.functions()) {
+    if (function.parent != -1 || function.class_index != -1) continue;
+    add(function.name, function.range, std::nullopt, Kind::kHandlerNotAClass);
+  }
+  for (const python::Class& cls : module.classes()) {
+    if (cls.function != -1) continue;
+    add(cls.name, cls.range, Kind::kOtherForm,
+        cls.bases.empty() ? std::optional(Kind::kHandlerWithoutBase) : std::nullopt);
+  }
+  std::sort(bindings.begin(), bindings.end(), [](const Binding& a, const Binding& b) { return a.range < b.range; });
+  return bindings;
 }
 
 // Application classes of the WSGI/ASGI frameworks Vercel documents for Python.
@@ -22,30 +81,21 @@ constexpr std::string_view kAppClasses[] = {"flask.Flask", "fastapi.FastAPI", "s
 
 }  // namespace
 
-bool BindsTopLevel(const python::Module& module, std::string_view name) {
-  for (const python::Assignment& assignment : module.assignments()) {
-    if (assignment.function == -1 && !assignment.guarded && TargetBinds(assignment.target, name)) return true;
-  }
-  for (const python::Import& import : module.imports()) {
-    if (import.function == -1 && !import.guarded && import.bound == name) return true;
-  }
-  for (const python::Function& function : module.functions()) {
-    if (function.parent == -1 && function.class_index == -1 && !function.guarded && function.name == name) return true;
-  }
-  for (const python::Class& cls : module.classes()) {
-    if (cls.function == -1 && cls.name == name) return true;
-  }
-  return false;
+bool HasEntrypoint(const python::Module& module) {
+  const std::vector<Binding> bindings = EntryBindings(module);
+  return std::any_of(bindings.begin(), bindings.end(), [](const Binding& binding) { return binding.taken; });
 }
 
-EntrypointVerdict FindEntrypoint(const python::Module& module) {
-  for (std::string_view name : kEntrypointNames) {
-    if (BindsTopLevel(module, name)) return EntrypointVerdict::kFound;
+std::optional<EntrypointNearMiss> FindEntrypointNearMiss(const python::Module& module) {
+  for (const Binding& binding : EntryBindings(module)) {
+    if (!binding.taken) return EntrypointNearMiss{binding.why_not, std::string(binding.name), binding.range};
   }
   for (const python::Import& import : module.imports()) {
-    if (import.function == -1 && import.wildcard) return EntrypointVerdict::kUnknown;
+    if (import.function == -1 && import.wildcard) {
+      return EntrypointNearMiss{EntrypointNearMiss::Kind::kStarImport, import.module, import.range};
+    }
   }
-  return EntrypointVerdict::kMissing;
+  return std::nullopt;
 }
 
 std::optional<MisnamedApp> FindMisnamedApp(const python::Module& module) {

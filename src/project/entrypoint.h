@@ -1,7 +1,18 @@
-// What Vercel's Python runtime looks for in a function file: a top-level `app` or
-// `application` (a WSGI/ASGI app) or `handler` (a BaseHTTPRequestHandler subclass).
-// Source: @vercel/python (getMissingExportMessage: 'does not export a top-level "app",
-// "application", or "handler" variable') and https://vercel.com/docs/functions/runtimes/python.
+// What Vercel's Python builder looks for in a function file, and what it misses.
+//
+// Source: @vercel/python 25.0.0 (npm) builds each function with detectPythonEntrypoint,
+// which reads the file with findAppOrHandler of @vercel/python-analysis 0.14.0 and fails
+// the build when it finds nothing ('Could not find a top-level "app", "application", or
+// "handler" in "api/x.py"'). Run on sample files, that analysis accepts only statements
+// at the top level of the file, none inside `if`/`try`/`with`/`for`:
+// - `app` or `application`: an assignment (also chained or annotated), a `def`, or a
+//   from-import (`from main import app`, `... import server as app`); not `import x as
+//   app`, a tuple target, or a class;
+// - `handler` or `Handler`: a class; not a function or an assigned value (`handler =
+//   Mangum(app)`). The runtime (vc_init.py) then exits unless the class is a
+//   BaseHTTPRequestHandler subclass ("Handler must inherit from BaseHTTPRequestHandler"),
+//   which a class without bases is certainly not;
+// - a star import binds nothing it can see.
 #pragma once
 
 #include <optional>
@@ -13,14 +24,24 @@
 
 namespace faaslint::project {
 
-constexpr std::string_view kEntrypointNames[] = {"app", "application", "handler"};
+// Whether the builder finds an entrypoint in `module`.
+bool HasEntrypoint(const python::Module& module);
 
-// Whether `module` binds `name` at its top level, outside `if __name__ == "__main__":`
-// and similar guards: an assignment, an import, a def or a class.
-bool BindsTopLevel(const python::Module& module, std::string_view name);
-
-enum class EntrypointVerdict { kFound, kMissing, kUnknown /* a star import could bind it */ };
-EntrypointVerdict FindEntrypoint(const python::Module& module);
+// Why a module without an entrypoint looks as if it had one: the name, where, and why
+// the builder does not take it. nullopt when nothing is near.
+struct EntrypointNearMiss {
+  enum class Kind {
+    kHandlerNotAClass,    // `def handler(request)`, `handler = Mangum(app)`, `from x import handler`
+    kHandlerWithoutBase,  // `class handler:`: the runtime wants a BaseHTTPRequestHandler subclass
+    kNotAtTopLevel,       // bound only inside if/try/with/for (or `if __name__ == "__main__":`)
+    kOtherForm,           // `app, db = create()`, `import server as app`, `class app:`
+    kStarImport,          // `from app import *`
+  };
+  Kind kind;
+  std::string name;
+  Range range;
+};
+std::optional<EntrypointNearMiss> FindEntrypointNearMiss(const python::Module& module);
 
 // A module-level `x = Flask(...)` / `FastAPI(...)` / `Starlette(...)`... bound to another
 // name than Vercel looks for: its name and where. nullopt when there is none.

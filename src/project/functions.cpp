@@ -1,6 +1,9 @@
 #include "project/functions.h"
 
 #include <algorithm>
+#include <set>
+
+#include "core/glob.h"
 
 namespace faaslint::project {
 namespace {
@@ -61,6 +64,34 @@ bool IsApiFunctionFile(std::string_view path) {
     start = end + 1;
   }
   return true;
+}
+
+std::vector<std::string> FilesMatchingBuildSrc(const std::vector<std::string>& files, std::string_view src) {
+  while (src.starts_with("/") || src.starts_with("./")) src.remove_prefix(src[0] == '/' ? 1 : 2);
+  const Glob glob(src);
+  auto [first, last] = CandidatePaths(glob, files);
+  std::vector<std::string> matched;
+  for (auto file = first; file != last; ++file) {
+    if (*file == src || glob.Matches(*file)) matched.push_back(*file);
+  }
+  return matched;
+}
+
+std::optional<std::vector<std::string>> PythonFilesOfBuilds(const std::vector<std::string>& files,
+                                                             const vercel::JsonValue* root) {
+  const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
+  if (!builds || !builds->is_array()) return std::nullopt;
+  std::set<std::string> built;
+  for (const vercel::JsonValue& build : builds->items) {
+    const vercel::JsonValue* use = build.Get("use");
+    if (!use || !use->is_string() || use->text.find("python") == std::string::npos) continue;
+    const vercel::JsonValue* src = build.Get("src");
+    if (src && !src->is_string()) continue;  // FL603's to report
+    for (std::string& file : FilesMatchingBuildSrc(files, src ? std::string_view(src->text) : "**")) {
+      if (file.ends_with(".py")) built.insert(std::move(file));
+    }
+  }
+  return std::vector<std::string>(built.begin(), built.end());
 }
 
 std::vector<std::string> ZeroConfigEntrypointCandidates() {

@@ -9,6 +9,7 @@
 
 #include "core/change_set.h"
 #include "python/module.h"
+#include "vercel/json.h"
 
 namespace faaslint::project {
 
@@ -18,6 +19,19 @@ bool HasFile(const Snapshot& snapshot, std::string_view path);
 // A file Vercel turns into a function: under api/, with no path segment starting with
 // `_` or `.` (Vercel leaves those alone as helpers).
 bool IsApiFunctionFile(std::string_view path);
+
+// The paths of sorted `files` that one `builds` entry's `src` matches. As `vercel build`
+// expands it (expandBuild, vercel CLI 58.10.0): a leading "/" or "./" dropped, then the
+// path itself or a glob over the project's paths.
+std::vector<std::string> FilesMatchingBuildSrc(const std::vector<std::string>& files, std::string_view src);
+
+// vercel.json's legacy `builds`: when the array is there, Vercel builds only what its
+// entries name and detects no api/ function or zero-configuration app. The Python files
+// a Python builder (`use`: @vercel/python, a pinned version, @now/python, a community
+// Python builder) builds from sorted `files`, sorted; nullopt when `root` has no `builds`
+// array. An entry without `src` builds "**", as the CLI does.
+std::optional<std::vector<std::string>> PythonFilesOfBuilds(const std::vector<std::string>& files,
+                                                             const vercel::JsonValue* root);
 
 // Zero-configuration Python entrypoints in the order Vercel tries them
 // (@vercel/python, PYTHON_ENTRYPOINT_DIRS x PYTHON_ENTRYPOINT_FILENAMES):

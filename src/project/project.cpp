@@ -29,6 +29,13 @@ Project::Project(const Snapshot& snapshot, const ChangeSet* changes, unsigned jo
       vercel_read_error_ = std::string(kVercelJson) + ": " + error;
     }
   }
+  const VercelConfig* config = vercel_config();
+  if (config && config->document.errors.empty()) {
+    if (std::optional<std::vector<std::string>> built = PythonFilesOfBuilds(snapshot_.files(), config->root())) {
+      python_entries_ = std::move(*built);  // `builds` alone decides what is deployed
+      return;
+    }
+  }
   bool api_functions = false;  // of any runtime
   for (const std::string& file : snapshot_.files()) {
     if (!IsApiFunctionFile(file)) continue;

@@ -59,7 +59,8 @@ class Project {
   const VercelConfig* vercel_config() const { return vercel_config_ ? &*vercel_config_ : nullptr; }
   const std::string& vercel_read_error() const { return vercel_read_error_; }
 
-  // The Python files Vercel runs as functions: every api/ function file (.py), or, when
+  // The Python files Vercel runs as functions: with vercel.json's legacy `builds`, the
+  // Python files its entries build; otherwise every api/ function file (.py), or, when
   // api/ has no function of any runtime, the first zero-configuration entrypoint
   // (app.py, index.py, ...).
   const std::vector<std::string>& python_entries() const { return python_entries_; }

@@ -17,21 +17,35 @@ struct ImportName {
 // that many distributions share: its packages are listed one by one, and the entry for
 // `google` alone covers the others.
 constexpr ImportName kImportNames[] = {
-    {"MySQLdb", "mysqlclient"},
-    {"OpenSSL", "pyOpenSSL"},
-    {"PIL", "Pillow"},
+    {"allauth", "django-allauth"},
+    {"atlassian", "atlassian-python-api"},
     {"attr", "attrs"},
+    {"barcode", "python-barcode"},
+    {"binance", "python-binance"},
+    {"Bio", "biopython"},
     {"bs4", "beautifulsoup4"},
+    {"bson", "pymongo,bson"},
+    {"corsheaders", "django-cors-headers"},
+    {"crispy_forms", "django-crispy-forms"},
+    {"crontab", "python-crontab,crontab"},
+    {"Crypto", "pycryptodome,pycrypto"},
+    {"Cryptodome", "pycryptodomex"},
     {"cv2", "opencv-python,opencv-python-headless,opencv-contrib-python,opencv-contrib-python-headless"},
     {"dateutil", "python-dateutil"},
+    {"debug_toolbar", "django-debug-toolbar"},
+    {"decouple", "python-decouple"},
     {"discord", "discord.py"},
+    {"django_filters", "django-filter"},
     {"dns", "dnspython"},
     {"docx", "python-docx"},
     {"dotenv", "python-dotenv"},
     {"engineio", "python-engineio"},
+    {"environ", "django-environ"},
+    {"faiss", "faiss-cpu,faiss-gpu"},
     {"fitz", "PyMuPDF"},
     {"git", "GitPython"},
     {"github", "PyGithub"},
+    {"gitlab", "python-gitlab"},
     {"google", "protobuf,google-cloud-storage,google-cloud-firestore,google-api-core,google-auth,"
                "google-generativeai,google-genai,google-cloud-bigquery,google-cloud-pubsub"},
     {"google.api_core", "google-api-core"},
@@ -48,24 +62,63 @@ constexpr ImportName kImportNames[] = {
     {"google.oauth2", "google-auth"},
     {"google.protobuf", "protobuf"},
     {"googleapiclient", "google-api-python-client"},
+    {"googlesearch", "googlesearch-python,google"},
+    {"gridfs", "pymongo"},
+    {"grpc", "grpcio"},
+    {"hubspot", "hubspot-api-client"},
+    {"import_export", "django-import-export"},
+    {"interactions", "discord-py-interactions"},
+    {"jenkins", "python-jenkins"},
     {"jose", "python-jose"},
     {"jwt", "PyJWT"},
+    {"kafka", "kafka-python"},
+    {"ldap", "python-ldap"},
+    {"Levenshtein", "Levenshtein,python-Levenshtein"},
+    {"linebot", "line-bot-sdk"},
     {"magic", "python-magic"},
+    {"memcache", "python-memcached"},
+    {"mpl_toolkits", "matplotlib"},
     {"multipart", "python-multipart"},
+    {"mysql.connector", "mysql-connector-python,mysql-connector"},
+    {"MySQLdb", "mysqlclient"},
     {"nacl", "PyNaCl"},
+    {"nats", "nats-py"},
+    {"newspaper", "newspaper3k,newspaper4k"},
+    {"OpenSSL", "pyOpenSSL"},
+    {"paho", "paho-mqtt"},
+    {"pdfminer", "pdfminer.six"},
+    {"PIL", "Pillow"},
     {"pkg_resources", "setuptools"},
+    {"plaid", "plaid-python"},
     {"pptx", "python-pptx"},
     {"psycopg2", "psycopg2-binary,psycopg2"},
+    {"pyrebase", "Pyrebase4,Pyrebase"},
+    {"rest_framework", "djangorestframework"},
+    {"rest_framework_simplejwt", "djangorestframework-simplejwt"},
+    {"ruamel.yaml", "ruamel.yaml"},
     {"serial", "pyserial"},
-    {"sklearn", "scikit-learn"},
+    {"serpapi", "google-search-results,serpapi"},
+    {"shopify", "ShopifyAPI"},
     {"skimage", "scikit-image"},
+    {"sklearn", "scikit-learn"},
+    {"slack", "slackclient,slack-sdk"},
     {"slugify", "python-slugify"},
+    {"snowflake.connector", "snowflake-connector-python"},
     {"socketio", "python-socketio"},
+    {"socks", "PySocks"},
+    {"sockshandler", "PySocks"},
+    {"speech_recognition", "SpeechRecognition"},
+    {"storages", "django-storages"},
+    {"strawberry", "strawberry-graphql"},
+    {"telebot", "pyTelegramBotAPI"},
     {"telegram", "python-telegram-bot"},
     {"usb", "pyusb"},
+    {"vertexai", "google-cloud-aiplatform"},
+    {"websocket", "websocket-client"},
+    {"whisper", "openai-whisper"},
+    {"whois", "python-whois,whois"},
     {"yaml", "PyYAML"},
     {"zmq", "pyzmq"},
-    {"Crypto", "pycryptodome,pycrypto"},
 };
 
 struct Bundle {
@@ -97,6 +150,7 @@ constexpr std::string_view kSqlalchemy[] = {"typing-extensions", "greenlet"};
 constexpr std::string_view kFlaskSqlalchemy[] = {"sqlalchemy", "flask"};
 constexpr std::string_view kFlaskLogin[] = {"flask", "werkzeug"};
 constexpr std::string_view kFlaskCors[] = {"flask", "werkzeug"};
+constexpr std::string_view kFlaskApscheduler[] = {"flask", "apscheduler", "python-dateutil"};
 constexpr std::string_view kFlaskMigrate[] = {"flask", "flask-sqlalchemy", "alembic"};
 constexpr std::string_view kAlembic[] = {"sqlalchemy", "mako", "typing-extensions"};
 constexpr std::string_view kSqlmodel[] = {"sqlalchemy", "pydantic"};
@@ -138,6 +192,7 @@ constexpr Bundle kBundles[] = {
     {"fastapi", kFastapi},
     {"firebase-admin", kFirebaseAdmin},
     {"flask", kFlask},
+    {"flask-apscheduler", kFlaskApscheduler},
     {"flask-cors", kFlaskCors},
     {"flask-login", kFlaskLogin},
     {"flask-migrate", kFlaskMigrate},
@@ -215,6 +270,20 @@ std::vector<std::string> PackagesProviding(std::string_view name) {
   std::string own = NormalizePackageName(name.substr(0, name.find('.')));
   if (std::find(packages.begin(), packages.end(), own) == packages.end()) packages.push_back(own);
   return packages;
+}
+
+bool KnowsImportName(std::string_view name) { return KnownImportName(name) != nullptr; }
+
+bool MayProvide(std::string_view package, std::string_view name) {
+  auto letters = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c != '-' && c != '_' && c != '.') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  const std::string wanted = letters(name);
+  return wanted.size() >= 4 && letters(package).find(wanted) != std::string::npos;
 }
 
 std::string SuggestedPackage(std::string_view name) {

@@ -27,6 +27,18 @@ std::string ImportedDistributionName(std::string_view module);
 // "google-auth"). The first is the one to suggest.
 std::vector<std::string> PackagesProviding(std::string_view name);
 
+// Whether the table of import names knows `name` (ImportedDistributionName), so that
+// PackagesProviding is a fact rather than the import's own name.
+bool KnowsImportName(std::string_view name);
+
+// For an import the table does not know: whether declared package `package` may well
+// provide it though its name differs, because it contains the import's name, separators
+// and case aside (`linebot` in line-bot-sdk, `socks` in PySocks, `whois` in python-whois,
+// `azure` in azure-storage-blob, `apscheduler` in Flask-APScheduler, which installs it).
+// Names under 4 letters never match. A guess that errs toward silence: a missing
+// requirement is an error, and naming a declared package as missing is the worst one.
+bool MayProvide(std::string_view package, std::string_view name);
+
 // The distribution to tell the user to add, as PyPI spells it ("PyYAML" for yaml).
 std::string SuggestedPackage(std::string_view name);
 

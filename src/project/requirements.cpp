@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "project/functions.h"
 #include "project/python_packages.h"
@@ -25,9 +26,36 @@ std::string Directory(std::string_view path) {
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash + 1));
 }
 
+// pip reads a requirements file in the encoding its byte order mark names (auto_decode,
+// pip/_internal/utils/encoding.py: UTF-8, UTF-16 and UTF-32 BOMs): Notepad saves UTF-8
+// with one, and PowerShell's `pip freeze > requirements.txt` writes UTF-16. Decodes
+// those to UTF-8 (code units past ASCII matter only inside comments and URLs); false for
+// text that is still not readable as UTF-8 lines (UTF-16 without a BOM: NUL bytes).
+bool DecodeRequirementsText(std::string* text) {
+  std::string_view bytes = *text;
+  auto decode = [&](size_t bom, size_t unit, bool big_endian) {
+    std::string decoded;
+    for (size_t i = bom; i + unit <= bytes.size(); i += unit) {
+      uint32_t code = 0;
+      for (size_t k = 0; k < unit; ++k) {
+        const auto byte = static_cast<unsigned char>(bytes[i + (big_endian ? k : unit - 1 - k)]);
+        code = code << 8 | byte;
+      }
+      decoded += code < 0x80 ? static_cast<char>(code) : '?';
+    }
+    *text = std::move(decoded);
+  };
+  if (bytes.starts_with("\xEF\xBB\xBF")) text->erase(0, 3);
+  else if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4))) decode(4, 4, false);
+  else if (bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))) decode(4, 4, true);
+  else if (bytes.starts_with("\xFF\xFE")) decode(2, 2, false);
+  else if (bytes.starts_with("\xFE\xFF")) decode(2, 2, true);
+  return text->find('\0') == std::string::npos;
+}
+
 void ReadRequirementsTxt(const Snapshot& snapshot, const std::string& path, DeclaredPackages* out, int depth) {
   std::string text, error;
-  if (depth > 8 || !snapshot.Read(path, &text, &error)) {
+  if (depth > 8 || !snapshot.Read(path, &text, &error) || !DecodeRequirementsText(&text)) {
     out->incomplete = true;
     return;
   }
@@ -119,6 +147,7 @@ void ReadToml(const Snapshot& snapshot, const std::string& path, bool pipfile, D
     AddKeys(poetry, out);
   }
   if (declares) out->sources.push_back(path);
+  else out->without_dependencies.push_back(path);
 }
 #endif
 

@@ -16,6 +16,8 @@ namespace faaslint::project {
 struct DeclaredPackages {
   std::vector<std::string> sources;  // the files read, root-relative
   std::set<std::string> names;       // PEP 503-normalised distribution names
+  // A pyproject.toml there for its tools' settings only: no dependency table.
+  std::vector<std::string> without_dependencies;
   // A source exists that could not be read completely (a TOML file without TOML
   // support, an include that is not in the project): missing packages are then unknown.
   bool incomplete = false;

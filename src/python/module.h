@@ -265,6 +265,10 @@ class Module {
   const std::vector<Loop>& loops() const { return loops_; }
   const std::vector<IfTest>& if_tests() const { return if_tests_; }
   const std::vector<NameLoad>& name_loads() const { return name_loads_; }
+  // The compound statements at module level (if, for, while, try, with, match): a name
+  // bound inside one is not bound by a top-level statement, the only ones Vercel's
+  // builder reads (project/entrypoint.h).
+  const std::vector<Range>& module_level_blocks() const { return module_level_blocks_; }
   // `range` lies in the body of a lambda: code that runs when the lambda is called, not
   // where it is written (its parameters' default values run there, and are outside it).
   bool InLambdaBody(const Range& range) const;
@@ -333,6 +337,7 @@ class Module {
   std::vector<IfTest> if_tests_;
   std::vector<NameLoad> name_loads_;
   std::vector<Range> lambda_bodies_;
+  std::vector<Range> module_level_blocks_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified
   NoqaMap noqa_;
 };

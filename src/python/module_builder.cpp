@@ -198,9 +198,17 @@ class ModuleBuilder {
     }
     ChildLists::List<TSNode> statements = NamedChildren(block);
     if (m_.first_error_line_ == 0) CheckIndentation(block, statements);
+    const bool module = depth == 0;
     for (TSNode statement : statements) {
+      if (module && IsCompound(statement)) m_.module_level_blocks_.push_back(RangeOf(statement));
       Statement(statement, scope, depth + 1);
     }
+  }
+
+  bool IsCompound(TSNode statement) const {
+    const TSSymbol type = ts_node_symbol(statement);
+    return t_.if_statement.Matches(type) || t_.for_statement.Matches(type) || t_.while_statement.Matches(type) ||
+           t_.try_statement.Matches(type) || t_.with_statement.Matches(type) || t_.match_statement.Matches(type);
   }
 
   // Python refuses to import a file whose indentation does not line up (IndentationError),

@@ -5,6 +5,8 @@
 
 #include "core/change_set.h"
 #include "project/project.h"
+#include "project/python_packages.h"
+#include "project/requirements.h"
 #include "python/module.h"
 #include "python/values.h"
 #include "rules/python_helpers.h"
@@ -28,6 +30,9 @@ file sessions and in-memory channel layer. `functools.lru_cache` and cachetools 
 are not reported: they are per-instance speed-ups by design. A Flask-Limiter without
 `storage_uri` takes `RATELIMIT_STORAGE_URI` from the app's settings, so it is reported
 only when no module of the project sets that and the settings are not loaded from a file.
+`SESSION_TYPE` and `CACHE_TYPE` are reported only in a project that uses Flask-Session
+or Flask-Caching (imports it or declares it): without the extension the key does
+nothing, and Flask keeps its session in a signed cookie, which suits serverless.
 
 ## Why it fails on serverless
 Requests are spread over many function instances, each with its own memory and its own
@@ -95,19 +100,22 @@ struct LocalSetting {
   std::string_view key;
   std::string_view value;  // lower case; the setting's value is compared case-insensitively
   std::string_view where;
+  // The Flask extension that reads the key from app.config (its import name); without it
+  // the key does nothing (Flask keeps its sessions in a signed cookie, which is fine).
+  std::string_view extension = {};
 };
 constexpr LocalSetting kLocalSettings[] = {
     // Flask-Caching CACHE_TYPE names (short and class forms).
-    {"CACHE_TYPE", "simple", "memory"},
-    {"CACHE_TYPE", "simplecache", "memory"},
-    {"CACHE_TYPE", "flask_caching.backends.simplecache", "memory"},
-    {"CACHE_TYPE", "flask_caching.backends.simplecache.simplecache", "memory"},
-    {"CACHE_TYPE", "filesystem", "disk"},
-    {"CACHE_TYPE", "filesystemcache", "disk"},
-    {"CACHE_TYPE", "flask_caching.backends.filesystemcache", "disk"},
-    {"CACHE_TYPE", "flask_caching.backends.filesystemcache.filesystemcache", "disk"},
+    {"CACHE_TYPE", "simple", "memory", "flask_caching"},
+    {"CACHE_TYPE", "simplecache", "memory", "flask_caching"},
+    {"CACHE_TYPE", "flask_caching.backends.simplecache", "memory", "flask_caching"},
+    {"CACHE_TYPE", "flask_caching.backends.simplecache.simplecache", "memory", "flask_caching"},
+    {"CACHE_TYPE", "filesystem", "disk", "flask_caching"},
+    {"CACHE_TYPE", "filesystemcache", "disk", "flask_caching"},
+    {"CACHE_TYPE", "flask_caching.backends.filesystemcache", "disk", "flask_caching"},
+    {"CACHE_TYPE", "flask_caching.backends.filesystemcache.filesystemcache", "disk", "flask_caching"},
     // Flask-Session.
-    {"SESSION_TYPE", "filesystem", "disk"},
+    {"SESSION_TYPE", "filesystem", "disk", "flask_session"},
     // Django cache backends, session engine and Channels layer.
     {"BACKEND", "django.core.cache.backends.locmem.locmemcache", "memory"},
     {"BACKEND", "django.core.cache.backends.filebased.filebasedcache", "disk"},
@@ -174,6 +182,26 @@ bool RateLimitStorageConfiguredElsewhere(const PyContext& cx) {
   return false;
 }
 
+// Whether the project uses the extension `import_name` (flask_session): the module
+// imports it, the project declares its package, or another Python file names it (an
+// app factory's extensions.py). Without a project to ask, it may.
+bool ProjectUses(const PyContext& cx, std::string_view import_name) {
+  const python::Module& module = cx.module;
+  if (std::any_of(module.imports().begin(), module.imports().end(),
+                  [&](const python::Import& import) { return import.module.starts_with(import_name); })) {
+    return true;
+  }
+  if (cx.project == nullptr) return true;
+  const project::DeclaredPackages& declared = cx.project->declared_packages();
+  if (declared.incomplete || declared.Declares(project::NormalizePackageName(import_name))) return true;
+  const Snapshot& snapshot = cx.project->snapshot();
+  return std::any_of(snapshot.files().begin(), snapshot.files().end(), [&](const std::string& path) {
+    std::string text, error;
+    return path.ends_with(".py") && path != module.path() && snapshot.Read(path, &text, &error) &&
+           text.find(import_name) != std::string::npos;
+  });
+}
+
 void CheckLimiter(const PyContext& cx, const python::Call& call, Sink& out) {
   bool flask = OneOf(call.callee, kFlaskLimiters);
   if (!flask && !OneOf(call.callee, kSlowapiLimiters)) return;
@@ -220,6 +248,7 @@ void Check(const PyContext& cx, Sink& out) {
       if (keyed.guarded) continue;
       std::optional<python::StringValue> text = values.String(*keyed.value, keyed.function);
       if (!text || text->prefix_only || Lower(text->text) != setting.value) continue;
+      if (!setting.extension.empty() && !ProjectUses(cx, setting.extension)) continue;
       out.Report(keyed.value->range,
                  fmt::format("`{}` = \"{}\" keeps shared data {}", setting.key, text->text,
                              Consequence(setting.where)),

@@ -14,20 +14,22 @@ namespace {
 
 constexpr RuleInfo kInfo{
     "FL605", "unmatched-function-pattern", Severity::kWarning,
-    "`functions` pattern in vercel.json that matches no function file",
+    "`functions` pattern or `builds` src in vercel.json that matches no function file",
     R"md(## What it does
 Matches every key of `functions` in `vercel.json` (a path or a glob such as
 `api/**/*.py`) against the files of the project and warns about a pattern that
 matches none of them. A pattern that starts with `./` is reported too: Vercel
 matches patterns against paths written without one (`api/index.py`), so
-`./api/*.py` matches nothing.
+`./api/*.py` matches nothing. The `src` of each legacy `builds` entry is matched the
+same way (there a leading `/` or `./` does no harm).
 
 ## Why it fails on serverless
 Vercel refuses a deployment whose `functions` names a pattern that matches no
 function ("The pattern ... defined in `functions` doesn't match any Serverless
 Functions"). Even where it lets it pass, the settings you wrote — memory,
 `maxDuration`, `includeFiles` — silently apply to nothing: typically after a file was
-renamed or moved out of `api/`.
+renamed or moved out of `api/`. A `builds` entry whose `src` matches nothing builds
+nothing, and the deployment succeeds: every route to that file answers 404.
 
 ## Example
 ```json
@@ -54,9 +56,26 @@ std::string_view WithoutLeadingDotSlash(std::string_view key) {
   return key;
 }
 
+// `vercel build` expands each `builds` entry to the files its `src` matches, and one
+// that matches none to nothing, without a word (expandBuild, vercel CLI 58.10.0).
+void CheckBuilds(const project::VercelConfig& config, const std::vector<std::string>& files, Sink& out) {
+  const vercel::JsonValue* builds = config.root()->Get("builds");
+  if (!builds || !builds->is_array()) return;
+  for (const vercel::JsonValue& build : builds->items) {
+    const vercel::JsonValue* src = build.Get("src");
+    if (!src || !src->is_string() || !project::FilesMatchingBuildSrc(files, src->text).empty()) continue;
+    out.Report(Location{config.path, src->range},
+               fmt::format("`builds` src \"{}\" matches no file of the project: nothing is built from it, and "
+                           "the routes to it answer 404",
+                           src->text),
+               "point `src` at the file to build, as a path from the project root");
+  }
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
+  CheckBuilds(*config, cx.project.snapshot().files(), out);
   const vercel::JsonValue* functions = config->root()->Get("functions");
   if (!functions || !functions->is_object()) return;
   // Like @vercel/fs-detectors (checkUnusedFunctions), a pattern must match a function:

@@ -14,18 +14,25 @@ constexpr RuleInfo kInfo{
     "Python function file without a top-level `app`, `application` or `handler`",
     R"md(## What it does
 Checks every Python file Vercel deploys as a function — each `.py` file under `api/`
-(except those whose name or folder starts with `_` or `.`), or, without `api/`, the
-zero-configuration entrypoint (`app.py`, `index.py`, `server.py`, `main.py`, `wsgi.py`,
-`asgi.py` at the root or in `src/`, `app/`, `api/`) — for a top-level `app` or
-`application` (a WSGI/ASGI application) or `handler` (a `BaseHTTPRequestHandler`
-subclass). It points at the Flask/FastAPI application when it exists under another name.
+(except those whose name or folder starts with `_` or `.`), the files a legacy `builds`
+entry builds with a Python builder, or, without either, the zero-configuration
+entrypoint (`app.py`, `index.py`, `server.py`, `main.py`, `wsgi.py`, `asgi.py` at the
+root or in `src/`, `app/`, `api/`) — for what Vercel's build looks for: a top-level
+`app` or `application` (a WSGI/ASGI application: an assignment, a `def` or a
+from-import) or `handler`/`Handler` (a `BaseHTTPRequestHandler` subclass). It points
+at the Flask/FastAPI application when it exists under another name, and says why a
+near miss does not count: a `handler` that is a function or a wrapped app
+(`handler = Mangum(app)`), an `app` bound only inside `if`/`try`, a star import.
 
 ## Why it fails on serverless
-Vercel turns *every* Python file in `api/` into its own function and imports it looking
-for one of those three names. A helper module placed in `api/` (`api/utils.py`,
-`api/db.py`) has none, so the build fails — or, on older runtimes, the function crashes
-with FUNCTION_INVOCATION_FAILED on its first request. An app created as
-`server = Flask(__name__)` is invisible to Vercel for the same reason.
+Vercel turns *every* Python file in `api/` into its own function and reads it looking
+for one of those names, in the file's top-level statements only (not inside `if` or
+`try`). Without one the build fails: `Could not find a top-level "app",
+"application", or "handler"` (on older runtimes the function crashed with
+FUNCTION_INVOCATION_FAILED on its first request instead). A helper module placed in
+`api/` (`api/utils.py`, `api/db.py`) has none. An app created as
+`server = Flask(__name__)` is invisible to Vercel for the same reason, and so is
+`handler = Mangum(app)`, written for AWS Lambda.
 
 ## Example
 ```python
@@ -37,6 +44,12 @@ server = Flask(__name__)
 # api/db.py  -- a helper, but Vercel deploys it as a function
 def connect(): ...
 ```
+```python
+# api/asgi.py  -- written for AWS Lambda
+from mangum import Mangum
+from main import app as fastapi_app
+handler = Mangum(fastapi_app)
+```
 
 ## Instead
 ```python
@@ -44,9 +57,60 @@ def connect(): ...
 from flask import Flask
 app = Flask(__name__)
 ```
+```python
+# api/asgi.py
+from main import app
+```
 Move helpers out of `api/` (to `lib/db.py`), or prefix them with `_` (`api/_db.py`):
 Vercel leaves those alone and they can still be imported.
 )md"};
+
+// The build's own words when it finds no entrypoint (@vercel/python 25.0.0).
+constexpr std::string_view kBuildError = "Could not find a top-level \"app\", \"application\", or \"handler\"";
+
+void ReportNearMiss(const std::string& path, const project::EntrypointNearMiss& miss, Sink& out) {
+  using Kind = project::EntrypointNearMiss::Kind;
+  const Location at{path, miss.range};
+  switch (miss.kind) {
+    case Kind::kHandlerNotAClass:
+      out.Report(at,
+                 fmt::format("`{}` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler subclass "
+                             "and an application only as `app` or `application`, so the build fails ({})",
+                             miss.name, kBuildError),
+                 "expose the WSGI/ASGI application as `app`, or make `handler` a BaseHTTPRequestHandler subclass");
+      return;
+    case Kind::kHandlerWithoutBase:
+      out.Report(at,
+                 fmt::format("`{}` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the function "
+                             "on its first request (\"Handler must inherit from BaseHTTPRequestHandler\")",
+                             miss.name),
+                 fmt::format("declare it `class {}(BaseHTTPRequestHandler):` (from http.server)", miss.name));
+      return;
+    case Kind::kNotAtTopLevel:
+      out.Report(at,
+                 fmt::format("`{}` is bound only inside a block (if, try, with, for): Vercel's build reads only the "
+                             "file's top-level statements, so it fails ({})",
+                             miss.name, kBuildError),
+                 fmt::format("bind `{}` at the top level (`{} = create_app()`) and make the choice inside the "
+                             "function",
+                             miss.name, miss.name));
+      return;
+    case Kind::kOtherForm:
+      out.Report(at,
+                 fmt::format("`{}` is bound by unpacking, `import ... as {}` or a class, which Vercel's build does not "
+                             "read as an entrypoint, so it fails ({})",
+                             miss.name, miss.name, kBuildError),
+                 fmt::format("bind it with an assignment, a def or a from-import: `{} = ...`", miss.name));
+      return;
+    case Kind::kStarImport:
+      out.Report(at,
+                 fmt::format("`from {} import *` may bring in `app`, but Vercel's build reads only the names the file "
+                             "binds itself, so it fails ({})",
+                             miss.name, kBuildError),
+                 fmt::format("import it by name: `from {} import app`", miss.name));
+      return;
+  }
+}
 
 void Check(const ProjectContext& cx, Sink& out) {
   const project::Project& project = cx.project;
@@ -57,16 +121,17 @@ void Check(const ProjectContext& cx, Sink& out) {
   for (const std::string& entry : project.python_entries()) {
     const python::Module* module = project.PythonModule(entry);
     if (!module || module->has_syntax_errors()) continue;
-    switch (project::FindEntrypoint(*module)) {
-      case project::EntrypointVerdict::kFound: some_found = true; break;
-      case project::EntrypointVerdict::kMissing: missing.push_back({entry, module}); break;
-      case project::EntrypointVerdict::kUnknown: break;
-    }
+    if (project::HasEntrypoint(*module)) some_found = true;
+    else missing.push_back({entry, module});
   }
   // An api/ folder is Vercel's only when vercel.json says so or a sibling is a function:
   // other projects (Django, ...) have api/ packages too.
   if (!project.vercel_config() && !some_found) return;
   for (const auto& [path, module] : missing) {
+    if (std::optional<project::EntrypointNearMiss> miss = project::FindEntrypointNearMiss(*module)) {
+      ReportNearMiss(path, *miss, out);
+      continue;
+    }
     if (std::optional<project::MisnamedApp> app = project::FindMisnamedApp(*module)) {
       out.Report(Location{path, app->range},
                  fmt::format("the application is bound to `{}`; Vercel looks for a top-level `app`, `application` "

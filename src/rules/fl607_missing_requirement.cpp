@@ -24,10 +24,15 @@ import) and reports a third-party module that `requirements.txt`, `pyproject.tom
 does not declare. It knows the standard library (Python 3.12), the project's own
 modules, import names that differ from package names (`yaml` is PyYAML, `PIL` is
 Pillow, `bs4` is beautifulsoup4, `dotenv` is python-dotenv, `jwt` is PyJWT, `cv2` is
-opencv-python, `sklearn` is scikit-learn, ...) and the packages that popular ones
-bring along (Flask brings Werkzeug and Jinja2). Imports inside `try:` (optional
-imports), under `if TYPE_CHECKING:` and under `if __name__ == "__main__":` are not
-reported.
+opencv-python, `sklearn` is scikit-learn, `bson` is pymongo, `telebot` is
+pyTelegramBotAPI, ...) and the packages that popular ones bring along (Flask brings
+Werkzeug and Jinja2). For an import name it does not know, a declared package whose
+name contains it counts (`linebot` in line-bot-sdk, `socks` in PySocks): the rule
+would rather miss a requirement than call a declared one missing. Imports inside
+`try:` (optional imports), under `if TYPE_CHECKING:` and under
+`if __name__ == "__main__":` are not reported. A requirements file with a byte order
+mark (UTF-8 from Notepad, UTF-16 from PowerShell's `pip freeze >`) is read as pip
+reads it.
 
 ## Why it fails on serverless
 On your machine the package is installed in the virtualenv, so the app runs. Vercel
@@ -57,6 +62,11 @@ bool Provided(const std::string& name, const project::DeclaredPackages& declared
   std::vector<std::string> candidates = project::PackagesProviding(name);
   for (const std::string& package : candidates) {
     if (declared.Declares(package)) return true;
+  }
+  if (!project::KnowsImportName(name) &&
+      std::any_of(declared.names.begin(), declared.names.end(),
+                  [&](const std::string& package) { return project::MayProvide(package, name); })) {
+    return true;
   }
   std::set<std::string, std::less<>> installed(declared.names.begin(), declared.names.end());
   std::vector<std::string> next(declared.names.begin(), declared.names.end());
@@ -92,6 +102,9 @@ bool UnderTypeChecking(const python::Module& module, uint32_t line) {
 }
 
 std::string SourcesText(const project::DeclaredPackages& declared) {
+  if (declared.sources.empty() && !declared.without_dependencies.empty()) {
+    return declared.without_dependencies.front() + " declares no dependencies";
+  }
   if (declared.sources.empty()) return "the project has no requirements.txt, pyproject.toml or Pipfile";
   std::string text;
   for (size_t i = 0; i < declared.sources.size(); ++i) {
@@ -143,9 +156,12 @@ void Check(const PyContext& cx, Sink& out) {
     if (Provided(name, declared) || !reported.insert(name).second) continue;
     std::string package = project::SuggestedPackage(name);
     std::string target = declared.sources.empty() ? "requirements.txt" : declared.sources.front();
-    out.Report(Location{module.path(), import.range},
-               fmt::format("`{}` is imported, but {} (package `{}`)", name, SourcesText(declared), package),
-               fmt::format("add `{}` to {}", package, target), {}, declaring);
+    // The package is named only when the table knows it: an import name usually is its
+    // package's name, but not always (`telebot` is pyTelegramBotAPI).
+    std::string message = fmt::format("`{}` is imported, but {}", name, SourcesText(declared));
+    if (project::KnowsImportName(name)) message += fmt::format(" (package `{}`)", package);
+    out.Report(Location{module.path(), import.range}, std::move(message), fmt::format("add `{}` to {}", package, target),
+               {}, declaring);
   }
 }
 

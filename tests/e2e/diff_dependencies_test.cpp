@@ -161,7 +161,7 @@ TEST_F(DiffDependenciesTest, RemovingARequirementSurfacesTheImportThatNeedsIt) {
   CommandResult run = Check({"--staged"});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   EXPECT_EQ(run.out,
-            "api/index.py:3:19: FL607 `flask` is imported, but requirements.txt does not declare it (package `flask`)\n"
+            "api/index.py:3:19: FL607 `flask` is imported, but requirements.txt does not declare it\n"
             "  help: add `flask` to requirements.txt\n"
             "Found 1 finding (1 error) in 1 file checked.\n");
 
