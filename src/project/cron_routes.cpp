@@ -525,6 +525,81 @@ bool ChecksCronSecret(const CronHandler& handler) {
   });
 }
 
+namespace {
+
+std::string LowerCase(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower;
+}
+
+// A line without its comment: up to a `#` outside a string literal (near enough: a
+// quote opens a literal until the same quote, backslash escapes aside).
+std::string_view WithoutComment(std::string_view line) {
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote != 0) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#') {
+      return line.substr(0, i);
+    }
+  }
+  return line;
+}
+
+// Whether the code of a line of `function` (comments aside) contains one of `needles`
+// (lower case), case aside.
+bool LinesContain(const python::Module& module, const python::Function& function,
+                  std::initializer_list<std::string_view> needles) {
+  for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
+    const std::string lower = LowerCase(WithoutComment(module.Line(line)));
+    for (std::string_view needle : needles) {
+      if (lower.find(needle) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+// The bare comparison in `function`, if it is one (FindBareSecretComparison).
+std::optional<Location> BareComparisonIn(const python::Module& module, int index) {
+  const python::Function& function = module.functions()[index];
+  if (!BodyMentionsCronSecret(module, function) || !LinesContain(module, function, {"authorization"})) {
+    return std::nullopt;
+  }
+  const std::initializer_list<std::string_view> kCutsTheScheme = {
+      "bearer", "split", "partition", "removeprefix", "replace", "strip", "startswith", "[7:]"};
+  if (LinesContain(module, function, kCutsTheScheme)) return std::nullopt;
+  for (int call : function.calls) {
+    const int target = module.calls()[call].target;
+    if (target >= 0 && LinesContain(module, module.functions()[target], kCutsTheScheme)) return std::nullopt;
+  }
+  for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
+    const std::string lower = LowerCase(WithoutComment(module.Line(line)));
+    const bool compares = lower.find("compare_digest") != std::string::npos ||
+                          lower.find("==") != std::string::npos || lower.find("!=") != std::string::npos;
+    if (!compares || (lower.find("authoriz") == std::string::npos && lower.find("secret") == std::string::npos)) {
+      continue;
+    }
+    const uint32_t column = static_cast<uint32_t>(lower.find_first_not_of(" \t")) + 1;
+    return Location{module.path(), Range{{line, column}, {line, column}}};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Location> FindBareSecretComparison(const CronHandler& handler) {
+  if (std::optional<Location> bare = BareComparisonIn(*handler.module, handler.function)) return bare;
+  for (const ModuleFunction& dependency : handler.dependencies) {
+    if (std::optional<Location> bare = BareComparisonIn(*dependency.module, dependency.function)) return bare;
+  }
+  return std::nullopt;
+}
+
 Dependency FunctionDefinition(const std::string& file, const python::Module& module, int function) {
   const python::Function& definition = module.functions()[function];
   uint32_t first = definition.range.start.line;

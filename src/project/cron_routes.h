@@ -84,6 +84,15 @@ std::vector<int> CronSecretScope(const CronHandler& handler);
 // before_request hook of its module, or a FastAPI dependency of it) mentions CRON_SECRET.
 bool ChecksCronSecret(const CronHandler& handler);
 
+// A CRON_SECRET check that compares the Authorization header with the bare secret, where
+// Vercel sends `Authorization: Bearer <CRON_SECRET>`: it refuses every cron call. Seen
+// only when a function that mentions CRON_SECRET (the handler or a FastAPI dependency of
+// it) also reads the Authorization header and compares in its own body (`==`, `!=`,
+// `compare_digest`), and neither it nor a same-module function it calls spells the
+// scheme or cuts the header (`Bearer`, `split`, `partition`, `removeprefix`, `replace`,
+// `strip`, `startswith`, `[7:]`). The comparison's place, or nullopt.
+std::optional<Location> FindBareSecretComparison(const CronHandler& handler);
+
 // The lines of function `function` of `module` (in `file`), its decorators included: a
 // finding about a handler depends on all of them.
 Dependency FunctionDefinition(const std::string& file, const python::Module& module, int function);

@@ -21,14 +21,17 @@ a `BaseHTTPMiddleware`'s `dispatch`), nor a FastAPI dependency of the route look
 `CRON_SECRET`. A dependency counts wherever FastAPI takes it from: the route's
 `dependencies=[Depends(f)]`, a parameter's `Depends(f)` (also inside `Annotated[...]`)
 or `Security(f)`, the `dependencies=` of its `APIRouter`, of `include_router`, or of the
-`FastAPI` app — and what such a function itself depends on.
+`FastAPI` app — and what such a function itself depends on. It also reports a check
+that compares the Authorization header with the bare secret (no `Bearer `, no `split`
+of the header): Vercel's calls never pass it.
 
 ## Why it fails on serverless
 A cron endpoint is an ordinary public URL: anyone who finds `/api/cron/cleanup` can run
 your nightly job as often as they like, spending your function hours and your database
 quota. When the project has a `CRON_SECRET` environment variable, Vercel sends it with
 every cron invocation as `Authorization: Bearer <CRON_SECRET>`; the endpoint should
-refuse any request without it.
+refuse any request without it. Compared with the secret alone, that header never
+matches: every cron call gets 401 or 403, and the job silently never runs.
 
 ## Example
 ```python
@@ -62,6 +65,31 @@ def cleanup(): ...
 ```
 )md"};
 
+// Every function where a check would count, whole: deleting the check from any of them
+// is what a finding about the handler is about; editing another handler is not.
+std::vector<Dependency> HandlerDependencies(const project::VercelConfig& config, const project::CronRoute& route,
+                                            const project::CronHandler& handler) {
+  std::vector<Dependency> depends_on = RoutingDependencies(config, route);
+  for (int function : project::CronSecretScope(handler)) {
+    depends_on.push_back(project::FunctionDefinition(handler.file, *handler.module, function));
+  }
+  return depends_on;
+}
+
+// A check that can never pass for Vercel's own calls: the job never runs, and nothing
+// says so but the 401s in the function's log.
+void ReportBareComparison(const project::VercelConfig& config, const vercel::JsonValue& path,
+                          const project::CronHandler& handler, const project::CronRoute& route, Sink& out) {
+  std::optional<Location> bare = project::FindBareSecretComparison(handler);
+  if (!bare) return;
+  out.Report(std::move(*bare),
+             fmt::format("the cron endpoint for \"{}\" compares the Authorization header with CRON_SECRET itself, "
+                         "but Vercel sends `Bearer <CRON_SECRET>`: every cron call is refused and the job never runs",
+                         path.text),
+             "compare it with f\"Bearer {os.environ['CRON_SECRET']}\"", {Location{config.path, path.range}},
+             HandlerDependencies(config, route, handler));
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   auto [config, crons] = VercelCronsToCheck(cx);
   if (!crons) return;
@@ -72,18 +100,16 @@ void Check(const ProjectContext& cx, Sink& out) {
     const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kFound) continue;
     for (const project::CronHandler& handler : route.handlers) {
-      if (project::ChecksCronSecret(handler) || !reported.insert({handler.file, handler.function}).second) continue;
-      // Every function where a check would count, whole: deleting the check from any of
-      // them is what this finding is about; editing another handler is not.
-      std::vector<Dependency> depends_on = RoutingDependencies(*config, route);
-      for (int function : project::CronSecretScope(handler)) {
-        depends_on.push_back(project::FunctionDefinition(handler.file, *handler.module, function));
+      if (!reported.insert({handler.file, handler.function}).second) continue;
+      if (project::ChecksCronSecret(handler)) {
+        ReportBareComparison(*config, *path, handler, route, out);
+        continue;
       }
       out.Report(Location{handler.file, handler.route->range},
                  fmt::format("cron endpoint for \"{}\" does not check CRON_SECRET: anyone can call it", path->text),
                  "compare the Authorization header with f\"Bearer {os.environ['CRON_SECRET']}\" and return 401 "
                  "otherwise",
-                 {Location{config->path, path->range}}, std::move(depends_on));
+                 {Location{config->path, path->range}}, HandlerDependencies(*config, route, handler));
     }
   }
 }
