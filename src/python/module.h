@@ -195,6 +195,10 @@ struct IfTest {
   Expr condition;
   Range body;        // the consequence block
   int function = -1;
+  // What runs when the condition is false: the `elif`/`else` clauses after the body
+  // (the `B` of `A if C else B`); empty (start == end) when there is none.
+  Range alternative;
+  bool tests_platform = false;  // the condition tells on and off the platform apart (guards.h)
 };
 
 struct Loop {

@@ -347,7 +347,8 @@ class ModuleBuilder {
     Scope body = scope;
     body.guarded = scope.guarded || facts.implies_off;
     TSNode consequence = Field(node, f_.consequence);
-    m_.if_tests_.push_back({condition, RangeOf(consequence), scope.function});
+    std::vector<size_t> clauses{m_.if_tests_.size()};  // this statement's tests, not those nested in it
+    m_.if_tests_.push_back({condition, RangeOf(consequence), scope.function, {}, facts.known()});
     Block(consequence, body, depth);
     bool any_on_implies = facts.on_implies;
     bool has_alternative = false;
@@ -359,13 +360,22 @@ class ModuleBuilder {
         GuardFacts elif_facts = EvaluateGuard(elif_condition, m_.calls_, guard_names_);
         Scope elif_body = scope;
         elif_body.guarded = scope.guarded || any_on_implies || elif_facts.implies_off;
-        m_.if_tests_.push_back({elif_condition, RangeOf(Field(child.node, f_.consequence)), scope.function});
+        clauses.push_back(m_.if_tests_.size());
+        m_.if_tests_.push_back(
+            {elif_condition, RangeOf(Field(child.node, f_.consequence)), scope.function, {}, elif_facts.known()});
         Block(Field(child.node, f_.consequence), elif_body, depth);
         any_on_implies = any_on_implies || elif_facts.on_implies;
       } else {
         Scope else_body = scope;
         else_body.guarded = scope.guarded || any_on_implies;
         Block(Field(child.node, f_.body), else_body, depth);
+      }
+    }
+    // Each clause's alternative: from the end of its body to the end of the statement.
+    const Position end = RangeOf(node).end;
+    for (size_t clause : clauses) {
+      if (has_alternative && m_.if_tests_[clause].body.end < end) {
+        m_.if_tests_[clause].alternative = {m_.if_tests_[clause].body.end, end};
       }
     }
     // `if on_platform(): return` — what follows in this block never runs there.
@@ -865,7 +875,10 @@ class ModuleBuilder {
     }
     // `A if C else B` is an `if C:` around A to what reads if_tests: FL405's
     // `os.environ["K"] if "K" in os.environ else None`.
-    if (parts.size() == 3) m_.if_tests_.push_back({std::move(parts[1]), parts[0].range, scope.function});
+    if (parts.size() == 3) {
+      const bool tests_platform = EvaluateGuard(parts[1], m_.calls_, guard_names_).known();
+      m_.if_tests_.push_back({std::move(parts[1]), parts[0].range, scope.function, parts[2].range, tests_platform});
+    }
     return expr;
   }
 

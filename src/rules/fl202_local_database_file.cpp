@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "python/module.h"
 #include "python/values.h"
 #include "rules/python_helpers.h"
@@ -22,7 +25,12 @@ Finds databases stored in local files: `sqlite3.connect("app.db")` (and aiosqlit
 `django.db.backends.sqlite3` engine, `shelve.open()`, writable `dbm.open()` and
 `TinyDB("db.json")`. In-memory databases (`:memory:`) and read-only ones
 (`file:x.db?mode=ro`, also `f"file:{path}?mode=ro"`) are fine. A database in `/tmp` is
-reported too: it works, but it is not the database you think it is.
+reported too: it works, but it is not the database you think it is. A local database
+that is only the fallback for when the real one is not configured — the default of
+`os.environ.get("DATABASE_URL", "sqlite:///local.db")`, the `else` of
+`if os.environ.get("DATABASE_URL"):` or of `if DATABASE_URL:` — is not reported,
+unless the test tells the platform apart (the `else` of `if not os.environ.get("VERCEL"):`
+runs on Vercel).
 
 ## Why it fails on serverless
 The deployed files are read-only, so creating or writing the database file fails. Moving
@@ -141,11 +149,32 @@ void ReportUrl(const python::Values& values, const Expr& value, int function, st
   out.Report(value.range, fmt::format("{} keeps a SQLite database {}", what, Where(where)), std::string(kHelp));
 }
 
+// The `else` of `if DATABASE_URL:` (or of `os.environ.get("TURSO_DATABASE_URL")`, or the
+// `B` of `A if url else B`): a local database there is the fallback for when the real one
+// is not configured, as the default of `os.environ.get("DATABASE_URL", "sqlite:///x.db")`
+// is, which FL202 leaves alone too. Not when the test tells the platform apart: the `else`
+// of `if not os.environ.get("VERCEL"):` runs on Vercel.
+class Fallbacks {
+ public:
+  explicit Fallbacks(const python::Module& module) {
+    for (const python::IfTest& test : module.if_tests()) {
+      if (!test.tests_platform && test.alternative.start < test.alternative.end) ranges_.push_back(test.alternative);
+    }
+  }
+  bool Contain(const Range& range) const {
+    return std::any_of(ranges_.begin(), ranges_.end(), [&](const Range& fallback) { return Encloses(fallback, range); });
+  }
+
+ private:
+  std::vector<Range> ranges_;
+};
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   const python::Values& values = cx.values;
+  const Fallbacks fallbacks(module);
   for (const python::Call& call : module.calls()) {
-    if (call.guarded || call.target >= 0) continue;
+    if (call.guarded || call.target >= 0 || fallbacks.Contain(call.range)) continue;
     if (OneOf(call.callee, kUrlTakers)) {
       if (const Expr* url = ArgValue(call, 0, "url")) {
         ReportUrl(values, *url, call.function, fmt::format("`{}`", call.callee), out);
@@ -174,13 +203,14 @@ void Check(const PyContext& cx, Sink& out) {
   }
   for (std::string_view key : kUrlKeys) {
     for (const python::KeyedValue& keyed : values.KeyedValues(key)) {
-      if (keyed.guarded) continue;
+      if (keyed.guarded || fallbacks.Contain(keyed.value->range)) continue;
       ReportUrl(values, *keyed.value, keyed.function, fmt::format("`{}`", key), out);
     }
   }
   // Django: DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", ...}}
   for (const python::KeyedValue& keyed : values.KeyedValues("ENGINE")) {
-    if (keyed.guarded || !keyed.value->IsString() || keyed.value->str != "django.db.backends.sqlite3") continue;
+    if (keyed.guarded || fallbacks.Contain(keyed.value->range)) continue;
+    if (!keyed.value->IsString() || keyed.value->str != "django.db.backends.sqlite3") continue;
     out.Report(keyed.value->range,
                fmt::format("Django's `{}` engine keeps the database in a local file: the deployed filesystem is "
                            "read-only, and every instance would have its own copy",
