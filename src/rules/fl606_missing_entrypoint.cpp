@@ -68,48 +68,53 @@ Vercel leaves those alone and they can still be imported.
 // The build's own words when it finds no entrypoint (@vercel/python 25.0.0).
 constexpr std::string_view kBuildError = "Could not find a top-level \"app\", \"application\", or \"handler\"";
 
-void ReportNearMiss(const std::string& path, const project::EntrypointNearMiss& miss, Sink& out) {
+// Why the builder does not take a near miss, and what to do instead.
+struct Explanation {
+  std::string why;
+  std::string help;
+  bool build_fails = true;  // else the runtime refuses it
+};
+
+Explanation Explain(const project::EntrypointNearMiss& miss) {
   using Kind = project::EntrypointNearMiss::Kind;
-  const Location at{path, miss.range};
+  const std::string& name = miss.name;
   switch (miss.kind) {
     case Kind::kHandlerNotAClass:
-      out.Report(at,
-                 fmt::format("`{}` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler subclass "
-                             "and an application only as `app` or `application`, so the build fails ({})",
-                             miss.name, kBuildError),
-                 "expose the WSGI/ASGI application as `app`, or make `handler` a BaseHTTPRequestHandler subclass");
-      return;
+      return {fmt::format("`{}` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler subclass and "
+                          "an application only as `app` or `application`",
+                          name),
+              "expose the WSGI/ASGI application as `app`, or make `handler` a BaseHTTPRequestHandler subclass"};
     case Kind::kHandlerWithoutBase:
-      out.Report(at,
-                 fmt::format("`{}` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the function "
-                             "on its first request (\"Handler must inherit from BaseHTTPRequestHandler\")",
-                             miss.name),
-                 fmt::format("declare it `class {}(BaseHTTPRequestHandler):` (from http.server)", miss.name));
-      return;
+      return {fmt::format("`{}` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the function on "
+                          "its first request (\"Handler must inherit from BaseHTTPRequestHandler\")",
+                          name),
+              fmt::format("declare it `class {}(BaseHTTPRequestHandler):` (from http.server)", name), false};
     case Kind::kNotAtTopLevel:
-      out.Report(at,
-                 fmt::format("`{}` is bound only inside a block (if, try, with, for): Vercel's build reads only the "
-                             "file's top-level statements, so it fails ({})",
-                             miss.name, kBuildError),
-                 fmt::format("bind `{}` at the top level (`{} = create_app()`) and make the choice inside the "
-                             "function",
-                             miss.name, miss.name));
-      return;
+      return {fmt::format("`{}` is bound only inside a block (if, try, with, for): Vercel's build reads only the "
+                          "file's top-level statements",
+                          name),
+              fmt::format("bind `{}` at the top level (`{} = create_app()`) and make the choice inside the function",
+                          name, name)};
     case Kind::kOtherForm:
-      out.Report(at,
-                 fmt::format("`{}` is bound by unpacking, `import ... as {}` or a class, which Vercel's build does not "
-                             "read as an entrypoint, so it fails ({})",
-                             miss.name, miss.name, kBuildError),
-                 fmt::format("bind it with an assignment, a def or a from-import: `{} = ...`", miss.name));
-      return;
+      return {fmt::format("`{}` is bound by unpacking, `import ... as {}` or a class, which Vercel's build does not "
+                          "read as an entrypoint",
+                          name, name),
+              fmt::format("bind it with an assignment, a def or a from-import: `{} = ...`", name)};
     case Kind::kStarImport:
-      out.Report(at,
-                 fmt::format("`from {} import *` may bring in `app`, but Vercel's build reads only the names the file "
-                             "binds itself, so it fails ({})",
-                             miss.name, kBuildError),
-                 fmt::format("import it by name: `from {} import app`", miss.name));
-      return;
+      return {fmt::format("`from {} import *` may bring in `app`, but Vercel's build reads only the names the file "
+                          "binds itself",
+                          name),
+              fmt::format("import it by name: `from {} import app`", name)};
   }
+  return {};
+}
+
+void ReportNearMiss(const std::string& path, const project::EntrypointNearMiss& miss, Sink& out) {
+  Explanation explanation = Explain(miss);
+  std::string message = explanation.build_fails
+                            ? fmt::format("{}, so the build fails ({})", explanation.why, kBuildError)
+                            : std::move(explanation.why);
+  out.Report(Location{path, miss.range}, std::move(message), std::move(explanation.help));
 }
 
 void Check(const ProjectContext& cx, Sink& out) {

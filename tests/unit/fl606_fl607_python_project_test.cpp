@@ -40,7 +40,7 @@ TEST(FL606, NearMissesSayWhyTheBuildDoesNotSeeThem) {
                                             {"api/b.py", "def handler(request):\n    pass\n"},
                                             {"api/c.py", "class handler:\n    pass\n"}})),
             "api/a.py:1:17: `from lib import *` may bring in `app`, but Vercel's build reads only the names the file "
-            "binds itself, so it fails (Could not find a top-level \"app\", \"application\", or \"handler\")\n"
+            "binds itself, so the build fails (Could not find a top-level \"app\", \"application\", or \"handler\")\n"
             "api/b.py:1:1: `handler` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler "
             "subclass and an application only as `app` or `application`, so the build fails (Could not find a "
             "top-level \"app\", \"application\", or \"handler\")\n"
@@ -52,8 +52,8 @@ TEST(FL606, GuardedBindingDoesNotCountAndUnknownProjectsAreLeftAlone) {
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"vercel.json", "{}"},
                                             {"api/index.py", "if __name__ == '__main__':\n    app = 1\n"}})),
             "api/index.py:2:5: `app` is bound only inside a block (if, try, with, for): Vercel's build reads only "
-            "the file's top-level statements, so it fails (Could not find a top-level \"app\", \"application\", "
-            "or \"handler\")\n");
+            "the file's top-level statements, so the build fails (Could not find a top-level \"app\", "
+            "\"application\", or \"handler\")\n");
   // No vercel.json and no sibling function: an api/ package of some other framework.
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/views.py", "def index(request):\n    pass\n"}})), "");
   // A zero-configuration entry is checked only in a project with vercel.json.
