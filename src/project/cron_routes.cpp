@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <set>
 
@@ -483,6 +484,18 @@ CronRoute ResolveCronPath(const Project& project, std::string_view raw_path) {
   // read an unknown match as "no match": the whole answer is unknown.
   if (project.regexes().exhausted()) return {};
   return result;
+}
+
+bool AcceptsGet(const python::Route& route) {
+  return std::any_of(route.methods.begin(), route.methods.end(), [](const std::string& method) {
+    std::string upper = method;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return upper == "GET";
+  });
+}
+
+bool AnyAcceptsGet(const std::vector<CronHandler>& handlers) {
+  return std::any_of(handlers.begin(), handlers.end(), [](const CronHandler& handler) { return AcceptsGet(*handler.route); });
 }
 
 std::vector<int> CronSecretScope(const CronHandler& handler) {

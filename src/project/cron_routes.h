@@ -75,6 +75,11 @@ struct FunctionRoutes {
 };
 FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& function_file);
 
+// Whether a route accepts GET, the only method Vercel calls cron jobs with; and whether
+// one of `handlers` does.
+bool AcceptsGet(const python::Route& route);
+bool AnyAcceptsGet(const std::vector<CronHandler>& handlers);
+
 // The functions of the handler's module where a CRON_SECRET check counts for it: the
 // handler, the same-module functions it calls, its decorators, and the before_request
 // (cold-start) hooks of its module. Indices into module->functions().

@@ -99,7 +99,12 @@ void Check(const ProjectContext& cx, Sink& out) {
     if (!path || !path->is_string()) continue;
     const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kFound) continue;
+    // Vercel calls with GET: the routes of other methods on the path (a handler class's
+    // do_OPTIONS, an @app.post beside the @app.get) are not what it calls. FL705 reports
+    // a path with no GET route.
+    const bool get_served = project::AnyAcceptsGet(route.handlers);
     for (const project::CronHandler& handler : route.handlers) {
+      if (get_served && !project::AcceptsGet(*handler.route)) continue;
       if (!reported.insert({handler.file, handler.function}).second) continue;
       if (project::ChecksCronSecret(handler)) {
         ReportBareComparison(*config, *path, handler, route, out);

@@ -37,14 +37,6 @@ def report(): ...
 ```
 )md"};
 
-bool AcceptsGet(const python::Route& route) {
-  return std::any_of(route.methods.begin(), route.methods.end(), [](const std::string& method) {
-    std::string upper = method;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return upper == "GET";
-  });
-}
-
 std::string Methods(const python::Route& route) {
   std::string text;
   for (const std::string& method : route.methods) text += (text.empty() ? "" : ", ") + method;
@@ -59,9 +51,7 @@ void Check(const ProjectContext& cx, Sink& out) {
     if (!path || !path->is_string()) continue;
     const project::CronRoute& route = cx.project.CronRouteOf(path->text);
     if (route.kind != project::CronRoute::Kind::kFound || route.handlers.empty()) continue;
-    bool get = std::any_of(route.handlers.begin(), route.handlers.end(),
-                           [](const project::CronHandler& h) { return AcceptsGet(*h.route); });
-    if (get) continue;
+    if (project::AnyAcceptsGet(route.handlers)) continue;
     // The handlers whole, decorators and all: the methods a route accepts may be written
     // on a line of their own, or a `do_GET` deleted from a handler class.
     std::vector<Dependency> depends_on = RoutingDependencies(*config, route);
