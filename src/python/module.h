@@ -62,6 +62,18 @@ struct Argument {
   ByteSpan bytes;            // the whole argument, `name=value` for a keyword
 };
 
+// An except clause around a statement, in the same function: what it catches and what it
+// does about the failure.
+struct Catch {
+  // Resolved ("OSError", "PermissionError"); "*" for a bare except, Exception or BaseException.
+  std::string type;
+  // The clause carries on without what failed (`pass`, a fallback value, a logged warning)
+  // rather than report the failure: it neither raises, nor calls abort(), nor returns an
+  // error (a value that carries the exception, such as `str(e)`, an HTTP status of 400 or
+  // more, or an "error" key). Nested defs in the clause do not count: they run later.
+  bool carries_on = true;
+};
+
 // How the value a call returns is used.
 enum class ResultUse : uint8_t {
   kDiscarded,  // an expression statement: `Thread(...).start()`
@@ -87,9 +99,9 @@ struct Call {
   int parent_call = -1;      // kArgument: the call it is passed to
   bool guarded = false;      // a guard keeps this off the platform (see module.cpp)
   uint16_t loop_depth = 0;   // enclosing for/while loops in the same function
-  // Exceptions caught by try/except around the call in the same function, resolved
-  // ("OSError", "PermissionError"); "*" for a bare except, Exception or BaseException.
-  std::vector<std::string> caught;
+  // The except clauses of the try statements around the call in the same function,
+  // outermost first.
+  std::vector<Catch> caught;
   ByteSpan bytes;            // the whole call
   ByteSpan arguments_bytes;  // `(...)` with its parentheses; empty for `f(x for x in y)`
   // The expression statement that is exactly this call (`app.run()` on its own);
@@ -186,8 +198,8 @@ struct SubscriptAccess {
   bool store = false;  // a target of (augmented) assignment or del
   int function = -1;
   bool guarded = false;
-  // Exceptions caught by try/except around the access (as Call::caught).
-  std::vector<std::string> caught;
+  // The except clauses around the access (as Call::caught).
+  std::vector<Catch> caught;
 };
 
 // The test of an `if`/`elif` and the block it guards: `if "X" in os.environ: ...`.
@@ -212,9 +224,9 @@ struct Loop {
   int function = -1;
   bool guarded = false;
   Expr target;  // for: the loop variable(s) (`x`, or a kTuple of names); while: kOther
-  // Exceptions caught by try/except around the loop in the same function (as Call::caught):
+  // The except clauses around the loop in the same function (as Call::caught):
   // `try: while True: next(it) except StopIteration:` leaves the loop by exception.
-  std::vector<std::string> caught;
+  std::vector<Catch> caught;
 };
 
 // A read of a bare name (`task`, `pool` in `pool.submit`): what "is this name used

@@ -23,6 +23,9 @@ using Kind = Expr::Kind;
 
 // Deeper nesting than this is not summarised (Python's own parser stops near 200).
 constexpr int kMaxDepth = 400;
+// An except clause is searched this deep for a raise or a returned error: clauses are
+// short, and a deeper one (generated code) counts as carrying on.
+constexpr int kMaxClauseDepth = 64;
 constexpr size_t kMaxExprText = 160;
 
 TSNode Field(TSNode node, TSFieldId field) { return ts_node_child_by_field_id(node, field); }
@@ -125,7 +128,7 @@ struct Scope {
   bool in_try = false;
   uint16_t loop_depth = 0;
   std::vector<int> loops;            // enclosing loops of this function, innermost last
-  std::vector<std::string> caught;   // exceptions caught around this point
+  std::vector<Catch> caught;         // except clauses around this point, outermost first
 };
 
 // The leftmost ERROR or MISSING node's line: down the first child holding an error, with
@@ -529,7 +532,7 @@ class ModuleBuilder {
   }
 
   void Try(TSNode node, Scope& scope, int depth) {
-    std::vector<std::string> caught;
+    std::vector<Catch> caught;
     for (TSNode child : NamedChildren(node)) {
       if (!Is(child, t_.except_clause) && !Is(child, t_.except_group_clause)) continue;
       TSNode value = Field(child, f_.value);
@@ -537,8 +540,11 @@ class ModuleBuilder {
         auto parts = NamedChildren(child);
         if (!parts.empty() && !Is(parts[0], t_.block)) value = parts[0];
       }
+      TSNode alias = Field(child, f_.alias);
+      if (!ts_node_is_null(value) && Is(value, t_.as_pattern)) alias = Field(value, f_.alias);
+      const bool carries_on = !ReportsFailure(ClauseBlock(child), ts_node_is_null(alias) ? "" : Text(alias));
       if (ts_node_is_null(value)) {
-        caught.push_back("*");
+        caught.push_back({"*", carries_on});
         continue;
       }
       if (Is(value, t_.as_pattern) && ts_node_named_child_count(value) > 0) value = ts_node_named_child(value, 0);
@@ -550,7 +556,7 @@ class ModuleBuilder {
       auto add = [&](const Expr& type) {
         std::string name = type.qualified.empty() ? std::string(type.text) : type.qualified;
         if (name == "Exception" || name == "BaseException") name = "*";
-        caught.push_back(name);
+        caught.push_back({std::move(name), carries_on});
       };
       if (types.kind == Kind::kTuple || types.kind == Kind::kList) {
         for (const Expr& type : types.items) add(type);
@@ -568,6 +574,86 @@ class ModuleBuilder {
         if (Is(part, t_.block)) Block(part, scope, depth);
       }
     }
+  }
+
+  // ---- except clauses: carry on, or report the failure (Catch::carries_on) --------
+  TSNode ClauseBlock(TSNode clause) {
+    for (TSNode part : NamedChildren(clause)) {
+      if (Is(part, t_.block)) return part;
+    }
+    return TSNode{};
+  }
+
+  // A raise, an abort() or a returned error anywhere in the clause, outside nested defs
+  // and lambdas (they run later, if at all). `exception` is the name the clause binds.
+  bool ReportsFailure(TSNode node, std::string_view exception, int depth = 0) {
+    if (ts_node_is_null(node) || depth > kMaxClauseDepth) return false;
+    if (Is(node, t_.function_definition) || Is(node, t_.class_definition) || Is(node, t_.lambda)) return false;
+    if (Is(node, t_.raise_statement)) return true;
+    if (Is(node, t_.return_statement)) return ReturnsError(node, exception);
+    if (Is(node, t_.call) && IsAbort(m_.Resolve(Text(Field(node, f_.function))))) return true;
+    for (TSNode child : NamedChildren(node)) {
+      if (ReportsFailure(child, exception, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // Flask's and Werkzeug's abort(): raises the HTTPException of a status.
+  static bool IsAbort(std::string_view callee) {
+    return callee == "flask.abort" || callee == "werkzeug.exceptions.abort" || callee == "werkzeug.abort";
+  }
+
+  // `return jsonify(error=str(e)), 500`, `return JSONResponse(..., status_code=500)`,
+  // `return {"error": "not saved"}`: a response (or a value for the caller) that says the
+  // work failed. A fallback (`return None`, `return DEFAULTS`) says nothing of the kind.
+  bool ReturnsError(TSNode statement, std::string_view exception) {
+    auto values = NamedChildren(statement);
+    if (values.empty()) return false;
+    TSNode value = values[0];
+    while (Is(value, t_.parenthesized_expression) && ts_node_named_child_count(value) == 1) {
+      value = ts_node_named_child(value, 0);
+    }
+    if (Is(value, t_.expression_list) || Is(value, t_.tuple)) {
+      auto items = NamedChildren(value);  // (body, status) or (body, status, headers)
+      for (size_t i = 1; i < items.size(); ++i) {
+        if (IsErrorStatus(items[i])) return true;
+      }
+    }
+    return MentionsError(value, exception, 0);
+  }
+
+  // The caught exception read (`str(e)`, f"{e}"), an error status given as `status=` or
+  // `status_code=`, or an "error"/"errors" key or keyword, anywhere in `node`.
+  bool MentionsError(TSNode node, std::string_view exception, int depth) {
+    if (ts_node_is_null(node) || depth > kMaxClauseDepth) return false;
+    if (Is(node, t_.identifier)) return !exception.empty() && Text(node) == exception;
+    if (Is(node, t_.lambda)) return false;
+    if (Is(node, t_.attribute)) return MentionsError(Field(node, f_.object), exception, depth + 1);
+    if (Is(node, t_.keyword_argument)) {
+      std::string_view name = Text(Field(node, f_.name));
+      TSNode argument = Field(node, f_.value);
+      if (name == "error" || name == "errors") return true;
+      if ((name == "status" || name == "status_code") && IsErrorStatus(argument)) return true;
+      return MentionsError(argument, exception, depth + 1);
+    }
+    if (Is(node, t_.pair)) {
+      std::string_view key = Text(Field(node, f_.key));
+      if (key == "\"error\"" || key == "'error'" || key == "\"errors\"" || key == "'errors'") return true;
+    }
+    for (TSNode child : NamedChildren(node)) {
+      if (MentionsError(child, exception, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // 400 to 599 as a number, or Starlette's (and FastAPI's) `status.HTTP_500_...`.
+  bool IsErrorStatus(TSNode node) const {
+    if (ts_node_is_null(node)) return false;
+    std::string_view text = Text(node);
+    if (Is(node, t_.integer)) return text.size() == 3 && (text[0] == '4' || text[0] == '5');
+    if (!Is(node, t_.attribute)) return false;
+    std::string_view name = Text(Field(node, f_.attribute));
+    return name.starts_with("HTTP_4") || name.starts_with("HTTP_5");
   }
 
   void With(TSNode node, Scope& scope, int depth) {

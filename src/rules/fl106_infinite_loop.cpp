@@ -119,7 +119,7 @@ void Check(const PyContext& cx, Sink& out) {
       if (background.count(function)) continue;
     }
     bool exits = std::any_of(loop.caught.begin(), loop.caught.end(),
-                             [](const std::string& caught) { return !OneOf(caught, kNotExits); });
+                             [](const python::Catch& caught) { return !OneOf(caught.type, kNotExits); });
     if (!exits) {
       if (!exit_calls) exit_calls = FindExitCalls(module);
       auto inside = exit_calls->FindRange({function, loop.range.start}, {function, loop.range.end});

@@ -20,8 +20,22 @@ Finds writes to the filesystem — `open()` in a writing mode (`w`, `a`, `x`, `+
 outside `/tmp`: a relative path, a folder next to the source (`__file__`,
 `app.root_path`), the home directory, or another absolute path. Paths are followed through
 constants (`UPLOAD_DIR = "uploads"`), f-strings, `os.path.join()` and `Path(...) / ...`.
-Paths that cannot be worked out are not reported, nor are writes inside a
-`try: ... except OSError:` that tolerates the failure.
+Paths that cannot be worked out are not reported.
+
+A best-effort write is not reported either: one inside a `try:` whose `except OSError:`
+(or `except Exception:`, or a bare `except:`) carries on without the file — `pass`, a
+fallback value, a logged warning. The code works on the platform, only without the file.
+An except clause that reports the failure instead does not make the write optional: one
+that raises (or re-raises), calls `abort()`, or returns an error — a value carrying the
+exception (`str(e)`), an HTTP status of 400 or more, an `"error"` key. Then the feature
+the write belongs to fails on every request, and the write is reported:
+```python
+try:
+    with open("data/notes.json", "w") as f:   # reported
+        json.dump(request.json, f)
+except Exception as e:
+    return jsonify({"error": str(e)}), 500
+```
 
 ## Why it fails on serverless
 The deployed code lives in a read-only bundle. Only `/tmp` can be written, and even that

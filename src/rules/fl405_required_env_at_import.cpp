@@ -104,7 +104,7 @@ void Check(const PyContext& cx, Sink& out) {
   for (const python::SubscriptAccess& read : module.subscripts()) {
     if (read.store || read.function != -1 || read.guarded || !IsEnviron(read.object)) continue;
     if (std::any_of(read.caught.begin(), read.caught.end(),
-                    [](const std::string& caught) { return OneOf(caught, kKeyErrors); })) {
+                    [](const python::Catch& caught) { return OneOf(caught.type, kKeyErrors); })) {
       continue;
     }
     if (GuardedByPresenceTest(module, read)) continue;

@@ -72,20 +72,23 @@ inline std::optional<double> ConstantNumber(const python::Module& module, const 
   }
 }
 
-// The call sits in a try whose except clause catches what a read-only filesystem raises:
-// OSError (errno EROFS, which is none of its subclasses: PermissionError does not catch
-// it), its aliases, Exception or a bare except. The code tolerates the write failing.
+// The call sits in a try whose except clause catches what a read-only filesystem raises
+// — OSError (errno EROFS, which is none of its subclasses: PermissionError does not catch
+// it), its aliases, Exception or a bare except — and carries on without the write
+// (python::Catch::carries_on): the write is best effort. A clause that re-raises, aborts
+// or returns an error only reports the failure; what the write was for still fails.
 inline bool ToleratesReadOnlyFilesystem(const python::Call& call) {
   static constexpr std::string_view kErrors[] = {"*", "OSError", "IOError", "EnvironmentError", "builtins.OSError"};
   return std::any_of(call.caught.begin(), call.caught.end(),
-                     [](const std::string& caught) { return OneOf(caught, kErrors); });
+                     [](const python::Catch& caught) { return caught.carries_on && OneOf(caught.type, kErrors); });
 }
 
-// ... or what a missing file raises: the code tolerates a read failing.
+// ... or what a missing file raises: the code carries on without what it reads.
 inline bool ToleratesMissingFile(const python::Call& call) {
   return ToleratesReadOnlyFilesystem(call) ||
-         std::any_of(call.caught.begin(), call.caught.end(),
-                     [](const std::string& caught) { return caught == "FileNotFoundError"; });
+         std::any_of(call.caught.begin(), call.caught.end(), [](const python::Catch& caught) {
+           return caught.carries_on && caught.type == "FileNotFoundError";
+         });
 }
 
 // The argument at `index` (or the keyword `name`), or null.
