@@ -141,6 +141,9 @@ struct Function {
   std::vector<Expr> decorators;
   std::vector<Route> routes;
   std::vector<std::string> params;
+  // The parameters whose default is None (`path=None`): in `path or DEFAULT`, DEFAULT is
+  // what the function uses when a caller leaves them out.
+  std::vector<std::string> none_defaults;
   // FastAPI runs these before the function: the callables its parameters name in
   // `Depends(f)` or `Security(f)`, as a default or inside an `Annotated[...]`
   // annotation, as written ("verify", "auth.verify").

@@ -412,6 +412,9 @@ class ModuleBuilder {
         // `db=Depends(get_db)`, `db: Annotated[Session, Depends(get_db)]`.
         TSNode default_value = Field(parameter, f_.value);
         if (!ts_node_is_null(default_value)) Expression(default_value, scope, ResultUse::kArgument, {}, depth + 1);
+        if (!ts_node_is_null(default_value) && Is(default_value, t_.none) && !ts_node_is_null(param_name)) {
+          function.none_defaults.emplace_back(Text(param_name));
+        }
         TSNode annotation = Field(parameter, f_.type);
         if (!ts_node_is_null(annotation) && ts_node_named_child_count(annotation) > 0) {
           Expression(ts_node_named_child(annotation, 0), scope, ResultUse::kOther, {}, depth + 1);

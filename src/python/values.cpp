@@ -41,18 +41,28 @@ bool In(std::string_view value, const std::string_view (&list)[N]) {
 
 const Argument* FirstPositional(const Call& call) { return call.Positional(0); }
 
-// All evaluations of `bindings` must agree; any unknown one makes the result unknown.
-template <typename T, typename Eval, typename Same>
-std::optional<T> Agree(std::span<const Expr* const> bindings, Eval eval, Same same) {
+// All evaluations of `bindings` must agree; any unknown one makes the result unknown, and
+// so does having none. `eval` answers nullopt for an unknown binding.
+template <typename T, typename Binding, typename Eval, typename Same>
+std::optional<T> Agree(std::span<const Binding> bindings, Eval eval, Same same) {
   std::optional<T> result;
-  for (const Expr* binding : bindings) {
-    if (binding == nullptr) return std::nullopt;
-    std::optional<T> value = eval(*binding);
+  for (const Binding& binding : bindings) {
+    std::optional<T> value = eval(binding);
     if (!value) return std::nullopt;
     if (result && !same(*result, *value)) return std::nullopt;
     if (!result) result = std::move(value);
   }
   return result;
+}
+
+bool SameString(const StringValue& a, const StringValue& b) {
+  return a.text == b.text && a.prefix_only == b.prefix_only && a.known_end == b.known_end;
+}
+// Bindings of paths agree when they point to the same kind of place.
+bool SameKind(const PathValue& a, const PathValue& b) { return a.kind == b.kind; }
+std::optional<PathValue> KnownPath(PathValue path) {
+  if (!path.known()) return std::nullopt;
+  return path;
 }
 
 // The literal text after an f-string's last interpolation (module.h keeps it in items).
@@ -153,6 +163,73 @@ Values::Values(const Module& module) : module_(module) {
     bind(call.function, call.assigned_to, &item);
   }
   bindings_.Seal();  // a name's bindings keep the order above
+  // `self.x = v` in a method: read back as `self.x` in the class's methods, like a name.
+  for (const Assignment& assignment : module.assignments()) {
+    if (assignment.guarded) continue;
+    auto bind = [&](const Expr& target, const Expr* value) {
+      if (target.kind != Kind::kAttribute || target.items.empty()) return;
+      const Expr& object = target.items[0];
+      const int klass = object.kind == Kind::kName ? InstanceClass(object.text, assignment.function) : -1;
+      attributes_.Add({klass, target.str}, {klass >= 0 ? value : nullptr, assignment.function});
+    };
+    if (assignment.target.kind != Kind::kTuple) {
+      bind(assignment.target, assignment.op == "=" ? &assignment.value : nullptr);
+      continue;
+    }
+    for (const Expr& item : assignment.target.items) bind(item, nullptr);
+  }
+  attributes_.Seal();
+}
+
+int Values::InstanceClass(std::string_view name, int function) const {
+  const int method = ScopeOf(name, function);
+  if (method < 0) return -1;
+  const Function& def = module_.functions()[method];
+  if (def.class_index < 0 || def.params.empty() || def.params[0] != name) return -1;
+  // A staticmethod's first parameter is an argument; a classmethod's, the class.
+  for (const Expr& decorator : def.decorators) {
+    if (decorator.text == "staticmethod" || decorator.text == "classmethod") return -1;
+  }
+  return bindings_.Find({method, name}).size() == 1 ? def.class_index : -1;
+}
+
+std::span<const Values::AttributeBinding> Values::SelfAttribute(const Expr& attribute, int function) const {
+  if (attribute.items.empty() || attribute.items[0].kind != Kind::kName) return {};
+  const Expr& object = attribute.items[0];
+  if (object.qualified != object.text) return {};  // bound by an import
+  const int klass = InstanceClass(object.text, function);
+  if (klass < 0 || !attributes_.Find({-1, attribute.str}).empty()) return {};
+  return attributes_.Find({klass, attribute.str});
+}
+
+const Expr* Values::Fallback(const Expr& bool_op, int function) const {
+  if (bool_op.str != "or" || bool_op.items.size() != 2) return nullptr;
+  const Expr& left = bool_op.items[0];
+  if (left.kind != Kind::kName || left.qualified != left.text) return nullptr;
+  const int scope = ScopeOf(left.text, function);
+  // Bound once, as the parameter: `path = path or ...` binds it twice.
+  if (scope < 0 || bindings_.Find({scope, left.text}).size() != 1) return nullptr;
+  const std::vector<std::string>& none_defaults = module_.functions()[scope].none_defaults;
+  if (std::find(none_defaults.begin(), none_defaults.end(), left.text) == none_defaults.end()) return nullptr;
+  return MayBePassed(scope, left.text) ? nullptr : &bool_op.items[1];
+}
+
+// By keyword, by position, or through *args/**kwargs; a module-level function handed on
+// as a value (`Thread(target=f, args=...)`) may get it anywhere. Calls from other modules
+// are not seen.
+bool Values::MayBePassed(int function, std::string_view param) const {
+  const Function& def = module_.functions()[function];
+  size_t index = std::find(def.params.begin(), def.params.end(), param) - def.params.begin();
+  if (def.class_index >= 0 && index > 0) --index;  // `Store(path)`, `store.save(path)`: self is implicit
+  for (int caller : def.callers) {
+    size_t positional = 0;
+    for (const Argument& arg : module_.calls()[caller].args) {
+      if (arg.star || arg.double_star || arg.name == param) return true;
+      if (arg.name.empty()) ++positional;
+    }
+    if (positional > index) return true;
+  }
+  return !def.handed_on_by.empty();
 }
 
 bool Values::InClassBody(const Assignment& assignment) const {
@@ -263,10 +340,20 @@ std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int 
     case Kind::kName: {
       if (expr.qualified != expr.text) return std::nullopt;  // bound by an import
       return Agree<StringValue>(
-          Bindings(expr.text, function), [&](const Expr& value) { return StringAt(value, function, depth + 1); },
-          [](const StringValue& a, const StringValue& b) {
-            return a.text == b.text && a.prefix_only == b.prefix_only && a.known_end == b.known_end;
-          });
+          Bindings(expr.text, function),
+          [&](const Expr* value) { return value ? StringAt(*value, function, depth + 1) : std::nullopt; },
+          SameString);
+    }
+    case Kind::kAttribute:
+      return Agree<StringValue>(
+          SelfAttribute(expr, function),
+          [&](const AttributeBinding& bound) {
+            return bound.value ? StringAt(*bound.value, bound.function, depth + 1) : std::nullopt;
+          },
+          SameString);
+    case Kind::kBoolOp: {
+      const Expr* fallback = Fallback(expr, function);
+      return fallback ? StringAt(*fallback, function, depth + 1) : std::nullopt;
     }
     case Kind::kBinary: {
       if (expr.items.size() != 2) return std::nullopt;
@@ -327,15 +414,17 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
     case Kind::kName: {
       if (expr.text == "__file__") return {PathKind::kSourceTree, "<source folder>"};
       if (expr.qualified != expr.text) return {};
-      std::optional<PathValue> agreed = Agree<PathValue>(
-          Bindings(expr.text, function),
-          [&](const Expr& value) -> std::optional<PathValue> {
-            PathValue path = PathAt(value, function, depth + 1);
-            if (!path.known()) return std::nullopt;
-            return path;
-          },
-          [](const PathValue& a, const PathValue& b) { return a.kind == b.kind; });
-      return agreed.value_or(PathValue{});
+      return Agree<PathValue>(
+                 Bindings(expr.text, function),
+                 [&](const Expr* value) {
+                   return KnownPath(value ? PathAt(*value, function, depth + 1) : PathValue{});
+                 },
+                 SameKind)
+          .value_or(PathValue{});
+    }
+    case Kind::kBoolOp: {
+      const Expr* fallback = Fallback(expr, function);
+      return fallback ? PathAt(*fallback, function, depth + 1) : PathValue{};
     }
     case Kind::kAttribute: {
       if (expr.qualified == "os.devnull") return {PathKind::kDevice, "os.devnull"};
@@ -353,7 +442,13 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       if (expr.str == "name" && CallOf(module_, object) && In(CallOf(module_, object)->callee, kTempFiles)) {
         return {PathKind::kTemp, "a tempfile"};
       }
-      return {};
+      return Agree<PathValue>(
+                 SelfAttribute(expr, function),
+                 [&](const AttributeBinding& bound) {
+                   return KnownPath(bound.value ? PathAt(*bound.value, bound.function, depth + 1) : PathValue{});
+                 },
+                 SameKind)
+          .value_or(PathValue{});
     }
     case Kind::kBinary: {
       if (expr.items.size() != 2) return {};

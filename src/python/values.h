@@ -89,6 +89,23 @@ class Values {
   bool InClassBody(const Assignment& assignment) const;
 
  private:
+  // A value given to `self.x` in a method, and that method (the value is read there).
+  struct AttributeBinding {
+    const Expr* value = nullptr;  // null: unknown (`self.x += 1`, `self.x, self.y = ...`)
+    int function = -1;
+  };
+  // The class whose methods' first parameter `name` is where `function` reads it (the
+  // instance, `self`), or -1: not a parameter of a plain method, or rebound.
+  int InstanceClass(std::string_view name, int function) const;
+  // What `self.x` is bound to where `function` reads it: every `self.x = ...` in the
+  // methods of the class. Empty (unknown) when `x` is also stored on anything else.
+  std::span<const AttributeBinding> SelfAttribute(const Expr& attribute, int function) const;
+  // `path or Path("data")`: the right side, when `path` is a parameter that defaults to
+  // None, is bound nowhere else, and no call of the module passes it. Else null.
+  const Expr* Fallback(const Expr& bool_op, int function) const;
+  // Some call in the module may give `function` its parameter `param`.
+  bool MayBePassed(int function, std::string_view param) const;
+
   std::optional<StringValue> StringAt(const Expr& expr, int function, int depth) const;
   PathValue PathAt(const Expr& expr, int function, int depth) const;
   PathValue CallPath(const Call& call, int function, int depth) const;
@@ -108,6 +125,9 @@ class Values {
   // parameters, call targets), which outlives this.
   FlatMultimap<std::pair<int, std::string_view>, const Expr*> bindings_;
   std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
+  // (class, "x") -> what `self.x` is given in its methods, in module order; class -1: `x`
+  // stored on something else (`obj.x = ...`, `cls.x = ...`), which may be an instance.
+  FlatMultimap<std::pair<int, std::string_view>, AttributeBinding> attributes_;
   // Every value given to a string key (a view into the module), built on the first
   // KeyedValues: a Values lives for one check of one module.
   void BuildKeyedIndex() const;

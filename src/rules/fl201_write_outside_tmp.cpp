@@ -19,8 +19,10 @@ Finds writes to the filesystem — `open()` in a writing mode (`w`, `a`, `x`, `+
 `shutil.copy()`/`move()`, `DataFrame.to_csv()` and the like — whose target is known to be
 outside `/tmp`: a relative path, a folder next to the source (`__file__`,
 `app.root_path`), the home directory, or another absolute path. Paths are followed through
-constants (`UPLOAD_DIR = "uploads"`), f-strings, `os.path.join()` and `Path(...) / ...`.
-Paths that cannot be worked out are not reported.
+constants (`UPLOAD_DIR = "uploads"`), f-strings, `os.path.join()`, `Path(...) / ...`, the
+attributes a class sets on `self` (when every value it gives one agrees), and
+`path or Path("data")` when `path` is a parameter that defaults to None and no call in the
+module passes it. Paths that cannot be worked out are not reported.
 
 A best-effort write is not reported either: one inside a `try:` whose `except OSError:`
 (or `except Exception:`, or a bare `except:`) carries on without the file — `pass`, a
