@@ -1,10 +1,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
 #include <span>
 
 #include "core/flat_multimap.h"
+#include "python/bindings.h"
 #include "python/module.h"
 #include "python/values.h"
 #include "rules/fixes.h"
@@ -20,7 +23,10 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds `threading.Thread` and `threading.Timer` objects (and `Thread` subclasses) that are
 started but not joined in the same function, daemon threads, and `_thread.start_new_thread`.
-A thread the function returns is left to its caller, which may join it. Also finds a
+A thread the function returns is left to its callers, which may join it; a call in the
+module that drops it instead — a bare `start_worker()`, or a result never joined nor
+handed on — is reported at that call. So is a call of a function decorated with a
+decorator whose wrapper starts and returns the thread (`@run_in_thread`). Also finds a
 Slack Bolt `App` (or `AsyncApp`) made without `process_before_response=True`: Bolt then
 acknowledges each event at once and runs its listener afterwards, in a thread (an asyncio
 task for `AsyncApp`).
@@ -256,9 +262,94 @@ void CheckBoltApp(const python::Module& module, const python::Values& values, co
              "pass process_before_response=True, and move work that takes over 3 seconds to a lazy listener");
 }
 
+// A function that starts a thread and returns it: the calls that run it and get the
+// thread, and those that drop it (left running after the response). Followed one step:
+// the function's own callers and, when it is the wrapper a decorator returns, the
+// callers of the functions decorated with it (`def run_in_thread(f): def wrapper(...):
+// t = Thread(target=f, ...); t.start(); return t; return wrapper`).
+class ReturnedThreads {
+ public:
+  explicit ReturnedThreads(const python::Module& module) : module_(module), bindings_(module) {
+    for (const python::NameLoad& load : module.name_loads()) {
+      if (load.use == python::ResultUse::kReturned && load.function >= 0) returned_.insert({load.function, load.name});
+    }
+    // `@decorator` (not `@decorator(...)`, a factory: one step further than followed).
+    const std::vector<python::Function>& functions = module.functions();
+    for (size_t i = 0; i < functions.size(); ++i) {
+      for (const python::Expr& decorator : functions[i].decorators) {
+        if (decorator.kind != python::Expr::Kind::kName) continue;
+        if (int def = module.FindFunction(decorator.text); def >= 0) decorated_.Add(def, static_cast<int>(i));
+      }
+    }
+    decorated_.Seal();
+  }
+
+  // Reports each call that drops the thread `start` starts, once per call; the calls of a
+  // function that returns several threads are looked at once.
+  void ReportDropped(const python::Call& start, const python::Call& constructor, Sink& out) {
+    const int wrapper = start.function;
+    if (wrapper < 0 || !wrappers_.insert(wrapper).second) return;
+    ReportDroppedCalls(wrapper, -1, start, constructor, out);
+    const int decorator = DecoratorOf(wrapper);
+    if (decorator < 0) return;
+    for (int decorated : decorated_.Find(decorator)) ReportDroppedCalls(decorated, decorator, start, constructor, out);
+  }
+
+ private:
+  void ReportDroppedCalls(int function, int decorator, const python::Call& start, const python::Call& constructor,
+                          Sink& out) {
+    for (int index : module_.functions()[function].callers) {
+      const python::Call& site = module_.calls()[index];
+      if (site.guarded || !Drops(site) || !reported_.insert(index).second) continue;
+      std::string runs =
+          decorator < 0
+              ? fmt::format("returns the `{}` it starts (line {})", constructor.callee, start.range.start.line)
+              : fmt::format("runs in a `{}` that its decorator `@{}` starts and returns (line {})", constructor.callee,
+                            module_.functions()[decorator].name, start.range.start.line);
+      out.ReportWithFix(
+          site.callee_range,
+          fmt::format("`{}()` {}; this call{} does not join it, so the thread stops when the function instance is "
+                      "frozen after the response",
+                      site.callee, runs, site.function < 0 ? " at import time" : ""),
+          "use a cron job (vercel.json `crons`) or a queue worker for background work; join the returned thread "
+          "before returning if the work belongs to the request",
+          ImportTimeFix(module_, site));
+    }
+  }
+
+  // The module-level function that returns `wrapper`, defined in it: a decorator.
+  int DecoratorOf(int wrapper) const {
+    const python::Function& def = module_.functions()[wrapper];
+    if (def.parent < 0) return -1;
+    const python::Function& outer = module_.functions()[def.parent];
+    if (outer.parent != -1 || outer.class_index != -1) return -1;
+    return returned_.count({def.parent, def.name}) ? def.parent : -1;
+  }
+
+  // The call's result is thrown away, or kept in a name that is neither joined nor
+  // handed on (returned, passed, stored) in the calling function.
+  bool Drops(const python::Call& site) const {
+    if (site.use == python::ResultUse::kDiscarded) return true;
+    const std::string& name = site.assigned_to;
+    auto in_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    if (site.use != python::ResultUse::kAssigned || name.empty() || !std::all_of(name.begin(), name.end(), in_name)) {
+      return false;  // `self.t = ...`, `a, b = ...`: may be joined elsewhere
+    }
+    return !bindings_.MethodCalled(name, site.function, {"join"}) && !bindings_.Escapes(name, site.function);
+  }
+
+  const python::Module& module_;
+  python::Bindings bindings_;
+  std::set<std::pair<int, std::string_view>> returned_;  // (function, name) of each `return name`
+  FlatMultimap<int, int> decorated_;                      // decorator -> the functions it decorates
+  std::set<int> wrappers_;                                // functions whose calls were looked at
+  std::set<int> reported_;                                // call sites
+};
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   ThreadTracker threads(module);
+  std::optional<ReturnedThreads> returned;  // built for the first returned thread: most modules have none
   for (const python::Call& call : module.calls()) {
     if (call.guarded) continue;
     if (std::find(std::begin(kRawStarts), std::end(kRawStarts), call.callee) != std::end(kRawStarts)) {
@@ -275,7 +366,11 @@ void Check(const PyContext& cx, Sink& out) {
     const python::Call* constructor = threads.Constructor(call);
     if (constructor == nullptr || constructor->guarded) continue;
     if (call.receiver.kind != python::Expr::Kind::kCall && threads.Joined(call)) continue;
-    if (threads.Returned(call)) continue;
+    if (threads.Returned(call)) {
+      if (!returned) returned.emplace(module);
+      returned->ReportDropped(call, *constructor, out);
+      continue;
+    }
     const python::Argument* daemon = constructor->Keyword("daemon");
     bool is_daemon = daemon && daemon->value.IsTrue();
     // Joined elsewhere (a list joined at shutdown, another handler) still outlives this call.
