@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "project/functions.h"
+#include "project/project.h"
 #include "python/module.h"
 #include "python/values.h"
 #include "rules/python_helpers.h"
@@ -30,7 +32,9 @@ that is only the fallback for when the real one is not configured — the defaul
 `os.environ.get("DATABASE_URL", "sqlite:///local.db")`, the `else` of
 `if os.environ.get("DATABASE_URL"):` or of `if DATABASE_URL:` — is not reported,
 unless the test tells the platform apart (the `else` of `if not os.environ.get("VERCEL"):`
-runs on Vercel).
+runs on Vercel). Nor is Django's SQLite engine when the settings set `DATABASES` again
+further down (`DATABASES["default"] = dj_database_url.parse(...)`, or a
+`from .local_settings import *` of a module that sets it).
 
 ## Why it fails on serverless
 The deployed files are read-only, so creating or writing the database file fails. Moving
@@ -169,6 +173,34 @@ class Fallbacks {
   std::vector<Range> ranges_;
 };
 
+// Whether the settings set DATABASES again after `line`, so that a SQLite engine there is
+// not the one in use: a store into it (`DATABASES["default"] = dj_database_url.parse(...)`),
+// an `.update(...)`, a new assignment, or a star import of a local module that names it
+// (`from .local_settings import *` at the end of settings.py).
+bool DatabasesSetAgainAfter(const PyContext& cx, uint32_t line) {
+  const python::Module& module = cx.module;
+  auto names_databases = [](std::string_view text) { return text == "DATABASES" || text.starts_with("DATABASES["); };
+  for (const python::SubscriptAccess& access : module.subscripts()) {
+    if (access.store && access.range.start.line > line && names_databases(access.object.text)) return true;
+  }
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.range.start.line > line && assignment.target.text == "DATABASES") return true;
+  }
+  for (const python::Call& call : module.calls()) {
+    if (call.range.start.line > line && call.method == "update" && names_databases(call.receiver.text)) return true;
+  }
+  if (cx.project == nullptr) return false;
+  for (const python::Import& import : module.imports()) {
+    if (!import.wildcard || import.function != -1 || import.range.start.line <= line) continue;
+    std::optional<std::string> file = project::ResolveLocalImport(cx.project->snapshot(), module.path(), import);
+    std::string text, error;
+    if (file && cx.project->snapshot().Read(*file, &text, &error) && text.find("DATABASES") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   const python::Values& values = cx.values;
@@ -211,6 +243,7 @@ void Check(const PyContext& cx, Sink& out) {
   for (const python::KeyedValue& keyed : values.KeyedValues("ENGINE")) {
     if (keyed.guarded || fallbacks.Contain(keyed.value->range)) continue;
     if (!keyed.value->IsString() || keyed.value->str != "django.db.backends.sqlite3") continue;
+    if (DatabasesSetAgainAfter(cx, keyed.value->range.end.line)) continue;
     out.Report(keyed.value->range,
                fmt::format("Django's `{}` engine keeps the database in a local file: the deployed filesystem is "
                            "read-only, and every instance would have its own copy",
