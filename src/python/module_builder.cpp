@@ -425,6 +425,11 @@ class ModuleBuilder {
     function.decorators = std::move(decorators);
     ClassifyByDecorators(function);
     if (scope.klass >= 0) ClassifyMethod(function, m_.classes_[scope.klass]);
+    // A bare WSGI application, `def app(environ, start_response)`: Vercel calls it per request.
+    if (function.parent == -1 && function.class_index == -1 && function.params.size() == 2 &&
+        function.params[0] == "environ" && function.params[1] == "start_response") {
+      function.is_handler = true;
+    }
     int index = static_cast<int>(m_.functions_.size());
     m_.functions_.push_back(std::move(function));
     if (scope.klass >= 0) m_.classes_[scope.klass].methods.push_back(index);
@@ -1095,8 +1100,34 @@ class ModuleBuilder {
         if (event && event->value.IsString() && event->value.str == "startup") function.is_cold_start = true;
       } else if (method == "on" && call) {
         function.is_handler = true;  // socketio.on("event")
+      } else if (IsBotListener(method, call)) {
+        function.is_handler = true;
       }
     }
+  }
+
+  // A listener that a bot or chat framework runs for each update its webhook receives,
+  // which on Vercel is one request: pyTelegramBotAPI and aiogram 2 (`@bot.message_handler`),
+  // aiogram 3 (`@router.message()`), Pyrogram (`@app.on_message()`), Slack Bolt
+  // (`@app.event("app_mention")`, `@app.command("/echo")`, `@app.action("approve")`).
+  static bool IsBotListener(std::string_view method, const Call* call) {
+    static constexpr std::string_view kDecorators[] = {
+        "message_handler", "edited_message_handler", "channel_post_handler", "callback_query_handler",
+        "inline_handler", "chosen_inline_handler", "inline_query_handler", "pre_checkout_query_handler",
+        "my_chat_member_handler", "chat_member_handler", "poll_handler", "on_message", "on_edited_message",
+        "on_callback_query", "on_inline_query"};
+    // Called, and with names other libraries use too: aiogram 3's and Slack Bolt's.
+    static constexpr std::string_view kCalledDecorators[] = {"message", "edited_message", "channel_post",
+                                                             "callback_query", "inline_query", "my_chat_member",
+                                                             "event", "action", "shortcut"};
+    if (std::find(std::begin(kDecorators), std::end(kDecorators), method) != std::end(kDecorators)) return true;
+    if (call == nullptr) return false;
+    if (std::find(std::begin(kCalledDecorators), std::end(kCalledDecorators), method) != std::end(kCalledDecorators)) {
+      return true;
+    }
+    // Slack Bolt's `@app.command("/echo")`; click's and Typer's `@cli.command()` are a CLI.
+    const Argument* name = call->Positional(0);
+    return method == "command" && name && name->value.IsString() && name->value.str.starts_with("/");
   }
 
   // BaseHTTPRequestHandler.do_GET and friends serve requests (Vercel's `handler` class).

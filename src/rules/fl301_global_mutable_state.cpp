@@ -25,7 +25,9 @@ constexpr RuleInfo kInfo{
 Finds module-level dicts, lists and sets (also those of another module of the project,
 imported: `from state import CACHE`; class attributes: `Cache.store`, `cls.store`; and
 names declared `global`, or set through their module: `stats.count += 1`) that are changed while a request is served — in a route
-handler, a class-based view's method, a
+handler, a class-based view's method, a bare WSGI `app(environ, start_response)`, a
+bot's listener run by its webhook (pyTelegramBotAPI's `@bot.message_handler`, aiogram's
+`@router.message()`, Pyrogram's `@app.on_message()`, Slack Bolt's `@app.event(...)`), a
 per-request hook or middleware, a FastAPI dependency, a decorator's wrapper around a
 handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
