@@ -36,6 +36,11 @@ bool UseColor(const std::string& mode) {
   return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
 }
 
+// A PATH that does not exist is most often a mistyped subcommand (`faaslint explain`).
+std::string NoSuchPath(std::string_view path) {
+  return fmt::format("{}: no such file or directory (`faaslint --help` lists the subcommands)", path);
+}
+
 // PATH arguments are relative to where faaslint runs; the pipeline wants them
 // relative to the project root.
 bool RootRelativePaths(const std::vector<std::string>& paths, const Snapshot& snapshot,
@@ -54,7 +59,7 @@ bool RootRelativePaths(const std::vector<std::string>& paths, const Snapshot& sn
     bool known = text.empty() || fs::exists(absolute, ec) ||
                  std::binary_search(snapshot.files().begin(), snapshot.files().end(), text);
     if (!known) {
-      *error = fmt::format("{}: no such file or directory", path);
+      *error = NoSuchPath(path);
       return false;
     }
     out->push_back(text);
@@ -133,6 +138,15 @@ int RunCheck(const CheckOptions& options) {
     changes = {};
     settings.lint.paths.clear();
     bool read = git::ComputeChanges({cwd, mode, base_ref}, &changes, &error);
+    if (!read) {
+      // A mistyped subcommand (`faaslint explain FL301`) is a PATH that does not exist:
+      // say that, not that the folder is no repository.
+      auto missing = std::find_if(options.paths.begin(), options.paths.end(), [](const std::string& path) {
+        std::error_code ec;
+        return !fs::exists(path, ec);
+      });
+      if (missing != options.paths.end()) error = NoSuchPath(*missing);
+    }
     if (!notes_printed && !options.quiet) {
       for (const std::string& note : changes.notes) PrintError(note);
     }

@@ -198,6 +198,19 @@ TEST(Cli, PathArgumentsNarrowTheCheck) {
   EXPECT_NE(missing.err.find("nope.py: no such file or directory"), std::string::npos) << missing.err;
 }
 
+// `faaslint explain FL301` outside a repository: the mistyped subcommand is what is wrong,
+// not the missing repository.
+TEST(Cli, AMistypedSubcommandIsNamedAsAPathThatDoesNotExist) {
+  TempDir dir;
+  dir.Write("app.py", kThreadAtImport);
+  auto result = RunFaaslint({"explain", "FL301"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("explain: no such file or directory (`faaslint --help` lists the subcommands)"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("not a git repository"), std::string::npos) << result.err;
+}
+
 TEST(Cli, ConfigurationIsDiscoveredUpwardAndErrorsNameFileAndLine) {
   TempDir dir;
   dir.Write("app.py", kThreadAtImport);
