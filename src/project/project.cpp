@@ -5,6 +5,7 @@
 #include <set>
 
 #include "project/cron_routes.h"
+#include "project/django_modules.h"
 #include "project/functions.h"
 #include "python/module.h"
 #include "python/parser.h"
@@ -93,9 +94,13 @@ const std::vector<std::string>& Project::FunctionCode() const {
       function_code_.assign(graph.function_code.begin(), graph.function_code.end());
       return;
     }
-    // Django loads modules by name, which the graph does not follow: its imports, then.
+    // Django loads modules by name, which the graph does not follow: what it loads by
+    // name (settings, URLconfs, apps), the entries, and what all of them import.
     std::set<std::string> seen(python_entries_.begin(), python_entries_.end());
-    std::deque<std::string> queue(python_entries_.begin(), python_entries_.end());
+    if (graph.loads_by_name) {
+      for (std::string& path : DjangoLoadedModules(*this)) seen.insert(std::move(path));
+    }
+    std::deque<std::string> queue(seen.begin(), seen.end());
     while (!queue.empty()) {
       std::string file = std::move(queue.front());
       queue.pop_front();

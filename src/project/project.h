@@ -74,7 +74,8 @@ class Project {
   const DeploymentGraph& deployment_graph() const;
   // The function entries and the local modules they import, transitively (sorted): the
   // deployment graph's function code (every changed file of it, at least), or for
-  // Django (modules loaded by name) what the api/ entries import.
+  // Django (modules loaded by name) what the entries and the modules Django loads by
+  // name (django_modules.h) import.
   const std::vector<std::string>& FunctionCode() const;
   // What requirements.txt / pyproject.toml / Pipfile declare.
   const DeclaredPackages& declared_packages() const;

@@ -19,7 +19,8 @@ constexpr RuleInfo kInfo{
     "third-party import of function code that no requirements file declares",
     R"md(## What it does
 Follows the imports of every Python function file (and of the local modules they
-import) and reports a third-party module that `requirements.txt`, `pyproject.toml`
+import; in a Django project also of the modules Django loads by name: the settings, the
+URLconfs and what they `include()`, the apps of INSTALLED_APPS) and reports a third-party module that `requirements.txt`, `pyproject.toml`
 (`[project].dependencies`, `[tool.poetry.dependencies]`) or `Pipfile` (`[packages]`)
 does not declare. It knows the standard library (Python 3.12), the project's own
 modules, import names that differ from package names (`yaml` is PyYAML, `PIL` is
