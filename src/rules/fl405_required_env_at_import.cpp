@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "project/project.h"
 #include "python/guards.h"
 #include "python/module.h"
 #include "rules/python_helpers.h"
@@ -18,7 +19,9 @@ Finds `os.environ["NAME"]` read at import time — at module level or in a class
 outside a function, and in the default values and decorators of module-level functions
 and methods, which run when the `def` does — unless a `try:` around it catches
 `KeyError` or an `if` around it checks that the variable is set. `os.environ.get(...)`,
-`os.getenv(...)` and reads inside functions are not reported.
+`os.getenv(...)` and reads inside functions are not reported. python-decouple's
+`config("NAME")` without a default is reported as well (it raises UndefinedValueError),
+unless the project has a `.env` or `settings.ini` it could read the value from.
 
 ## Why it fails on serverless
 Every function instance imports your module on its cold start. If the variable is
@@ -99,7 +102,42 @@ std::string Help(const python::Expr& key) {
                             key.text);
 }
 
+// python-decouple's `config("NAME")` without a default raises UndefinedValueError when
+// neither the environment nor a settings.ini or .env file of the deployment has it
+// (https://github.com/HBNetwork/python-decouple#how-does-it-work): at import, like the
+// KeyError above. A settings file in the project may hold it.
+void CheckDecouple(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  for (const python::Call& call : module.calls()) {
+    if (call.callee != "decouple.config" || call.function != -1 || call.guarded) continue;
+    const python::Argument* name = call.Positional(0);
+    if (!name || call.Positional(1) || call.Keyword("default")) continue;
+    if (std::any_of(call.caught.begin(), call.caught.end(), [](const python::Catch& caught) {
+          return caught.type == "*" || caught.type.ends_with("UndefinedValueError");
+        })) {
+      continue;
+    }
+    if (module.InLambdaBody(call.range)) continue;
+    if (cx.project != nullptr) {
+      const std::vector<std::string>& files = cx.project->snapshot().files();
+      if (std::any_of(files.begin(), files.end(), [](const std::string& file) {
+            const std::string_view base = std::string_view(file).substr(file.rfind('/') + 1);
+            return base == ".env" || base == "settings.ini";
+          })) {
+        continue;
+      }
+    }
+    out.Report(call.range,
+               fmt::format("`config({})` (python-decouple) is read at import time without a default: if the variable "
+                           "is missing from the deployment's environment, every cold start fails with "
+                           "UndefinedValueError",
+                           name->value.text),
+               Help(name->value));
+  }
+}
+
 void Check(const PyContext& cx, Sink& out) {
+  CheckDecouple(cx, out);
   const python::Module& module = cx.module;
   for (const python::SubscriptAccess& read : module.subscripts()) {
     if (read.store || read.function != -1 || read.guarded || !IsEnviron(read.object)) continue;
