@@ -564,40 +564,42 @@ std::string_view WithoutComment(std::string_view line) {
   return line;
 }
 
-// Whether the code of a line of `function` (comments aside) contains one of `needles`
-// (lower case), case aside.
-bool LinesContain(const python::Module& module, const python::Function& function,
-                  std::initializer_list<std::string_view> needles) {
+// The code of each line of `function`, comments aside and in lower case: read once per
+// function, then searched for several words.
+std::vector<std::string> CodeLines(const python::Module& module, const python::Function& function) {
+  std::vector<std::string> lines;
   for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
-    const std::string lower = LowerCase(WithoutComment(module.Line(line)));
-    for (std::string_view needle : needles) {
-      if (lower.find(needle) != std::string::npos) return true;
-    }
+    lines.push_back(LowerCase(WithoutComment(module.Line(line))));
   }
-  return false;
+  return lines;
+}
+
+bool LineContains(std::string_view line, std::initializer_list<std::string_view> needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view needle) { return line.find(needle) != std::string_view::npos; });
+}
+
+bool Contains(const std::vector<std::string>& lines, std::initializer_list<std::string_view> needles) {
+  return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) { return LineContains(line, needles); });
 }
 
 // The bare comparison in `function`, if it is one (FindBareSecretComparison).
 std::optional<Location> BareComparisonIn(const python::Module& module, int index) {
   const python::Function& function = module.functions()[index];
-  if (!BodyMentionsCronSecret(module, function) || !LinesContain(module, function, {"authorization"})) {
-    return std::nullopt;
-  }
+  if (!BodyMentionsCronSecret(module, function)) return std::nullopt;
+  const std::vector<std::string> lines = CodeLines(module, function);
   const std::initializer_list<std::string_view> kCutsTheScheme = {
       "bearer", "split", "partition", "removeprefix", "replace", "strip", "startswith", "[7:]"};
-  if (LinesContain(module, function, kCutsTheScheme)) return std::nullopt;
+  if (!Contains(lines, {"authorization"}) || Contains(lines, kCutsTheScheme)) return std::nullopt;
   for (int call : function.calls) {
     const int target = module.calls()[call].target;
-    if (target >= 0 && LinesContain(module, module.functions()[target], kCutsTheScheme)) return std::nullopt;
+    if (target >= 0 && Contains(CodeLines(module, module.functions()[target]), kCutsTheScheme)) return std::nullopt;
   }
-  for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
-    const std::string lower = LowerCase(WithoutComment(module.Line(line)));
-    const bool compares = lower.find("compare_digest") != std::string::npos ||
-                          lower.find("==") != std::string::npos || lower.find("!=") != std::string::npos;
-    if (!compares || (lower.find("authoriz") == std::string::npos && lower.find("secret") == std::string::npos)) {
-      continue;
-    }
-    const uint32_t column = static_cast<uint32_t>(lower.find_first_not_of(" \t")) + 1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& code = lines[i];
+    if (!LineContains(code, {"compare_digest", "==", "!="}) || !LineContains(code, {"authoriz", "secret"})) continue;
+    const uint32_t line = function.range.start.line + static_cast<uint32_t>(i);
+    const uint32_t column = static_cast<uint32_t>(code.find_first_not_of(" \t")) + 1;
     return Location{module.path(), Range{{line, column}, {line, column}}};
   }
   return std::nullopt;
