@@ -47,7 +47,9 @@ struct Expr {
   // kBinary/kComparison/kBoolOp: {left, right}; kList/kTuple/kSet: elements; kDict: key,
   // value, key, value...; kSubscript: {object, key}; kAwait/kNot: {operand};
   // kAttribute: {object}; kString (an f-string): {its literal text after the last
-  // interpolation, as a kString}, when it has any.
+  // interpolation, as a kString}, when it has any; when it begins with a bare
+  // interpolation, f"{base}/x/{name}", also {..., base, the text up to the next
+  // interpolation ("/x/", is_fstring when one follows)}.
   std::vector<Expr> items;
 
   bool IsString() const { return kind == Kind::kString; }

@@ -980,6 +980,12 @@ class ModuleBuilder {
     Expr expr = Summary(node, Kind::kString);
     bool stop = false;  // after the first interpolation only the prefix is known
     std::string end;    // the text after the last interpolation: `?mode=ro` of f"file:{p}?mode=ro"
+    // f"{BASE}/data.json": the value of a leading interpolation and the text after it, up to
+    // the next one (module.h), so that a path built from a known folder is known.
+    std::optional<Expr> lead;
+    Expr after_lead;
+    after_lead.kind = Kind::kString;
+    bool in_lead = false;
     auto add_part = [&](TSNode part) {
       for (TSNode child : NamedChildren(part)) {
         if (Is(child, t_.string_start)) {
@@ -987,11 +993,23 @@ class ModuleBuilder {
           if (prefix.find_first_of("fF") != std::string_view::npos) expr.is_fstring = true;
         } else if (Is(child, t_.string_content)) {
           (stop ? end : expr.str) += Text(child);
+          if (in_lead) after_lead.str += Text(child);
         } else if (Is(child, t_.interpolation)) {
+          // Only a bare `{name}` leads: `{x!r}` and `{x:>8}` are not the value's text.
+          ChildLists::List<TSNode> inner_nodes = NamedChildren(child);
+          const bool leads = !stop && expr.str.empty() && inner_nodes.size() == 1;
+          if (in_lead) after_lead.is_fstring = true;
+          in_lead = false;
           stop = true;
           end.clear();
           expr.is_fstring = true;
-          for (TSNode inner : NamedChildren(child)) Expression(inner, scope, ResultUse::kOther, {}, depth + 1);
+          for (TSNode inner : inner_nodes) {
+            Expr value = Expression(inner, scope, ResultUse::kOther, {}, depth + 1);
+            if (leads) {
+              lead = std::move(value);
+              in_lead = true;
+            }
+          }
         }
       }
     };
@@ -1000,11 +1018,16 @@ class ModuleBuilder {
     } else {
       add_part(node);
     }
-    if (!end.empty()) {
+    if (!end.empty() || lead) {
       Expr literal_end;
       literal_end.kind = Kind::kString;
       literal_end.str = std::move(end);
+      expr.items.reserve(lead ? 3 : 1);
       expr.items.push_back(std::move(literal_end));
+      if (lead) {
+        expr.items.push_back(std::move(*lead));
+        expr.items.push_back(std::move(after_lead));
+      }
     }
     return expr;
   }

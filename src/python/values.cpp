@@ -70,6 +70,17 @@ std::string_view FStringEnd(const Expr& string) {
   return string.is_fstring && !string.items.empty() ? std::string_view(string.items[0].str) : std::string_view();
 }
 
+// f"{base}/x.json": the leading interpolation and the literal text after it (module.h), or
+// nulls when the f-string does not begin with a bare interpolation.
+struct FStringLead {
+  const Expr* value = nullptr;
+  const Expr* text = nullptr;  // is_fstring: another interpolation follows it
+};
+FStringLead LeadOf(const Expr& string) {
+  if (!string.is_fstring || !string.str.empty() || string.items.size() != 3) return {};
+  return {&string.items[1], &string.items[2]};
+}
+
 }  // namespace
 
 PathKind ClassifyPathText(std::string_view text, bool prefix_only) {
@@ -334,9 +345,15 @@ std::optional<StringValue> Values::ConfigString(const Expr& subscript, int funct
 std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int depth) const {
   if (depth > kMaxDepth || --steps_left_ < 0) return std::nullopt;
   switch (expr.kind) {
-    case Kind::kString:
-      if (expr.is_fstring && expr.str.empty()) return std::nullopt;
-      return StringValue{expr.str, expr.is_fstring, std::string(FStringEnd(expr))};
+    case Kind::kString: {
+      if (!expr.is_fstring || !expr.str.empty()) return StringValue{expr.str, expr.is_fstring, std::string(FStringEnd(expr))};
+      FStringLead lead = LeadOf(expr);
+      std::optional<StringValue> start = lead.value ? StringAt(*lead.value, function, depth + 1) : std::nullopt;
+      if (!start) return std::nullopt;
+      if (start->prefix_only) return StringValue{std::move(start->text), true, std::string(FStringEnd(expr))};
+      const bool complete = !lead.text->is_fstring;
+      return StringValue{start->text + lead.text->str, !complete, complete ? "" : std::string(FStringEnd(expr))};
+    }
     case Kind::kName: {
       if (expr.qualified != expr.text) return std::nullopt;  // bound by an import
       return Agree<StringValue>(
@@ -403,11 +420,28 @@ std::string Values::ShownPart(const Expr& part, int function, int depth) const {
   return text->prefix_only ? text->text + "…" + text->known_end : text->text;
 }
 
+// f"{base}/x.json": where the text points when `base` is a known string, else `base`'s
+// place (a folder of the source tree, /tmp...) with the rest appended.
+PathValue Values::FStringPath(const Expr& fstring, int function, int depth) const {
+  if (std::optional<StringValue> text = StringAt(fstring, function, depth)) {
+    std::string shown = text->prefix_only ? text->text + "…" + text->known_end : text->text;
+    return {ClassifyPathText(text->text, text->prefix_only), std::move(shown)};
+  }
+  FStringLead lead = LeadOf(fstring);
+  if (!lead.value) return {};
+  PathValue base = PathAt(*lead.value, function, depth + 1);
+  if (!base.known()) return {};
+  base.shown += lead.text->str;
+  if (lead.text->is_fstring) base.shown += "…" + std::string(FStringEnd(fstring));
+  base.path_object = false;  // an f-string is text
+  return base;
+}
+
 PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
   if (depth > kMaxDepth || --steps_left_ < 0) return {};
   switch (expr.kind) {
     case Kind::kString: {
-      if (expr.is_fstring && expr.str.empty()) return {};
+      if (expr.is_fstring && expr.str.empty()) return FStringPath(expr, function, depth);
       std::string shown = expr.is_fstring ? expr.str + "…" + std::string(FStringEnd(expr)) : expr.str;
       return {ClassifyPathText(expr.str, expr.is_fstring), std::move(shown)};
     }

@@ -109,6 +109,7 @@ class Values {
   std::optional<StringValue> StringAt(const Expr& expr, int function, int depth) const;
   PathValue PathAt(const Expr& expr, int function, int depth) const;
   PathValue CallPath(const Call& call, int function, int depth) const;
+  PathValue FStringPath(const Expr& fstring, int function, int depth) const;
   PathValue Join(const std::vector<Argument>& args, int function, int depth) const;
   std::optional<StringValue> ConfigString(const Expr& subscript, int function, int depth) const;
   // What a message shows of a part of a path: its text, with "…" for what is unknown.
