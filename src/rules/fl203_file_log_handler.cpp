@@ -52,6 +52,9 @@ constexpr std::string_view kFileHandlers[] = {
     "concurrent_log_handler.ConcurrentTimedRotatingFileHandler",
 };
 
+// Calls whose result is a path, whatever their arguments hold.
+constexpr std::string_view kPathBuilders[] = {"os.path.join", "posixpath.join", "pathlib.Path", "pathlib.PurePath"};
+
 constexpr std::string_view kHelp =
     "log to stdout/stderr (logging.StreamHandler, or basicConfig without filename): the platform collects those";
 
@@ -69,13 +72,16 @@ std::string Consequence(const PathValue& path) {
 }
 
 // The file a call logs to, when it is one.
-const Expr* LogFile(const python::Values& values, const python::Call& call) {
+const Expr* LogFile(const python::Module& module, const python::Values& values, const python::Call& call) {
   if (OneOf(call.callee, kFileHandlers)) return ArgValue(call, 0, "filename");
   if (call.callee == "logging.basicConfig") return ArgValue(call, -1, "filename");
   if (call.callee == "loguru.logger.add") {
-    // A sink given as a path (str or Path); streams and callables are not files.
+    // A sink given as a path (str or Path); streams and callables are not files. Text is
+    // a path to loguru whatever it holds (f"{log_dir}/app.log"), and so is os.path.join's.
     const Expr* sink = ArgValue(call, 0, "sink");
     if (!sink) return nullptr;
+    const python::Call* built = python::CallOf(module, *sink);
+    if (sink->IsString() || (built && OneOf(built->callee, kPathBuilders))) return sink;
     if (values.String(*sink, call.function) || values.Path(*sink, call.function).known()) return sink;
   }
   return nullptr;
@@ -86,7 +92,7 @@ void Check(const PyContext& cx, Sink& out) {
   const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0 || ToleratesReadOnlyFilesystem(call)) continue;
-    const Expr* file = LogFile(values, call);
+    const Expr* file = LogFile(module, values, call);
     if (!file || file->kind == Expr::Kind::kNone) continue;
     PathValue path = values.Path(*file, call.function);
     if (path.kind == PathKind::kDevice) continue;
