@@ -151,7 +151,7 @@ std::optional<ModuleIndex::ImportedContainer> ModuleIndex::ContainerOf(std::stri
   FindInModules(importer, name, [&](const std::string& path, const std::string& global) {
     const Summary& summary = SummaryIfMentioned(path, global);
     if (auto it = summary.containers.find(global); it != summary.containers.end()) {
-      found = ImportedContainer{path, it->second};
+      found = ImportedContainer{path, it->second, global.find('.') != std::string::npos};
     } else if (auto from = summary.reexports.find(global); from != summary.reexports.end() && depth < kMaxReexports) {
       found = ContainerOf(path, from->second, depth + 1);
     }
@@ -325,9 +325,20 @@ std::map<std::string, std::string, std::less<>> Reexports(const python::Module& 
   return reexports;
 }
 
+// What other modules can change of this one's: its module-level containers by name, and
+// its classes' container attributes as "Class.attr" (`from state import Store` and then
+// `Store.items.append(x)`).
+std::map<std::string, python::Container, std::less<>> ExportedContainers(const python::Module& module) {
+  python::Containers found = python::FindContainers(module);
+  for (auto& [name, container] : found.class_attributes) {
+    found.globals.emplace(name.first + "." + name.second, std::move(container));
+  }
+  return std::move(found.globals);
+}
+
 void ModuleIndex::Publish(const python::Module& module, const python::ModuleBackground& background) const {
   auto summary = std::make_unique<Summary>(Summary{python::ExportBackgroundWork(module, background.work),
-                                                   python::FindContainers(module).globals, Reexports(module)});
+                                                   ExportedContainers(module), Reexports(module)});
   std::vector<std::string> folders;
   if (MayExtendSysPath(module.source())) folders = python::SysPathAdditions(module);
   std::lock_guard<std::mutex> lock(mutex_);

@@ -62,6 +62,7 @@ class ModuleIndex {
   struct ImportedContainer {
     std::string path;
     python::Container container;
+    bool class_attribute = false;  // `Store.items` of `class Store: items = {}`
   };
   std::optional<ImportedContainer> ContainerOf(std::string_view importer, std::string_view name) const;
 
@@ -81,7 +82,8 @@ class ModuleIndex {
  private:
   struct Summary {
     std::map<std::string, python::FunctionWork, std::less<>> functions;  // by the name others call
-    std::map<std::string, python::Container, std::less<>> containers;   // module-level, by name
+    // Module-level, by name, and class attributes of module-level classes ("Store.items").
+    std::map<std::string, python::Container, std::less<>> containers;
     std::map<std::string, std::string, std::less<>> reexports;  // from-imported names: "CACHE" -> ".cache.CACHE"
   };
   std::optional<ImportedContainer> ContainerOf(std::string_view importer, std::string_view name, int depth) const;

@@ -23,7 +23,8 @@ constexpr RuleInfo kInfo{
     "module-level state is changed while serving a request",
     R"(## What it does
 Finds module-level dicts, lists and sets (also those of another module of the project,
-imported: `from state import CACHE`; class attributes: `Cache.store`, `cls.store`; and
+imported: `from state import CACHE`; class attributes: `Cache.store`, `cls.store`, also of a
+class imported from another module; and
 names declared `global`, or set through their module: `stats.count += 1`) that are changed while a request is served — in a route
 handler, a class-based view's method, a bare WSGI `app(environ, start_response)`, a
 bot's listener run by its webhook (pyTelegramBotAPI's `@bot.message_handler`, aiogram's
@@ -235,7 +236,8 @@ class Checker {
     auto [it, added] = imported_.try_emplace(qualified);
     if (added) it->second = modules_->ContainerOf(module_.path(), qualified);
     if (!it->second) return {};
-    return {&it->second->container, "imported module-level", it->second->path};
+    return {&it->second->container, it->second->class_attribute ? "imported class-level" : "imported module-level",
+            it->second->path};
   }
 
   // `background_tasks.add(task)` where the task comes from `asyncio.create_task(...)`.
