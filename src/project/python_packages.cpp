@@ -182,48 +182,166 @@ constexpr std::string_view kFirebaseAdmin[] = {"cachecontrol", "google-api-pytho
                                                "pyjwt", "google-api-core", "google-cloud-firestore"};
 constexpr std::string_view kStripe[] = {"requests", "typing-extensions"};
 constexpr std::string_view kPythonTelegramBot[] = {"httpx"};
+constexpr std::string_view kPytelegrambotapi[] = {"requests"};
+constexpr std::string_view kLineBotSdk[] = {"requests", "urllib3", "python-dateutil", "aiohttp", "pydantic", "aenum",
+                                            "deprecated"};
+constexpr std::string_view kGspread[] = {"google-auth", "google-auth-oauthlib"};
+constexpr std::string_view kGoogleAuthOauthlib[] = {"google-auth", "requests-oauthlib"};
+constexpr std::string_view kRequestsOauthlib[] = {"oauthlib", "requests"};
+constexpr std::string_view kTweepy[] = {"oauthlib", "requests", "requests-oauthlib"};
+constexpr std::string_view kAiohttp[] = {"aiohappyeyeballs", "aiosignal", "attrs", "frozenlist", "multidict",
+                                         "propcache", "yarl"};
+constexpr std::string_view kDiscordPy[] = {"aiohttp"};
+constexpr std::string_view kAiogram[] = {"aiofiles", "aiohttp", "certifi", "magic-filter", "pydantic",
+                                         "typing-extensions"};
+constexpr std::string_view kAnthropic[] = {"anyio", "distro", "httpx", "jiter", "pydantic", "sniffio",
+                                           "typing-extensions"};
+constexpr std::string_view kGroq[] = {"anyio", "distro", "httpx", "pydantic", "sniffio", "typing-extensions"};
+constexpr std::string_view kTwilio[] = {"requests", "pyjwt", "aiohttp", "aiohttp-retry"};
+constexpr std::string_view kPymongo[] = {"dnspython"};
+constexpr std::string_view kBeautifulsoup4[] = {"soupsieve", "typing-extensions"};
+constexpr std::string_view kMatplotlib[] = {"contourpy", "cycler", "fonttools", "kiwisolver", "numpy", "packaging",
+                                            "pillow", "pyparsing", "python-dateutil"};
+constexpr std::string_view kScikitLearn[] = {"numpy", "scipy", "joblib", "threadpoolctl"};
+constexpr std::string_view kScipy[] = {"numpy"};
+constexpr std::string_view kSeaborn[] = {"numpy", "pandas", "matplotlib"};
+constexpr std::string_view kTiktoken[] = {"regex", "requests"};
+constexpr std::string_view kHuggingfaceHub[] = {"filelock", "fsspec", "packaging", "pyyaml", "requests", "tqdm",
+                                                "typing-extensions"};
+constexpr std::string_view kFlaskSocketio[] = {"flask", "python-socketio"};
+constexpr std::string_view kPythonSocketio[] = {"bidict", "python-engineio"};
+constexpr std::string_view kFlaskWtf[] = {"flask", "itsdangerous", "wtforms"};
+constexpr std::string_view kFlaskBcrypt[] = {"flask", "bcrypt"};
+constexpr std::string_view kFlaskJwtExtended[] = {"werkzeug", "flask", "pyjwt"};
+constexpr std::string_view kFlaskCaching[] = {"cachelib", "flask"};
+constexpr std::string_view kDjangoRestFramework[] = {"django"};
+constexpr std::string_view kDjangoCorsHeaders[] = {"django", "asgiref"};
 
 constexpr Bundle kBundles[] = {
+    {"aiogram", kAiogram},
+    {"aiohttp", kAiohttp},
     {"alembic", kAlembic},
+    {"anthropic", kAnthropic},
     {"anyio", kAnyio},
+    {"beautifulsoup4", kBeautifulsoup4},
     {"boto3", kBoto3},
     {"botocore", kBotocore},
+    {"discord-py", kDiscordPy},
     {"django", kDjango},
+    {"django-cors-headers", kDjangoCorsHeaders},
+    {"djangorestframework", kDjangoRestFramework},
     {"fastapi", kFastapi},
     {"firebase-admin", kFirebaseAdmin},
     {"flask", kFlask},
     {"flask-apscheduler", kFlaskApscheduler},
+    {"flask-bcrypt", kFlaskBcrypt},
+    {"flask-caching", kFlaskCaching},
     {"flask-cors", kFlaskCors},
+    {"flask-jwt-extended", kFlaskJwtExtended},
     {"flask-login", kFlaskLogin},
     {"flask-migrate", kFlaskMigrate},
+    {"flask-socketio", kFlaskSocketio},
     {"flask-sqlalchemy", kFlaskSqlalchemy},
+    {"flask-wtf", kFlaskWtf},
     {"google-api-core", kGoogleApiCore},
     {"google-api-python-client", kGoogleApiPythonClient},
     {"google-auth", kGoogleAuth},
+    {"google-auth-oauthlib", kGoogleAuthOauthlib},
     {"google-cloud-firestore", kGoogleCloudFirestore},
     {"google-cloud-storage", kGoogleCloudStorage},
     {"google-genai", kGoogleGenai},
     {"google-generativeai", kGoogleGenerativeai},
+    {"groq", kGroq},
+    {"gspread", kGspread},
     {"httpcore", kHttpcore},
     {"httpx", kHttpx},
+    {"huggingface-hub", kHuggingfaceHub},
     {"jinja2", kJinja2},
     {"langchain", kLangchain},
     {"langchain-core", kLangchainCore},
     {"langchain-openai", kLangchainOpenai},
+    {"line-bot-sdk", kLineBotSdk},
+    {"matplotlib", kMatplotlib},
     {"openai", kOpenai},
     {"pandas", kPandas},
     {"pydantic", kPydantic},
+    {"pymongo", kPymongo},
+    {"pytelegrambotapi", kPytelegrambotapi},
     {"python-dateutil", kDateutil},
+    {"python-socketio", kPythonSocketio},
     {"python-telegram-bot", kPythonTelegramBot},
     {"requests", kRequests},
+    {"requests-oauthlib", kRequestsOauthlib},
+    {"scikit-learn", kScikitLearn},
+    {"scipy", kScipy},
+    {"seaborn", kSeaborn},
     {"slack-bolt", kSlackBolt},
     {"sqlalchemy", kSqlalchemy},
     {"sqlmodel", kSqlmodel},
     {"starlette", kStarlette},
     {"stripe", kStripe},
     {"supabase", kSupabase},
+    {"tiktoken", kTiktoken},
+    {"tweepy", kTweepy},
+    {"twilio", kTwilio},
     {"uvicorn", kUvicorn},
     {"werkzeug", kWerkzeug},
+};
+
+struct ExtraBundle {
+  std::string_view package;  // normalised
+  std::string_view extra;    // normalised
+  std::span<const std::string_view> brings;
+};
+
+// What popular extras install besides their package (the `extra == "..."` markers of the
+// packages' `Requires-Dist` on PyPI, current major versions). Installed packages' own
+// dependencies come from kBundles.
+constexpr std::string_view kFastapiStandard[] = {"fastapi-cli", "httpx", "jinja2", "python-multipart",
+                                                 "email-validator", "uvicorn", "uvloop", "httptools",
+                                                 "websockets", "watchfiles", "python-dotenv", "pyyaml"};
+constexpr std::string_view kFastapiAll[] = {"fastapi-cli", "httpx", "jinja2", "python-multipart", "itsdangerous",
+                                            "pyyaml", "ujson", "orjson", "email-validator", "uvicorn", "uvloop",
+                                            "httptools", "websockets", "watchfiles", "python-dotenv",
+                                            "pydantic-settings", "pydantic-extra-types"};
+constexpr std::string_view kUvicornStandard[] = {"httptools", "python-dotenv", "pyyaml", "uvloop", "watchfiles",
+                                                 "websockets"};
+constexpr std::string_view kPysocks[] = {"pysocks"};
+constexpr std::string_view kEmailValidator[] = {"email-validator"};
+constexpr std::string_view kCryptography[] = {"cryptography"};
+constexpr std::string_view kBcrypt[] = {"bcrypt"};
+constexpr std::string_view kHttpxHttp2[] = {"h2"};
+constexpr std::string_view kHttpxSocks[] = {"socksio"};
+constexpr std::string_view kAsgiref[] = {"asgiref"};
+constexpr std::string_view kDotenv[] = {"python-dotenv"};
+constexpr std::string_view kPillow[] = {"pillow"};
+constexpr std::string_view kPsycopgBinary[] = {"psycopg-binary"};
+constexpr std::string_view kPsycopgPool[] = {"psycopg-pool"};
+constexpr std::string_view kAsyncpg[] = {"asyncpg", "greenlet"};
+constexpr std::string_view kSocketioClient[] = {"requests", "websocket-client"};
+constexpr std::string_view kLangchainOpenaiExtra[] = {"langchain-openai"};
+constexpr std::string_view kLangchainAnthropic[] = {"langchain-anthropic"};
+
+constexpr ExtraBundle kExtras[] = {
+    {"fastapi", "all", kFastapiAll},
+    {"fastapi", "standard", kFastapiStandard},
+    {"flask", "async", kAsgiref},
+    {"flask", "dotenv", kDotenv},
+    {"httpx", "http2", kHttpxHttp2},
+    {"httpx", "socks", kHttpxSocks},
+    {"langchain", "anthropic", kLangchainAnthropic},
+    {"langchain", "openai", kLangchainOpenaiExtra},
+    {"passlib", "bcrypt", kBcrypt},
+    {"psycopg", "binary", kPsycopgBinary},
+    {"psycopg", "pool", kPsycopgPool},
+    {"pydantic", "email", kEmailValidator},
+    {"pyjwt", "crypto", kCryptography},
+    {"python-jose", "cryptography", kCryptography},
+    {"python-socketio", "client", kSocketioClient},
+    {"qrcode", "pil", kPillow},
+    {"requests", "socks", kPysocks},
+    {"sqlalchemy", "postgresql-asyncpg", kAsyncpg},
+    {"uvicorn", "standard", kUvicornStandard},
 };
 
 // The entry for the longest package of `module` the table knows ("google.oauth2" for
@@ -293,6 +411,16 @@ std::string SuggestedPackage(std::string_view name) {
   std::string package(name.substr(0, name.find('.')));
   std::replace(package.begin(), package.end(), '_', '-');
   return package;
+}
+
+std::vector<std::string> InstalledWithExtra(std::string_view package, std::string_view extra) {
+  std::vector<std::string> installed;
+  for (const ExtraBundle& bundle : kExtras) {
+    if (bundle.package == package && bundle.extra == extra) installed.assign(bundle.brings.begin(), bundle.brings.end());
+  }
+  // An extra is usually named after what it installs (`promplate[openai]`, `celery[redis]`).
+  installed.emplace_back(extra);
+  return installed;
 }
 
 std::span<const std::string_view> InstalledWith(std::string_view package) {

@@ -47,4 +47,10 @@ std::string SuggestedPackage(std::string_view name);
 // when `package` is declared. Follow the result again for what those install.
 std::span<const std::string_view> InstalledWith(std::string_view package);
 
+// Normalised names of the packages that extra `extra` of `package` (both normalised)
+// installs besides `package`: the table's for popular extras (fastapi[standard] installs
+// uvicorn), and the extra's own name, since extras are usually named after what they
+// install (promplate[openai], celery[redis]). Follow InstalledWith for what those install.
+std::vector<std::string> InstalledWithExtra(std::string_view package, std::string_view extra);
+
 }  // namespace faaslint::project

@@ -53,6 +53,15 @@ bool DecodeRequirementsText(std::string* text) {
   return text->find('\0') == std::string::npos;
 }
 
+// One PEP 508 requirement: its name and the extras it asks for.
+void AddRequirement(std::string_view requirement, DeclaredPackages* out) {
+  std::string name = RequirementName(requirement);
+  if (name.empty()) return;
+  name = NormalizePackageName(name);
+  for (const std::string& extra : RequirementExtras(requirement)) out->extras.emplace(name, NormalizePackageName(extra));
+  out->names.insert(std::move(name));
+}
+
 void ReadRequirementsTxt(const Snapshot& snapshot, const std::string& path, DeclaredPackages* out, int depth) {
   std::string text, error;
   if (depth > 8 || !snapshot.Read(path, &text, &error) || !DecodeRequirementsText(&text)) {
@@ -101,16 +110,25 @@ void ReadRequirementsTxt(const Snapshot& snapshot, const std::string& path, Decl
       if (egg != std::string::npos) out->names.insert(NormalizePackageName(RequirementName(line.substr(egg + 5))));
       continue;
     }
-    std::string name = RequirementName(line);
-    if (!name.empty()) out->names.insert(NormalizePackageName(name));
+    AddRequirement(line, out);
   }
 }
 
 #if FAASLINT_HAVE_TOML
+// Poetry's and Pipfile's tables: `name = "1.0"` or `name = {version = "*", extras = ["socks"]}`.
 void AddKeys(const toml::table* table, DeclaredPackages* out) {
   if (!table) return;
   for (const auto& [key, value] : *table) {
-    if (key.str() != "python") out->names.insert(NormalizePackageName(key.str()));
+    if (key.str() == "python") continue;
+    std::string name = NormalizePackageName(key.str());
+    if (const toml::table* spec = value.as_table()) {
+      if (const toml::array* extras = (*spec)["extras"].as_array()) {
+        for (const toml::node& extra : *extras) {
+          if (const auto* text = extra.as_string()) out->extras.emplace(name, NormalizePackageName(text->get()));
+        }
+      }
+    }
+    out->names.insert(std::move(name));
   }
 }
 
@@ -136,10 +154,7 @@ void ReadToml(const Snapshot& snapshot, const std::string& path, bool pipfile, D
   if (const toml::array* dependencies = root["project"]["dependencies"].as_array()) {
     declares = true;
     for (const toml::node& item : *dependencies) {
-      if (const auto* text_item = item.as_string()) {
-        std::string name = RequirementName(text_item->get());
-        if (!name.empty()) out->names.insert(NormalizePackageName(name));
-      }
+      if (const auto* text_item = item.as_string()) AddRequirement(text_item->get(), out);
     }
   }
   if (const toml::table* poetry = root["tool"]["poetry"]["dependencies"].as_table()) {
@@ -165,6 +180,25 @@ std::string RequirementName(std::string_view requirement) {
   // A URL or path ("./pkg", "https://...") is not a name.
   if (i < requirement.size() && (requirement[i] == ':' || requirement[i] == '/')) return {};
   return std::string(name);
+}
+
+std::vector<std::string> RequirementExtras(std::string_view requirement) {
+  std::vector<std::string> extras;
+  const std::string name = RequirementName(requirement);
+  if (name.empty()) return extras;
+  size_t open = requirement.find(name) + name.size();
+  while (open < requirement.size() && (requirement[open] == ' ' || requirement[open] == '\t')) ++open;
+  if (open >= requirement.size() || requirement[open] != '[') return extras;
+  size_t close = requirement.find(']', open);
+  if (close == std::string_view::npos) return extras;
+  std::string_view list = requirement.substr(open + 1, close - open - 1);
+  while (!list.empty()) {
+    size_t comma = list.find(',');
+    std::string extra = Trim(list.substr(0, comma));
+    if (!extra.empty()) extras.push_back(std::move(extra));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  }
+  return extras;
 }
 
 DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/change_set.h"
@@ -16,6 +17,8 @@ namespace faaslint::project {
 struct DeclaredPackages {
   std::vector<std::string> sources;  // the files read, root-relative
   std::set<std::string> names;       // PEP 503-normalised distribution names
+  // The extras asked for, normalised, by package: `fastapi[standard]` -> {"fastapi", "standard"}.
+  std::set<std::pair<std::string, std::string>> extras;
   // A pyproject.toml there for its tools' settings only: no dependency table.
   std::vector<std::string> without_dependencies;
   // A source exists that could not be read completely (a TOML file without TOML
@@ -34,6 +37,10 @@ DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot);
 // kDeclarationFiles, present or not (a change may have just deleted one), and every file
 // read (a `-r` include).
 std::vector<std::string> DeclarationFiles(const DeclaredPackages& declared);
+
+// The extras of one requirement, as written ("uvicorn[standard,  watch]>=0.30" ->
+// {"standard", "watch"}); empty when it asks for none.
+std::vector<std::string> RequirementExtras(std::string_view requirement);
 
 // The distribution name at the start of one requirement (PEP 508: "Flask[async]>=3; python_version>'3'"
 // -> "Flask"); empty when the line names none.

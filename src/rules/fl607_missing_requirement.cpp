@@ -26,8 +26,10 @@ does not declare. It knows the standard library (Python 3.12), the project's own
 modules, import names that differ from package names (`yaml` is PyYAML, `PIL` is
 Pillow, `bs4` is beautifulsoup4, `dotenv` is python-dotenv, `jwt` is PyJWT, `cv2` is
 opencv-python, `sklearn` is scikit-learn, `bson` is pymongo, `telebot` is
-pyTelegramBotAPI, ...) and the packages that popular ones bring along (Flask brings
-Werkzeug and Jinja2). For an import name it does not know, a declared package whose
+pyTelegramBotAPI, ...), the packages that popular ones bring along (Flask brings
+Werkzeug and Jinja2, gspread brings requests) and what extras install
+(`fastapi[standard]` brings uvicorn, `requests[socks]` PySocks; an extra the table does
+not know counts as the package of its name: `promplate[openai]` brings openai). For an import name it does not know, a declared package whose
 name contains it counts (`linebot` in line-bot-sdk, `socks` in PySocks): the rule
 would rather miss a requirement than call a declared one missing. Imports inside
 `try:` (optional imports), under `if TYPE_CHECKING:` and under
@@ -70,7 +72,13 @@ bool Provided(const std::string& name, const project::DeclaredPackages& declared
     return true;
   }
   std::set<std::string, std::less<>> installed(declared.names.begin(), declared.names.end());
-  std::vector<std::string> next(declared.names.begin(), declared.names.end());
+  for (const auto& [package, extra] : declared.extras) {
+    for (std::string& brought : project::InstalledWithExtra(package, extra)) installed.insert(std::move(brought));
+  }
+  for (const std::string& package : candidates) {
+    if (installed.count(package)) return true;
+  }
+  std::vector<std::string> next(installed.begin(), installed.end());
   while (!next.empty()) {
     std::string package = std::move(next.back());
     next.pop_back();

@@ -161,7 +161,7 @@ TEST(FL607, PackagesNamedOtherwiseThanTheirImports) {
   // A name the table knows is not guessed at: ruamel.yaml does not provide `yaml`, nor
   // docx2pdf `docx`; and a short name is never matched by containment.
   files["api/index.py"] = "import yaml\nimport docx\nimport jwt\napp = 1\n";
-  files["requirements.txt"] = "ruamel.yaml\ndocx2pdf\nflask-jwt-extended\n";
+  files["requirements.txt"] = "ruamel.yaml\ndocx2pdf\njwtools\n";
   EXPECT_EQ(Render(RunProjectRule("FL607", files)),
             "api/index.py:1:8: `yaml` is imported, but requirements.txt does not declare it (package `PyYAML`)\n"
             "api/index.py:2:8: `docx` is imported, but requirements.txt does not declare it (package "
@@ -206,6 +206,24 @@ TEST(FL607, AZeroConfigAppWithoutVercelJsonIsAProject) {
   EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
 }
 
+// Extras install packages: in pyproject.toml's PEP 508 strings, Poetry's tables and Pipfile's.
+TEST(FL607, ExtrasInEveryDeclarationFormat) {
+  const std::string uses_uvicorn = "import uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\n";
+  std::map<std::string, std::string> files = {
+      {"pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"fastapi[standard]\"]\n"},
+      {"app.py", uses_uvicorn}};
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
+  files["pyproject.toml"] =
+      "[tool.poetry.dependencies]\npython = \"^3.12\"\nfastapi = {version = \"*\", extras = [\"standard\"]}\n";
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
+  files.erase("pyproject.toml");
+  files["Pipfile"] = "[packages]\nfastapi = {version = \"*\", extras = [\"standard\"]}\n";
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
+  files["Pipfile"] = "[packages]\nfastapi = \"*\"\n";  // without the extra, uvicorn is not installed
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)),
+            "app.py:1:8: `uvicorn` is imported, but Pipfile does not declare it\n");
+}
+
 TEST(PythonPackages, NormalisationAndNames) {
   EXPECT_EQ(project::NormalizePackageName("Flask_Cors"), "flask-cors");
   EXPECT_EQ(project::NormalizePackageName("zope.interface"), "zope-interface");
@@ -213,6 +231,12 @@ TEST(PythonPackages, NormalisationAndNames) {
   EXPECT_EQ(project::RequirementName("Flask[async]>=3; python_version > '3.8'"), "Flask");
   EXPECT_EQ(project::RequirementName("requests @ https://x/requests.whl"), "requests");
   EXPECT_EQ(project::RequirementName("https://x/pkg.whl"), "");
+  EXPECT_EQ(project::RequirementExtras("uvicorn[standard,  watch]>=0.30"),
+            (std::vector<std::string>{"standard", "watch"}));
+  EXPECT_EQ(project::RequirementExtras("requests [socks] ; python_version > '3.8'"),
+            (std::vector<std::string>{"socks"}));
+  EXPECT_TRUE(project::RequirementExtras("flask>=3  # [not an extra]").empty());
+  EXPECT_TRUE(project::RequirementExtras("https://x/pkg.whl").empty());
   EXPECT_TRUE(project::IsStandardLibrary("asyncio"));
   EXPECT_TRUE(project::IsStandardLibrary("_thread"));
   EXPECT_FALSE(project::IsStandardLibrary("distutils"));  // removed in Python 3.12
