@@ -21,13 +21,21 @@ Finds `atexit.register(...)` (as a call or a decorator) and handlers installed f
 run when the process shuts down. `SIGINT` handlers count when they are installed at
 import time or in a startup hook; one installed for the duration of a call (a
 debugger's Ctrl-C handling) is not reported, nor is putting back a saved handler.
+On Vercel, `SIGTERM` handlers are not reported: Vercel Functions on Python support
+graceful shutdown (changelog "Vercel Functions now support graceful shutdown"): an
+instance that is scaled down receives `SIGTERM` and has up to 500 ms to clean up.
 
 ## Why it fails on serverless
 A function instance lives for one request. After the response the platform freezes
 the instance, and later discards it without a normal interpreter shutdown: `atexit`
 functions and signal handlers do not get to run. Whatever they were meant to do —
 flush buffered metrics or logs, write a final state file, close a connection cleanly,
-deregister a worker — silently never happens.
+deregister a worker — silently never happens. On Vercel the `SIGTERM` at scale-down
+is the exception, and it does not run `atexit` functions either: Vercel's Python
+runtime (`vercel_runtime/vc_init.py`) installs no handler of its own for WSGI apps,
+and for ASGI apps uvicorn passes the signal on after its own shutdown, so the
+default action ends the process without an interpreter shutdown — unless the app's
+own `SIGTERM` handler exits normally. `SIGINT` is never sent.
 
 ## Example
 ```python
@@ -113,6 +121,8 @@ void Check(const PyContext& cx, Sink& out) {
     // is a shutdown hook.
     bool sigint = signal->value.qualified.ends_with("SIGINT");
     if (sigint && call.function != -1 && !module.IsInColdStart(call.function)) continue;
+    // Vercel sends SIGTERM at scale-down and waits up to 500 ms (graceful shutdown).
+    if (!sigint && cx.settings.platform == Platform::kVercel) continue;
     if (OneOf(handler->value.qualified, kNotHandlers) || handler->value.kind == python::Expr::Kind::kNone) continue;
     if (!saved) saved = SavedHandlers(module);  // once, for the first handler to check
     if (RestoresSavedHandler(*saved, handler->value)) continue;

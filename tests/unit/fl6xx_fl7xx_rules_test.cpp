@@ -168,6 +168,20 @@ TEST(FL706, MoreThanAHundredCronJobs) {
 namespace faaslint::testing {
 namespace {
 
+// Vercel sends SIGTERM at scale-down and waits up to 500 ms (graceful shutdown); AWS
+// Lambda sends it only to functions with an extension, so a handler there still never runs.
+TEST(FL404, SigtermHandlersRunOnVercelOnly) {
+  const std::map<std::string, std::string> files = {
+      {"app.py", "import signal\nfrom flask import Flask\napp = Flask(__name__)\n"
+                 "signal.signal(signal.SIGTERM, lambda *_: None)\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL404", files)), "");
+  Settings lambda;
+  lambda.platform = Platform::kAwsLambda;
+  EXPECT_EQ(Render(RunProjectRule("FL404", files, lambda)),
+            "app.py:4:1: the SIGTERM handler `lambda *_: None` is not called when the platform stops a function "
+            "instance\n");
+}
+
 TEST(VercelRules, NothingWhenThePlatformIsNotVercel) {
   Settings settings;
   settings.platform = Platform::kAwsLambda;
