@@ -21,6 +21,9 @@ Finds logging set up to write files: `logging.FileHandler`, `RotatingFileHandler
 `concurrent_log_handler`), `logging.basicConfig(filename=...)`, `dictConfig` dictionaries
 (Django's `LOGGING`) whose handler class is a file handler, and loguru's
 `logger.add("app.log")`. Handlers writing to `/dev/stdout` or `/dev/stderr` are fine.
+On Vercel, `basicConfig(filename=...)` is reported only with `force=True`: Vercel's
+Python runtime configures the root logger before it imports the app, and `basicConfig`
+does nothing once the root logger has handlers, unless it is forced.
 Logs in `/tmp` are reported too: they can be written but nobody will read them.
 
 ## Why it fails on serverless
@@ -72,9 +75,18 @@ std::string Consequence(const PathValue& path) {
 }
 
 // The file a call logs to, when it is one.
-const Expr* LogFile(const python::Module& module, const python::Values& values, const python::Call& call) {
+const Expr* LogFile(const python::Module& module, const python::Values& values, const python::Call& call,
+                    Platform platform) {
   if (OneOf(call.callee, kFileHandlers)) return ArgValue(call, 0, "filename");
-  if (call.callee == "logging.basicConfig") return ArgValue(call, -1, "filename");
+  if (call.callee == "logging.basicConfig") {
+    // Vercel's Python runtime sets up the root logger (basicConfig(force=True) with its
+    // own handler, vercel_runtime/vc_init.py) before it imports the app, and basicConfig
+    // does nothing once the root logger has handlers, unless it is forced.
+    const python::Argument* force = call.Keyword("force");
+    const bool forced = force && force->value.IsTrue();
+    if (platform == Platform::kVercel && !forced) return nullptr;
+    return ArgValue(call, -1, "filename");
+  }
   if (call.callee == "loguru.logger.add") {
     // A sink given as a path (str or Path); streams and callables are not files. Text is
     // a path to loguru whatever it holds (f"{log_dir}/app.log"), and so is os.path.join's.
@@ -92,7 +104,7 @@ void Check(const PyContext& cx, Sink& out) {
   const python::Values& values = cx.values;
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0 || ToleratesReadOnlyFilesystem(call)) continue;
-    const Expr* file = LogFile(module, values, call);
+    const Expr* file = LogFile(module, values, call, cx.settings.platform);
     if (!file || file->kind == Expr::Kind::kNone) continue;
     PathValue path = values.Path(*file, call.function);
     if (path.kind == PathKind::kDevice) continue;
