@@ -135,11 +135,34 @@ struct Scope {
 // one cursor (ts_node_child(i) starts over from the first child: quadratic on a wide
 // node). tree-sitter's error symbol is ts_builtin_sym_error, ((TSSymbol)-1)
 // (tree_sitter/parser.h).
+// Inside an ERROR node, what parsed whole before the error: complete statements and
+// comments. tree-sitter often wraps a module from its first line in one ERROR node when
+// a later `def f()` lacks its colon; the error is where these stop.
+bool ParsedWhole(TSNode node) {
+  if (!ts_node_is_named(node) || ts_node_has_error(node) || ts_node_is_missing(node)) return false;
+  std::string_view type = ts_node_type(node);
+  return type.ends_with("_statement") || type == "comment" || type == "function_definition" ||
+         type == "class_definition" || type == "decorated_definition";
+}
+
 uint32_t FirstErrorLine(TSNode root) {
   TsCursor cursor(root);
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(cursor.get());
-    if (ts_node_symbol(node) == static_cast<TSSymbol>(-1) || ts_node_is_missing(node)) break;
+    if (ts_node_is_missing(node)) break;
+    if (ts_node_symbol(node) == static_cast<TSSymbol>(-1)) {
+      // Past the statements that parsed whole, into the first part that did not.
+      if (!ts_tree_cursor_goto_first_child(cursor.get())) break;
+      while (ParsedWhole(ts_tree_cursor_current_node(cursor.get())) && ts_tree_cursor_goto_next_sibling(cursor.get())) {
+      }
+      TSNode part = ts_tree_cursor_current_node(cursor.get());
+      if (ParsedWhole(part)) {  // all of it parsed: the ERROR itself is where it stops
+        ts_tree_cursor_goto_parent(cursor.get());
+        break;
+      }
+      if (!ts_node_has_error(part)) break;  // a token no statement took: the error starts here
+      continue;                             // an ERROR, MISSING, or a node with an error inside
+    }
     bool descended = false;
     if (ts_tree_cursor_goto_first_child(cursor.get())) {
       do {

@@ -371,6 +371,10 @@ TEST(BadInput, SyntaxErrorIsNamedAndTheRestIsChecked) {
   TempDir dir;
   dir.Write("app.py", "import threading\n\ndef f(:\n    return 1\nthreading.Thread(target=print).start()\n");
   dir.Write("unclosed.py", "x = 1\ny = foo(1,\n");
+  // tree-sitter wraps this module from line 1 in one ERROR node; the error is the `def`
+  // without its colon (QA: a Discord bot's handler), after the statements that parsed.
+  dir.Write("bot.py", "import os\n\nclient = object()\n\n# the handler\ndef handler(request)\n"
+                      "    async def on_ready()\n        print(os.getpid())\n");
   dir.Write("modern.py",
             "type Pair[T] = tuple[T, T]\n"
             "def first[T](p: Pair[T]) -> T:\n"
@@ -384,6 +388,7 @@ TEST(BadInput, SyntaxErrorIsNamedAndTheRestIsChecked) {
   EXPECT_NE(result.out.find("app.py:5:1: FL101"), std::string::npos) << "the rest is checked: " << result.out;
   EXPECT_EQ(result.err,
             "faaslint: app.py: syntax error on line 3: checked as far as it parses\n"
+            "faaslint: bot.py: syntax error on line 6: checked as far as it parses\n"
             "faaslint: unclosed.py: syntax error on line 2: checked as far as it parses\n");
 }
 

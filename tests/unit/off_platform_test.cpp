@@ -45,7 +45,7 @@ app = Flask(__name__)
 
 def local_dev_setup():
     sqlite3.connect("dev.db")
-    logging.basicConfig(filename="dev.log")
+    logging.getLogger().addHandler(logging.FileHandler("dev.log"))
     with open("schema.sql") as schema:
         schema.read()
     subprocess.run(["make", "assets"])
