@@ -449,8 +449,9 @@ class ModuleBuilder {
     ClassifyByDecorators(function);
     if (scope.klass >= 0) ClassifyMethod(function, m_.classes_[scope.klass]);
     // A bare WSGI application, `def app(environ, start_response)`: Vercel calls it per request.
+    // PEP 3333 names no parameter; `start_response` is the one every WSGI app spells so.
     if (function.parent == -1 && function.class_index == -1 && function.params.size() == 2 &&
-        function.params[0] == "environ" && function.params[1] == "start_response") {
+        function.params[1] == "start_response") {  // the first is `environ` or `env`, as its author named it
       function.is_handler = true;
     }
     int index = static_cast<int>(m_.functions_.size());

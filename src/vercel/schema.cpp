@@ -222,6 +222,21 @@ class Validator {
   std::vector<SchemaIssue>* out_;
 };
 
+// What to do with a `runtime` that names no version, for the language of the pattern's
+// files: its extension part (`py`, `js`, `{js,ts}`).
+std::string RuntimeHelp(std::string_view pattern) {
+  const size_t dot = pattern.rfind('.');
+  const std::string_view extension = dot == std::string_view::npos ? std::string_view() : pattern.substr(dot + 1);
+  const bool python = extension.find("py") != std::string_view::npos;
+  const bool node = extension.find("js") != std::string_view::npos || extension.find("ts") != std::string_view::npos;
+  if (python && !node) return "Python functions need no `runtime`: remove it, or pin a runtime package version";
+  if (node && !python) {
+    return "Node.js functions take their version from package.json `engines.node` or the project settings: remove "
+           "`runtime`, or pin a runtime package version";
+  }
+  return "Vercel's own runtimes need no `runtime`: remove it, or pin a runtime package version";
+}
+
 // @vercel/fs-detectors 7.7.3 validateFunctions(): checks beyond the JSON schema.
 void CheckFunctionEntries(const JsonValue& root, std::vector<SchemaIssue>* out) {
   const JsonValue* functions = root.Get("functions");
@@ -250,7 +265,7 @@ void CheckFunctionEntries(const JsonValue& root, std::vector<SchemaIssue>* out) 
                         fmt::format("`{}.runtime` \"{}\" has no version; a community runtime is written "
                                     "`name@1.2.3`",
                                     path, runtime->text),
-                        "Python functions need no `runtime`: remove it, or pin a runtime package version"});
+                        RuntimeHelp(entry.key)});
       }
     }
   }

@@ -111,6 +111,21 @@ TEST(FL603, TypesRangesRuntimeAndPaths) {
             "vercel.json:8:13: `crons[0]` is missing the required property `schedule`\n");
 }
 
+// The help for a `runtime` without a version fits the language of the pattern's files
+// (QA: a Node.js cron function was told that Python functions need no runtime).
+TEST(FL603, RuntimeHelpFitsTheFunctionsLanguage) {
+  auto help_for = [](const std::string& pattern) {
+    std::vector<Finding> findings =
+        RunProjectRule("FL603", {{"vercel.json", "{\"functions\": {\"" + pattern + "\": {\"runtime\": \"x18\"}}}"},
+                                 {"api/index.py", "app = 1\n"}});
+    return findings.size() == 1 ? findings[0].help : "no single finding";
+  };
+  EXPECT_TRUE(help_for("api/cron.py").starts_with("Python functions need no `runtime`")) << help_for("api/cron.py");
+  EXPECT_TRUE(help_for("api/cron.js").starts_with("Node.js functions take their version from package.json"));
+  EXPECT_TRUE(help_for("api/*.{js,ts}").starts_with("Node.js functions"));
+  EXPECT_TRUE(help_for("api/**/*").starts_with("Vercel's own runtimes need no `runtime`"));
+}
+
 TEST(FL603, PlanCapsFollowTheConfiguredPlan) {
   std::string config = R"J({"functions": {"api/*.py": {"memory": 3008, "maxDuration": 600}}})J";
   EXPECT_EQ(Lint("FL603", config, Plan::kHobby),
