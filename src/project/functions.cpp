@@ -6,14 +6,14 @@
 #include "core/glob.h"
 
 namespace faaslint::project {
-namespace {
 
-// Whether any file lives under folder `prefix` (ending in '/').
 bool HasFolder(const Snapshot& snapshot, const std::string& prefix) {
   const std::vector<std::string>& files = snapshot.files();
   auto it = std::lower_bound(files.begin(), files.end(), prefix);
   return it != files.end() && it->starts_with(prefix);
 }
+
+namespace {
 
 std::string Folder(std::string_view path) {
   size_t slash = path.rfind('/');

@@ -16,6 +16,9 @@ namespace faaslint::project {
 // Whether the snapshot has the file (its file list is sorted).
 bool HasFile(const Snapshot& snapshot, std::string_view path);
 
+// Whether any file lives under folder `prefix` (ending in '/').
+bool HasFolder(const Snapshot& snapshot, const std::string& prefix);
+
 // A file Vercel turns into a function: under api/, with no path segment starting with
 // `_` or `.` (Vercel leaves those alone as helpers).
 bool IsApiFunctionFile(std::string_view path);

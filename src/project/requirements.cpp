@@ -218,6 +218,20 @@ DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot) {
   return out;
 }
 
+std::string NearestFolderRequirements(const Snapshot& snapshot, std::string_view path) {
+  for (size_t slash = path.rfind('/'); slash != std::string_view::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+    std::string folder(path.substr(0, slash + 1));
+    if (folder == "api/") continue;
+    std::string candidate = folder + "requirements.txt";
+    if (HasFile(snapshot, candidate)) return candidate;
+  }
+  return {};
+}
+
+void AddRequirementsFile(const Snapshot& snapshot, const std::string& path, DeclaredPackages* out) {
+  ReadRequirementsTxt(snapshot, path, out, 0);
+}
+
 std::vector<std::string> DeclarationFiles(const DeclaredPackages& declared) {
   std::vector<std::string> files(std::begin(kDeclarationFiles), std::end(kDeclarationFiles));
   for (const std::string& source : declared.sources) {

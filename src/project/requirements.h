@@ -33,6 +33,15 @@ inline constexpr std::string_view kDeclarationFiles[] = {"requirements.txt", "ap
 
 DeclaredPackages ReadDeclaredPackages(const Snapshot& snapshot);
 
+// The requirements.txt that Vercel's Python builder reads for a function in `path`'s
+// folder before the root's: the nearest one in that folder or a folder above it, short of
+// the root and api/ (ReadDeclaredPackages reads those). Empty when there is none.
+// (@vercel/python: "found local requirements.txt" in the entrypoint's directory.)
+std::string NearestFolderRequirements(const Snapshot& snapshot, std::string_view path);
+
+// Adds what requirements file `path` (and its `-r` includes) declares to `out`.
+void AddRequirementsFile(const Snapshot& snapshot, const std::string& path, DeclaredPackages* out);
+
 // Every file whose change may change what `declared` says: the places of
 // kDeclarationFiles, present or not (a change may have just deleted one), and every file
 // read (a `-r` include).

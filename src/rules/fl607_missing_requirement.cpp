@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "project/functions.h"
@@ -22,8 +23,10 @@ Follows the imports of every Python function file (and of the local modules they
 import; in a Django project also of the modules Django loads by name: the settings, the
 URLconfs and what they `include()`, the apps of INSTALLED_APPS) and reports a third-party module that `requirements.txt`, `pyproject.toml`
 (`[project].dependencies`, `[tool.poetry.dependencies]`) or `Pipfile` (`[packages]`)
-does not declare. It knows the standard library (Python 3.12), the project's own
-modules, import names that differ from package names (`yaml` is PyYAML, `PIL` is
+does not declare; a `requirements.txt` in the function's own folder or a folder above
+it (`backend/requirements.txt` for `backend/app.py`) counts too, as Vercel's builder
+reads it first. It knows the standard library (Python 3.12), the project's own
+modules (also a package in a folder above the importing file), import names that differ from package names (`yaml` is PyYAML, `PIL` is
 Pillow, `bs4` is beautifulsoup4, `dotenv` is python-dotenv, `jwt` is PyJWT, `cv2` is
 opencv-python, `sklearn` is scikit-learn, `bson` is pymongo, `telebot` is
 pyTelegramBotAPI, ...), the packages that popular ones bring along (Flask brings
@@ -123,6 +126,18 @@ std::string SourcesText(const project::DeclaredPackages& declared) {
   return text + (declared.sources.size() == 1 ? " does not declare it" : " do not declare it");
 }
 
+// Whether a folder that holds `path` (or one above it) has a module or package `name`.
+bool InFolderAbove(const Snapshot& snapshot, std::string_view path, std::string_view name) {
+  for (size_t slash = path.rfind('/'); slash != std::string_view::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+    std::string candidate = std::string(path.substr(0, slash + 1)) + std::string(name);
+    if (project::HasFile(snapshot, candidate + ".py") || project::HasFile(snapshot, candidate + "/__init__.py") ||
+        project::HasFolder(snapshot, candidate + "/")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether `path` runs inside a Vercel function: only those imports must install there.
 bool IsFunctionCode(const project::Project& project, const std::string& path) {
   const std::vector<std::string>& function_code = project.FunctionCode();  // sorted
@@ -140,7 +155,17 @@ void Check(const PyContext& cx, Sink& out) {
   // that binds `app` (a Flask app.py with no vercel.json is what Vercel deploys as is). A
   // lone script named main.py that binds no app is not one.
   if (!project.deployment_graph().detected || !IsFunctionCode(project, module.path())) return;
-  const project::DeclaredPackages& declared = project.declared_packages();
+  // A requirements.txt in the function's own folder (backend/requirements.txt next to
+  // backend/app.py) is read as well: the builder prefers it to the root's. Both count, so
+  // that a package is never called missing that either declares.
+  const project::DeclaredPackages* declared_here = &project.declared_packages();
+  std::optional<project::DeclaredPackages> with_folder;
+  if (std::string local = project::NearestFolderRequirements(project.snapshot(), module.path()); !local.empty()) {
+    with_folder = *declared_here;
+    project::AddRequirementsFile(project.snapshot(), local, &*with_folder);
+    declared_here = &*with_folder;
+  }
+  const project::DeclaredPackages& declared = *declared_here;
   if (declared.incomplete) return;  // cannot tell what is installed
   std::set<std::string> reported;
   // Each finding holds while the files that could declare the package do not: a diff run
@@ -155,6 +180,9 @@ void Check(const PyContext& cx, Sink& out) {
     std::string top = import.module.substr(0, import.module.find('.'));
     if (top == "__future__" || project::IsStandardLibrary(top)) continue;
     if (project::IsLocalTopLevel(project.snapshot(), module.path(), top)) continue;
+    // The project's own package in a folder above (`utils` of api/utils/draw.py is api/utils/):
+    // whether it imports there depends on sys.path, but it is no requirement to install.
+    if (InFolderAbove(project.snapshot(), module.path(), top)) continue;
     // A folder the module puts on sys.path itself (`sys.path.append(.../_lib)`) holds it.
     if (cx.modules != nullptr && cx.modules->Resolve(module.path(), top)) continue;
     // `from google.cloud import storage` imports google.cloud.storage: in a namespace the
