@@ -29,7 +29,9 @@ handed on — is reported at that call. So is a call of a function decorated wit
 decorator whose wrapper starts and returns the thread (`@run_in_thread`). Also finds a
 Slack Bolt `App` (or `AsyncApp`) made without `process_before_response=True`: Bolt then
 acknowledges each event at once and runs its listener afterwards, in a thread (an asyncio
-task for `AsyncApp`).
+task for `AsyncApp`); and a pyTelegramBotAPI `TeleBot` fed by a webhook
+(`process_new_updates`) without `threaded=False`: it runs each handler on its worker
+threads and returns at once.
 
 ## Why it fails on serverless
 A function instance lives for one request. As soon as the response is sent the platform
@@ -57,7 +59,8 @@ Vercel cron job in `vercel.json`), or move it to a queue consumer or a separate 
 service. If the work belongs to the request, start the threads and `join()` them before
 returning. For a thread started at import time, `faaslint check --fix` adds the guard
 `if not os.environ.get("VERCEL"):` so it keeps running locally and is skipped on Vercel;
-the work still needs its cron job. For Slack Bolt, pass `process_before_response=True`,
+the work still needs its cron job. For pyTelegramBotAPI, make the bot with
+`telebot.TeleBot(token, threaded=False)`. For Slack Bolt, pass `process_before_response=True`,
 and hand work over Slack's 3-second limit to a lazy listener
 (https://slack.dev/bolt-python/concepts/lazy-listeners).)"};
 
@@ -262,6 +265,28 @@ void CheckBoltApp(const python::Module& module, const python::Values& values, co
              "pass process_before_response=True, and move work that takes over 3 seconds to a lazy listener");
 }
 
+// pyTelegramBotAPI's TeleBot is threaded by default: process_new_updates() hands each
+// handler to the bot's worker pool and returns, so the webhook answers before the handler
+// has run (its own serverless example passes threaded=False). Only a bot fed by a webhook
+// in this module: one that polls is a long-running process, not a function.
+void CheckTeleBot(const python::Module& module, const python::Values& values, const python::Call& bot, Sink& out) {
+  const python::Argument* threaded = bot.Arg(2, "threaded");
+  if (threaded != nullptr && KnownFalse(values, threaded->value, bot.function)) return;
+  if (threaded != nullptr && !(threaded->value.kind == python::Expr::Kind::kBool && threaded->value.IsTrue())) return;
+  const bool spread = std::any_of(bot.args.begin(), bot.args.end(), [](const python::Argument& arg) {
+    return arg.double_star;  // TeleBot(**settings): may set it
+  });
+  const bool webhook = std::any_of(module.calls().begin(), module.calls().end(), [](const python::Call& call) {
+    return call.method == "process_new_updates";
+  });
+  if (spread || !webhook) return;
+  out.Report(bot.callee_range,
+             "`TeleBot` is threaded by default: process_new_updates() runs each handler on the bot's worker "
+             "threads and returns at once, so the webhook answers before the handler has run and the instance is "
+             "frozen with the reply still queued",
+             "pass threaded=False: telebot.TeleBot(token, threaded=False)");
+}
+
 // A function that starts a thread and returns it: the calls that run it and get the
 // thread, and those that drop it (left running after the response). Followed one step:
 // the function's own callers and, when it is the wrapper a decorator returns, the
@@ -360,6 +385,10 @@ void Check(const PyContext& cx, Sink& out) {
     }
     if (IsBoltApp(call.callee)) {
       CheckBoltApp(module, cx.values, call, out);
+      continue;
+    }
+    if (call.callee == "telebot.TeleBot") {
+      CheckTeleBot(module, cx.values, call, out);
       continue;
     }
     if (call.method != "start") continue;
