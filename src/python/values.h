@@ -73,6 +73,7 @@ class Values {
   Values(const Values&) = delete;  // bindings_ points into with_items_
   Values& operator=(const Values&) = delete;
 
+  const Module& module() const { return module_; }
   std::optional<StringValue> String(const Expr& expr, int function) const;
   PathValue Path(const Expr& expr, int function) const;
   // The values `name` is bound to where `function` reads it: its own bindings when it has

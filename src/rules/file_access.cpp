@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <span>
+
 #include "rules/python_helpers.h"
 
 namespace faaslint::rules {
@@ -47,7 +50,11 @@ constexpr PathCall kWriters[] = {
     {"shutil.move", 1, "dst"},       {"urllib.request.urlretrieve", 1, "filename"},
     {"numpy.save", 0, "file"},       {"numpy.savetxt", 0, "fname"},  {"numpy.savez", 0, "file"},
     {"numpy.savez_compressed", 0, "file"}, {"joblib.dump", 1, "filename"},
+    {"cv2.imwrite", 0, "filename"},  {"cv2.VideoWriter", 0, "filename"}, {"torch.save", 1, "f"},
 };
+// Calls that make an image whose `.save(path)` writes a file (Pillow, qrcode).
+constexpr std::string_view kImageMakers[] = {"PIL.Image.open", "PIL.Image.new", "PIL.Image.fromarray",
+                                             "PIL.Image.frombytes", "qrcode.make"};
 // Calls that read the path they are given. FastAPI/Starlette resolve `directory=` against
 // the working directory (Flask resolves templates and static files from the app's root).
 constexpr PathCall kReaders[] = {
@@ -69,6 +76,19 @@ constexpr std::string_view kPathReads[] = {"read_text", "read_bytes", "iterdir"}
 // DataFrame / figure methods that write to the path given first.
 constexpr std::string_view kSaveMethods[] = {"to_csv",     "to_excel", "to_parquet", "to_pickle",
                                              "to_feather", "to_hdf",   "to_json",    "savefig"};
+
+// An image made by kImageMakers: the call itself (`Image.open(f).save(p)`), or a name
+// every binding of which is one (`img = Image.new(...)`).
+bool IsImage(const python::Values& values, const Expr& receiver, int function) {
+  auto made = [&](const Expr* value) {
+    const Call* maker = value ? python::CallOf(values.module(), *value) : nullptr;
+    return maker != nullptr && OneOf(maker->callee, kImageMakers);
+  };
+  if (receiver.kind == Expr::Kind::kCall) return made(&receiver);
+  if (receiver.kind != Expr::Kind::kName) return false;
+  std::span<const Expr* const> bindings = values.Bindings(receiver.text, function);
+  return !bindings.empty() && std::all_of(bindings.begin(), bindings.end(), made);
+}
 
 bool Writes(std::string_view mode) { return mode.find_first_of("wax+") != std::string_view::npos; }
 
@@ -108,6 +128,11 @@ std::optional<FileAccess> ClassifyFileAccess(const python::Values& values, const
     return FileAccess{path, false, call.callee + "()"};
   }
   if (call.method.empty() || call.receiver.kind == Expr::Kind::kOther) return std::nullopt;
+  if (call.method == "save" && IsImage(values, call.receiver, call.function)) {
+    const Expr* path = ArgValue(call, 0, "fp");
+    if (!path) return std::nullopt;
+    return FileAccess{path, true, "Image.save()"};
+  }
   if (OneOf(call.method, kSaveMethods)) {
     const Expr* path = ArgValue(call, 0, call.method == "savefig" ? "fname" : "path_or_buf");
     if (!path) return std::nullopt;

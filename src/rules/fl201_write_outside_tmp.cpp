@@ -16,7 +16,8 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds writes to the filesystem — `open()` in a writing mode (`w`, `a`, `x`, `+`),
 `Path.write_text()`/`write_bytes()`/`mkdir()`/`touch()`, `os.makedirs()`, `os.rename()`,
-`shutil.copy()`/`move()`, `DataFrame.to_csv()` and the like — whose target is known to be
+`shutil.copy()`/`move()`, `DataFrame.to_csv()`, `cv2.imwrite()`, a Pillow or qrcode
+image's `.save()` and the like — whose target is known to be
 outside `/tmp`: a relative path, a folder next to the source (`__file__`,
 `app.root_path`), the home directory, or another absolute path. Paths are followed through
 constants (`UPLOAD_DIR = "uploads"`), f-strings, `os.path.join()`, `Path(...) / ...`, the
