@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "project/project.h"
 #include "python/guards.h"
@@ -21,7 +22,10 @@ and methods, which run when the `def` does — unless a `try:` around it catches
 `KeyError` or an `if` around it checks that the variable is set. `os.environ.get(...)`,
 `os.getenv(...)` and reads inside functions are not reported. python-decouple's
 `config("NAME")` without a default is reported as well (it raises UndefinedValueError),
-unless the project has a `.env` or `settings.ini` it could read the value from.
+and so is django-environ's `env("NAME")`, `env.str("NAME")`, `env.db()` ... without a
+default, of its call or of the `environ.Env(NAME=(type, default))` scheme (it raises
+ImproperlyConfigured), unless the project has a `.env` or `settings.ini` the library
+could read the value from.
 
 ## Why it fails on serverless
 Every function instance imports your module on its cold start. If the variable is
@@ -102,42 +106,100 @@ std::string Help(const python::Expr& key) {
                             key.text);
 }
 
+// A settings file of the project that python-decouple or django-environ may read the value
+// from: then the variable need not be in the environment.
+bool ProjectHasSettingsFile(const PyContext& cx) {
+  if (cx.project == nullptr) return false;
+  const std::vector<std::string>& files = cx.project->snapshot().files();
+  return std::any_of(files.begin(), files.end(), [](const std::string& file) {
+    const std::string_view base = std::string_view(file).substr(file.rfind('/') + 1);
+    return base == ".env" || base == "settings.ini";
+  });
+}
+
+// A read at import time that raises when the variable is missing: not in a function, not
+// guarded, not in a lambda, and no except clause for `error` (or everything) around it.
+bool RaisesAtImport(const python::Module& module, const python::Call& call, std::string_view error) {
+  if (call.function != -1 || call.guarded || module.InLambdaBody(call.range)) return false;
+  return std::none_of(call.caught.begin(), call.caught.end(), [&](const python::Catch& caught) {
+    return caught.type == "*" || caught.type.ends_with(error);
+  });
+}
+
+// `shown`: the read as the user wrote it (`config("X")`, `env.db()`); `key`: the variable.
+void ReportLibraryRead(const python::Call& call, const std::string& shown, const python::Expr& key,
+                       std::string_view library, std::string_view error, Sink& out) {
+  out.Report(call.range,
+             fmt::format("`{}` ({}) is read at import time without a default: if the variable is missing from the "
+                         "deployment's environment, every cold start fails with {}",
+                         shown, library, error),
+             Help(key));
+}
+
 // python-decouple's `config("NAME")` without a default raises UndefinedValueError when
 // neither the environment nor a settings.ini or .env file of the deployment has it
 // (https://github.com/HBNetwork/python-decouple#how-does-it-work): at import, like the
-// KeyError above. A settings file in the project may hold it.
+// KeyError above.
 void CheckDecouple(const PyContext& cx, Sink& out) {
-  const python::Module& module = cx.module;
-  for (const python::Call& call : module.calls()) {
-    if (call.callee != "decouple.config" || call.function != -1 || call.guarded) continue;
+  for (const python::Call& call : cx.module.calls()) {
+    if (call.callee != "decouple.config" || !RaisesAtImport(cx.module, call, "UndefinedValueError")) continue;
     const python::Argument* name = call.Positional(0);
     if (!name || call.Positional(1) || call.Keyword("default")) continue;
-    if (std::any_of(call.caught.begin(), call.caught.end(), [](const python::Catch& caught) {
-          return caught.type == "*" || caught.type.ends_with("UndefinedValueError");
-        })) {
-      continue;
+    if (ProjectHasSettingsFile(cx)) return;
+    ReportLibraryRead(call, fmt::format("config({})", name->value.text), name->value, "python-decouple",
+                      "UndefinedValueError", out);
+  }
+}
+
+// django-environ: `env = environ.Env(DEBUG=(bool, False))`, then `env("SECRET_KEY")` or
+// `env.str("SECRET_KEY")` raises ImproperlyConfigured when the variable is unset and
+// neither a `default=` nor the Env's own scheme (`DEBUG=(bool, False)`) gives one
+// (https://django-environ.readthedocs.io: "Set default values ... otherwise raise
+// ImproperlyConfigured"). `env.db()` reads DATABASE_URL.
+constexpr std::string_view kEnvironReaders[] = {"str", "bool", "int", "float", "list", "tuple", "dict",
+                                                "json", "url", "db_url", "db", "cache_url", "cache",
+                                                "email_url", "email", "search_url", "path"};
+
+void CheckDjangoEnviron(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  std::map<std::string, const python::Call*, std::less<>> envs;  // `env` -> its environ.Env(...)
+  for (const python::Call& call : module.calls()) {
+    if (call.callee == "environ.Env" && call.function == -1 && !call.assigned_to.empty()) envs[call.assigned_to] = &call;
+  }
+  if (envs.empty()) return;
+  for (const python::Call& call : module.calls()) {
+    const bool called = envs.count(call.callee) > 0;  // env("X")
+    const bool method = call.receiver.kind == python::Expr::Kind::kName && envs.count(call.receiver.text) > 0 &&
+                        OneOf(call.method, kEnvironReaders);
+    if ((!called && !method) || !RaisesAtImport(module, call, "ImproperlyConfigured")) continue;
+    const python::Call& env = *envs.find(called ? call.callee : call.receiver.text)->second;
+    if (call.Keyword("default") || call.Positional(called ? 2 : 1)) continue;
+    const python::Argument* name = call.Positional(0);
+    if (name == nullptr && call.method != "db" && call.method != "db_url") continue;
+    // The Env's scheme gives this variable a default: `environ.Env(DEBUG=(bool, False))`.
+    if (name && name->value.IsString() && !name->value.is_fstring) {
+      const python::Argument* scheme = env.Keyword(name->value.str);
+      if (scheme && scheme->value.kind == python::Expr::Kind::kTuple && scheme->value.items.size() >= 2) continue;
     }
-    if (module.InLambdaBody(call.range)) continue;
-    if (cx.project != nullptr) {
-      const std::vector<std::string>& files = cx.project->snapshot().files();
-      if (std::any_of(files.begin(), files.end(), [](const std::string& file) {
-            const std::string_view base = std::string_view(file).substr(file.rfind('/') + 1);
-            return base == ".env" || base == "settings.ini";
-          })) {
-        continue;
-      }
+    if (std::any_of(env.args.begin(), env.args.end(), [](const python::Argument& arg) { return arg.double_star; })) {
+      continue;  // Env(**scheme): may give it a default
     }
-    out.Report(call.range,
-               fmt::format("`config({})` (python-decouple) is read at import time without a default: if the variable "
-                           "is missing from the deployment's environment, every cold start fails with "
-                           "UndefinedValueError",
-                           name->value.text),
-               Help(name->value));
+    if (ProjectHasSettingsFile(cx)) return;
+    python::Expr database_url;  // what env.db() reads
+    database_url.kind = python::Expr::Kind::kString;
+    database_url.str = "DATABASE_URL";
+    database_url.text = "\"DATABASE_URL\"";
+    const python::Expr& key = name ? name->value : database_url;
+    const std::string args(name ? name->value.text : std::string_view());
+    ReportLibraryRead(call, called ? fmt::format("{}({})", call.callee, args)
+                                   : fmt::format("{}.{}({})", call.receiver.text, call.method, args),
+                      key, "django-environ", "ImproperlyConfigured", out);
   }
 }
 
 void Check(const PyContext& cx, Sink& out) {
   CheckDecouple(cx, out);
+  CheckDjangoEnviron(cx, out);
   const python::Module& module = cx.module;
   for (const python::SubscriptAccess& read : module.subscripts()) {
     if (read.store || read.function != -1 || read.guarded || !IsEnviron(read.object)) continue;
