@@ -18,7 +18,10 @@ constexpr RuleInfo kInfo{
     R"md(## What it does
 Matches every key of `functions` in `vercel.json` (a path or a glob such as
 `api/**/*.py`) against the files of the project and warns about a pattern that
-matches none of them. A pattern that starts with `./` is reported too: Vercel
+matches none of them: a file under `api/`, or, in a project without `api/`, the
+entrypoint Vercel's Python builder finds (`app.py`, `index.py`, `server.py`, `main.py`,
+`wsgi.py` or `asgi.py` at the root or in `src/`, `app/`, `api/`). A pattern that starts
+with `./` is reported too: Vercel
 matches patterns against paths written without one (`api/index.py`), so
 `./api/*.py` matches nothing. The `src` of each legacy `builds` entry is matched the
 same way (there a leading `/` or `./` does no harm).
@@ -72,6 +75,17 @@ void CheckBuilds(const project::VercelConfig& config, const std::vector<std::str
   }
 }
 
+bool IsZeroConfigEntrypoint(std::string_view file) {
+  for (std::string_view folder : {"", "src/", "app/", "api/"}) {
+    if (!file.starts_with(folder)) continue;
+    std::string_view name = file.substr(folder.size());
+    for (std::string_view stem : {"app", "index", "server", "main", "wsgi", "asgi"}) {
+      if (name.size() == stem.size() + 3 && name.starts_with(stem) && name.ends_with(".py")) return true;
+    }
+  }
+  return false;
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
@@ -80,12 +94,21 @@ void Check(const ProjectContext& cx, Sink& out) {
   if (!functions || !functions->is_object()) return;
   // Like @vercel/fs-detectors (checkUnusedFunctions), a pattern must match a function:
   // a file under api/. A project without api/ functions deploys a zero-configuration
-  // app (app.py, ...), and then any file of the project counts.
+  // app, whose function is the entrypoint the Python builder finds: app, index, server,
+  // main, wsgi or asgi (.py) at the root or in src/, app/ or api/ (@vercel/python's
+  // entrypoint candidates). A pyproject.toml may name another one (`[project.scripts]
+  // app`): then any file of the project counts.
+  const std::vector<std::string>& files = cx.project.snapshot().files();
   std::vector<std::string> candidates;
-  for (const std::string& file : cx.project.snapshot().files()) {
+  for (const std::string& file : files) {
     if (project::IsApiFunctionFile(file)) candidates.push_back(file);
   }
-  if (candidates.empty()) candidates = cx.project.snapshot().files();
+  if (candidates.empty()) {
+    for (const std::string& file : files) {
+      if (IsZeroConfigEntrypoint(file)) candidates.push_back(file);
+    }
+    if (project::HasFile(cx.project.snapshot(), "pyproject.toml")) candidates = files;
+  }
   for (const vercel::JsonMember& entry : functions->members) {
     if (!entry.key.empty() && entry.key[0] == '/') continue;  // FL603 reports these
     if (entry.key.starts_with("./")) {
