@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include "project/functions.h"
+#include "project/project.h"
 #include "python/module.h"
 #include "python/values.h"
 #include "rules/file_access.h"
@@ -28,7 +30,9 @@ On your machine the working directory is wherever you ran `python app.py`. On th
 it is the root of the deployed bundle (Vercel and AWS Lambda use the project root,
 `/var/task`), while the entry point usually sits in `api/`. A path that worked locally now
 points somewhere else, and the read fails with `FileNotFoundError` — or the file was never
-part of the bundle. This is a note: it works when the working directory happens to be right.
+part of the bundle. This is a note: it works when the working directory happens to be right,
+and it is not reported when the path names a file or folder at the project root, where the
+read finds it on the platform too.
 
 ## Example
 ```python
@@ -45,6 +49,20 @@ CONFIG = json.loads((HERE / "config.json").read_text())
 ```
 and make sure the file is included in the deployment (not excluded by `.vercelignore`).)"};
 
+// A relative path, known in full, that names a file or folder at the project root: the
+// working directory on the platform, so the read finds it there as it does locally when
+// the app is started from the root (`Jinja2Templates(directory="templates")` in a root
+// app.py).
+bool AtProjectRoot(const PyContext& cx, const python::PathValue& path) {
+  if (cx.project == nullptr || path.shown.find("…") != std::string::npos) return false;
+  std::string_view name = path.shown;
+  while (name.starts_with("./")) name.remove_prefix(2);
+  while (name.ends_with('/')) name.remove_suffix(1);
+  if (name.empty() || name.starts_with("../")) return false;
+  const Snapshot& snapshot = cx.project->snapshot();
+  return project::HasFile(snapshot, name) || project::HasFolder(snapshot, std::string(name) + "/");
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   const python::Values& values = cx.values;
@@ -54,6 +72,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (!access || access->write) continue;
     python::PathValue path = values.Path(*access->path, call.function);
     if (path.kind != python::PathKind::kRelative) continue;
+    if (AtProjectRoot(cx, path)) continue;
     out.Report(call.callee_range,
                fmt::format("`{}` reads {}: it depends on the directory the process was started from",
                            access->what, python::DescribePath(path)),
