@@ -20,7 +20,9 @@ Finds `os.environ["NAME"]` read at import time — at module level or in a class
 outside a function, and in the default values and decorators of module-level functions
 and methods, which run when the `def` does — unless a `try:` around it catches
 `KeyError` or an `if` around it checks that the variable is set. `os.environ.get(...)`,
-`os.getenv(...)` and reads inside functions are not reported. python-decouple's
+`os.getenv(...)` and reads inside functions are not reported, unless the None they return
+for a missing variable is converted or used at import time without a default:
+`int(os.getenv("PORT"))` raises TypeError, `os.getenv("HOSTS").split(",")` AttributeError. python-decouple's
 `config("NAME")` without a default is reported as well (it raises UndefinedValueError),
 and so is django-environ's `env("NAME")`, `env.str("NAME")`, `env.db()` ... without a
 default, of its call or of the `environ.Env(NAME=(type, default))` scheme (it raises
@@ -82,10 +84,10 @@ bool TestsPresence(const python::Module& module, const python::Expr& condition, 
                      [&](const python::Expr& item) { return TestsPresence(module, item, key); });
 }
 
-bool GuardedByPresenceTest(const python::Module& module, const python::SubscriptAccess& read) {
-  if (!read.key.IsString()) return false;
+bool GuardedByPresenceTest(const python::Module& module, const Range& read, const python::Expr& key) {
+  if (!key.IsString()) return false;
   return std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
-    return test.function == -1 && Encloses(test.body, read.range) && TestsPresence(module, test.condition, read.key.str);
+    return test.function == -1 && Encloses(test.body, read) && TestsPresence(module, test.condition, key.str);
   });
 }
 
@@ -98,9 +100,11 @@ bool LooksRequired(std::string_view key) {
                      [&](std::string_view part) { return key.find(part) != std::string_view::npos; });
 }
 
+constexpr std::string_view kSetEverywhere =
+    "set the variable for every environment (Production, Preview, Development) in the project settings";
+
 std::string Help(const python::Expr& key) {
-  std::string help = "set the variable for every environment (Production, Preview, Development) in the project "
-                     "settings";
+  std::string help(kSetEverywhere);
   if (key.IsString() && LooksRequired(key.str)) return help;
   return help + fmt::format("; if the app can run without it, read it with os.environ.get({}) where it is used",
                             key.text);
@@ -197,7 +201,54 @@ void CheckDjangoEnviron(const PyContext& cx, Sink& out) {
   }
 }
 
+// `os.getenv("NAME")` without a default, as an expression: the read whose None a
+// conversion or a method call below turns into an exception.
+const python::Call* ReadWithoutDefault(const python::Module& module, const python::Expr& expr) {
+  if (expr.kind != python::Expr::Kind::kCall || expr.call < 0) return nullptr;
+  const python::Call& read = module.calls()[expr.call];
+  if (!OneOf(read.callee, kEnvironGetters) || read.args.size() != 1) return nullptr;
+  const python::Argument* name = read.Positional(0);
+  if (name == nullptr || !name->value.IsString() || name->value.is_fstring) return nullptr;
+  if (python::IsPlatformVariable(name->value.str)) return nullptr;
+  return &read;
+}
+
+// Conversions that raise TypeError when given None (`int(None)`); `str` and `bool` do not.
+constexpr std::string_view kConversions[] = {"int", "float", "complex", "json.loads", "decimal.Decimal",
+                                             "datetime.datetime.fromisoformat", "uuid.UUID"};
+
+// `int(os.getenv("PORT"))`, `os.environ.get("HOSTS").split(",")` at import time: `.get()`
+// returns None for a missing variable and the conversion or the method call raises, so
+// the cold start fails as surely as with `os.environ["PORT"]` (QA round 3: a
+// `int(os.getenv("CACHE_TTL"))` in a settings module).
+void CheckNoneAtImport(const python::Module& module, Sink& out) {
+  for (const python::Call& call : module.calls()) {
+    const python::Call* read = nullptr;
+    std::string_view error;
+    if (OneOf(call.callee, kConversions) && call.Positional(0)) {
+      read = ReadWithoutDefault(module, call.Positional(0)->value);
+      error = "TypeError";
+    } else if (!call.method.empty()) {
+      read = ReadWithoutDefault(module, call.receiver);
+      error = "AttributeError";
+    }
+    if (read == nullptr || !RaisesAtImport(module, call, error)) continue;
+    const python::Expr& key = read->Positional(0)->value;
+    if (GuardedByPresenceTest(module, call.range, key)) continue;
+    const std::string read_text = SourceText(module, read->range, fmt::format("{}({})", read->callee, key.text));
+    std::string shown = SourceText(module, call.range, "");
+    if (shown.empty() || shown.size() > 80) shown = fmt::format("{}(...)", call.callee);
+    out.Report(call.range,
+               fmt::format("`{}` runs at import time: when {} is missing from the deployment's environment, `{}` "
+                           "returns None and every cold start fails with {}",
+                           shown, key.str, read_text, error),
+               fmt::format("{}, or give it a default: {}({}, \"...\")", kSetEverywhere,
+                           SourceText(module, read->callee_range, read->callee), key.text));
+  }
+}
+
 void Check(const PyContext& cx, Sink& out) {
+  CheckNoneAtImport(cx.module, out);
   CheckDecouple(cx, out);
   CheckDjangoEnviron(cx, out);
   const python::Module& module = cx.module;
@@ -207,7 +258,7 @@ void Check(const PyContext& cx, Sink& out) {
                     [](const python::Catch& caught) { return OneOf(caught.type, kKeyErrors); })) {
       continue;
     }
-    if (GuardedByPresenceTest(module, read)) continue;
+    if (GuardedByPresenceTest(module, read.range, read.key)) continue;
     // VERCEL, AWS_LAMBDA_FUNCTION_NAME...: the platform always sets them.
     if (read.key.IsString() && python::IsPlatformVariable(read.key.str)) continue;
     if (module.InLambdaBody(read.range)) continue;  // runs when the lambda is called
