@@ -4,6 +4,7 @@
 #include "rules/registry.h"
 #include "rules/vercel_rule.h"
 #include "vercel/plan_limits.h"
+#include "vercel/python_builder_versions.h"
 #include "vercel/schema.h"
 
 namespace faaslint::rules {
@@ -17,7 +18,9 @@ Checks every value of `vercel.json` against the type and range Vercel accepts:
 `memory` 128–10240 MB and at most what your plan allows, `maxDuration` 1–1800 seconds
 (or `"max"`) and at most what your plan allows, a `runtime` that names a version
 (`vercel-php@0.7.3`), function patterns relative to the project root (no leading `/`),
-booleans that are booleans, required properties that are present.
+booleans that are booleans, required properties that are present. A `builds` `use` or a
+`runtime` that pins a version of `@vercel/python` npm never published
+(`@vercel/python@4.1.2`) is reported too: the build cannot install it.
 
 The plan is `hobby` unless `.faaslint.yaml` says `plan: pro` or `plan: enterprise`.
 
@@ -75,6 +78,33 @@ void CheckPlanCaps(const project::VercelConfig& config, const Settings& settings
   }
 }
 
+// `"use": "@vercel/python@4.1.2"`, `"runtime": "@vercel/python@4.1.2"`: the build
+// installs that version from npm, and one that was never published fails it.
+void CheckPythonBuilderVersion(const project::VercelConfig& config, const vercel::JsonValue* spec, Sink& out) {
+  constexpr std::string_view kPrefix = "@vercel/python@";
+  if (!spec || !spec->is_string() || !std::string_view(spec->text).starts_with(kPrefix)) return;
+  const std::string_view version = std::string_view(spec->text).substr(kPrefix.size());
+  if (vercel::PythonBuilderVersion(version) != vercel::BuilderVersion::kNeverPublished) return;
+  out.Report(Location{config.path, spec->range},
+             fmt::format("@vercel/python has no version {}: npm cannot install it and the build fails", version),
+             fmt::format("use a published version (the newest is {}) or drop the version: \"@vercel/python\"",
+                         vercel::NewestPythonBuilderVersion()));
+}
+
+void CheckPythonBuilderVersions(const project::VercelConfig& config, Sink& out) {
+  const vercel::JsonValue* root = config.root();
+  const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
+  if (builds && builds->is_array()) {
+    for (const vercel::JsonValue& build : builds->items) CheckPythonBuilderVersion(config, build.Get("use"), out);
+  }
+  const vercel::JsonValue* functions = root ? root->Get("functions") : nullptr;
+  if (functions && functions->is_object()) {
+    for (const vercel::JsonMember& entry : functions->members) {
+      CheckPythonBuilderVersion(config, entry.value.Get("runtime"), out);
+    }
+  }
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->document.root) return;
@@ -83,6 +113,7 @@ void Check(const ProjectContext& cx, Sink& out) {
     out.Report(Location{config->path, issue.range}, issue.message, issue.help);
   }
   CheckPlanCaps(*config, cx.settings, out);
+  CheckPythonBuilderVersions(*config, out);
 }
 
 }  // namespace

@@ -126,6 +126,26 @@ TEST(FL603, RuntimeHelpFitsTheFunctionsLanguage) {
   EXPECT_TRUE(help_for("api/**/*").starts_with("Vercel's own runtimes need no `runtime`"));
 }
 
+// A pinned @vercel/python that npm never published fails the build (QA round 4: a
+// project pinned one); published versions, ranges, tags and versions newer than the
+// table knows are not reported.
+TEST(FL603, PythonBuilderVersionNeverPublished) {
+  EXPECT_EQ(Lint("FL603", R"J({"builds": [
+  {"src": "api/a.py", "use": "@vercel/python@4.1.2"},
+  {"src": "api/b.py", "use": "@vercel/python@3.1.60"},
+  {"src": "api/c.py", "use": "@vercel/python@4"},
+  {"src": "api/d.py", "use": "@vercel/python@^3.1.0"},
+  {"src": "api/e.py", "use": "@vercel/python@latest"},
+  {"src": "api/f.py", "use": "@vercel/python@99.0.0"},
+  {"src": "api/g.py", "use": "@vercel/python"},
+  {"src": "api/h.py", "use": "@vercel/python@15.0.0"}]})J"),
+            "vercel.json:2:30: @vercel/python has no version 4.1.2: npm cannot install it and the build fails\n"
+            "vercel.json:9:30: @vercel/python has no version 15.0.0: npm cannot install it and the build fails\n");
+  EXPECT_EQ(Lint("FL603", R"J({"functions": {"api/*.py": {"runtime": "@vercel/python@2.1.0"},
+  "api/x.py": {"runtime": "@vercel/python@6.0.0"}}})J"),
+            "vercel.json:1:40: @vercel/python has no version 2.1.0: npm cannot install it and the build fails\n");
+}
+
 TEST(FL603, PlanCapsFollowTheConfiguredPlan) {
   std::string config = R"J({"functions": {"api/*.py": {"memory": 3008, "maxDuration": 600}}})J";
   EXPECT_EQ(Lint("FL603", config, Plan::kHobby),
