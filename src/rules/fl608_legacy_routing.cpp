@@ -1,7 +1,11 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "project/functions.h"
 #include "project/project.h"
 #include "rules/registry.h"
 #include "rules/vercel_rule.h"
@@ -47,6 +51,26 @@ no longer deployed as a function, and `functions` cannot be used next to it.
 
 constexpr std::string_view kModern[] = {"rewrites", "redirects", "headers", "cleanUrls", "trailingSlash"};
 
+// Removing `builds` is safe only when Vercel finds each Python file it builds without it:
+// under api/ or as a zero-configuration entrypoint. Advising it for `run.py` would take
+// the app off the deployment (QA round 4: the help broke a project that followed it).
+std::string BuildsHelp(const std::vector<std::string>& files, const vercel::JsonValue& root) {
+  constexpr std::string_view kRemove = "remove `builds`; configure functions with `functions` and routing with `rewrites`";
+  std::optional<std::vector<std::string>> built = project::PythonFilesOfBuilds(files, &root);
+  if (!built) return std::string(kRemove);
+  const std::vector<std::string> entrypoints = project::ZeroConfigEntrypointCandidates();
+  for (const std::string& file : *built) {
+    if (project::IsApiFunctionFile(file) ||
+        std::find(entrypoints.begin(), entrypoints.end(), file) != entrypoints.end()) {
+      continue;
+    }
+    return fmt::format("before removing `builds`, move `{}` to `api/index.py` or `app.py`: without `builds` Vercel "
+                       "does not find it, and the app is no longer deployed",
+                       file);
+  }
+  return std::string(kRemove);
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
@@ -68,7 +92,7 @@ void Check(const ProjectContext& cx, Sink& out) {
   if (const vercel::JsonMember* builds = root.Find("builds")) {
     out.Report(Location{config->path, builds->key_range},
                "`builds` is legacy: it turns off zero-configuration function detection",
-               "remove `builds`; configure functions with `functions` and routing with `rewrites`");
+               BuildsHelp(cx.project.snapshot().files(), root));
   }
 }
 

@@ -78,6 +78,28 @@ TEST(FL608, RoutesMixedWithModernPropertiesAndBuilds) {
             "");
 }
 
+// The advice to remove `builds` is given only when Vercel would still find every Python
+// file it builds (QA round 4: a Flask app in run.py, told to remove `builds`, would no
+// longer be deployed).
+TEST(FL608, BuildsHelpKeepsAnEntrypointVercelWouldNotFind) {
+  auto help = [](const std::string& entry) {
+    std::vector<Finding> findings = RunProjectRule(
+        "FL608", {{"vercel.json", "{\"builds\": [{\"src\": \"" + entry + "\", \"use\": \"@vercel/python\"}]}"},
+                  {entry, "from flask import Flask\napp = Flask(__name__)\n"}});
+    return findings.size() == 1 ? findings[0].help : "no single finding";
+  };
+  EXPECT_EQ(help("run.py"),
+            "before removing `builds`, move `run.py` to `api/index.py` or `app.py`: without `builds` Vercel does not "
+            "find it, and the app is no longer deployed");
+  EXPECT_EQ(help("backend/server.py"),
+            "before removing `builds`, move `backend/server.py` to `api/index.py` or `app.py`: without `builds` "
+            "Vercel does not find it, and the app is no longer deployed");
+  for (const char* found : {"app.py", "api/index.py", "src/main.py", "api/v1/users.py"}) {
+    EXPECT_EQ(help(found), "remove `builds`; configure functions with `functions` and routing with `rewrites`")
+        << found;
+  }
+}
+
 TEST(FL609, PatternsRegexesAndUnboundSegments) {
   EXPECT_EQ(Lint("FL609", R"J({
   "routes": [{"src": "/api/(.*", "dest": "/api/index.py"}],
