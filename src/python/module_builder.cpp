@@ -1183,6 +1183,12 @@ class ModuleBuilder {
       function.is_handler = true;  // no route: the URL is bound elsewhere (`as_view()` in urls.py or add_url_rule)
       return;
     }
+    if (function.name == "ready" && IsDjangoAppConfig(klass)) {
+      // Django calls every installed app's AppConfig.ready() in django.setup(), which the
+      // WSGI/ASGI entry runs on import: at every cold start.
+      function.is_cold_start = true;
+      return;
+    }
     if (!function.name.starts_with("do_")) return;
     bool request_handler = std::any_of(klass.bases.begin(), klass.bases.end(), [](const Expr& base) {
       return base.qualified.ends_with("BaseHTTPRequestHandler") || base.qualified.ends_with("SimpleHTTPRequestHandler");
@@ -1193,6 +1199,12 @@ class ModuleBuilder {
     route.range = function.name_range;
     route.methods.push_back(function.name.substr(3));
     function.routes.push_back(std::move(route));
+  }
+
+  static bool IsDjangoAppConfig(const Class& klass) {
+    return std::any_of(klass.bases.begin(), klass.bases.end(), [](const Expr& base) {
+      return base.qualified == "django.apps.AppConfig" || base.qualified == "django.apps.config.AppConfig";
+    });
   }
 
   // A class-based view: Flask's `MethodView`/`View`, Django's views and Django REST

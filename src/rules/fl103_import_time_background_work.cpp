@@ -18,7 +18,7 @@ constexpr RuleInfo kInfo{
     R"(## What it does
 Finds calls made while a function instance starts — at module level, in FastAPI
 `on_event("startup")` handlers and lifespan functions, in Flask `before_first_request` /
-`before_request` hooks — of a function that starts a thread, a process or a scheduler,
+`before_request` hooks, in a Django `AppConfig.ready()` — of a function that starts a thread, a process or a scheduler,
 directly or through the functions it calls, in the same module or in a local module it
 imports (`from tasks import start_background_checker`). The message names the chain down to
 the start. A start written directly at module level is FL101/FL102/FL104's finding; this
