@@ -26,7 +26,9 @@ on its disk: Flask-Limiter without `storage_uri` or with `memory://` (slowapi wi
 `memory://`), Flask-Caching's `SimpleCache`/`FileSystemCache` (`CACHE_TYPE`), cachelib and
 werkzeug `SimpleCache`/`FileSystemCache`, diskcache, fastapi-cache's `InMemoryBackend`,
 Flask-Session with `SESSION_TYPE = "filesystem"`, and Django's local-memory or file cache,
-file sessions and in-memory channel layer. `functools.lru_cache` and cachetools caches
+file sessions and in-memory channel layer. Also finds a signing key made at random in
+the process (`app.secret_key = os.urandom(24)`, `SECRET_KEY = secrets.token_hex()`,
+Django's `get_random_secret_key()`): each instance signs with its own. `functools.lru_cache` and cachetools caches
 are not reported: they are per-instance speed-ups by design. A Flask-Limiter without
 `storage_uri` takes `RATELIMIT_STORAGE_URI` from the app's settings, so it is reported
 only when no module of the project sets that and the settings are not loaded from a file.
@@ -40,7 +42,9 @@ Requests are spread over many function instances, each with its own memory and i
 every instance allow the full limit, and forgets the count when the instance is recycled.
 A cache entry deleted or updated on one instance stays stale on the others. Sessions
 kept on one instance's disk are missing when the next request lands elsewhere (and
-outside `/tmp` the disk is read-only anyway).
+outside `/tmp` the disk is read-only anyway). A random secret key is state of the same
+kind: a session cookie signed by one instance is invalid on the next, so users are logged
+out and forms fail their CSRF check at random.
 
 ## Example
 ```python
@@ -223,9 +227,62 @@ void CheckLimiter(const PyContext& cx, const python::Call& call, Sink& out) {
              "set storage_uri to a shared store, e.g. a Redis URL from an environment variable");
 }
 
+// Values that differ in every process: a signing key made of one is the instance's own.
+constexpr std::string_view kRandomSources[] = {
+    "os.urandom",          "secrets.token_hex", "secrets.token_urlsafe", "secrets.token_bytes", "uuid.uuid4",
+    "uuid.uuid1",          "random.random",     "random.getrandbits",    "random.randbytes",
+    "django.core.management.utils.get_random_secret_key",
+};
+// Settings that sign what a client sends back: sessions, CSRF tokens, JWTs.
+constexpr std::string_view kSigningKeys[] = {"SECRET_KEY", "JWT_SECRET_KEY", "WTF_CSRF_SECRET_KEY"};
+
+// The random call `value` is made from: `os.urandom(24)`, `os.urandom(24).hex()`,
+// `str(uuid.uuid4())`, `binascii.hexlify(os.urandom(16))`. A fallback
+// (`os.environ.get("SECRET_KEY", os.urandom(24))`, `... or secrets.token_hex()`) is not:
+// the deployment may well set the variable.
+const python::Call* RandomSource(const python::Module& module, const Expr& value, int depth = 0) {
+  if (value.kind != Expr::Kind::kCall || value.call < 0 || depth > 4) return nullptr;
+  const python::Call& call = module.calls()[value.call];
+  if (OneOf(call.callee, kRandomSources)) return &call;
+  if (!call.method.empty() && call.receiver.kind == Expr::Kind::kCall) {
+    return RandomSource(module, call.receiver, depth + 1);
+  }
+  const python::Argument* first = call.Positional(0);
+  return first && call.args.size() == 1 ? RandomSource(module, first->value, depth + 1) : nullptr;
+}
+
+void ReportRandomKey(const python::Module& module, std::string_view key, const Expr& value, Sink& out) {
+  const python::Call* random = RandomSource(module, value);
+  if (random == nullptr) return;
+  out.Report(value.range,
+             fmt::format("`{}` is random in each instance (`{}`): sessions, CSRF tokens and signed cookies made by "
+                         "one instance are rejected by the others and after every cold start",
+                         key, random->callee),
+             "read the key from an environment variable set in the project settings, e.g. "
+             "os.environ[\"SECRET_KEY\"]");
+}
+
+// `app.secret_key = os.urandom(24)`: a key made at import differs per instance (QA round 4:
+// users of a Flask app on Vercel were logged out at random).
+void CheckRandomSigningKeys(const python::Module& module, const python::Values& values, Sink& out) {
+  for (std::string_view key : kSigningKeys) {
+    for (const python::KeyedValue& keyed : values.KeyedValues(key)) {
+      if (!keyed.guarded) ReportRandomKey(module, key, *keyed.value, out);
+    }
+  }
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.guarded || assignment.op != "=" || assignment.target.kind != Expr::Kind::kAttribute ||
+        !assignment.target.text.ends_with(".secret_key")) {
+      continue;
+    }
+    ReportRandomKey(module, assignment.target.text, assignment.value, out);
+  }
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   const python::Values& values = cx.values;
+  CheckRandomSigningKeys(module, values, out);
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0) continue;
     CheckLimiter(cx, call, out);
