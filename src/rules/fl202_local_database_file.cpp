@@ -19,13 +19,16 @@ using python::PathValue;
 
 constexpr RuleInfo kInfo{
     "FL202", "local-database-file", Severity::kError,
-    "a database is kept in a local file",
+    "a database is kept in a local file or on a server on localhost",
     R"(## What it does
 Finds databases stored in local files: `sqlite3.connect("app.db")` (and aiosqlite, peewee's
 `SqliteDatabase`, `SqliteDict`, `duckdb.connect(file)`), SQLAlchemy / Flask-SQLAlchemy
 `sqlite:///...` URLs (in `create_engine()` or `SQLALCHEMY_DATABASE_URI`), Django's
 `django.db.backends.sqlite3` engine, `shelve.open()`, writable `dbm.open()` and
-`TinyDB("db.json")`. In-memory databases (`:memory:`) and read-only ones
+`TinyDB("db.json")`; and database servers on this machine: a `localhost` or
+`127.0.0.1` host in a database URL (`create_engine("postgresql://u:p@localhost/db")`,
+`SQLALCHEMY_DATABASE_URI`, `redis.from_url`, `MongoClient`, `psycopg2.connect`) or a
+`host="localhost"` argument. In-memory databases (`:memory:`) and read-only ones
 (`file:x.db?mode=ro`, also `f"file:{path}?mode=ro"`) are fine. A database in `/tmp` is
 reported too: it works, but it is not the database you think it is. A local database
 that is only the fallback for when the real one is not configured — the default of
@@ -41,7 +44,9 @@ The deployed files are read-only, so creating or writing the database file fails
 it to `/tmp` makes the writes succeed but loses them: every function instance has its own
 `/tmp`, starts with an empty (or freshly copied) database, and deletes it when the
 instance is recycled. Two requests served by two instances see two different databases,
-and data written by one is gone minutes later.
+and data written by one is gone minutes later. A database server on `localhost` is
+the one you run beside your development server; the function's machine has none, and
+every query fails with "connection refused".
 
 ## Example
 ```python
@@ -143,11 +148,66 @@ std::optional<std::string> SqliteUrlPath(const python::StringValue& url) {
   return std::string(path);
 }
 
+// Clients of database servers that take a URL or a host as their first argument, and
+// those that take `host=`: a server on this machine is not there on the platform.
+constexpr std::string_view kServerClients[] = {
+    "redis.from_url",        "redis.Redis.from_url", "redis.StrictRedis.from_url", "redis.asyncio.from_url",
+    "redis.asyncio.Redis.from_url", "pymongo.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient",
+    "psycopg2.connect",      "psycopg.connect",      "asyncpg.connect",            "asyncpg.create_pool",
+};
+constexpr std::string_view kHostKeywordClients[] = {
+    "psycopg2.connect", "psycopg.connect", "pymysql.connect",     "mysql.connector.connect", "MySQLdb.connect",
+    "redis.Redis",      "redis.StrictRedis", "redis.asyncio.Redis", "pymongo.MongoClient",     "asyncpg.connect",
+    "asyncpg.create_pool",
+};
+constexpr std::string_view kServerHelp =
+    "use a hosted database (Neon, Supabase, PlanetScale, Upstash, MongoDB Atlas) and read its URL from an "
+    "environment variable";
+
+bool IsLoopbackHost(std::string_view host) {
+  return host == "localhost" || host == "127.0.0.1" || host == "0.0.0.0" || host == "::1" || host == "[::1]";
+}
+
+// The host of `postgresql://user:pw@localhost:5432/db` when it is on this machine, or a
+// bare host ("localhost"); empty when it is another host or not known in full.
+std::string_view LoopbackHostOf(const python::StringValue& value) {
+  std::string_view text = value.text;
+  size_t scheme = text.find("://");
+  if (scheme == std::string_view::npos) {
+    return !value.prefix_only && IsLoopbackHost(text) ? text : std::string_view();
+  }
+  if (text.substr(0, scheme).starts_with("sqlite")) return {};
+  std::string_view rest = text.substr(scheme + 3);
+  size_t end = rest.find_first_of("/?");
+  std::string_view authority = rest.substr(0, end);
+  if (end == std::string_view::npos && value.prefix_only) return {};  // the host may go on
+  std::string_view host = authority.substr(authority.rfind('@') + 1);  // npos + 1 == 0
+  if (!host.starts_with('[')) host = host.substr(0, host.find(':'));
+  else host = host.substr(0, host.find(']') + 1);
+  return IsLoopbackHost(host) ? host : std::string_view();
+}
+
+void ReportLoopback(const python::Values& values, const Expr& value, int function, std::string_view what,
+                    Sink& out) {
+  std::optional<python::StringValue> text = values.String(value, function);
+  if (!text) return;
+  std::string_view host = LoopbackHostOf(*text);
+  if (host.empty()) return;
+  out.Report(value.range,
+             fmt::format("{} connects to a database server on `{}`: there is none on the platform, so every "
+                         "request that uses it fails with \"connection refused\"",
+                         what, host),
+             std::string(kServerHelp));
+}
+
 void ReportUrl(const python::Values& values, const Expr& value, int function, std::string_view what, Sink& out) {
   std::optional<python::StringValue> url = values.String(value, function);
   if (!url) return;
   std::optional<std::string> path = SqliteUrlPath(*url);
-  if (!path) return;
+  if (!path) {
+    ReportLoopback(values, value, function, what, out);
+    return;
+  }
   PathValue where;
   if (!path->empty()) where = {python::ClassifyPathText(*path, url->prefix_only), *path};
   out.Report(value.range, fmt::format("{} keeps a SQLite database {}", what, Where(where)), std::string(kHelp));
@@ -207,6 +267,16 @@ void Check(const PyContext& cx, Sink& out) {
   const Fallbacks fallbacks(module);
   for (const python::Call& call : module.calls()) {
     if (call.guarded || call.target >= 0 || fallbacks.Contain(call.range)) continue;
+    if (OneOf(call.callee, kServerClients)) {
+      if (const python::Argument* url = call.Positional(0)) {
+        ReportLoopback(values, url->value, call.function, fmt::format("`{}`", call.callee), out);
+      }
+    }
+    if (OneOf(call.callee, kHostKeywordClients)) {
+      if (const python::Argument* host = call.Keyword("host")) {
+        ReportLoopback(values, host->value, call.function, fmt::format("`{}`", call.callee), out);
+      }
+    }
     if (OneOf(call.callee, kUrlTakers)) {
       if (const Expr* url = ArgValue(call, 0, "url")) {
         ReportUrl(values, *url, call.function, fmt::format("`{}`", call.callee), out);
