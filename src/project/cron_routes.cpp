@@ -68,6 +68,21 @@ std::optional<std::string> FunctionForPath(const Project& project, const std::st
   return std::nullopt;
 }
 
+// The api/ file that would serve `path` if vercel.json's `builds` did not leave it out
+// (with `builds`, only the files its entries name are deployed): the reason a cron path
+// that looks served is not (QA round 3).
+std::optional<std::string> UnbuiltFunctionForPath(const Project& project, const std::string& path) {
+  const VercelConfig* config = project.vercel_config();
+  if (config == nullptr || config->root() == nullptr || config->root()->Get("builds") == nullptr) return std::nullopt;
+  const std::vector<std::string>& built = project.python_entries();
+  for (const std::string& file : project.snapshot().files()) {
+    if (!file.ends_with(".py") || !IsApiFunctionFile(file)) continue;
+    if (std::find(built.begin(), built.end(), file) != built.end()) continue;
+    if (project.regexes().Matches(FileRouteRegex(file), path).value_or(false)) return file;
+  }
+  return std::nullopt;
+}
+
 // A `dest`/`destination` names its function file directly when it is a Python file of
 // the project ("app.py" with `builds`, or the zero-configuration entrypoint).
 std::optional<std::string> FunctionForDestination(const Project& project, const std::string& destination) {
@@ -381,6 +396,10 @@ CronRoute RouteRequest(const Project& project, const std::string& requested) {
     if (project.python_entries().empty()) return result;  // no Python functions: not ours to judge
     result.kind = CronRoute::Kind::kNoRoute;
     result.why = "no api/ function file, rewrite or route serves it";
+    if (std::optional<std::string> unbuilt = UnbuiltFunctionForPath(project, path)) {
+      result.why = fmt::format("{} would serve it, but it is not deployed: `builds` does not name it", *unbuilt);
+      result.unbuilt_file = *unbuilt;
+    }
     return result;
   }
   result.function_file = step.file;

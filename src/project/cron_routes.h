@@ -51,6 +51,9 @@ struct CronRoute {
   // kNoRoute: the path that does reach the route the cron path misses by a redirect or
   // a trailing slash, when there is one.
   std::string served_path;
+  // kNoRoute: the api/ file that would serve the path but vercel.json's `builds` leaves
+  // out of the deployment.
+  std::string unbuilt_file;
 };
 
 CronRoute ResolveCronPath(const Project& project, std::string_view path);

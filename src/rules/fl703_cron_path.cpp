@@ -23,7 +23,9 @@ Starlette route of that function (in its file or the local modules it imports) o
 blueprint's `url_prefix=` (or the one `register_blueprint` gives it), the router's
 `prefix=` after the one `include_router` gives it, a `mount` path, and those of the
 blueprints and routers it is attached to. A prefix computed at run time may be
-anything, so a route behind one matches only when no route matches otherwise.
+anything, so a route behind one matches only when no route matches otherwise. With
+the legacy `builds`, only the files its entries name are deployed: a path that only an
+api/ file left out of `builds` would serve reaches nothing, and the message names it.
 
 The trailing slash counts. A path that misses a route only by it is redirected by
 the app (Flask, Django: to the route ending in `/`; FastAPI/Starlette: either way) or
@@ -81,6 +83,9 @@ std::string Message(const std::string& path, const project::CronRoute& route) {
 std::string Help(const std::string& path, const project::CronRoute& route) {
   if (!route.served_path.empty()) return fmt::format("write \"{}\", the path the route serves", route.served_path);
   if (!route.redirected_to.empty()) return "point the cron job at a path that reaches a route without a redirect";
+  if (!route.unbuilt_file.empty()) {
+    return fmt::format("add {{\"src\": \"{}\", \"use\": \"@vercel/python\"}} to `builds`", route.unbuilt_file);
+  }
   if (route.function_file.empty()) {
     return fmt::format("send it to the function with a rewrite ({{\"source\": \"{}\", \"destination\": "
                        "\"/api/index\"}}), or serve it from its own api/ file",

@@ -132,6 +132,31 @@ TEST(FL703, FilesystemComesBeforeRoutesAfterHandleFilesystem) {
             "vercel.json:2:70: cron path \"/other\" reaches no route: api/index.py has no route for it\n");
 }
 
+// With `builds`, an api/ file it does not name is not deployed: the cron path that file
+// would serve reaches nothing, and the message says why (QA round 3: the path looked
+// served, and the finding did not say what was wrong).
+TEST(FL703, ApiFileLeftOutByBuildsIsNamed) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"({"builds": [{"src": "api/index.py", "use": "@vercel/python"}],
+  "crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})"},
+      {"api/index.py", "from flask import Flask\napp = Flask(__name__)\n"},
+      {"api/cron.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/api/cron')\ndef c():\n    pass\n"}};
+  std::vector<Finding> findings = RunProjectRule("FL703", files);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message,
+            "cron path \"/api/cron\" reaches no route: api/cron.py would serve it, but it is not deployed: `builds` "
+            "does not name it");
+  EXPECT_EQ(findings[0].help, "add {\"src\": \"api/cron.py\", \"use\": \"@vercel/python\"} to `builds`");
+
+  // Built by a glob: deployed, and its route serves the path.
+  files["vercel.json"] = R"({"builds": [{"src": "api/*.py", "use": "@vercel/python"}],
+  "crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})";
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+  // Without `builds` Vercel deploys every api/ file.
+  files["vercel.json"] = R"({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})";
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+}
+
 TEST(FL703, PathsOfOtherRuntimesAreNotJudged) {
   std::map<std::string, std::string> files = {
       {"vercel.json", R"J({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})J"},
