@@ -7,6 +7,8 @@
 #include <charconv>
 #include <cstring>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "core/flat_multimap.h"
 #include "core/ts_cursor.h"
@@ -1243,13 +1245,53 @@ class ModuleBuilder {
   }
 
   void ResolveCallTargets() {
-    // Module-level `x = X(...)`: x's class, for `x.start()`.
-    std::map<std::string, std::string, std::less<>> instances;
+    // (scope, name) -> the callee of the call every binding of the name there is (`bot =
+    // Bot()` at module level or in main()), for `bot.run()`; "" when the name is also bound to
+    // something else (`bot = None`, a parameter, a loop variable, `a, bot = ...`). Names are
+    // views into the module, which does not change while this runs.
+    std::map<std::pair<int, std::string_view>, std::string_view> instances;
+    auto declared_global = [&](int function, std::string_view name) {
+      const std::vector<std::string>& globals = m_.functions_[function].globals;
+      return std::find(globals.begin(), globals.end(), name) != globals.end();
+    };
+    auto bind = [&](int scope, std::string_view name, std::string_view callee) {
+      if (scope >= 0 && declared_global(scope, name)) scope = -1;
+      auto [it, added] = instances.try_emplace({scope, name}, callee);
+      if (!added && it->second != callee) it->second = {};
+    };
     for (const Assignment& assignment : m_.assignments_) {
-      if (assignment.function != -1 || assignment.target.kind != Kind::kName) continue;
-      instances[std::string(assignment.target.text)] =
-          assignment.value.kind == Kind::kCall ? m_.calls_[assignment.value.call].callee : "";
+      if (assignment.target.kind == Kind::kTuple) {
+        for (const Expr& item : assignment.target.items) {
+          if (item.kind == Kind::kName) bind(assignment.function, item.text, {});
+        }
+      }
+      if (assignment.target.kind != Kind::kName) continue;
+      const bool instance = assignment.op == "=" && assignment.value.kind == Kind::kCall && assignment.value.call >= 0;
+      bind(assignment.function, assignment.target.text,
+           instance ? std::string_view(m_.calls_[assignment.value.call].callee) : std::string_view());
     }
+    for (size_t i = 0; i < m_.functions_.size(); ++i) {
+      for (const std::string& param : m_.functions_[i].params) bind(static_cast<int>(i), param, {});
+    }
+    for (const Loop& loop : m_.loops_) {
+      if (loop.target.kind == Kind::kName) bind(loop.function, loop.target.text, {});
+      for (const Expr& item : loop.target.items) {
+        if (item.kind == Kind::kName) bind(loop.function, item.text, {});
+      }
+    }
+    for (const Call& call : m_.calls_) {
+      if (call.use == ResultUse::kWithItem && !call.assigned_to.empty()) bind(call.function, call.assigned_to, {});
+    }
+    // What `name` holds where `function` reads it, as Python's scoping finds it; nullopt
+    // when nothing binds it (a class's own name: `Checker.create()`).
+    auto instance_of = [&](std::string_view name, int function) -> std::optional<std::string_view> {
+      for (int scope = function; scope >= 0; scope = m_.functions_[scope].parent) {
+        if (declared_global(scope, name)) break;
+        if (auto it = instances.find({scope, name}); it != instances.end()) return it->second;
+      }
+      if (auto it = instances.find({-1, name}); it != instances.end()) return it->second;
+      return std::nullopt;
+    };
     // Methods by (class, name) and module-level classes by name, in module order: a big
     // class asked once per `self.x()` call was quadratic (16,000 methods: 1 s).
     FlatMultimap<std::pair<int, std::string_view>, int> methods;
@@ -1294,8 +1336,7 @@ class ModuleBuilder {
       if (call.receiver.kind == Kind::kCall && call.receiver.call >= 0) {
         klass = m_.calls_[call.receiver.call].callee;
       } else if (call.receiver.kind == Kind::kName) {
-        auto it = instances.find(call.receiver.text);
-        klass = it != instances.end() ? it->second : call.receiver.text;
+        klass = instance_of(call.receiver.text, call.function).value_or(call.receiver.text);
       }
       if (!klass.empty()) call.target = method_of_class(klass, call.method);
     }
@@ -1480,34 +1521,99 @@ class ModuleBuilder {
   static constexpr int8_t kUnknown = 0, kVisiting = 1, kOff = 2, kOn = 3;
   static constexpr int kMaxCallerDepth = 64;
 
-  // A module-level function whose every call and hand-on is guarded or made by such a
-  // function (a cycle counts as on, and so does a chain of callers deeper than the limit:
-  // generated code chains thousands of functions, and the stack is not theirs to take), or
-  // a command-line command.
+  // A module-level function or plain method (PlainMethod) whose every call and hand-on is
+  // guarded or made by such a function (a cycle counts as on, and so does a chain of callers
+  // deeper than the limit: generated code chains thousands of functions, and the stack is not
+  // theirs to take), or a command-line command.
   bool RunsOffPlatform(int index, std::vector<int8_t>& state, int depth = 0) {
     if (state[index] == kVisiting || depth > kMaxCallerDepth) return false;
     if (state[index] != kUnknown) return state[index] == kOff;
     const Function& function = m_.functions_[index];
+    const bool method = function.class_index >= 0;
     bool off = false;
-    if (function.parent == -1 && function.class_index == -1 && !function.is_handler && !function.is_cold_start) {
+    if (function.parent == -1 && (!method || PlainMethod(function)) && !function.is_handler &&
+        !function.is_cold_start) {
       state[index] = kVisiting;
       // Where the function is called or handed on from, itself aside (`Timer(60, tick)`
       // inside tick): whether such a place exists, and whether each runs only off the platform.
       bool reached = false, reached_only_off = true;
-      auto reach = [&](bool guarded, int from) {
+      auto reach = [&](bool guarded, int from, bool known = true) {
         while (from >= 0 && m_.functions_[from].parent >= 0) from = m_.functions_[from].parent;
         if (from == index) return;
-        reached = true;
+        reached = reached || known;
         reached_only_off = reached_only_off && (guarded || (from >= 0 && RunsOffPlatform(from, state, depth + 1)));
       };
       for (int caller : function.callers) reach(m_.calls_[caller].guarded, m_.calls_[caller].function);
       for (int load : function.handed_on_by) reach(m_.name_loads_[load].guarded, m_.name_loads_[load].function);
+      if (method && reached && reached_only_off) {
+        // `x.run()` on something the module cannot tell (a parameter, `self.bot`, a subclass's
+        // instance) may be this method: it must run off the platform too, though it proves
+        // nothing. `subprocess.run()` is not: its receiver is an import.
+        if (!unresolved_method_calls_) IndexUnresolvedMethodCalls();
+        for (int call : unresolved_method_calls_->Find(function.name)) {
+          reach(m_.calls_[call].guarded, m_.calls_[call].function, /*known=*/false);
+        }
+        // `Thread(target=bot.run)`, `handlers = [bot.run]`: handed on, it may run anywhere.
+        if (!attributes_read_) IndexAttributesRead();
+        reached_only_off = reached_only_off &&
+                           !std::binary_search(attributes_read_->begin(), attributes_read_->end(), function.name);
+      }
       // A decorator may register the function where this module cannot see (`@app.errorhandler(500)`,
       // `@receiver(post_save)`): then being called from guarded code proves nothing.
       off = IsCommandLineCommand(function) || (function.decorators.empty() && reached && reached_only_off);
     }
     state[index] = off ? kOff : kOn;
     return off;
+  }
+
+  // A method of a module-level class with no base class and no decorator, not a dunder:
+  // nothing but the module's own calls runs it. A base class may call it (Thread.start()
+  // runs run(), a framework's view dispatches to its methods), a class decorator may hand the
+  // class to a framework (`@ray.remote`), and Python calls dunders itself (`__call__`, `__iter__`).
+  bool PlainMethod(const Function& function) const {
+    const Class& klass = m_.classes_[function.class_index];
+    const bool only_object = std::all_of(klass.bases.begin(), klass.bases.end(),
+                                         [](const Expr& base) { return base.text == "object"; });
+    const bool dunder = function.name.starts_with("__") && function.name.ends_with("__");
+    return klass.function == -1 && only_object && klass.decorators.empty() && !dunder;
+  }
+
+  // The method calls no function of the module was found for (`x.run()` on a parameter),
+  // by method name, but for those on a name an import binds (`subprocess.run()`): they
+  // cannot be a method of this module's class.
+  void IndexUnresolvedMethodCalls() {
+    unresolved_method_calls_.emplace();
+    for (size_t i = 0; i < m_.calls_.size(); ++i) {
+      const Call& call = m_.calls_[i];
+      if (call.target >= 0 || call.method.empty()) continue;
+      const Expr* root = &call.receiver;
+      while (root->kind == Kind::kAttribute && !root->items.empty()) root = &root->items[0];
+      if (root->kind == Kind::kName && m_.aliases_.count(root->text)) continue;
+      unresolved_method_calls_->Add(call.method, static_cast<int>(i));
+    }
+    unresolved_method_calls_->Seal();
+  }
+
+  // The names read as an attribute without a call (`.run` of `target=bot.run`), sorted, from
+  // the source text in one pass: the model keeps no attribute reads. A comment or a string
+  // that mentions `.run` counts as well, which keeps the method checked as it was before.
+  void IndexAttributesRead() {
+    attributes_read_.emplace();
+    const std::string_view source = m_.source_;
+    auto identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto skip_blanks = [&](size_t at) {
+      while (at < source.size() && (source[at] == ' ' || source[at] == '\t')) ++at;
+      return at;
+    };
+    for (size_t dot = source.find('.'); dot != std::string_view::npos; dot = source.find('.', dot + 1)) {
+      const size_t start = skip_blanks(dot + 1);
+      size_t end = start;
+      while (end < source.size() && identifier(source[end])) ++end;
+      if (end == start || std::isdigit(static_cast<unsigned char>(source[start]))) continue;
+      const size_t next = skip_blanks(end);
+      if (next == source.size() || source[next] != '(') attributes_read_->push_back(source.substr(start, end - start));
+    }
+    std::sort(attributes_read_->begin(), attributes_read_->end());
   }
 
   // Decorated as a command of Flask's CLI (`@app.cli.command()`, `@bp.cli.command`),
@@ -1597,6 +1703,10 @@ class ModuleBuilder {
     return std::string::npos;
   }
 
+
+  // Built for the first plain method called only off the platform (RunsOffPlatform).
+  std::optional<FlatMultimap<std::string_view, int>> unresolved_method_calls_;
+  std::optional<std::vector<std::string_view>> attributes_read_;
 
   Module& m_;
   TSNode root_;

@@ -24,7 +24,10 @@ functions that are not request handlers. Not reported: loops in request handlers
 streaming or websocket handler ends when the client leaves; Django views named in any
 `urls.py` count), in generators (they run only as far as the caller pulls), in functions
 run as a thread, process or task (FL101, FL102 and FL104 report how those are started),
-and in functions only called under a guard such as `if __name__ == "__main__":`.
+and in functions only called under a guard such as `if __name__ == "__main__":`: also
+methods of the module's own class (no base class, no class decorator) called there through
+its instance (`bot = Bot()` ... `bot.run()`, `Bot().run()`, or in a `main()` called there),
+unless the module also calls that method elsewhere or hands it on (`Thread(target=bot.run)`).
 
 ## Why it fails on serverless
 A function instance lives for one request and has a hard time limit. A loop that never

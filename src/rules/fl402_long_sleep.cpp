@@ -24,7 +24,9 @@ Finds `time.sleep`, `asyncio.sleep`, `gevent.sleep`, `trio.sleep` and `anyio.sle
 calls whose duration is a known constant of `max-seconds` (default 10) or more. A
 sleep inside a `while True:` loop is reported as a polling loop. Sleeps whose length is
 computed at run time are not reported, and neither are the short pauses of a bounded
-retry (`time.sleep(0.5)`).
+retry (`time.sleep(0.5)`), nor sleeps that never run on the platform: under a guard such
+as `if __name__ == "__main__":`, or in a function or a method of the module's own class
+only called there (`bot = Bot()` ... `bot.run()`; see FL106).
 
 ## Why it fails on serverless
 A function instance lives for one request and has a hard time limit (its

@@ -82,5 +82,23 @@ TEST(ModuleCallers, CallingWhatACallReturnedIsNotCallingTheCalleeAgain) {
   EXPECT_EQ(FunctionNamed(*module, "make").callers.size(), 1u);
 }
 
+// `bot.run()` calls Bot.run when every binding of `bot` where it is read is a Bot(): at
+// module level, or in the function that makes it; not when the name is a parameter there,
+// nor when it is also bound to something else.
+TEST(ModuleCallers, AMethodIsCalledThroughANameBoundOnlyToAnInstanceOfItsClass) {
+  std::unique_ptr<Module> module = Parse(
+      "class Bot:\n    def run(self):\n        pass\n"
+      "bot = Bot()\n"
+      "def main():\n    local = Bot()\n    local.run()\n"
+      "def handle(bot):\n    bot.run()\n"
+      "def shared():\n    bot.run()\n"
+      "other = Bot()\nother = None\n"
+      "other.run()\n"
+      "Bot().run()\n");
+  std::vector<uint32_t> lines;
+  for (int call : FunctionNamed(*module, "run").callers) lines.push_back(module->calls()[call].range.start.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{7, 11, 15}));
+}
+
 }  // namespace
 }  // namespace faaslint::python

@@ -208,6 +208,66 @@ threading.Thread(target=poll, daemon=True).start()
   EXPECT_TRUE(found.count("7 FL402")) << ::testing::PrintToString(found);
 }
 
+// A bot's polling loop written as a method (QA: FL106 and FL402 on `bot.run()` under the
+// __main__ guard): the method of the module's own class runs only where its instance calls it.
+constexpr const char* kBot = R"(import time
+
+
+class Bot:
+    def run(self):
+        while True:
+            self.poll()
+            time.sleep(30)
+
+    def poll(self):
+        open("seen.json", "w").write("{}")
+
+
+)";
+
+TEST(OffPlatform, AMethodCalledOnlyUnderTheMainGuardThroughItsInstanceIsNotFlagged) {
+  const std::string bot = kBot;
+  EXPECT_EQ(PythonFindings(bot + "bot = Bot()\nif __name__ == \"__main__\":\n    bot.run()\n"), std::set<std::string>{});
+  EXPECT_EQ(PythonFindings(bot + "if __name__ == \"__main__\":\n    Bot().run()\n"), std::set<std::string>{});
+  EXPECT_EQ(PythonFindings(bot + "if __name__ == \"__main__\":\n    bot = Bot()\n    bot.run()\n"),
+            std::set<std::string>{});
+  EXPECT_EQ(PythonFindings(bot + "def main():\n    bot = Bot()\n    bot.run()\n\n\n"
+                                 "if __name__ == \"__main__\":\n    main()\n"),
+            std::set<std::string>{});
+  // `subprocess.run()` on the platform is no call of Bot.run.
+  EXPECT_EQ(PythonFindings("import subprocess\n" + bot +
+                           "bot = Bot()\nif __name__ == \"__main__\":\n    bot.run()\n"
+                           "def build():\n    subprocess.run([\"make\"], timeout=60)\nbuild()\n"),
+            std::set<std::string>{});
+}
+
+TEST(OffPlatform, AMethodThatMayAlsoRunOnThePlatformIsFlagged) {
+  const std::string bot = kBot;
+  const std::string guard = "if __name__ == \"__main__\":\n    bot.run()\n";
+  const std::set<std::string> flagged = {"6 FL106", "8 FL402", "11 FL201"};
+  // Also called from a request handler, or at import time.
+  EXPECT_EQ(PythonFindings("from flask import Flask\napp = Flask(__name__)\n" + bot + "bot = Bot()\n" + guard +
+                           "@app.get(\"/\")\ndef index():\n    bot.run()\n"),
+            (std::set<std::string>{"8 FL106", "10 FL402", "13 FL201"}));
+  EXPECT_EQ(PythonFindings(bot + "bot = Bot()\nbot.run()\n" + guard), flagged);
+  // Called on something the module cannot tell apart from a Bot, or handed on.
+  EXPECT_EQ(PythonFindings(bot + "bot = Bot()\n" + guard + "def start(runner):\n    runner.run()\nstart(bot)\n"),
+            flagged);
+  EXPECT_EQ(PythonFindings(bot + "bot = Bot()\n" + guard + "jobs = [bot.run]\n"), flagged);
+  // The name is bound to something else too: `bot.run()` may not be Bot.run.
+  EXPECT_EQ(PythonFindings(bot + "bot = Bot()\nbot = make_bot()\n" + guard), flagged);
+  // A base class may call its methods (Thread.start() runs run()), and so may what a class
+  // decorator hands the class to.
+  std::string based = bot;
+  based.replace(based.find("class Bot:"), 10, "class Bot(Service):");
+  EXPECT_EQ(PythonFindings(based + "bot = Bot()\n" + guard), flagged);
+  std::string decorated = bot;
+  decorated.replace(decorated.find("class Bot:"), 10, "@remote\nclass Bot:");
+  EXPECT_EQ(PythonFindings(decorated + "bot = Bot()\n" + guard), (std::set<std::string>{"7 FL106", "9 FL402", "12 FL201"}));
+  // Never called here: another module may call it.
+  EXPECT_EQ(PythonFindings(bot), flagged);
+}
+
 // Generated code: the walk over callers must neither overflow the stack nor loop.
 TEST(OffPlatform, LongCallerChainsAndSelfNamingDecoratorsEnd) {
   constexpr int kFunctions = 20000;
