@@ -234,6 +234,14 @@ struct Loop {
   std::vector<Catch> caught;
 };
 
+// The finally clause of a try statement, which runs however the statements before it end:
+// `try: os.environ["TZ"] = tz ... finally: os.environ.pop("TZ")` undoes the change.
+struct FinallyClause {
+  Range covers;  // the try statement up to the clause: its try block, except and else clauses
+  Range body;    // the clause's block
+  int function = -1;
+};
+
 // A read of a bare name (`task`, `pool` in `pool.submit`): what "is this name used
 // again" questions need. Stores are not reads; neither are keyword-argument names.
 struct NameLoad {
@@ -286,6 +294,7 @@ class Module {
   const std::vector<Loop>& loops() const { return loops_; }
   const std::vector<IfTest>& if_tests() const { return if_tests_; }
   const std::vector<NameLoad>& name_loads() const { return name_loads_; }
+  const std::vector<FinallyClause>& finally_clauses() const { return finally_clauses_; }
   // The compound statements at module level (if, for, while, try, with, match): a name
   // bound inside one is not bound by a top-level statement, the only ones Vercel's
   // builder reads (project/entrypoint.h).
@@ -357,6 +366,7 @@ class Module {
   std::vector<Loop> loops_;
   std::vector<IfTest> if_tests_;
   std::vector<NameLoad> name_loads_;
+  std::vector<FinallyClause> finally_clauses_;
   std::vector<Range> lambda_bodies_;
   std::vector<Range> module_level_blocks_;
   std::map<std::string, std::string, std::less<>> aliases_;  // bound name -> qualified

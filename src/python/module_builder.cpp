@@ -605,7 +605,11 @@ class ModuleBuilder {
     for (TSNode child : NamedChildren(node)) {
       if (Is(child, t_.block)) continue;
       for (TSNode part : NamedChildren(child)) {
-        if (Is(part, t_.block)) Block(part, scope, depth);
+        if (!Is(part, t_.block)) continue;
+        if (Is(child, t_.finally_clause)) {
+          m_.finally_clauses_.push_back({{RangeOf(node).start, RangeOf(child).start}, RangeOf(part), scope.function});
+        }
+        Block(part, scope, depth);
       }
     }
   }

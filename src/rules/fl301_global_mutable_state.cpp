@@ -1,8 +1,11 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "project/module_index.h"
 #include "python/bindings.h"
@@ -32,7 +35,11 @@ bot's listener run by its webhook (pyTelegramBotAPI's `@bot.message_handler`, ai
 per-request hook or middleware, a FastAPI dependency, a decorator's wrapper around a
 handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
-(`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`). Changes made at import
+(`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`), unless a `finally`
+clause of the same function sets or removes the same variable again (`try: os.environ["TZ"]
+= tz ... finally: os.environ.pop("TZ")`: the next request does not see it; the clause's own
+undoing is not reported either), and `unittest.mock.patch.dict(os.environ, ...)`, which
+undoes itself, is not a change. Changes made at import
 time, module-level data that handlers only read, a module's dunders (`__all__`), locals
 that shadow a global name, and
 `@functools.lru_cache` are not reported; nor is a read-through cache filled where the
@@ -132,7 +139,7 @@ class Checker {
     for (const python::SubscriptAccess& access : module_.subscripts()) {
       if (!access.store || !OnPath(access.function, access.guarded)) continue;
       if (access.object.qualified == "os.environ") {
-        ReportEnviron(access.range, access.function);
+        environ_changes_.push_back({access.range, access.function, {KeyText(access.key)}});
         continue;
       }
       if (StoresClient(access)) continue;  // clients["s3"] = boto3.client("s3"): lazy initialisation
@@ -146,7 +153,7 @@ class Checker {
     for (const python::Call& call : module_.calls()) {
       if (!OnPath(call.function, call.guarded)) continue;
       if (OneOf(call.callee, kEnvironMutators)) {
-        ReportEnviron(call.callee_range, call.function);
+        environ_changes_.push_back({call.callee_range, call.function, ChangedVariables(call)});
         continue;
       }
       if (call.method.empty() || !OneOf(call.method, kMutators)) continue;
@@ -176,9 +183,93 @@ class Checker {
                               FunctionName(assignment.function)),
                   std::string(kHelp));
     }
+    for (const EnvironChange& change : environ_changes_) {
+      if (!Restored(change)) ReportEnviron(change.range, change.function);
+    }
   }
 
  private:
+  // A change of `os.environ` and the variables it sets or removes; none for one that may
+  // change any (`os.environ.update(other)`, `os.environ.clear()`).
+  struct EnvironChange {
+    Range range;
+    int function = -1;
+    std::vector<std::string> variables;
+  };
+
+  // `"TZ"` -> TZ; another key (`name`) by its text.
+  static std::string KeyText(const Expr& key) {
+    return std::string(key.IsString() && !key.is_fstring ? std::string_view(key.str) : key.text);
+  }
+
+  static std::vector<std::string> ChangedVariables(const python::Call& call) {
+    std::vector<std::string> variables;
+    if (call.method == "update") {  // update({"TZ": tz}), update(TZ=tz)
+      for (const python::Argument& arg : call.args) {
+        if (arg.star || arg.double_star) return {};
+        if (!arg.name.empty()) {
+          variables.push_back(arg.name);
+        } else if (arg.value.kind == Expr::Kind::kDict) {
+          const std::vector<Expr>& items = arg.value.items;  // key, value, ...; `**other` is one item
+          for (size_t i = 0; i < items.size(); i += 2) {
+            if (i + 1 == items.size() || items[i].text.starts_with("**")) return {};
+            variables.push_back(KeyText(items[i]));
+          }
+        } else {
+          return {};
+        }
+      }
+    } else if (const python::Argument* key = call.Positional(0); key && call.method != "clear") {
+      variables.push_back(KeyText(key->value));  // pop("TZ"), putenv("TZ", tz), setdefault("TZ", ...)
+    }
+    return variables;
+  }
+
+  // Undone in a finally clause of the same function, so the next request does not see it:
+  // made before the clause (in its try block, an except or else clause) and set or removed
+  // again by the clause, every variable of it (or the whole environment: `os.environ.clear();
+  // os.environ.update(saved)`); or the clause's own undoing of such a change.
+  bool Restored(const EnvironChange& change) const {
+    for (const python::FinallyClause& clause : module_.finally_clauses()) {
+      if (clause.function != change.function) continue;
+      if (Encloses(clause.covers, change.range)) {
+        const std::vector<const EnvironChange*> undoing = ChangesIn(clause.body, change.function);
+        auto undone = [&](const std::string* variable) {  // null: the whole environment
+          return std::any_of(undoing.begin(), undoing.end(), [&](const EnvironChange* restore) {
+            return restore->variables.empty() || (variable && Has(restore->variables, *variable));
+          });
+        };
+        if (change.variables.empty() ? undone(nullptr)
+                                     : std::all_of(change.variables.begin(), change.variables.end(),
+                                                   [&](const std::string& variable) { return undone(&variable); })) {
+          return true;
+        }
+      }
+      if (Encloses(clause.body, change.range)) {
+        for (const EnvironChange* made : ChangesIn(clause.covers, change.function)) {
+          if (change.variables.empty() ||
+              std::any_of(made->variables.begin(), made->variables.end(),
+                          [&](const std::string& variable) { return Has(change.variables, variable); })) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  static bool Has(const std::vector<std::string>& variables, const std::string& variable) {
+    return std::find(variables.begin(), variables.end(), variable) != variables.end();
+  }
+
+  std::vector<const EnvironChange*> ChangesIn(const Range& range, int function) const {
+    std::vector<const EnvironChange*> found;
+    for (const EnvironChange& change : environ_changes_) {
+      if (change.function == function && Encloses(range, change.range)) found.push_back(&change);
+    }
+    return found;
+  }
+
   bool OnPath(int function, bool guarded) const { return function >= 0 && !guarded && on_path_[function]; }
 
   // A container that outlives the request, and where it is kept.
@@ -360,6 +451,7 @@ class Checker {
   std::vector<bool> on_path_;
   std::set<Range> client_stores_;  // subscripts assigned a network client
   std::set<Range> plain_stores_;   // subscripts assigned with `=` (not `+=`)
+  std::vector<EnvironChange> environ_changes_;  // on a request path, in module order
   // (function, container) -> the tests of FillsCache's kinds about it, in module order.
   FlatMultimap<std::pair<int, std::string_view>, const python::IfTest*> cache_tests_;
   Sink& out_;
