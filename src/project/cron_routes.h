@@ -83,24 +83,6 @@ FunctionRoutes BuildFunctionRoutes(const Project& project, const std::string& fu
 bool AcceptsGet(const python::Route& route);
 bool AnyAcceptsGet(const std::vector<CronHandler>& handlers);
 
-// The functions of the handler's module where a CRON_SECRET check counts for it: the
-// handler, the same-module functions it calls, its decorators, and the before_request
-// (cold-start) hooks of its module. Indices into module->functions().
-std::vector<int> CronSecretScope(const CronHandler& handler);
-
-// Whether the handler (or a same-module function it calls, or its decorators, or a
-// before_request hook of its module, or a FastAPI dependency of it) mentions CRON_SECRET.
-bool ChecksCronSecret(const CronHandler& handler);
-
-// A CRON_SECRET check that compares the Authorization header with the bare secret, where
-// Vercel sends `Authorization: Bearer <CRON_SECRET>`: it refuses every cron call. Seen
-// only when a function that mentions CRON_SECRET (the handler or a FastAPI dependency of
-// it) also reads the Authorization header and compares in its own body (`==`, `!=`,
-// `compare_digest`), and neither it nor a same-module function it calls spells the
-// scheme or cuts the header (`Bearer`, `split`, `partition`, `removeprefix`, `replace`,
-// `strip`, `startswith`, `[7:]`). The comparison's place, or nullopt.
-std::optional<Location> FindBareSecretComparison(const CronHandler& handler);
-
 // The lines of function `function` of `module` (in `file`), its decorators included: a
 // finding about a handler depends on all of them.
 Dependency FunctionDefinition(const std::string& file, const python::Module& module, int function);

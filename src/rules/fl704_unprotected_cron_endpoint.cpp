@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "project/cron_routes.h"
+#include "project/cron_secret.h"
 #include "project/project.h"
 #include "rules/registry.h"
 #include "rules/vercel_rule.h"
