@@ -94,6 +94,22 @@ std::string FlaskJoin(std::string_view prefix, std::string_view rule) {
 
 }  // namespace
 
+ObjectKey ResolveImportedName(const Project& project, std::string file, std::string name) {
+  for (int hop = 0; hop < kMaxImportHops; ++hop) {
+    const python::Module* module = project.PythonModule(file);
+    if (!module) break;
+    const python::Import* import = ImportBinding(*module, std::string_view(name).substr(0, name.find('.')));
+    if (!import) break;
+    std::optional<std::string> target = ResolveLocalImport(project.snapshot(), file, *import);
+    if (!target) break;  // a package's object: known by its name in this module
+    std::optional<std::string> inner = NameInTarget(project.snapshot(), file, *import, *target, name);
+    if (!inner) break;
+    file = std::move(*target);
+    name = std::move(*inner);
+  }
+  return {std::move(file), std::move(name)};
+}
+
 std::string Mount::Apply(std::string_view route_path) const {
   return flask ? FlaskJoin(prefix, route_path) : prefix + std::string(route_path);
 }
@@ -102,23 +118,6 @@ AppMounts::AppMounts(const Project& project, const std::vector<std::string>& fil
   for (const std::string& file : files) {
     if (const python::Module* module = project.PythonModule(file)) ReadModule(file, *module);
   }
-}
-
-// Follows `name` of `file` through the imports that bind it, to the module that defines it.
-ObjectKey AppMounts::Resolve(std::string file, std::string name) const {
-  for (int hop = 0; hop < kMaxImportHops; ++hop) {
-    const python::Module* module = project_.PythonModule(file);
-    if (!module) break;
-    const python::Import* import = ImportBinding(*module, std::string_view(name).substr(0, name.find('.')));
-    if (!import) break;
-    std::optional<std::string> target = ResolveLocalImport(project_.snapshot(), file, *import);
-    if (!target) break;  // a package's object: known by its name in this module
-    std::optional<std::string> inner = NameInTarget(project_.snapshot(), file, *import, *target, name);
-    if (!inner) break;
-    file = std::move(*target);
-    name = std::move(*inner);
-  }
-  return {std::move(file), std::move(name)};
 }
 
 void AppMounts::ReadModule(const std::string& file, const python::Module& module) {
@@ -170,7 +169,7 @@ void AppMounts::ReadModule(const std::string& file, const python::Module& module
       continue;
     }
     if (!IsReference(call.receiver) || !child || !IsReference(child->value)) continue;
-    attachment.parent = Resolve(file, std::string(call.receiver.text));
+    attachment.parent = ResolveImportedName(project_, file, std::string(call.receiver.text));
     attachment.prefix = prefix_of(prefix);
     if (attachment.kind == Attachment::Kind::kMount && attachment.prefix.kind == Prefix::Kind::kLiteral) {
       // Starlette's Mount drops a trailing `/` of its path (`self.path = path.rstrip("/")` in
@@ -180,7 +179,7 @@ void AppMounts::ReadModule(const std::string& file, const python::Module& module
     attachment.file = file;
     attachment.module = &module;
     attachment.call = &call;
-    attachments_.emplace(Resolve(file, std::string(child->value.text)), std::move(attachment));
+    attachments_.emplace(ResolveImportedName(project_, file, std::string(child->value.text)), std::move(attachment));
   }
   ReadRouteLists(file, module, prefix_of);
 }
@@ -223,7 +222,7 @@ Framework AppMounts::FrameworkOf(const std::string& file, const python::Module& 
   const python::Call* call = route.call >= 0 ? &module.calls()[route.call] : nullptr;
   if (call && call->callee.starts_with("django.")) return Framework::kDjango;
   if (call && IsReference(call->receiver)) {
-    auto defined = definitions_.find(Resolve(file, std::string(call->receiver.text)));
+    auto defined = definitions_.find(ResolveImportedName(project_, file, std::string(call->receiver.text)));
     if (defined != definitions_.end()) {
       switch (defined->second.kind) {
         case Definition::Kind::kFlaskApp:
@@ -256,7 +255,9 @@ const std::vector<Mount>& AppMounts::MountsOf(const std::string& file, const pyt
                                               const python::Route& route) {
   if (route.call < 0) return as_written_;
   const python::Call& call = module.calls()[route.call];
-  if (IsReference(call.receiver)) return MountsAt(Resolve(file, std::string(call.receiver.text)), 0);
+  if (IsReference(call.receiver)) {
+    return MountsAt(ResolveImportedName(project_, file, std::string(call.receiver.text)), 0);
+  }
   // No object: Django's path(), or Starlette's Route() in a list, maybe one a Mount takes.
   auto listed = listed_in_mount_.find(CallKey{file, route.call});
   if (listed == listed_in_mount_.end()) return as_written_;
@@ -377,7 +378,7 @@ void AppMounts::AddDependencies(const std::string& file, const python::Module& m
 void AppMounts::AddNamedDependencies(const std::string& file, const std::vector<std::string>& names, int depth,
                                      std::vector<ModuleFunction>& out) const {
   for (const std::string& name : names) {
-    ObjectKey key = Resolve(file, name);
+    ObjectKey key = ResolveImportedName(project_, file, name);
     const python::Module* module = project_.PythonModule(key.file);
     int function = module ? module->FindFunction(key.name) : -1;
     if (function < 0) continue;  // a class, or a package's function: not read

@@ -53,6 +53,11 @@ struct ObjectKey {
   auto operator<=>(const ObjectKey&) const = default;
 };
 
+// `name` as `file` writes it ("router", "auth.verify") followed through the imports that
+// bind it (re-exports too) to the project module that defines it; the name of `file`
+// itself when no import of a project module binds it.
+ObjectKey ResolveImportedName(const Project& project, std::string file, std::string name);
+
 class AppMounts {
  public:
   // `files`: the modules of one function.
@@ -109,7 +114,6 @@ class AppMounts {
     int mount_call = -1;  // the Mount(), which may itself be listed in another one
   };
 
-  ObjectKey Resolve(std::string file, std::string name) const;
   void ReadModule(const std::string& file, const python::Module& module);
   void ReadRouteLists(const std::string& file, const python::Module& module,
                       const std::function<Prefix(const python::Argument*)>& prefix_of);

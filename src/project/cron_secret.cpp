@@ -5,66 +5,122 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "project/app_mounts.h"
+
 namespace faaslint::project {
 namespace {
 
+// How many calls deep from the handler, a decorator or a dependency a check counts.
+constexpr size_t kCallDepth = 3;
+
 // Whether a function's lines mention CRON_SECRET.
-bool BodyMentionsCronSecret(const python::Module& module, const python::Function& function) {
-  for (uint32_t line = function.range.start.line; line <= function.range.end.line; ++line) {
-    if (module.Line(line).find("CRON_SECRET") != std::string_view::npos) return true;
+bool BodyMentionsCronSecret(const ModuleFunction& function) {
+  const python::Function& definition = function.module->functions()[function.function];
+  for (uint32_t line = definition.range.start.line; line <= definition.range.end.line; ++line) {
+    if (function.module->Line(line).find("CRON_SECRET") != std::string_view::npos) return true;
   }
   return false;
 }
 
-// Whether a function, or a function of its module it calls, mentions CRON_SECRET.
-bool MentionsCronSecret(const python::Module& module, const python::Function& function) {
-  if (BodyMentionsCronSecret(module, function)) return true;
-  return std::any_of(function.calls.begin(), function.calls.end(), [&](int call) {
-    int target = module.calls()[call].target;
-    return target >= 0 && BodyMentionsCronSecret(module, module.functions()[target]);
+// A callee or decorator as its module writes it ("verify", "auth.verify"), which is what
+// the module's imports bind (Call::callee is already resolved through them); empty when
+// it is not a dotted name.
+std::string WrittenName(const python::Module& module, const python::Call& call) {
+  if (call.arguments_bytes.empty() || call.arguments_bytes.start < call.bytes.start) return "";
+  std::string name;
+  const std::string_view source = module.source();
+  for (char c : source.substr(call.bytes.start, call.arguments_bytes.start - call.bytes.start)) {
+    if (std::isspace(static_cast<unsigned char>(c))) continue;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.') return "";
+    name += c;
+  }
+  return name;
+}
+
+// The module-level function of the project that `name`, written in `module`, is: one of
+// the module's own or one a project module it imports defines.
+std::optional<ModuleFunction> ProjectFunction(const Project& project, const python::Module& module,
+                                              std::string_view name) {
+  if (name.empty()) return std::nullopt;
+  ObjectKey key = ResolveImportedName(project, module.path(), std::string(name));
+  const python::Module* defining = project.PythonModule(key.file);
+  int function = defining ? defining->FindFunction(key.name) : -1;
+  if (function < 0) return std::nullopt;
+  return ModuleFunction{defining, function};
+}
+
+std::optional<ModuleFunction> DecoratorFunction(const Project& project, const python::Module& module,
+                                                const python::Expr& decorator) {
+  if (decorator.kind == python::Expr::Kind::kCall) {
+    return decorator.call >= 0 ? ProjectFunction(project, module, WrittenName(module, module.calls()[decorator.call]))
+                               : std::nullopt;
+  }
+  return ProjectFunction(project, module, decorator.text);
+}
+
+// `function` itself, then the functions nested in it (they follow it in preorder).
+template <typename Visit>
+void ForEachNested(const python::Module& module, int function, Visit visit) {
+  const std::vector<python::Function>& functions = module.functions();
+  for (int nested = function; nested < static_cast<int>(functions.size()); ++nested) {
+    int outer = nested;
+    while (outer != -1 && outer != function) outer = functions[outer].parent;
+    if (outer != function) break;
+    visit(nested);
+  }
+}
+
+void AddOnce(std::vector<ModuleFunction>& functions, const ModuleFunction& function) {
+  if (std::find(functions.begin(), functions.end(), function) == functions.end()) functions.push_back(function);
+}
+
+// The functions `caller` calls, in its body or a function nested in it (a decorator's
+// wrapper), of its own module or of the project modules it imports.
+void AddCallees(const Project& project, const ModuleFunction& caller, std::vector<ModuleFunction>& out) {
+  const python::Module& module = *caller.module;
+  ForEachNested(module, caller.function, [&](int nested) {
+    for (int index : module.functions()[nested].calls) {
+      const python::Call& call = module.calls()[index];
+      if (call.target >= 0) {
+        AddOnce(out, {&module, call.target});
+      } else if (std::optional<ModuleFunction> callee = ProjectFunction(project, module, WrittenName(module, call))) {
+        AddOnce(out, *callee);
+      }
+    }
   });
 }
 
 }  // namespace
 
-std::vector<int> CronSecretScope(const CronHandler& handler) {
+std::vector<ModuleFunction> CronSecretScope(const Project& project, const CronHandler& handler) {
   const python::Module& module = *handler.module;
-  const python::Function& function = module.functions()[handler.function];
-  std::vector<int> scope{handler.function};
-  for (int call : function.calls) {
-    if (int target = module.calls()[call].target; target >= 0) scope.push_back(target);
+  // What runs for the request: a check counts in these and in the functions they call.
+  std::vector<ModuleFunction> entries{{&module, handler.function}};
+  for (const python::Expr& decorator : module.functions()[handler.function].decorators) {
+    if (std::optional<ModuleFunction> function = DecoratorFunction(project, module, decorator)) {
+      AddOnce(entries, *function);
+    }
   }
-  for (const python::Expr& decorator : function.decorators) {
-    std::string name = decorator.kind == python::Expr::Kind::kCall && decorator.call >= 0
-                           ? module.calls()[decorator.call].callee
-                           : decorator.qualified;
-    if (int target = module.FindFunction(name); target >= 0) scope.push_back(target);
+  for (const ModuleFunction& dependency : handler.dependencies) AddOnce(entries, dependency);
+  // A helper often reads the secret through another (verify_cron -> is_authorized ->
+  // expected_token), so calls are followed three deep; a job's own code seldom mentions
+  // the secret that close to the handler.
+  std::vector<ModuleFunction> scope = entries;
+  for (size_t depth = 0, begin = 0; depth < kCallDepth; ++depth) {
+    const size_t end = scope.size();
+    for (size_t caller = begin; caller < end; ++caller) AddCallees(project, ModuleFunction(scope[caller]), scope);
+    begin = end;
   }
+  // Hooks run for every request of the app, whatever they call: only their own lines count.
   for (size_t hook = 0; hook < module.functions().size(); ++hook) {
-    if (module.functions()[hook].is_cold_start) scope.push_back(static_cast<int>(hook));  // before_request and friends
+    if (module.functions()[hook].is_cold_start) AddOnce(scope, {&module, static_cast<int>(hook)});
   }
-  std::sort(scope.begin(), scope.end());
-  scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
   return scope;
 }
 
-bool ChecksCronSecret(const CronHandler& handler) {
-  const python::Module& module = *handler.module;
-  const python::Function& function = module.functions()[handler.function];
-  if (MentionsCronSecret(module, function)) return true;
-  for (const python::Expr& decorator : function.decorators) {
-    std::string name = decorator.kind == python::Expr::Kind::kCall && decorator.call >= 0
-                           ? module.calls()[decorator.call].callee
-                           : decorator.qualified;
-    int target = module.FindFunction(name);
-    if (target >= 0 && BodyMentionsCronSecret(module, module.functions()[target])) return true;
-  }
-  for (const python::Function& hook : module.functions()) {
-    if (hook.is_cold_start && BodyMentionsCronSecret(module, hook)) return true;  // before_request and friends
-  }
-  return std::any_of(handler.dependencies.begin(), handler.dependencies.end(), [](const ModuleFunction& dependency) {
-    return MentionsCronSecret(*dependency.module, dependency.module->functions()[dependency.function]);
-  });
+bool ChecksCronSecret(const Project& project, const CronHandler& handler) {
+  std::vector<ModuleFunction> scope = CronSecretScope(project, handler);
+  return std::any_of(scope.begin(), scope.end(), BodyMentionsCronSecret);
 }
 
 namespace {
@@ -113,21 +169,25 @@ bool Contains(const std::vector<std::string>& lines, std::initializer_list<std::
 }
 
 // The bare comparison in `function`, if it is one (FindBareSecretComparison).
-std::optional<Location> BareComparisonIn(const python::Module& module, int index) {
-  const python::Function& function = module.functions()[index];
-  if (!BodyMentionsCronSecret(module, function)) return std::nullopt;
-  const std::vector<std::string> lines = CodeLines(module, function);
+std::optional<Location> BareComparisonIn(const Project& project, const ModuleFunction& function) {
+  if (!BodyMentionsCronSecret(function)) return std::nullopt;
+  const python::Module& module = *function.module;
+  const python::Function& definition = module.functions()[function.function];
+  const std::vector<std::string> lines = CodeLines(module, definition);
   const std::initializer_list<std::string_view> kCutsTheScheme = {
       "bearer", "split", "partition", "removeprefix", "replace", "strip", "startswith", "[7:]"};
   if (!Contains(lines, {"authorization"}) || Contains(lines, kCutsTheScheme)) return std::nullopt;
-  for (int call : function.calls) {
-    const int target = module.calls()[call].target;
-    if (target >= 0 && Contains(CodeLines(module, module.functions()[target]), kCutsTheScheme)) return std::nullopt;
+  std::vector<ModuleFunction> callees;
+  AddCallees(project, function, callees);
+  for (const ModuleFunction& callee : callees) {
+    if (Contains(CodeLines(*callee.module, callee.module->functions()[callee.function]), kCutsTheScheme)) {
+      return std::nullopt;
+    }
   }
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& code = lines[i];
     if (!LineContains(code, {"compare_digest", "==", "!="}) || !LineContains(code, {"authoriz", "secret"})) continue;
-    const uint32_t line = function.range.start.line + static_cast<uint32_t>(i);
+    const uint32_t line = definition.range.start.line + static_cast<uint32_t>(i);
     const uint32_t column = static_cast<uint32_t>(code.find_first_not_of(" \t")) + 1;
     return Location{module.path(), Range{{line, column}, {line, column}}};
   }
@@ -136,10 +196,10 @@ std::optional<Location> BareComparisonIn(const python::Module& module, int index
 
 }  // namespace
 
-std::optional<Location> FindBareSecretComparison(const CronHandler& handler) {
-  if (std::optional<Location> bare = BareComparisonIn(*handler.module, handler.function)) return bare;
+std::optional<Location> FindBareSecretComparison(const Project& project, const CronHandler& handler) {
+  if (std::optional<Location> bare = BareComparisonIn(project, {handler.module, handler.function})) return bare;
   for (const ModuleFunction& dependency : handler.dependencies) {
-    if (std::optional<Location> bare = BareComparisonIn(*dependency.module, dependency.function)) return bare;
+    if (std::optional<Location> bare = BareComparisonIn(project, dependency)) return bare;
   }
   return std::nullopt;
 }

@@ -15,15 +15,18 @@ constexpr RuleInfo kInfo{
     "cron endpoint that does not check the CRON_SECRET bearer token",
     R"md(## What it does
 Finds the handler each cron job of `vercel.json` calls (see FL703) and warns when
-neither the handler, nor a function of its module it calls, nor its decorators, nor a
-`before_request` hook of its module, nor the app's HTTP middleware (`@app.middleware("http")`,
-a `BaseHTTPMiddleware`'s `dispatch`), nor a FastAPI dependency of the route look at
-`CRON_SECRET`. A dependency counts wherever FastAPI takes it from: the route's
-`dependencies=[Depends(f)]`, a parameter's `Depends(f)` (also inside `Annotated[...]`)
-or `Security(f)`, the `dependencies=` of its `APIRouter`, of `include_router`, or of the
-`FastAPI` app — and what such a function itself depends on. It also reports a check
-that compares the Authorization header with the bare secret (no `Bearer `, no `split`
-of the header): Vercel's calls never pass it.
+neither the handler, nor a function it calls, nor its decorators, nor a `before_request`
+hook of its module, nor the app's HTTP middleware (`@app.middleware("http")`, a
+`BaseHTTPMiddleware`'s `dispatch`), nor a FastAPI dependency of the route look at
+`CRON_SECRET`. A called function or a decorator counts in the handler's module or in
+another module of the project it imports (`@require_cron_secret` after
+`from lib.auth import require_cron_secret`, `if not security.is_authorized(request)`),
+and so do the functions it calls in turn, three calls deep. A dependency counts wherever
+FastAPI takes it from: the route's `dependencies=[Depends(f)]`, a parameter's
+`Depends(f)` (also inside `Annotated[...]`) or `Security(f)`, the `dependencies=` of its
+`APIRouter`, of `include_router`, or of the `FastAPI` app — and what such a function
+itself depends on. It also reports a check that compares the Authorization header with
+the bare secret (no `Bearer `, no `split` of the header): Vercel's calls never pass it.
 
 ## Why it fails on serverless
 A cron endpoint is an ordinary public URL: anyone who finds `/api/cron/cleanup` can run
@@ -65,29 +68,31 @@ def cleanup(): ...
 ```
 )md"};
 
-// Every function where a check would count, whole: deleting the check from any of them
-// is what a finding about the handler is about; editing another handler is not.
-std::vector<Dependency> HandlerDependencies(const project::VercelConfig& config, const project::CronRoute& route,
-                                            const project::CronHandler& handler) {
+// Every function where a check would count, whole, in whichever module it is (a helper
+// of lib/auth.py too): deleting the check from any of them is what a finding about the
+// handler is about; editing another handler is not.
+std::vector<Dependency> HandlerDependencies(const project::Project& project, const project::VercelConfig& config,
+                                            const project::CronRoute& route, const project::CronHandler& handler) {
   std::vector<Dependency> depends_on = RoutingDependencies(config, route);
-  for (int function : project::CronSecretScope(handler)) {
-    depends_on.push_back(project::FunctionDefinition(handler.file, *handler.module, function));
+  for (const project::ModuleFunction& function : project::CronSecretScope(project, handler)) {
+    depends_on.push_back(project::FunctionDefinition(function.module->path(), *function.module, function.function));
   }
   return depends_on;
 }
 
 // A check that can never pass for Vercel's own calls: the job never runs, and nothing
 // says so but the 401s in the function's log.
-void ReportBareComparison(const project::VercelConfig& config, const vercel::JsonValue& path,
-                          const project::CronHandler& handler, const project::CronRoute& route, Sink& out) {
-  std::optional<Location> bare = project::FindBareSecretComparison(handler);
+void ReportBareComparison(const project::Project& project, const project::VercelConfig& config,
+                          const vercel::JsonValue& path, const project::CronHandler& handler,
+                          const project::CronRoute& route, Sink& out) {
+  std::optional<Location> bare = project::FindBareSecretComparison(project, handler);
   if (!bare) return;
   out.Report(std::move(*bare),
              fmt::format("the cron endpoint for \"{}\" compares the Authorization header with CRON_SECRET itself, "
                          "but Vercel sends `Bearer <CRON_SECRET>`: every cron call is refused and the job never runs",
                          path.text),
              "compare it with f\"Bearer {os.environ['CRON_SECRET']}\"", {Location{config.path, path.range}},
-             HandlerDependencies(config, route, handler));
+             HandlerDependencies(project, config, route, handler));
 }
 
 void Check(const ProjectContext& cx, Sink& out) {
@@ -106,15 +111,15 @@ void Check(const ProjectContext& cx, Sink& out) {
     for (const project::CronHandler& handler : route.handlers) {
       if (get_served && !project::AcceptsGet(*handler.route)) continue;
       if (!reported.insert({handler.file, handler.function}).second) continue;
-      if (project::ChecksCronSecret(handler)) {
-        ReportBareComparison(*config, *path, handler, route, out);
+      if (project::ChecksCronSecret(cx.project, handler)) {
+        ReportBareComparison(cx.project, *config, *path, handler, route, out);
         continue;
       }
       out.Report(Location{handler.file, handler.route->range},
                  fmt::format("cron endpoint for \"{}\" does not check CRON_SECRET: anyone can call it", path->text),
                  "compare the Authorization header with f\"Bearer {os.environ['CRON_SECRET']}\" and return 401 "
                  "otherwise",
-                 {Location{config->path, path->range}}, HandlerDependencies(*config, route, handler));
+                 {Location{config->path, path->range}}, HandlerDependencies(cx.project, *config, route, handler));
     }
   }
 }

@@ -1,7 +1,8 @@
 // Diff runs (default, --staged, --base) and findings whose cause is not on their own
 // lines: a cron entry stranded by a narrowed rewrite (FL703), a secret check deleted
-// from a handler (FL704), a route's methods changed on a line of their own (FL705), a
-// package removed from requirements.txt (FL607), a name made a plain dict where it is
+// from a handler or from the helper of another module it calls (FL704), a route's
+// methods changed on a line of their own (FL705), a package removed from
+// requirements.txt (FL607), a name made a plain dict where it is
 // defined (FL301), also when only the defining module is edited. Each change must surface the finding,
 // as --all does; an unrelated change in the same files must not resurface old ones.
 #include <gtest/gtest.h>
@@ -113,6 +114,20 @@ TEST_F(DiffDependenciesTest, DeletingTheSecretCheckSurfacesTheUnprotectedCron) {
   ExpectEveryDiffModeReports("api/index.py:8:2: FL704 cron endpoint for \"/api/cron\" does not check CRON_SECRET");
   // The file whose lines were removed is a file checked.
   EXPECT_NE(Check({"--base", "main"}).out.find("Found 1 finding (0 errors) in 1 file checked."), std::string::npos);
+}
+
+// The check lives in a helper of another module: deleting it there is a change to what
+// protects the handler, though api/index.py is untouched.
+TEST_F(DiffDependenciesTest, DeletingTheCheckFromAnImportedHelperSurfacesTheUnprotectedCron) {
+  const std::string helper =
+      "import os\n\nfrom flask import request\n\n\ndef verify_cron():\n" + std::string(kCronCheck);
+  dir_.Write("api/_lib/__init__.py", "");
+  dir_.Write("api/_lib/auth.py", helper);
+  StartOnFeature(Replaced(IndexPy("    verify_cron()\n"), "from flask import Flask, request\n",
+                          "from flask import Flask, request\n\nfrom api._lib.auth import verify_cron\n"));
+  ASSERT_EQ(Check({"--all"}).out.find("FL704"), std::string::npos);
+  dir_.Write("api/_lib/auth.py", Replaced(helper, kCronCheck, "    pass\n"));
+  ExpectEveryDiffModeReports("api/index.py:10:2: FL704 cron endpoint for \"/api/cron\" does not check CRON_SECRET");
 }
 
 TEST_F(DiffDependenciesTest, EditingAnotherHandlerDoesNotResurfaceAnUnprotectedCron) {
