@@ -4,6 +4,7 @@
 #include <cctype>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 
 #include "project/app_mounts.h"
 
@@ -200,6 +201,407 @@ std::optional<Location> FindBareSecretComparison(const Project& project, const C
   if (std::optional<Location> bare = BareComparisonIn(project, {handler.module, handler.function})) return bare;
   for (const ModuleFunction& dependency : handler.dependencies) {
     if (std::optional<Location> bare = BareComparisonIn(project, dependency)) return bare;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+bool IsNameCharacter(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Whether `text` spells `name`: a variable as a whole word (`key`, not `api_key`), an
+// expression (`request.args.get("key")`) anywhere.
+bool Spells(std::string_view text, std::string_view name) {
+  if (name.empty()) return false;
+  if (!std::all_of(name.begin(), name.end(), IsNameCharacter)) return text.find(name) != std::string_view::npos;
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at == 0 || !IsNameCharacter(text[at - 1])) && (end == text.size() || !IsNameCharacter(text[end]))) return true;
+  }
+  return false;
+}
+
+// A value of the request a CRON_SECRET check may compare with the secret, other than the
+// Authorization header (a scope that reads that one is not judged at all).
+struct Presented {
+  std::string what;                // "the header `X-Cron-Secret`", "the query parameter `key`"
+  bool query = false;
+  std::vector<std::string> names;  // lower case: the read as written, the variables it is put in
+};
+
+// What holds the request's headers or query: `request.headers`, `req.args`,
+// `request.query_params`, Django's `request.GET` and `request.META`, a
+// BaseHTTPRequestHandler's `self.headers`.
+enum class Carrier { kNone, kHeaders, kMeta, kQuery };
+Carrier CarrierOf(std::string_view object) {
+  if (object == "self.headers") return Carrier::kHeaders;
+  for (std::string_view prefix : {"self.request.", "request.", "req."}) {
+    if (!object.starts_with(prefix)) continue;
+    std::string_view rest = object.substr(prefix.size());
+    if (rest == "headers") return Carrier::kHeaders;
+    if (rest == "META") return Carrier::kMeta;
+    if (rest == "args" || rest == "query_params" || rest == "GET" || rest == "values") return Carrier::kQuery;
+  }
+  return Carrier::kNone;
+}
+
+// A read of `carrier` by the literal `key` (`.get("X-Cron-Secret")`, `["key"]`); nullopt
+// for a META entry that is no header (`REMOTE_ADDR`).
+std::optional<Presented> ReadOf(Carrier carrier, const std::string& key, std::string_view text) {
+  Presented read;
+  if (carrier == Carrier::kMeta) {
+    if (!key.starts_with("HTTP_")) return std::nullopt;
+    read.what = "the header `" + key + "`";
+  } else {
+    read.query = carrier == Carrier::kQuery;
+    read.what = (read.query ? "the query parameter `" : "the header `") + key + "`";
+  }
+  read.names.push_back(LowerCase(text));
+  return read;
+}
+
+// One parameter of a def, as written.
+struct Parameter {
+  std::string_view name;
+  std::string_view annotation;     // empty when it has none
+  std::string_view default_value;  // empty when it has none
+  uint32_t start = 0, end = 0;     // bytes of the whole parameter
+};
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// The parameters of `function`, read from its source: the module keeps only their names.
+// Brackets, strings and comments are stepped over; empty when the list is not found (or
+// longer than any real one).
+constexpr size_t kMaxParameterBytes = 10000;
+std::vector<Parameter> ParametersOf(const python::Module& module, const python::Function& function) {
+  const std::string_view source = module.source();
+  if (function.name.empty()) return {};
+  size_t at = module.LineStartByte(function.name_range.start.line);
+  for (;; at += function.name.size()) {  // the name that `(` follows: not the `de` of `def de(`
+    at = source.find(function.name, at);
+    if (at == std::string_view::npos) return {};
+    size_t open = source.find_first_not_of(" \t", at + function.name.size());
+    if (open != std::string_view::npos && source[open] == '(' && at > 0 && !IsNameCharacter(source[at - 1])) {
+      at = open;
+      break;
+    }
+  }
+  std::vector<Parameter> parameters;
+  int depth = 0;
+  char quote = 0;
+  size_t start = at + 1, colon = 0, equals = 0;
+  for (size_t i = at + 1; i < source.size() && i < at + kMaxParameterBytes; ++i) {
+    const char c = source[i];
+    if (quote != 0) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    else if (c == '#') i = source.find('\n', i) == std::string_view::npos ? source.size() : source.find('\n', i);
+    else if (c == '(' || c == '[' || c == '{') ++depth;
+    else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    else if (depth == 0 && c == ':' && colon == 0 && equals == 0) colon = i;
+    else if (depth == 0 && c == '=' && equals == 0 && source.substr(i + 1, 1) != "=") equals = i;
+    else if (depth == 0 && (c == ',' || c == ')')) {
+      std::string_view whole = source.substr(start, i - start);
+      size_t name_end = colon ? colon : equals ? equals : i;
+      Parameter parameter{Trim(source.substr(start, name_end - start)), {}, {}, static_cast<uint32_t>(start),
+                          static_cast<uint32_t>(i)};
+      if (colon) parameter.annotation = Trim(source.substr(colon + 1, (equals ? equals : i) - colon - 1));
+      if (equals) parameter.default_value = Trim(source.substr(equals + 1, i - equals - 1));
+      if (!Trim(whole).empty()) parameters.push_back(parameter);
+      if (c == ')') return parameters;
+      start = i + 1;
+      colon = equals = 0;
+    }
+  }
+  return {};
+}
+
+// What a FastAPI route or dependency takes from the request by its parameters:
+// `x_cron_secret: str = Header(...)` (FastAPI reads the header x-cron-secret),
+// `key: str = Query(...)`, and a plain `key: str` of a route, a query parameter when its
+// path has no `{key}`.
+std::vector<Presented> FastApiParameters(const python::Module& module, const python::Function& function,
+                                         std::string_view route_path) {
+  std::vector<Presented> presented;
+  for (const Parameter& parameter : ParametersOf(module, function)) {
+    const std::string name(parameter.name);
+    const python::Call* param_call = nullptr;
+    bool any_call = false;
+    for (const python::Call& call : module.calls()) {
+      if (call.bytes.start < parameter.start || call.bytes.start >= parameter.end) continue;
+      any_call = true;
+      if (call.callee == "fastapi.Header" || call.callee == "fastapi.Query" || call.callee == "fastapi.params.Header" ||
+          call.callee == "fastapi.params.Query") {
+        param_call = &call;
+      }
+    }
+    Presented read;
+    read.names.push_back(LowerCase(name));
+    if (param_call) {
+      const python::Argument* alias = param_call->Keyword("alias");
+      std::string key = alias && alias->value.IsString() && !alias->value.is_fstring ? alias->value.str : name;
+      read.query = param_call->callee.ends_with("Query");
+      if (!read.query && !alias) {
+        const python::Argument* convert = param_call->Keyword("convert_underscores");
+        if (!convert || convert->value.kind != python::Expr::Kind::kBool || convert->value.number != 0) {
+          std::replace(key.begin(), key.end(), '_', '-');
+        }
+      }
+      read.what = (read.query ? "the query parameter `" : "the header `") + key + "`";
+      presented.push_back(std::move(read));
+      continue;
+    }
+    // A plain string parameter without a call (no Depends, Body, Path...) and not in the path.
+    static constexpr std::string_view kStrings[] = {"str", "Optional[str]", "str | None", "None | str",
+                                                    "typing.Optional[str]", "Union[str, None]"};
+    const bool string = std::find(std::begin(kStrings), std::end(kStrings), parameter.annotation) != std::end(kStrings);
+    const std::string_view value = parameter.default_value;
+    const bool literal_default = value.empty() || value == "None" || value.starts_with('"') || value.starts_with('\'');
+    if (any_call || !string || !literal_default) continue;
+    if (route_path.find("{" + name + "}") != std::string_view::npos ||
+        route_path.find("{" + name + ":") != std::string_view::npos) {
+      continue;
+    }
+    read.query = true;
+    read.what = "the query parameter `" + name + "`";
+    presented.push_back(std::move(read));
+  }
+  return presented;
+}
+
+bool ImportsFastApi(const python::Module& module) {
+  return std::any_of(module.imports().begin(), module.imports().end(), [](const python::Import& import) {
+    return import.module == "fastapi" || import.module.starts_with("fastapi.");
+  });
+}
+
+// What `function` reads of the request by a literal name, each with the variables its
+// body puts it in; nullopt when it reads a header or query value whose name is not a
+// literal, or hands the headers or the query on whole: what it compares is then unknown.
+// `fastapi_route`: the function is a FastAPI route or dependency of one, whose
+// parameters FastAPI fills from the request (`route_path` tells its path parameters).
+std::optional<std::vector<Presented>> RequestReadsOf(const ModuleFunction& function, bool fastapi_route,
+                                                     std::string_view route_path) {
+  const python::Module& module = *function.module;
+  const python::Function& definition = module.functions()[function.function];
+  std::vector<Presented> reads;
+  for (int index : definition.calls) {
+    const python::Call& call = module.calls()[index];
+    for (const python::Argument& argument : call.args) {
+      if (CarrierOf(argument.value.text) != Carrier::kNone) return std::nullopt;  // check(request.headers)
+    }
+    const Carrier carrier = CarrierOf(call.receiver.text);
+    if (carrier == Carrier::kNone) continue;
+    const python::Argument* key = call.Positional(0);
+    if (call.method != "get" || !key || !key->value.IsString() || key->value.is_fstring) return std::nullopt;
+    const std::string_view text = module.source();
+    const std::string_view written = text.substr(call.bytes.start, call.bytes.end - call.bytes.start);
+    if (std::optional<Presented> read = ReadOf(carrier, key->value.str, written)) reads.push_back(std::move(*read));
+  }
+  for (const python::SubscriptAccess& access : module.subscripts()) {
+    if (access.function != function.function) continue;
+    const Carrier carrier = CarrierOf(access.object.text);
+    if (carrier == Carrier::kNone) continue;
+    if (access.store || !access.key.IsString() || access.key.is_fstring) return std::nullopt;
+    std::string text = std::string(access.object.text) + "[" + std::string(access.key.text);
+    if (std::optional<Presented> read = ReadOf(carrier, access.key.str, text)) reads.push_back(std::move(*read));
+  }
+  if (fastapi_route) {
+    for (Presented& read : FastApiParameters(module, definition, route_path)) reads.push_back(std::move(read));
+  }
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.function != function.function) continue;
+    if (CarrierOf(assignment.value.text) != Carrier::kNone) return std::nullopt;  // headers = request.headers
+    if (assignment.target.kind != python::Expr::Kind::kName) continue;
+    const std::string value = LowerCase(assignment.value.text);
+    for (Presented& read : reads) {
+      if (Spells(value, read.names.front())) read.names.push_back(LowerCase(assignment.target.text));
+    }
+  }
+  return reads;
+}
+
+// The names `function` holds the secret in, lower case: variables of it or of its module
+// given a value that spells CRON_SECRET (`expected = os.environ["CRON_SECRET"]`), and not
+// read from the request.
+std::vector<std::string> SecretNames(const ModuleFunction& function, const std::vector<Presented>& reads) {
+  std::vector<std::string> names;
+  for (const python::Assignment& assignment : function.module->assignments()) {
+    if (assignment.target.kind != python::Expr::Kind::kName) continue;
+    if (assignment.function != function.function && assignment.function != -1) continue;
+    const std::string value = LowerCase(assignment.value.text);
+    if (value.find("cron_secret") == std::string::npos) continue;
+    const bool from_request = std::any_of(reads.begin(), reads.end(), [&](const Presented& read) {
+      return std::any_of(read.names.begin(), read.names.end(),
+                         [&](const std::string& name) { return Spells(value, name); });
+    });
+    if (!from_request) names.push_back(LowerCase(assignment.target.text));
+  }
+  return names;
+}
+
+// The read of `reads` that one side of a comparison is, when the other side is the
+// secret; null otherwise.
+const Presented* ComparedWithSecret(const python::Expr& left, const python::Expr& right,
+                                    const std::vector<Presented>& reads, const std::vector<std::string>& secret) {
+  auto read_in = [&](const python::Expr& side) -> const Presented* {
+    const std::string text = LowerCase(side.text);
+    for (const Presented& read : reads) {
+      for (const std::string& name : read.names) {
+        if (Spells(text, name)) return &read;
+      }
+    }
+    return nullptr;
+  };
+  auto is_secret = [&](const python::Expr& side) {
+    const std::string text = LowerCase(side.text);
+    return text.find("cron_secret") != std::string::npos ||
+           std::any_of(secret.begin(), secret.end(), [&](const std::string& name) { return Spells(text, name); });
+  };
+  for (auto [presented, other] : {std::pair{&left, &right}, std::pair{&right, &left}}) {
+    const Presented* read = read_in(*presented);
+    if (read && !read_in(*other) && is_secret(*other)) return read;
+  }
+  return nullptr;
+}
+
+// The read whose mismatch with the secret makes `condition` true (`key != secret`,
+// `not hmac.compare_digest(key, secret)`, either of `or`); null when none does.
+const Presented* MismatchIn(const python::Module& module, const python::Expr& condition,
+                            const std::vector<Presented>& reads, const std::vector<std::string>& secret) {
+  using Kind = python::Expr::Kind;
+  if (condition.kind == Kind::kBoolOp && condition.str == "or") {
+    for (const python::Expr& item : condition.items) {
+      if (const Presented* read = MismatchIn(module, item, reads, secret)) return read;
+    }
+    return nullptr;
+  }
+  if (condition.kind == Kind::kComparison && condition.str == "!=" && condition.items.size() == 2) {
+    return ComparedWithSecret(condition.items[0], condition.items[1], reads, secret);
+  }
+  if (condition.kind != Kind::kNot || condition.items.size() != 1) return nullptr;
+  const python::Expr& match = condition.items[0];
+  if (match.kind == Kind::kComparison && match.str == "==" && match.items.size() == 2) {
+    return ComparedWithSecret(match.items[0], match.items[1], reads, secret);
+  }
+  if (match.kind != Kind::kCall || match.call < 0) return nullptr;
+  const python::Call& call = module.calls()[match.call];
+  const python::Argument* a = call.Positional(0);
+  const python::Argument* b = call.Positional(1);
+  if (!call.callee.ends_with("compare_digest") || !a || !b) return nullptr;
+  return ComparedWithSecret(a->value, b->value, reads, secret);
+}
+
+// Whether a block answers with a refusal: it aborts, raises, or returns 401 or 403.
+bool Refuses(const python::Module& module, const Range& block) {
+  for (uint32_t line = block.start.line; line <= block.end.line; ++line) {
+    const std::string code = LowerCase(WithoutComment(module.Line(line)));
+    if (LineContains(code, {"abort", "raise", "401", "403", "unauthori", "forbidden"})) return true;
+  }
+  return false;
+}
+
+// The `if` of `function` that refuses every request whose read value is not the secret,
+// and the read: an `if` on its own (in no other `if`), before which every `if` of the
+// function refuses too (none lets a request through early).
+struct Refusal {
+  Location where;
+  const Presented* read = nullptr;
+};
+std::optional<Refusal> RefusingComparison(const ModuleFunction& function, const std::vector<Presented>& reads) {
+  const python::Module& module = *function.module;
+  const std::vector<std::string> secret = SecretNames(function, reads);
+  for (const python::IfTest& test : module.if_tests()) {
+    if (test.function != function.function) continue;
+    const Presented* read = MismatchIn(module, test.condition, reads, secret);
+    if (!read || !Refuses(module, test.body)) continue;
+    const Range& condition = test.condition.range;
+    for (const python::IfTest& other : module.if_tests()) {
+      if (other.function != function.function || &other == &test) continue;
+      if (Encloses(other.body, condition) || Encloses(other.alternative, condition)) return std::nullopt;
+      if (other.condition.range.start < condition.start && !Refuses(module, other.body)) return std::nullopt;
+    }
+    const uint32_t line = condition.start.line;
+    const uint32_t column = static_cast<uint32_t>(module.Line(line).find_first_not_of(" \t")) + 1;
+    return Refusal{Location{module.path(), Range{{line, column}, {line, column}}}, read};
+  }
+  return std::nullopt;
+}
+
+// The functions that run for every request of the handler, whose refusals refuse it: the
+// handler, its decorators with the wrappers nested in them, its FastAPI dependencies, and
+// the functions the handler calls outside any `if`.
+std::vector<ModuleFunction> Gates(const Project& project, const CronHandler& handler) {
+  const python::Module& module = *handler.module;
+  const python::Function& function = module.functions()[handler.function];
+  std::vector<ModuleFunction> gates{{&module, handler.function}};
+  for (const python::Expr& decorator : function.decorators) {
+    if (std::optional<ModuleFunction> wrapper = DecoratorFunction(project, module, decorator)) {
+      ForEachNested(*wrapper->module, wrapper->function,
+                    [&](int nested) { AddOnce(gates, {wrapper->module, nested}); });
+    }
+  }
+  for (const ModuleFunction& dependency : handler.dependencies) AddOnce(gates, dependency);
+  for (int index : function.calls) {
+    const python::Call& call = module.calls()[index];
+    auto in_if = [&](const python::IfTest& test) {
+      return test.function == handler.function && (Encloses(test.condition.range, call.range) ||
+                                                   Encloses(test.body, call.range) ||
+                                                   Encloses(test.alternative, call.range));
+    };
+    if (std::any_of(module.if_tests().begin(), module.if_tests().end(), in_if)) continue;
+    if (call.target >= 0) {
+      AddOnce(gates, {&module, call.target});
+    } else if (std::optional<ModuleFunction> callee = ProjectFunction(project, module, WrittenName(module, call))) {
+      AddOnce(gates, *callee);
+    }
+  }
+  return gates;
+}
+
+}  // namespace
+
+std::optional<MisplacedSecret> FindMisplacedSecretComparison(const Project& project, const CronHandler& handler,
+                                                             bool path_has_query) {
+  // Anything that may look at what Vercel does send leaves the check alone: the
+  // Authorization header, a Bearer scheme, Vercel's user agent `vercel-cron/1.0`.
+  // A read whose name is not known (`request.headers.get(NAME)`) may be of any of them.
+  for (const ModuleFunction& function : CronSecretScope(project, handler)) {
+    const python::Module& module = *function.module;
+    const std::vector<std::string> lines = CodeLines(module, module.functions()[function.function]);
+    if (Contains(lines, {"authorization", "bearer", "user-agent", "user_agent", "vercel-cron", "x-vercel"})) {
+      return std::nullopt;
+    }
+    bool known = true;
+    ForEachNested(module, function.function, [&](int nested) {
+      known = known && RequestReadsOf({&module, nested}, false, "").has_value();
+    });
+    if (!known) return std::nullopt;
+  }
+  const bool fastapi = ImportsFastApi(*handler.module);
+  const std::vector<ModuleFunction> gates = Gates(project, handler);
+  for (const ModuleFunction& gate : gates) {
+    if (!BodyMentionsCronSecret(gate)) continue;
+    // FastAPI fills the parameters of the route and of its dependencies from the request.
+    const bool filled_by_fastapi =
+        fastapi && (gate == ModuleFunction{handler.module, handler.function} ||
+                    std::find(handler.dependencies.begin(), handler.dependencies.end(), gate) !=
+                        handler.dependencies.end());
+    std::optional<std::vector<Presented>> reads = RequestReadsOf(gate, filled_by_fastapi, handler.route->path);
+    if (!reads || reads->empty()) continue;
+    std::optional<Refusal> refusal = RefusingComparison(gate, *reads);
+    if (!refusal) continue;
+    // A cron path may carry its own query (`/api/cron?key=...`): Vercel calls it as written.
+    if (refusal->read->query && path_has_query) return std::nullopt;
+    return MisplacedSecret{refusal->where, refusal->read->what};
   }
   return std::nullopt;
 }

@@ -31,4 +31,24 @@ bool ChecksCronSecret(const Project& project, const CronHandler& handler);
 // `strip`, `startswith`, `[7:]`). The comparison's place, or nullopt.
 std::optional<Location> FindBareSecretComparison(const Project& project, const CronHandler& handler);
 
+// A CRON_SECRET check whose only way in is a value Vercel's cron calls never carry: a
+// header other than Authorization (`request.headers.get("X-Cron-Secret")`, a FastAPI
+// `x_cron_secret: str = Header(...)`) or a query parameter (`request.args.get("key")`,
+// `request.query_params["key"]`, a FastAPI `key: str` or `Query()` parameter) compared
+// with the secret (`!=`, `not ... ==`, `not compare_digest(...)`, either side of an `or`)
+// in the condition of an `if` that refuses the request (it aborts, raises, or returns 401
+// or 403). Every cron call is refused then. Conservative, as a guess would flag a working
+// check: the `if` must be in the handler, a decorator, a FastAPI dependency or a function
+// the handler calls outside any `if`; in no other `if`, and after no `if` that does not
+// refuse too; and nothing where a check counts (CronSecretScope) may read the
+// Authorization header, a Bearer scheme or Vercel's `vercel-cron` user agent, nor read a
+// header or query value by a name that is not a literal. A query parameter is not judged
+// when the cron path carries a query of its own (`path_has_query`).
+struct MisplacedSecret {
+  Location where;        // the `if`
+  std::string compared;  // "the header `X-Cron-Secret`", "the query parameter `key`"
+};
+std::optional<MisplacedSecret> FindMisplacedSecretComparison(const Project& project, const CronHandler& handler,
+                                                             bool path_has_query);
+
 }  // namespace faaslint::project

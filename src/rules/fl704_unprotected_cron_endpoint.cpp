@@ -25,8 +25,20 @@ and so do the functions it calls in turn, three calls deep. A dependency counts 
 FastAPI takes it from: the route's `dependencies=[Depends(f)]`, a parameter's
 `Depends(f)` (also inside `Annotated[...]`) or `Security(f)`, the `dependencies=` of its
 `APIRouter`, of `include_router`, or of the `FastAPI` app — and what such a function
-itself depends on. It also reports a check that compares the Authorization header with
-the bare secret (no `Bearer `, no `split` of the header): Vercel's calls never pass it.
+itself depends on.
+
+It also reports two checks that refuse every call Vercel makes:
+- one that compares the Authorization header with the bare secret (no `Bearer `, no
+  `split` of the header);
+- one that compares `CRON_SECRET` with a header other than Authorization
+  (`request.headers.get("X-Cron-Secret")`, a FastAPI `x_cron_secret: str = Header()`) or
+  with a query parameter (`request.args.get("key")`, `request.query_params["key"]`, a
+  FastAPI `key: str` or `Query()` parameter), and refuses the request when they differ
+  (`abort`, `raise`, a 401 or 403). It is reported only when that is the only way in: not
+  when anything where a check counts reads the Authorization header, a Bearer scheme or
+  Vercel's `vercel-cron` user agent, nor when the comparison sits inside another `if` or
+  after one that may let the call through. A query parameter is not judged when the cron
+  path of `vercel.json` carries a query (`/api/cron?key=...`): Vercel calls it as written.
 
 ## Why it fails on serverless
 A cron endpoint is an ordinary public URL: anyone who finds `/api/cron/cleanup` can run
@@ -34,7 +46,9 @@ your nightly job as often as they like, spending your function hours and your da
 quota. When the project has a `CRON_SECRET` environment variable, Vercel sends it with
 every cron invocation as `Authorization: Bearer <CRON_SECRET>`; the endpoint should
 refuse any request without it. Compared with the secret alone, that header never
-matches: every cron call gets 401 or 403, and the job silently never runs.
+matches; and Vercel passes the secret in no other header and in no query string: a
+check on those finds nothing. Every cron call gets 401 or 403, and the job silently never
+runs.
 
 ## Example
 ```python
@@ -95,6 +109,23 @@ void ReportBareComparison(const project::Project& project, const project::Vercel
              HandlerDependencies(project, config, route, handler));
 }
 
+// A check on a header or query parameter Vercel never sends fails the same way.
+void ReportMisplacedSecret(const project::Project& project, const project::VercelConfig& config,
+                           const vercel::JsonValue& path, const project::CronHandler& handler,
+                           const project::CronRoute& route, Sink& out) {
+  const bool path_has_query = path.text.find('?') != std::string::npos;
+  std::optional<project::MisplacedSecret> misplaced =
+      project::FindMisplacedSecretComparison(project, handler, path_has_query);
+  if (!misplaced) return;
+  out.Report(std::move(misplaced->where),
+             fmt::format("the cron endpoint for \"{}\" compares CRON_SECRET with {}, which Vercel's cron calls never "
+                         "carry: every cron call is refused and the job never runs",
+                         path.text, misplaced->compared),
+             "Vercel sends only `Authorization: Bearer <CRON_SECRET>`: compare that header with "
+             "f\"Bearer {os.environ['CRON_SECRET']}\"",
+             {Location{config.path, path.range}}, HandlerDependencies(project, config, route, handler));
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   auto [config, crons] = VercelCronsToCheck(cx);
   if (!crons) return;
@@ -113,6 +144,7 @@ void Check(const ProjectContext& cx, Sink& out) {
       if (!reported.insert({handler.file, handler.function}).second) continue;
       if (project::ChecksCronSecret(cx.project, handler)) {
         ReportBareComparison(cx.project, *config, *path, handler, route, out);
+        ReportMisplacedSecret(cx.project, *config, *path, handler, route, out);
         continue;
       }
       out.Report(Location{handler.file, handler.route->range},

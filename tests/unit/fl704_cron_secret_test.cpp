@@ -1,5 +1,6 @@
 // FL704 and where a CRON_SECRET check lives: a helper or decorator of another module of
-// the project counts (and a finding depends on its lines).
+// the project counts (and a finding depends on its lines); and what it compares the
+// secret with: a header or query parameter Vercel never sends refuses every cron call.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -115,6 +116,183 @@ TEST(FL704, FindingDependsOnTheImportedHelper) {
   const std::vector<Dependency>& depends_on = findings[0].depends_on;
   EXPECT_NE(std::find(depends_on.begin(), depends_on.end(), Dependency::Lines("api/_lib/auth.py", 1, 2)),
             depends_on.end());
+}
+
+// api/index.py with `code` after its imports and app, and the cron job on `cron_path`.
+std::map<std::string, std::string> CronApp(const std::string& framework, const std::string& code,
+                                           const std::string& cron_path = "/api/cron",
+                                           std::map<std::string, std::string> more = {}) {
+  more["vercel.json"] = R"J({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}],
+  "crons": [{"path": ")J" + cron_path + R"J(", "schedule": "0 5 * * *"}]})J";
+  more["api/index.py"] = framework == "flask"
+                             ? "import os\nfrom flask import Flask, abort, request\napp = Flask(__name__)\n" + code
+                             : "import os, secrets\nfrom typing import Annotated, Optional\nfrom fastapi import "
+                               "Depends, FastAPI, Header, HTTPException, Query, Request\napp = FastAPI()\n" +
+                                   code;
+  return more;
+}
+
+// The lines FL704 reports, "line: message" (the path is api/index.py unless another is named).
+std::string Fl704(const std::map<std::string, std::string>& files) { return Render(RunProjectRule("FL704", files)); }
+
+std::string Misplaced(const std::string& where, const std::string& compared) {
+  return where + ": the cron endpoint for \"/api/cron\" compares CRON_SECRET with " + compared +
+         ", which Vercel's cron calls never carry: every cron call is refused and the job never runs\n";
+}
+
+// A check on a header other than Authorization, or on the query, refuses Vercel's calls.
+TEST(FL704, SecretComparedWithAHeaderOrQueryVercelNeverSends) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n";  // the body starts on line 7
+  EXPECT_EQ(Fl704(CronApp("flask", route + R"py(    expected = os.environ["CRON_SECRET"]
+    if request.headers.get("X-Cron-Secret") != expected:
+        abort(401)
+    return "ok"
+)py")),
+            Misplaced("api/index.py:8:5", "the header `X-Cron-Secret`"));
+  EXPECT_EQ(Fl704(CronApp("flask", route + R"py(    key = request.args.get("secret", "")
+    if not key or key != CRON_SECRET:
+        return "unauthorized", 401
+    return "ok"
+
+CRON_SECRET = os.environ.get("CRON_SECRET")
+)py")),
+            Misplaced("api/index.py:8:5", "the query parameter `secret`"));
+  EXPECT_EQ(Fl704(CronApp("flask", route + R"py(    expected = os.environ["CRON_SECRET"]
+    if request.args["key"] != expected:
+        abort(403)
+    return "ok"
+)py")),
+            Misplaced("api/index.py:8:5", "the query parameter `key`"));
+  EXPECT_EQ(Fl704(CronApp("fastapi", route.substr(0, route.size() - 3) +
+                                         R"py(x_cron_secret: Optional[str] = Header(None)):
+    if x_cron_secret != os.environ["CRON_SECRET"]:
+        raise HTTPException(status_code=401)
+    return {}
+)py")),
+            Misplaced("api/index.py:8:5", "the header `x-cron-secret`"));
+  EXPECT_EQ(Fl704(CronApp("fastapi", route.substr(0, route.size() - 3) +
+                                         R"py(token: Annotated[str, Query(alias="key")] = ""):
+    if not secrets.compare_digest(token, os.environ["CRON_SECRET"]):
+        raise HTTPException(status_code=403)
+    return {}
+)py")),
+            Misplaced("api/index.py:8:5", "the query parameter `key`"));
+  EXPECT_EQ(Fl704(CronApp("fastapi", route.substr(0, route.size() - 3) + R"py(secret: str):
+    if secret != os.getenv("CRON_SECRET"):
+        raise HTTPException(status_code=401)
+    return {}
+)py")),
+            Misplaced("api/index.py:8:5", "the query parameter `secret`"));
+}
+
+// The check may be a FastAPI dependency's, or a decorator's of another module.
+TEST(FL704, MisplacedSecretInADependencyOrAnImportedDecorator) {
+  EXPECT_EQ(Fl704(CronApp("fastapi", R"py(
+def verify(x_api_key: str = Header(...)):
+    if x_api_key != os.environ["CRON_SECRET"]:
+        raise HTTPException(status_code=401)
+
+@app.get('/api/cron', dependencies=[Depends(verify)])
+def cron():
+    return {}
+)py")),
+            Misplaced("api/index.py:7:5", "the header `x-api-key`"));
+  const std::string decorator = R"py(import functools, os
+from flask import abort, request
+
+def require_key(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if request.args.get("key") != os.environ["CRON_SECRET"]:
+            abort(401)
+        return view(*args, **kwargs)
+    return wrapper
+)py";
+  EXPECT_EQ(Fl704(CronApp("flask", "from lib.auth import require_key\n\n@app.get('/api/cron')\n@require_key\n"
+                                   "def cron():\n    return 'ok'\n",
+                          "/api/cron", {{"lib/__init__.py", ""}, {"lib/auth.py", decorator}})),
+            Misplaced("lib/auth.py:7:9", "the query parameter `key`"));
+}
+
+// Not reported when Vercel's header may also get in, when what is compared is not
+// known, or when the comparison may not be what refuses the call.
+TEST(FL704, MisplacedSecretOnlyWhenItIsTheOnlyWayIn) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n";
+  for (const char* body : {
+           // The Authorization header is accepted too.
+           R"py(    secret = os.environ["CRON_SECRET"]
+    auth = request.headers.get("Authorization", "")
+    if auth != f"Bearer {secret}" and request.args.get("key") != secret:
+        abort(401)
+)py",
+           R"py(    secret = os.environ["CRON_SECRET"]
+    if not (request.headers.get("authorization") == f"Bearer {secret}" or request.args.get("key") == secret):
+        abort(401)
+)py",
+           // Vercel's user agent is let in.
+           R"py(    if "vercel-cron" not in request.headers.get("User-Agent", ""):
+        if request.headers.get("X-Cron-Secret") != os.environ["CRON_SECRET"]:
+            abort(401)
+)py",
+           // The header's name is not a literal, or the headers are handed on whole.
+           R"py(    if request.headers.get(SECRET_HEADER) != os.environ["CRON_SECRET"]:
+        abort(401)
+)py",
+           R"py(    secret = os.environ["CRON_SECRET"]
+    if not check(request.headers, secret) or request.args.get("k") != secret:
+        abort(401)
+)py",
+           // Only checked when the header is there: the cron call goes through.
+           R"py(    provided = request.headers.get("X-Cron-Secret")
+    if provided:
+        if provided != os.environ["CRON_SECRET"]:
+            abort(401)
+)py",
+           R"py(    provided = request.headers.get("X-Cron-Secret")
+    if provided and provided != os.environ["CRON_SECRET"]:
+        abort(401)
+)py",
+           // An earlier branch may let the call through.
+           R"py(    if os.environ.get("VERCEL_ENV") == "preview":
+        return run()
+    if request.args.get("key") != os.environ["CRON_SECRET"]:
+        abort(401)
+)py",
+           // The match lets in; what refuses is not seen.
+           R"py(    if request.args.get("key") == os.environ["CRON_SECRET"]:
+        return run()
+    abort(401)
+)py",
+           // Compared with something else; the secret is only passed on.
+           R"py(    if request.args.get("key") != os.environ["API_KEY"]:
+        abort(401)
+    notify(os.environ["CRON_SECRET"])
+)py",
+           // No refusal follows.
+           R"py(    force = request.args.get("force") != os.environ["CRON_SECRET"]
+    if request.args.get("key") != os.environ["CRON_SECRET"]:
+        print("manual run")
+)py",
+       }) {
+    EXPECT_EQ(Fl704(CronApp("flask", route + body + "    return 'ok'\n")), "") << body;
+  }
+}
+
+// A cron path may carry its own query, which Vercel calls it with.
+TEST(FL704, QueryOfTheCronPathIsSent) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n";
+  const std::string query = route + R"py(    if request.args.get("key") != os.environ["CRON_SECRET"]:
+        abort(401)
+    return "ok"
+)py";
+  EXPECT_EQ(Fl704(CronApp("flask", query, "/api/cron?key=abc")), "");
+  const std::string header = route + R"py(    if request.headers.get("X-Key") != os.environ["CRON_SECRET"]:
+        abort(401)
+    return "ok"
+)py";
+  EXPECT_EQ(Fl704(CronApp("flask", header, "/api/cron?key=abc")),
+            "api/index.py:7:5: the cron endpoint for \"/api/cron?key=abc\" compares CRON_SECRET with the header "
+            "`X-Key`, which Vercel's cron calls never carry: every cron call is refused and the job never runs\n");
 }
 
 }  // namespace
