@@ -606,4 +606,49 @@ std::optional<MisplacedSecret> FindMisplacedSecretComparison(const Project& proj
   return std::nullopt;
 }
 
+namespace {
+
+// The literal a read of CRON_SECRET falls back to, when `call` is one with a non-empty
+// string default: `os.environ.get("CRON_SECRET", "dev-secret")`, `os.getenv(..., default=)`.
+std::optional<std::string> LiteralDefaultOf(const python::Call& call) {
+  if (call.callee != "os.environ.get" && call.callee != "os.getenv") return std::nullopt;
+  const python::Argument* name = call.Arg(0, "key");
+  const python::Argument* fallback = call.Arg(1, "default");
+  auto literal = [](const python::Argument* argument) {
+    return argument && argument->value.IsString() && !argument->value.is_fstring;
+  };
+  if (!literal(name) || name->value.str != "CRON_SECRET" || !literal(fallback) || fallback->value.str.empty()) {
+    return std::nullopt;
+  }
+  return fallback->value.str;
+}
+
+}  // namespace
+
+std::vector<LiteralSecretDefault> FindLiteralSecretDefaults(const Project& project, const CronHandler& handler) {
+  std::vector<LiteralSecretDefault> found;
+  auto look_at = [&found](const python::Module& module, const python::Call& call) {
+    std::optional<std::string> literal = LiteralDefaultOf(call);
+    if (!literal) return;
+    Location where{module.path(), call.range};
+    auto same = [&where](const LiteralSecretDefault& other) { return other.where == where; };
+    if (std::none_of(found.begin(), found.end(), same)) found.push_back({std::move(where), std::move(*literal)});
+  };
+  std::vector<const python::Module*> modules;
+  for (const ModuleFunction& function : CronSecretScope(project, handler)) {
+    const python::Module& module = *function.module;
+    ForEachNested(module, function.function, [&](int nested) {
+      for (int call : module.functions()[nested].calls) look_at(module, module.calls()[call]);
+    });
+    if (std::find(modules.begin(), modules.end(), &module) == modules.end()) modules.push_back(&module);
+  }
+  // `SECRET = os.getenv("CRON_SECRET", "changeme")` at module level, read by the check.
+  for (const python::Module* module : modules) {
+    for (const python::Call& call : module->calls()) {
+      if (call.function == -1) look_at(*module, call);
+    }
+  }
+  return found;
+}
+
 }  // namespace faaslint::project

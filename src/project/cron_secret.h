@@ -51,4 +51,15 @@ struct MisplacedSecret {
 std::optional<MisplacedSecret> FindMisplacedSecretComparison(const Project& project, const CronHandler& handler,
                                                              bool path_has_query);
 
+// Reads of CRON_SECRET with a non-empty string literal for a default
+// (`os.environ.get("CRON_SECRET", "dev-secret")`, `os.getenv("CRON_SECRET", "changeme")`)
+// in a function of the handler's CronSecretScope or at module level of the module of one:
+// where the deployment lacks the variable, the check compares with a secret anyone who
+// reads the source knows. A default of "" or None, or one that is not a literal, is not one.
+struct LiteralSecretDefault {
+  Location where;       // the call
+  std::string literal;  // "dev-secret"
+};
+std::vector<LiteralSecretDefault> FindLiteralSecretDefaults(const Project& project, const CronHandler& handler);
+
 }  // namespace faaslint::project

@@ -1,7 +1,10 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
+#include "core/message_text.h"
 #include "project/cron_secret.h"
 #include "project/project.h"
 #include "rules/registry.h"
@@ -39,6 +42,12 @@ It also reports two checks that refuse every call Vercel makes:
   Vercel's `vercel-cron` user agent, nor when the comparison sits inside another `if` or
   after one that may let the call through. A query parameter is not judged when the cron
   path of `vercel.json` carries a query (`/api/cron?key=...`): Vercel calls it as written.
+
+And it warns when the secret is read with a literal default
+(`os.environ.get("CRON_SECRET", "dev-secret")`, `os.getenv("CRON_SECRET", "changeme")`)
+in a function where the check counts or at module level of its module: where the
+deployment does not set the variable, the endpoint takes a secret anyone who reads the
+source knows. A default of `""` or `None`, or one that is not a literal, is not reported.
 
 ## Why it fails on serverless
 A cron endpoint is an ordinary public URL: anyone who finds `/api/cron/cleanup` can run
@@ -126,10 +135,31 @@ void ReportMisplacedSecret(const project::Project& project, const project::Verce
              {Location{config.path, path.range}}, HandlerDependencies(project, config, route, handler));
 }
 
+// A literal default opens the endpoint wherever the deployment lacks the variable. One
+// report per call, whichever cron handlers read the secret through it.
+void ReportLiteralDefaults(const project::Project& project, const project::VercelConfig& config,
+                           const vercel::JsonValue& path, const project::CronHandler& handler,
+                           const project::CronRoute& route, std::vector<Location>& reported, Sink& out) {
+  for (project::LiteralSecretDefault& fallback : project::FindLiteralSecretDefaults(project, handler)) {
+    if (std::find(reported.begin(), reported.end(), fallback.where) != reported.end()) continue;
+    reported.push_back(fallback.where);
+    std::vector<Dependency> depends_on = HandlerDependencies(project, config, route, handler);
+    depends_on.push_back(Dependency::LinesOf(fallback.where.path, fallback.where.range));  // at module level
+    out.Report(std::move(fallback.where),
+               fmt::format("CRON_SECRET falls back to the literal \"{}\" when the deployment does not set it: anyone "
+                           "who reads the source can call the cron endpoint for \"{}\"",
+                           EscapeControlCharacters(fallback.literal), path.text),
+               "read it without a default (os.environ[\"CRON_SECRET\"]) so a missing secret fails instead of "
+               "opening the endpoint",
+               {Location{config.path, path.range}}, std::move(depends_on));
+  }
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   auto [config, crons] = VercelCronsToCheck(cx);
   if (!crons) return;
   std::set<std::pair<std::string, int>> reported;  // one report per handler
+  std::vector<Location> reported_defaults;
   for (const vercel::JsonValue& cron : crons->items) {
     const vercel::JsonValue* path = cron.Get("path");
     if (!path || !path->is_string()) continue;
@@ -145,6 +175,7 @@ void Check(const ProjectContext& cx, Sink& out) {
       if (project::ChecksCronSecret(cx.project, handler)) {
         ReportBareComparison(cx.project, *config, *path, handler, route, out);
         ReportMisplacedSecret(cx.project, *config, *path, handler, route, out);
+        ReportLiteralDefaults(cx.project, *config, *path, handler, route, reported_defaults, out);
         continue;
       }
       out.Report(Location{handler.file, handler.route->range},

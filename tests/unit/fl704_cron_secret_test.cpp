@@ -1,6 +1,7 @@
 // FL704 and where a CRON_SECRET check lives: a helper or decorator of another module of
 // the project counts (and a finding depends on its lines); and what it compares the
-// secret with: a header or query parameter Vercel never sends refuses every cron call.
+// secret with: a header or query parameter Vercel never sends refuses every cron call;
+// and a literal default for the secret opens the endpoint where the variable is not set.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -293,6 +294,75 @@ TEST(FL704, QueryOfTheCronPathIsSent) {
   EXPECT_EQ(Fl704(CronApp("flask", header, "/api/cron?key=abc")),
             "api/index.py:7:5: the cron endpoint for \"/api/cron?key=abc\" compares CRON_SECRET with the header "
             "`X-Key`, which Vercel's cron calls never carry: every cron call is refused and the job never runs\n");
+}
+
+std::string LiteralDefault(const std::string& where, const std::string& literal) {
+  return where + ": CRON_SECRET falls back to the literal \"" + literal +
+         "\" when the deployment does not set it: anyone who reads the source can call the cron endpoint for "
+         "\"/api/cron\"\n";
+}
+
+// A literal default opens the endpoint wherever the variable is not set.
+TEST(FL704, CronSecretWithALiteralDefault) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n";  // the body starts on line 7
+  const std::string check = "    if request.headers.get('Authorization') != f'Bearer {secret}':\n        abort(401)\n"
+                            "    return 'ok'\n";
+  EXPECT_EQ(Fl704(CronApp("flask", route + "    secret = os.environ.get('CRON_SECRET', 'dev-secret')\n" + check)),
+            LiteralDefault("api/index.py:7:14", "dev-secret"));
+  EXPECT_EQ(Fl704(CronApp("flask", "CRON_SECRET = os.getenv('CRON_SECRET', default='changeme')\n" + route +
+                                       "    secret = CRON_SECRET\n" + check)),
+            LiteralDefault("api/index.py:4:15", "changeme"));
+  // In a helper of another module.
+  const std::string helper = "import os\n\ndef expected():\n    return 'Bearer ' + os.getenv('CRON_SECRET', 'x')\n";
+  EXPECT_EQ(Fl704(CronApp("flask",
+                          "from lib.auth import expected\n" + route +
+                              "    if request.headers.get('Authorization') != expected():\n        abort(401)\n"
+                              "    return 'ok'\n",
+                          "/api/cron", {{"lib/__init__.py", ""}, {"lib/auth.py", helper}})),
+            LiteralDefault("lib/auth.py:4:24", "x"));
+}
+
+// Two cron jobs whose handlers read the secret through one helper: one report, on the call.
+TEST(FL704, LiteralDefaultIsReportedOnce) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}],
+  "crons": [{"path": "/api/a", "schedule": "0 5 * * *"}, {"path": "/api/b", "schedule": "0 6 * * *"}]})J"},
+      {"api/index.py", R"py(import os
+from flask import Flask, abort, request
+app = Flask(__name__)
+
+def check():
+    if request.headers.get("Authorization") != "Bearer " + os.getenv("CRON_SECRET", "s3cret"):
+        abort(401)
+
+@app.get("/api/a")
+def a():
+    check()
+    return "a"
+
+@app.get("/api/b")
+def b():
+    check()
+    return "b"
+)py"}};
+  EXPECT_EQ(Fl704(files), "api/index.py:6:60: CRON_SECRET falls back to the literal \"s3cret\" when the deployment "
+                          "does not set it: anyone who reads the source can call the cron endpoint for \"/api/a\"\n");
+}
+
+TEST(FL704, NoLiteralDefaultNoReport) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n";
+  const std::string check = "    if request.headers.get('Authorization') != f'Bearer {secret}':\n        abort(401)\n"
+                            "    return 'ok'\n";
+  for (const std::string& read : {"os.environ.get('CRON_SECRET', '')", "os.getenv('CRON_SECRET')",
+                                  "os.getenv('CRON_SECRET', None)", "os.environ['CRON_SECRET']",
+                                  "os.getenv('CRON_SECRET', DEFAULT_SECRET)", "os.getenv('CRON_SECRET', f'{PREFIX}')",
+                                  "os.getenv('CRON_SECRET') or os.getenv('OTHER', 'x')"}) {
+    EXPECT_EQ(Fl704(CronApp("flask", route + "    secret = " + read + "\n" + check)), "") << read;
+  }
+  // A function the cron handler does not reach is not its check.
+  EXPECT_EQ(Fl704(CronApp("flask", route + "    secret = os.environ['CRON_SECRET']\n" + check +
+                                       "\ndef debug():\n    return os.getenv('CRON_SECRET', 'dev')\n")),
+            "");
 }
 
 }  // namespace
