@@ -119,8 +119,7 @@ std::vector<ModuleFunction> CronSecretScope(const Project& project, const CronHa
   return scope;
 }
 
-bool ChecksCronSecret(const Project& project, const CronHandler& handler) {
-  std::vector<ModuleFunction> scope = CronSecretScope(project, handler);
+bool ChecksCronSecret(const std::vector<ModuleFunction>& scope) {
   return std::any_of(scope.begin(), scope.end(), BodyMentionsCronSecret);
 }
 
@@ -570,11 +569,12 @@ std::vector<ModuleFunction> Gates(const Project& project, const CronHandler& han
 }  // namespace
 
 std::optional<MisplacedSecret> FindMisplacedSecretComparison(const Project& project, const CronHandler& handler,
+                                                             const std::vector<ModuleFunction>& scope,
                                                              bool path_has_query) {
   // Anything that may look at what Vercel does send leaves the check alone: the
   // Authorization header, a Bearer scheme, Vercel's user agent `vercel-cron/1.0`.
   // A read whose name is not known (`request.headers.get(NAME)`) may be of any of them.
-  for (const ModuleFunction& function : CronSecretScope(project, handler)) {
+  for (const ModuleFunction& function : scope) {
     const python::Module& module = *function.module;
     const std::vector<std::string> lines = CodeLines(module, module.functions()[function.function]);
     if (Contains(lines, {"authorization", "bearer", "user-agent", "user_agent", "vercel-cron", "x-vercel"})) {
@@ -625,7 +625,7 @@ std::optional<std::string> LiteralDefaultOf(const python::Call& call) {
 
 }  // namespace
 
-std::vector<LiteralSecretDefault> FindLiteralSecretDefaults(const Project& project, const CronHandler& handler) {
+std::vector<LiteralSecretDefault> FindLiteralSecretDefaults(const std::vector<ModuleFunction>& scope) {
   std::vector<LiteralSecretDefault> found;
   auto look_at = [&found](const python::Module& module, const python::Call& call) {
     std::optional<std::string> literal = LiteralDefaultOf(call);
@@ -635,7 +635,7 @@ std::vector<LiteralSecretDefault> FindLiteralSecretDefaults(const Project& proje
     if (std::none_of(found.begin(), found.end(), same)) found.push_back({std::move(where), std::move(*literal)});
   };
   std::vector<const python::Module*> modules;
-  for (const ModuleFunction& function : CronSecretScope(project, handler)) {
+  for (const ModuleFunction& function : scope) {
     const python::Module& module = *function.module;
     ForEachNested(module, function.function, [&](int nested) {
       for (int call : module.functions()[nested].calls) look_at(module, module.calls()[call]);

@@ -91,67 +91,75 @@ def cleanup(): ...
 ```
 )md"};
 
+// A cron job, the handler it calls, and where a check counts for that handler.
+struct CronCall {
+  const project::VercelConfig& config;
+  const vercel::JsonValue& path;
+  const project::CronRoute& route;
+  const project::CronHandler& handler;
+  std::vector<project::ModuleFunction> scope;  // project::CronSecretScope
+};
+
 // Every function where a check would count, whole, in whichever module it is (a helper
 // of lib/auth.py too): deleting the check from any of them is what a finding about the
 // handler is about; editing another handler is not.
-std::vector<Dependency> HandlerDependencies(const project::Project& project, const project::VercelConfig& config,
-                                            const project::CronRoute& route, const project::CronHandler& handler) {
-  std::vector<Dependency> depends_on = RoutingDependencies(config, route);
-  for (const project::ModuleFunction& function : project::CronSecretScope(project, handler)) {
+std::vector<Dependency> HandlerDependencies(const CronCall& cron) {
+  std::vector<Dependency> depends_on = RoutingDependencies(cron.config, cron.route);
+  for (const project::ModuleFunction& function : cron.scope) {
     depends_on.push_back(project::FunctionDefinition(function.module->path(), *function.module, function.function));
   }
   return depends_on;
 }
 
+void Report(const CronCall& cron, Location where, std::string message, std::string help, Sink& out,
+            std::vector<Dependency> more_dependencies = {}) {
+  std::vector<Dependency> depends_on = HandlerDependencies(cron);
+  depends_on.insert(depends_on.end(), more_dependencies.begin(), more_dependencies.end());
+  out.Report(std::move(where), std::move(message), std::move(help), {Location{cron.config.path, cron.path.range}},
+             std::move(depends_on));
+}
+
 // A check that can never pass for Vercel's own calls: the job never runs, and nothing
 // says so but the 401s in the function's log.
-void ReportBareComparison(const project::Project& project, const project::VercelConfig& config,
-                          const vercel::JsonValue& path, const project::CronHandler& handler,
-                          const project::CronRoute& route, Sink& out) {
-  std::optional<Location> bare = project::FindBareSecretComparison(project, handler);
+void ReportBareComparison(const project::Project& project, const CronCall& cron, Sink& out) {
+  std::optional<Location> bare = project::FindBareSecretComparison(project, cron.handler);
   if (!bare) return;
-  out.Report(std::move(*bare),
-             fmt::format("the cron endpoint for \"{}\" compares the Authorization header with CRON_SECRET itself, "
-                         "but Vercel sends `Bearer <CRON_SECRET>`: every cron call is refused and the job never runs",
-                         path.text),
-             "compare it with f\"Bearer {os.environ['CRON_SECRET']}\"", {Location{config.path, path.range}},
-             HandlerDependencies(project, config, route, handler));
+  Report(cron, std::move(*bare),
+         fmt::format("the cron endpoint for \"{}\" compares the Authorization header with CRON_SECRET itself, but "
+                     "Vercel sends `Bearer <CRON_SECRET>`: every cron call is refused and the job never runs",
+                     cron.path.text),
+         "compare it with f\"Bearer {os.environ['CRON_SECRET']}\"", out);
 }
 
 // A check on a header or query parameter Vercel never sends fails the same way.
-void ReportMisplacedSecret(const project::Project& project, const project::VercelConfig& config,
-                           const vercel::JsonValue& path, const project::CronHandler& handler,
-                           const project::CronRoute& route, Sink& out) {
-  const bool path_has_query = path.text.find('?') != std::string::npos;
+void ReportMisplacedSecret(const project::Project& project, const CronCall& cron, Sink& out) {
+  const bool path_has_query = cron.path.text.find('?') != std::string::npos;
   std::optional<project::MisplacedSecret> misplaced =
-      project::FindMisplacedSecretComparison(project, handler, path_has_query);
+      project::FindMisplacedSecretComparison(project, cron.handler, cron.scope, path_has_query);
   if (!misplaced) return;
-  out.Report(std::move(misplaced->where),
-             fmt::format("the cron endpoint for \"{}\" compares CRON_SECRET with {}, which Vercel's cron calls never "
-                         "carry: every cron call is refused and the job never runs",
-                         path.text, misplaced->compared),
-             "Vercel sends only `Authorization: Bearer <CRON_SECRET>`: compare that header with "
-             "f\"Bearer {os.environ['CRON_SECRET']}\"",
-             {Location{config.path, path.range}}, HandlerDependencies(project, config, route, handler));
+  Report(cron, std::move(misplaced->where),
+         fmt::format("the cron endpoint for \"{}\" compares CRON_SECRET with {}, which Vercel's cron calls never "
+                     "carry: every cron call is refused and the job never runs",
+                     cron.path.text, misplaced->compared),
+         "Vercel sends only `Authorization: Bearer <CRON_SECRET>`: compare that header with "
+         "f\"Bearer {os.environ['CRON_SECRET']}\"",
+         out);
 }
 
 // A literal default opens the endpoint wherever the deployment lacks the variable. One
 // report per call, whichever cron handlers read the secret through it.
-void ReportLiteralDefaults(const project::Project& project, const project::VercelConfig& config,
-                           const vercel::JsonValue& path, const project::CronHandler& handler,
-                           const project::CronRoute& route, std::vector<Location>& reported, Sink& out) {
-  for (project::LiteralSecretDefault& fallback : project::FindLiteralSecretDefaults(project, handler)) {
+void ReportLiteralDefaults(const CronCall& cron, std::vector<Location>& reported, Sink& out) {
+  for (project::LiteralSecretDefault& fallback : project::FindLiteralSecretDefaults(cron.scope)) {
     if (std::find(reported.begin(), reported.end(), fallback.where) != reported.end()) continue;
     reported.push_back(fallback.where);
-    std::vector<Dependency> depends_on = HandlerDependencies(project, config, route, handler);
-    depends_on.push_back(Dependency::LinesOf(fallback.where.path, fallback.where.range));  // at module level
-    out.Report(std::move(fallback.where),
-               fmt::format("CRON_SECRET falls back to the literal \"{}\" when the deployment does not set it: anyone "
-                           "who reads the source can call the cron endpoint for \"{}\"",
-                           EscapeControlCharacters(fallback.literal), path.text),
-               "read it without a default (os.environ[\"CRON_SECRET\"]) so a missing secret fails instead of "
-               "opening the endpoint",
-               {Location{config.path, path.range}}, std::move(depends_on));
+    Dependency call = Dependency::LinesOf(fallback.where.path, fallback.where.range);  // at module level
+    Report(cron, std::move(fallback.where),
+           fmt::format("CRON_SECRET falls back to the literal \"{}\" when the deployment does not set it: anyone who "
+                       "reads the source can call the cron endpoint for \"{}\"",
+                       EscapeControlCharacters(fallback.literal), cron.path.text),
+           "read it without a default (os.environ[\"CRON_SECRET\"]) so a missing secret fails instead of opening "
+           "the endpoint",
+           out, {std::move(call)});
   }
 }
 
@@ -172,17 +180,17 @@ void Check(const ProjectContext& cx, Sink& out) {
     for (const project::CronHandler& handler : route.handlers) {
       if (get_served && !project::AcceptsGet(*handler.route)) continue;
       if (!reported.insert({handler.file, handler.function}).second) continue;
-      if (project::ChecksCronSecret(cx.project, handler)) {
-        ReportBareComparison(cx.project, *config, *path, handler, route, out);
-        ReportMisplacedSecret(cx.project, *config, *path, handler, route, out);
-        ReportLiteralDefaults(cx.project, *config, *path, handler, route, reported_defaults, out);
+      const CronCall call{*config, *path, route, handler, project::CronSecretScope(cx.project, handler)};
+      if (project::ChecksCronSecret(call.scope)) {
+        ReportBareComparison(cx.project, call, out);
+        ReportMisplacedSecret(cx.project, call, out);
+        ReportLiteralDefaults(call, reported_defaults, out);
         continue;
       }
-      out.Report(Location{handler.file, handler.route->range},
-                 fmt::format("cron endpoint for \"{}\" does not check CRON_SECRET: anyone can call it", path->text),
-                 "compare the Authorization header with f\"Bearer {os.environ['CRON_SECRET']}\" and return 401 "
-                 "otherwise",
-                 {Location{config->path, path->range}}, HandlerDependencies(cx.project, *config, route, handler));
+      Report(call, Location{handler.file, handler.route->range},
+             fmt::format("cron endpoint for \"{}\" does not check CRON_SECRET: anyone can call it", path->text),
+             "compare the Authorization header with f\"Bearer {os.environ['CRON_SECRET']}\" and return 401 otherwise",
+             out);
     }
   }
 }
