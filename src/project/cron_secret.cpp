@@ -14,11 +14,63 @@ namespace {
 // How many calls deep from the handler, a decorator or a dependency a check counts.
 constexpr size_t kCallDepth = 3;
 
-// Whether a function's lines mention CRON_SECRET.
+// Whether a function's lines spell CRON_SECRET: the checks below that judge how the
+// secret is compared look only at a function that names it.
 bool BodyMentionsCronSecret(const ModuleFunction& function) {
   const python::Function& definition = function.module->functions()[function.function];
   for (uint32_t line = definition.range.start.line; line <= definition.range.end.line; ++line) {
     if (function.module->Line(line).find("CRON_SECRET") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsNameCharacter(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Whether `text` spells `name`: a variable as a whole word (`key`, not `api_key`), an
+// expression (`request.args.get("key")`) anywhere.
+bool Spells(std::string_view text, std::string_view name) {
+  if (name.empty()) return false;
+  if (!std::all_of(name.begin(), name.end(), IsNameCharacter)) return text.find(name) != std::string_view::npos;
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at == 0 || !IsNameCharacter(text[at - 1])) && (end == text.size() || !IsNameCharacter(text[end]))) return true;
+  }
+  return false;
+}
+
+// CRON_SECRET in any case: a pydantic settings field `cron_secret` reads the variable
+// (its names are case-insensitive by default).
+bool SpellsCronSecretInAnyCase(std::string_view text) {
+  constexpr std::string_view kName = "cron_secret";
+  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
+  return std::search(text.begin(), text.end(), kName.begin(), kName.end(), same) != text.end();
+}
+
+// Names bound at module level to a value that spells the secret: a check may read it
+// through them (`SECRET = os.getenv("CRON_SECRET")`, then `f"Bearer {SECRET}"`).
+std::vector<std::string_view> SecretAliases(const python::Module& module) {
+  std::vector<std::string_view> aliases;
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.function == -1 && assignment.target.kind == python::Expr::Kind::kName &&
+        SpellsCronSecretInAnyCase(assignment.value.text)) {
+      aliases.push_back(assignment.target.text);
+    }
+  }
+  return aliases;
+}
+
+// Whether a function reads the secret: spells it in any case, or a module-level name
+// bound to it (a helper's QA false warnings: `SECRET = os.getenv("CRON_SECRET")` at the
+// top, `settings.cron_secret` from a pydantic BaseSettings).
+bool BodyReadsCronSecret(const ModuleFunction& function) {
+  const python::Function& definition = function.module->functions()[function.function];
+  const std::vector<std::string_view> aliases = SecretAliases(*function.module);
+  for (uint32_t line = definition.range.start.line; line <= definition.range.end.line; ++line) {
+    const std::string_view text = function.module->Line(line);
+    if (SpellsCronSecretInAnyCase(text)) return true;
+    if (std::any_of(aliases.begin(), aliases.end(), [&](std::string_view alias) { return Spells(text, alias); })) {
+      return true;
+    }
   }
   return false;
 }
@@ -120,7 +172,7 @@ std::vector<ModuleFunction> CronSecretScope(const Project& project, const CronHa
 }
 
 bool ChecksCronSecret(const std::vector<ModuleFunction>& scope) {
-  return std::any_of(scope.begin(), scope.end(), BodyMentionsCronSecret);
+  return std::any_of(scope.begin(), scope.end(), BodyReadsCronSecret);
 }
 
 namespace {
@@ -205,20 +257,6 @@ std::optional<Location> FindBareSecretComparison(const Project& project, const C
 }
 
 namespace {
-
-bool IsNameCharacter(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Whether `text` spells `name`: a variable as a whole word (`key`, not `api_key`), an
-// expression (`request.args.get("key")`) anywhere.
-bool Spells(std::string_view text, std::string_view name) {
-  if (name.empty()) return false;
-  if (!std::all_of(name.begin(), name.end(), IsNameCharacter)) return text.find(name) != std::string_view::npos;
-  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-    const size_t end = at + name.size();
-    if ((at == 0 || !IsNameCharacter(text[at - 1])) && (end == text.size() || !IsNameCharacter(text[end]))) return true;
-  }
-  return false;
-}
 
 // A value of the request a CRON_SECRET check may compare with the secret, other than the
 // Authorization header (a scope that reads that one is not judged at all).

@@ -365,5 +365,26 @@ TEST(FL704, NoLiteralDefaultNoReport) {
             "");
 }
 
+// The secret read through a module-level name bound to it, or a pydantic settings
+// field (`cron_secret`: its names are case-insensitive), is a check; a name bound to
+// something else is not (QA: `SECRET = os.getenv("CRON_SECRET")` was a false warning).
+TEST(FL704, SecretReadThroughAModuleNameOrASettingsFieldCounts) {
+  auto lint = [](const std::string& top, const std::string& compared) {
+    return Render(RunProjectRule("FL704", FlaskCron("from flask import Flask, abort, request\n" + top +
+                                                    "app = Flask(__name__)\n\n@app.get(\"/api/cron\")\n"
+                                                    "def cron():\n"
+                                                    "    if request.headers.get(\"Authorization\") != f\"Bearer {" +
+                                                    compared + "}\":\n        abort(401)\n    return \"ok\"\n")));
+  };
+  EXPECT_EQ(lint("import os\nSECRET = os.getenv(\"CRON_SECRET\")\n", "SECRET"), "");
+  EXPECT_EQ(lint("from config import settings\n", "settings.cron_secret"), "");
+  // Another variable, or a name that only contains the alias: not a check of the secret.
+  EXPECT_EQ(lint("import os\nSECRET = os.getenv(\"API_KEY\")\n", "SECRET"),
+            "api/index.py:6:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+  EXPECT_EQ(lint("import os\nSECRET = os.getenv(\"CRON_SECRET\")\nSECRET_V2 = os.getenv(\"API_KEY\")\n",
+                 "SECRET_V2"),
+            "api/index.py:7:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+}
+
 }  // namespace
 }  // namespace faaslint::testing
