@@ -28,8 +28,8 @@ werkzeug `SimpleCache`/`FileSystemCache`, diskcache, fastapi-cache's `InMemoryBa
 Flask-Session with `SESSION_TYPE = "filesystem"`, and Django's local-memory or file cache,
 file sessions and in-memory channel layer. Also finds a signing key made at random in
 the process (`app.secret_key = os.urandom(24)`, `SECRET_KEY = secrets.token_hex()`,
-Django's `get_random_secret_key()`): each instance signs with its own. `functools.lru_cache` and cachetools caches
-are not reported: they are per-instance speed-ups by design. A Flask-Limiter without
+Django's `get_random_secret_key()`): each instance signs with its own.
+`functools.lru_cache` and cachetools caches are not reported: they are per-instance speed-ups by design. A Flask-Limiter without
 `storage_uri` takes `RATELIMIT_STORAGE_URI` from the app's settings, so it is reported
 only when no module of the project sets that and the settings are not loaded from a file.
 `SESSION_TYPE` and `CACHE_TYPE` are reported only in a project that uses Flask-Session

@@ -22,8 +22,8 @@ and methods, which run when the `def` does — unless a `try:` around it catches
 `KeyError` or an `if` around it checks that the variable is set. `os.environ.get(...)`,
 `os.getenv(...)` and reads inside functions are not reported, unless the None they return
 for a missing variable is converted or used at import time without a default:
-`int(os.getenv("PORT"))` raises TypeError, `os.getenv("HOSTS").split(",")` AttributeError. python-decouple's
-`config("NAME")` without a default is reported as well (it raises UndefinedValueError),
+`int(os.getenv("PORT"))` raises TypeError, `os.getenv("HOSTS").split(",")` AttributeError.
+python-decouple's `config("NAME")` without a default is reported as well (it raises UndefinedValueError),
 and so is django-environ's `env("NAME")`, `env.str("NAME")`, `env.db()` ... without a
 default, of its call or of the `environ.Env(NAME=(type, default))` scheme (it raises
 ImproperlyConfigured), unless the project has a `.env` or `settings.ini` the library
