@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -196,12 +197,14 @@ int RunCheck(const CheckOptions& options) {
   }
 
   bool fatal = false;
+  std::set<std::string_view> unimportable;  // files: one may have several problems
   for (const lint::Problem& problem : result.problems) {
     fatal = fatal || problem.fatal;
+    if (problem.unimportable) unimportable.insert(problem.path);
     if (problem.fatal || !options.quiet) PrintError(lint::ProblemText(problem));
   }
 
-  report::EmitContext context{registry, root, false, result.files_checked, options.quiet};
+  report::EmitContext context{registry, root, false, result.files_checked, options.quiet, unimportable.size()};
   for (const OutputSpec& output : options.outputs) {
     report::Format format = *report::ParseFormat(output.format);
     std::ostringstream rendered;
@@ -221,9 +224,11 @@ int RunCheck(const CheckOptions& options) {
 
   if (fatal) return kExitError;
   if (options.exit_zero) return kExitClean;
-  bool failing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& finding) {
-    return finding.severity() >= settings.fail_on;
-  });
+  // A file Python will not import fails the deployment like an error finding, whatever
+  // --fail-on says (QA round 4: a commit with a syntax error passed the hook).
+  bool failing = !unimportable.empty() ||
+                 std::any_of(result.findings.begin(), result.findings.end(),
+                             [&](const Finding& finding) { return finding.severity() >= settings.fail_on; });
   return failing ? kExitFindings : kExitClean;
 }
 

@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "Check the Python and Vercel files a change touches (the default command)");
   check_cmd->add_option("PATH", check.paths, "Files or folders to check (default: the folder faaslint runs in); project rules still see the whole project");
   check_cmd->footer(
-      "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, config, repository or internal error.");
+      "Exit status: 0 nothing at or above --fail-on, 1 findings or a file Python will not import, 2 usage, config, "
+      "repository or internal error.");
   auto* staged_opt = check_cmd->add_flag("--staged", staged, "Check what is staged: HEAD vs the index, content from the index (pre-commit)");
   auto* base_opt = check_cmd->add_option("--base", check.base_ref, "Check the lines changed since merge-base(REF, HEAD) (CI on a branch)");
   auto* all_opt = check_cmd->add_flag("--all", all, "Check every line of every file, changed or not");

@@ -44,6 +44,9 @@ struct Problem {
   std::string message;
   bool fatal = false;
   uint32_t line = 0;  // 1-based; 0 when the problem is the whole file's
+  // Python will not import the file (a syntax, indentation or invisible-character error):
+  // the deployment fails on it as surely as on an error finding, so the run fails too.
+  bool unimportable = false;
 };
 
 // "path: message", or "path:line: message" when the problem has a line.

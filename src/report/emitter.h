@@ -25,6 +25,7 @@ struct EmitContext {
   bool color = false;         // text only: ANSI colours
   size_t files_checked = 0;   // for summaries
   bool quiet = false;         // text only: findings without the closing summary
+  size_t files_unimportable = 0;  // text summary: checked files Python will not import (lint::Problem)
 };
 
 void Emit(Format format, const std::vector<Finding>& findings, const EmitContext& context,

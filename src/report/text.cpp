@@ -71,15 +71,25 @@ void EmitText(const std::vector<Finding>& findings, const EmitContext& context, 
     }
   }
   if (context.quiet) return;
+  const std::string_view files_plural = context.files_checked == 1 ? "" : "s";
+  // A file Python will not import (named on stderr) is never "passed".
+  const std::string unimportable =
+      context.files_unimportable == 0
+          ? std::string()
+          : fmt::format("; {} file{} Python will not import", context.files_unimportable,
+                        context.files_unimportable == 1 ? "" : "s");
+  if (findings.empty() && unimportable.empty()) {
+    out << fmt::format("All checks passed ({} file{} checked).\n", context.files_checked, files_plural);
+    return;
+  }
   if (findings.empty()) {
-    out << fmt::format("All checks passed ({} file{} checked).\n", context.files_checked,
-                       context.files_checked == 1 ? "" : "s");
+    out << fmt::format("No findings in {} file{} checked{}.\n", context.files_checked, files_plural, unimportable);
     return;
   }
   const size_t errors = CountBySeverity(findings).errors;
-  out << fmt::format("Found {} finding{} ({} error{}) in {} file{} checked.\n", findings.size(),
-                     findings.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-                     context.files_checked, context.files_checked == 1 ? "" : "s");
+  out << fmt::format("Found {} finding{} ({} error{}) in {} file{} checked{}.\n", findings.size(),
+                     findings.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", context.files_checked,
+                     files_plural, unimportable);
 }
 
 }  // namespace faaslint::report

@@ -386,10 +386,31 @@ TEST(BadInput, SyntaxErrorIsNamedAndTheRestIsChecked) {
   CommandResult result = CheckAll(dir);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.out.find("app.py:5:1: FL101"), std::string::npos) << "the rest is checked: " << result.out;
+  EXPECT_NE(result.out.find("in 4 files checked; 3 files Python will not import.\n"), std::string::npos) << result.out;
   EXPECT_EQ(result.err,
             "faaslint: app.py: syntax error on line 3: checked as far as it parses\n"
             "faaslint: bot.py: syntax error on line 6: checked as far as it parses\n"
             "faaslint: unclosed.py: syntax error on line 2: checked as far as it parses\n");
+}
+
+// A file Python will not import fails the deployment, so it fails the run even without
+// a finding, and the summary does not say "All checks passed" (QA round 4: a commit with
+// a syntax error passed the hook with exit 0). --exit-zero still exits 0.
+TEST(BadInput, AFilePythonWillNotImportFailsTheRun) {
+  TempDir dir;
+  dir.Write("app.py", "import os\nNAME = os.getenv('NAME', 'x')\n\n\ndef index(:\n    return NAME\n");
+  CommandResult result = CheckAll(dir);
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_EQ(result.err, "faaslint: app.py: syntax error on line 5: checked as far as it parses\n");
+  EXPECT_NE(result.out.find("No findings in 1 file checked; 1 file Python will not import.\n"), std::string::npos)
+      << result.out;
+  CommandResult exit_zero = testing::RunFaaslint({"check", "--all", "--exit-zero", "--color", "never"}, dir.path());
+  EXPECT_EQ(exit_zero.exit_code, 0);
+
+  dir.Write("app.py", "import os\nNAME = os.getenv('NAME', 'x')\n\n\ndef index():\n    return NAME\n");
+  CommandResult fixed = CheckAll(dir);
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.out << fixed.err;
+  EXPECT_EQ(fixed.err, "");
 }
 
 // tree-sitter-python's scanner kept "inside an f-string" from one file to the next one
@@ -455,7 +476,10 @@ TEST(BadInput, IndentationErrorIsNamedExactlyWhenPythonRefusesTheFile) {
       EXPECT_EQ(result.err.find("faaslint: " + c.name + ".py:"), std::string::npos) << result.err;
     }
   }
-  EXPECT_NE(result.out.find("(18 files checked)"), std::string::npos) << "all checked, notes or not: " << result.out;
+  EXPECT_NE(result.out.find("in 18 files checked; "), std::string::npos) << "all checked, notes or not: " << result.out;
+  // The files Python refuses fail the run, as they fail the deployment.
+  EXPECT_NE(result.out.find("files Python will not import.\n"), std::string::npos) << result.out;
+  EXPECT_EQ(result.exit_code, 1);
 }
 
 // Characters tree-sitter skips like a space and Python refuses in code: a vertical tab
@@ -502,7 +526,10 @@ TEST(BadInput, InvisibleCharacterIsNamedExactlyWhenPythonRefusesTheFile) {
       EXPECT_EQ(result.err.find("faaslint: " + c.name + ".py:"), std::string::npos) << result.err;
     }
   }
-  EXPECT_NE(result.out.find("(10 files checked)"), std::string::npos) << "all checked, notes or not: " << result.out;
+  EXPECT_NE(result.out.find("in 10 files checked; "), std::string::npos) << "all checked, notes or not: " << result.out;
+  // The files Python refuses fail the run, as they fail the deployment.
+  EXPECT_NE(result.out.find("files Python will not import.\n"), std::string::npos) << result.out;
+  EXPECT_EQ(result.exit_code, 1);
 }
 
 // An unreadable .faaslint.yaml stops the run: what it selects is unknown.
