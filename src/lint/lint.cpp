@@ -430,20 +430,17 @@ class Linter {
     // Not findings: no rule owns them, and Python says it better. But such a file fails
     // the deployment (the import raises), so it fails the run, and one checked only in
     // part must not read as clean.
+    auto unimportable = [&](std::string message) {
+      problems->push_back({path, std::move(message), /*fatal=*/false, /*line=*/0, /*unimportable=*/true});
+    };
     if (module->has_syntax_errors()) {
-      problems->push_back({path,
-                           fmt::format("syntax error on line {}: checked as far as it parses", module->first_error_line()),
-                           false, 0, true});
+      unimportable(fmt::format("syntax error on line {}: checked as far as it parses", module->first_error_line()));
     } else if (module->first_indentation_error_line() != 0) {
-      problems->push_back({path,
-                           fmt::format("indentation error on line {}: Python will not import this file",
-                                       module->first_indentation_error_line()),
-                           false, 0, true});
+      unimportable(fmt::format("indentation error on line {}: Python will not import this file",
+                               module->first_indentation_error_line()));
     } else if (python::InvisibleCharacter invisible = module->invisible_character(); invisible.line != 0) {
-      problems->push_back({path,
-                           fmt::format("invisible character U+{:04X} on line {}: Python will not import this file",
-                                       static_cast<uint32_t>(invisible.code_point), invisible.line),
-                           false, 0, true});
+      unimportable(fmt::format("invisible character U+{:04X} on line {}: Python will not import this file",
+                               static_cast<uint32_t>(invisible.code_point), invisible.line));
     }
     return module;
   }

@@ -474,8 +474,8 @@ std::vector<std::string> SecretNames(const ModuleFunction& function, const std::
   for (const python::Assignment& assignment : function.module->assignments()) {
     if (assignment.target.kind != python::Expr::Kind::kName) continue;
     if (assignment.function != function.function && assignment.function != -1) continue;
+    if (!SpellsCronSecretInAnyCase(assignment.value.text)) continue;
     const std::string value = LowerCase(assignment.value.text);
-    if (value.find("cron_secret") == std::string::npos) continue;
     const bool from_request = std::any_of(reads.begin(), reads.end(), [&](const Presented& read) {
       return std::any_of(read.names.begin(), read.names.end(),
                          [&](const std::string& name) { return Spells(value, name); });
@@ -499,9 +499,9 @@ const Presented* ComparedWithSecret(const python::Expr& left, const python::Expr
     return nullptr;
   };
   auto is_secret = [&](const python::Expr& side) {
+    if (SpellsCronSecretInAnyCase(side.text)) return true;
     const std::string text = LowerCase(side.text);
-    return text.find("cron_secret") != std::string::npos ||
-           std::any_of(secret.begin(), secret.end(), [&](const std::string& name) { return Spells(text, name); });
+    return std::any_of(secret.begin(), secret.end(), [&](const std::string& name) { return Spells(text, name); });
   };
   for (auto [presented, other] : {std::pair{&left, &right}, std::pair{&right, &left}}) {
     const Presented* read = read_in(*presented);

@@ -22,8 +22,9 @@ neither the handler, nor a function it calls, nor its decorators, nor a `before_
 hook of its module, nor the app's HTTP middleware (`@app.middleware("http")`, a
 `BaseHTTPMiddleware`'s `dispatch`), nor a FastAPI dependency of the route look at
 `CRON_SECRET` — by that name in any case (a pydantic settings field `cron_secret`) or
-through a module-level name bound to it (`SECRET = os.getenv("CRON_SECRET")`). A called function or a decorator counts in the handler's module or in
-another module of the project it imports (`@require_cron_secret` after
+through a module-level name bound to it (`SECRET = os.getenv("CRON_SECRET")`). A called
+function or a decorator counts in the handler's module or in another module of the
+project it imports (`@require_cron_secret` after
 `from lib.auth import require_cron_secret`, `if not security.is_authorized(request)`),
 and so do the functions it calls in turn, three calls deep. A dependency counts wherever
 FastAPI takes it from: the route's `dependencies=[Depends(f)]`, a parameter's
