@@ -22,7 +22,9 @@ and methods, which run when the `def` does — unless a `try:` around it catches
 `KeyError` or an `if` around it checks that the variable is set. `os.environ.get(...)`,
 `os.getenv(...)` and reads inside functions are not reported, unless the None they return
 for a missing variable is converted or used at import time without a default:
-`int(os.getenv("PORT"))` raises TypeError, `os.getenv("HOSTS").split(",")` AttributeError.
+`int(os.getenv("PORT"))` raises TypeError, `os.getenv("HOSTS").split(",")` AttributeError
+(None given as the default is no default; a module-level name that holds the read, `port =
+os.getenv("PORT")` and then `int(port)`, is followed unless an `if` tests it first).
 python-decouple's `config("NAME")` without a default is reported as well (it raises UndefinedValueError),
 and so is django-environ's `env("NAME")`, `env.str("NAME")`, `env.db()` ... without a
 default, of its call or of the `environ.Env(NAME=(type, default))` scheme (it raises
@@ -201,16 +203,55 @@ void CheckDjangoEnviron(const PyContext& cx, Sink& out) {
   }
 }
 
-// `os.getenv("NAME")` without a default, as an expression: the read whose None a
-// conversion or a method call below turns into an exception.
+// `os.getenv("NAME")` without a default, or with None as the default
+// (`os.environ.get("X", None)`, `os.getenv("X", default=None)`), as an expression: the
+// read whose None a conversion or a method call below turns into an exception.
 const python::Call* ReadWithoutDefault(const python::Module& module, const python::Expr& expr) {
   if (expr.kind != python::Expr::Kind::kCall || expr.call < 0) return nullptr;
   const python::Call& read = module.calls()[expr.call];
-  if (!OneOf(read.callee, kEnvironGetters) || read.args.size() != 1) return nullptr;
+  if (!OneOf(read.callee, kEnvironGetters)) return nullptr;
+  const python::Argument* fallback = read.Positional(1) ? read.Positional(1) : read.Keyword("default");
+  if (read.args.size() != (fallback ? 2u : 1u)) return nullptr;
+  if (fallback && fallback->value.kind != python::Expr::Kind::kNone) return nullptr;
   const python::Argument* name = read.Positional(0);
   if (name == nullptr || !name->value.IsString() || name->value.is_fstring) return nullptr;
   if (python::IsPlatformVariable(name->value.str)) return nullptr;
   return &read;
+}
+
+bool Mentions(const python::Module& module, const python::Expr& expr, std::string_view name) {
+  if (expr.kind == python::Expr::Kind::kName && expr.text == name) return true;
+  if (expr.kind == python::Expr::Kind::kCall && expr.call >= 0) {
+    const python::Call& call = module.calls()[expr.call];
+    if (call.receiver.kind != python::Expr::Kind::kOther && Mentions(module, call.receiver, name)) return true;
+    if (std::any_of(call.args.begin(), call.args.end(),
+                    [&](const python::Argument& arg) { return Mentions(module, arg.value, name); })) {
+      return true;
+    }
+  }
+  return std::any_of(expr.items.begin(), expr.items.end(),
+                     [&](const python::Expr& item) { return Mentions(module, item, name); });
+}
+
+// `PORT = os.getenv("PORT")` at module level, the name's only binding in the module, then
+// `int(PORT)` below it: the name holds the read's None (QA round 5). Null when the name
+// is bound anywhere else, or any module-level `if` before the use tests it (`if not PORT:
+// raise ...`, `int(PORT) if PORT else 80`): then the author has seen the None.
+const python::Assignment* NameBoundToReadWithoutDefault(const python::Module& module, const python::Expr& name,
+                                                        const Range& use) {
+  if (name.kind != python::Expr::Kind::kName) return nullptr;
+  const python::Assignment* bound = nullptr;
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.target.kind != python::Expr::Kind::kName || assignment.target.text != name.text) continue;
+    if (bound != nullptr || assignment.function != -1 || assignment.guarded || assignment.op != "=") return nullptr;
+    bound = &assignment;
+  }
+  if (bound == nullptr || !(bound->range.end <= use.start) || !ReadWithoutDefault(module, bound->value)) return nullptr;
+  const bool tested = std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
+    const bool before_or_around = test.condition.range.start < use.start || Encloses(test.body, use);
+    return test.function == -1 && before_or_around && Mentions(module, test.condition, name.text);
+  });
+  return tested ? nullptr : bound;
 }
 
 // Conversions that raise TypeError when given None (`int(None)`); `str` and `bool` do not.
@@ -223,27 +264,40 @@ constexpr std::string_view kConversions[] = {"int", "float", "complex", "json.lo
 // `int(os.getenv("CACHE_TTL"))` in a settings module).
 void CheckNoneAtImport(const python::Module& module, Sink& out) {
   for (const python::Call& call : module.calls()) {
-    const python::Call* read = nullptr;
+    const python::Expr* operand = nullptr;
     std::string_view error;
     if (OneOf(call.callee, kConversions) && call.Positional(0)) {
-      read = ReadWithoutDefault(module, call.Positional(0)->value);
+      operand = &call.Positional(0)->value;
       error = "TypeError";
     } else if (!call.method.empty()) {
-      read = ReadWithoutDefault(module, call.receiver);
+      operand = &call.receiver;
       error = "AttributeError";
     }
+    if (operand == nullptr) continue;
+    const python::Call* read = ReadWithoutDefault(module, *operand);
+    const python::Assignment* alias = read ? nullptr : NameBoundToReadWithoutDefault(module, *operand, call.range);
+    if (alias) read = ReadWithoutDefault(module, alias->value);
     if (read == nullptr || !RaisesAtImport(module, call, error)) continue;
     const python::Expr& key = read->Positional(0)->value;
     if (GuardedByPresenceTest(module, call.range, key)) continue;
     const std::string read_text = SourceText(module, read->range, fmt::format("{}({})", read->callee, key.text));
     std::string shown = SourceText(module, call.range, "");
     if (shown.empty() || shown.size() > 80) shown = fmt::format("{}(...)", call.callee);
-    out.Report(call.range,
-               fmt::format("`{}` runs at import time: when {} is missing from the deployment's environment, `{}` "
-                           "returns None and every cold start fails with {}",
-                           shown, key.str, read_text, error),
-               fmt::format("{}, or give it a default: {}({}, \"...\")", kSetEverywhere,
-                           SourceText(module, read->callee_range, read->callee), key.text));
+    const std::string where_read =
+        alias ? fmt::format(" (line {}, into `{}`)", alias->range.start.line, operand->text) : "";
+    std::string message = fmt::format(
+        "`{}` runs at import time: when {} is missing from the deployment's environment, `{}`{} returns None and "
+        "every cold start fails with {}",
+        shown, key.str, read_text, where_read, error);
+    std::string help = fmt::format("{}, or give it a default: {}({}, \"...\")", kSetEverywhere,
+                                   SourceText(module, read->callee_range, read->callee), key.text);
+    if (!alias) {
+      out.Report(call.range, std::move(message), std::move(help));
+      continue;
+    }
+    // Deleting the default from the assignment is the change that makes the conversion fail.
+    out.Report(Location{module.path(), call.range}, std::move(message), std::move(help), {},
+               {Dependency::LinesOf(module.path(), alias->range)});
   }
 }
 
