@@ -233,6 +233,31 @@ bool Mentions(const python::Module& module, const python::Expr& expr, std::strin
                      [&](const python::Expr& item) { return Mentions(module, item, name); });
 }
 
+// `os.getenv("X") and int(os.getenv("X"))`, `port and int(port)`: an `and` whose left side,
+// tested first, satisfies `tests`, with the use on its right. Found under `expr`.
+template <typename Tests>
+bool TestedByShortCircuit(const python::Expr& expr, const Range& use, const Tests& tests) {
+  if (!Encloses(expr.range, use)) return false;
+  if (expr.kind == python::Expr::Kind::kBoolOp && expr.str == "and" && expr.items.size() == 2 &&
+      Encloses(expr.items[1].range, use) && tests(expr.items[0])) {
+    return true;
+  }
+  return std::any_of(expr.items.begin(), expr.items.end(),
+                     [&](const python::Expr& item) { return TestedByShortCircuit(item, use, tests); });
+}
+
+// The same, in any module-level assignment or `if` condition that holds the use.
+template <typename Tests>
+bool TestedByShortCircuitAtModuleLevel(const python::Module& module, const Range& use, const Tests& tests) {
+  return std::any_of(module.assignments().begin(), module.assignments().end(),
+                     [&](const python::Assignment& assignment) {
+                       return assignment.function == -1 && TestedByShortCircuit(assignment.value, use, tests);
+                     }) ||
+         std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
+           return test.function == -1 && TestedByShortCircuit(test.condition, use, tests);
+         });
+}
+
 // `PORT = os.getenv("PORT")` at module level, the name's only binding in the module, then
 // `int(PORT)` below it: the name holds the read's None (QA round 5). Null when the name
 // is bound anywhere else, or any module-level `if` before the use tests it (`if not PORT:
@@ -251,7 +276,12 @@ const python::Assignment* NameBoundToReadWithoutDefault(const python::Module& mo
     const bool before_or_around = test.condition.range.start < use.start || Encloses(test.body, use);
     return test.function == -1 && before_or_around && Mentions(module, test.condition, name.text);
   });
-  return tested ? nullptr : bound;
+  if (tested || TestedByShortCircuitAtModuleLevel(module, use, [&](const python::Expr& left) {
+        return Mentions(module, left, name.text);
+      })) {
+    return nullptr;
+  }
+  return bound;
 }
 
 // Conversions that raise TypeError when given None (`int(None)`); `str` and `bool` do not.
@@ -280,6 +310,11 @@ void CheckNoneAtImport(const python::Module& module, Sink& out) {
     if (read == nullptr || !RaisesAtImport(module, call, error)) continue;
     const python::Expr& key = read->Positional(0)->value;
     if (GuardedByPresenceTest(module, call.range, key)) continue;
+    if (TestedByShortCircuitAtModuleLevel(module, call.range, [&](const python::Expr& left) {
+          return TestsPresence(module, left, key.str);
+        })) {
+      continue;
+    }
     const std::string read_text = SourceText(module, read->range, fmt::format("{}({})", read->callee, key.text));
     std::string shown = SourceText(module, call.range, "");
     if (shown.empty() || shown.size() > 80) shown = fmt::format("{}(...)", call.callee);
