@@ -28,7 +28,9 @@ werkzeug `SimpleCache`/`FileSystemCache`, diskcache, fastapi-cache's `InMemoryBa
 Flask-Session with `SESSION_TYPE = "filesystem"`, and Django's local-memory or file cache,
 file sessions and in-memory channel layer. Also finds a signing key made at random in
 the process (`app.secret_key = os.urandom(24)`, `SECRET_KEY = secrets.token_hex()`,
-Django's `get_random_secret_key()`): each instance signs with its own.
+Django's `get_random_secret_key()`, a module's own `JWT_SECRET = secrets.token_urlsafe()`):
+each instance signs with its own. A random key only when the environment lacks one (`...
+or os.urandom(24)`, or under `if not os.environ.get("SECRET_KEY"):`) is not reported.
 `functools.lru_cache` and cachetools caches are not reported: they are per-instance speed-ups by design. A Flask-Limiter without
 `storage_uri` takes `RATELIMIT_STORAGE_URI` from the app's settings, so it is reported
 only when no module of the project sets that and the settings are not loaded from a file.
@@ -251,15 +253,55 @@ const python::Call* RandomSource(const python::Module& module, const Expr& value
   return first && call.args.size() == 1 ? RandomSource(module, first->value, depth + 1) : nullptr;
 }
 
-void ReportRandomKey(const python::Module& module, std::string_view key, const Expr& value, Sink& out) {
+// The condition reads the environment: `if not os.environ.get("SECRET_KEY"):`, `if "X"
+// not in os.environ:`. A random key under it is the same fallback as `... or
+// os.urandom(24)` (QA round 5: the two forms were treated differently).
+bool ReadsEnvironment(const python::Module& module, const Expr& condition) {
+  if ((condition.kind == Expr::Kind::kName || condition.kind == Expr::Kind::kAttribute) &&
+      condition.qualified == "os.environ") {
+    return true;
+  }
+  if (condition.kind == Expr::Kind::kCall && condition.call >= 0) {
+    const python::Call& call = module.calls()[condition.call];
+    if (call.callee == "os.getenv" || call.callee == "os.environ.get") return true;
+    if (std::any_of(call.args.begin(), call.args.end(),
+                    [&](const python::Argument& arg) { return ReadsEnvironment(module, arg.value); })) {
+      return true;
+    }
+  }
+  return std::any_of(condition.items.begin(), condition.items.end(),
+                     [&](const Expr& item) { return ReadsEnvironment(module, item); });
+}
+
+bool FallbackWhenUnset(const python::Module& module, const Range& value) {
+  return std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
+    return Encloses(test.body, value) && ReadsEnvironment(module, test.condition);
+  });
+}
+
+// `key` names the setting: `SECRET_KEY`, `app.secret_key`, `JWT_SECRET`; `variable` the
+// environment variable to read it from instead.
+void ReportRandomKey(const python::Module& module, std::string_view key, std::string_view variable,
+                     const Expr& value, Sink& out) {
   const python::Call* random = RandomSource(module, value);
-  if (random == nullptr) return;
+  if (random == nullptr || FallbackWhenUnset(module, value.range)) return;
   out.Report(value.range,
-             fmt::format("`{}` is random in each instance (`{}`): sessions, CSRF tokens and signed cookies made by "
-                         "one instance are rejected by the others and after every cold start",
+             fmt::format("`{}` is random in each instance (`{}`): what one instance signs with it (sessions, CSRF "
+                         "tokens, cookies, JWTs) is rejected by the others and after every cold start",
                          key, random->callee),
-             "read the key from an environment variable set in the project settings, e.g. "
-             "os.environ[\"SECRET_KEY\"]");
+             fmt::format("read the key from an environment variable set in the project settings, e.g. "
+                         "os.environ[\"{}\"]",
+                         variable));
+}
+
+// A module's own name for a signing secret: `JWT_SECRET`, `TOKEN_SIGNING_KEY`,
+// `SESSION_SECRET` (QA round 5: `JWT_SECRET = secrets.token_urlsafe(32)` then
+// `jwt.encode(..., JWT_SECRET)`). The settings names above are matched exactly.
+bool NamesASigningSecret(std::string_view name) {
+  std::string upper(name);
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  return !OneOf(upper, kSigningKeys) &&
+         (upper.ends_with("SECRET") || upper.ends_with("SECRET_KEY") || upper.ends_with("SIGNING_KEY"));
 }
 
 // `app.secret_key = os.urandom(24)`: a key made at import differs per instance (QA round 4:
@@ -267,15 +309,17 @@ void ReportRandomKey(const python::Module& module, std::string_view key, const E
 void CheckRandomSigningKeys(const python::Module& module, const python::Values& values, Sink& out) {
   for (std::string_view key : kSigningKeys) {
     for (const python::KeyedValue& keyed : values.KeyedValues(key)) {
-      if (!keyed.guarded) ReportRandomKey(module, key, *keyed.value, out);
+      if (!keyed.guarded) ReportRandomKey(module, key, key, *keyed.value, out);
     }
   }
   for (const python::Assignment& assignment : module.assignments()) {
-    if (assignment.guarded || assignment.op != "=" || assignment.target.kind != Expr::Kind::kAttribute ||
-        !assignment.target.text.ends_with(".secret_key")) {
-      continue;
+    if (assignment.guarded || assignment.op != "=") continue;
+    const Expr& target = assignment.target;
+    if (target.kind == Expr::Kind::kAttribute && target.text.ends_with(".secret_key")) {
+      ReportRandomKey(module, target.text, "SECRET_KEY", assignment.value, out);
+    } else if (target.kind == Expr::Kind::kName && assignment.function == -1 && NamesASigningSecret(target.text)) {
+      ReportRandomKey(module, target.text, target.text, assignment.value, out);
     }
-    ReportRandomKey(module, assignment.target.text, assignment.value, out);
   }
 }
 
