@@ -44,7 +44,8 @@ time, module-level data that handlers only read, a module's dunders (`__all__`),
 that shadow a global name, and
 `@functools.lru_cache` are not reported; nor is a read-through cache filled where the
 function has just found the key missing (`if name not in models: models[name] =
-load(name)`, or after `if key in cache: return cache[key]`); nor a set or list that only keeps asyncio
+load(name)`, or after `if key in cache: return cache[key]`, or after `hit = cache.get(key)`
+and an `if hit ...: return` that uses it, as a cache with its own expiry does); nor a set or list that only keeps asyncio
 tasks alive until they finish (the `background_tasks.add(task)` recipe of the asyncio
 documentation: whether such a task may outlive the response is FL105's question).
 
@@ -85,7 +86,7 @@ constexpr std::string_view kEnvironMutators[] = {
 
 constexpr std::string_view kHelp =
     "keep shared or lasting state in an external store (Redis, a database); for a per-instance cache use "
-    "functools.lru_cache";
+    "functools.lru_cache or cachetools.TTLCache";
 constexpr std::string_view kEnvironHelp =
     "pass per-request values as arguments; set environment variables in the platform's project settings";
 
@@ -365,6 +366,26 @@ class Checker {
       if (condition.str == "is" && right.kind == Expr::Kind::kNone && inside && get && get->method == "get" &&
           get->receiver.text == container) {
         return true;  // if cache.get(key) is None:
+      }
+    }
+    return FillsCacheAfterLookup(container, at, function);
+  }
+
+  // `hit = cache.get(key)`, then `if hit and hit[0] > now: return hit[1]`, before `cache[key]
+  // = (now + 300, value)`: the same read-through cache, with an expiry of its own (QA round 5:
+  // a token lookup kept for five minutes).
+  bool FillsCacheAfterLookup(std::string_view container, const Range& at, int function) const {
+    for (const python::Assignment& lookup : module_.assignments()) {
+      if (lookup.function != function || lookup.target.kind != Expr::Kind::kName || !(lookup.range.end <= at.start)) {
+        continue;
+      }
+      const python::Call* get = lookup.value.kind == Expr::Kind::kCall ? python::CallOf(module_, lookup.value) : nullptr;
+      if (get == nullptr || get->method != "get" || get->receiver.text != container) continue;
+      for (const python::IfTest& test : module_.if_tests()) {
+        if (test.function != function || test.condition.range.start < lookup.range.end || !(test.body.end <= at.start)) {
+          continue;
+        }
+        if (Returns(test.body) && Mentions(test.condition.text, lookup.target.text)) return true;
       }
     }
     return false;
