@@ -57,12 +57,40 @@ TEST(FL703, PathThroughRewriteToAMissingRoute) {
   EXPECT_EQ(Render(findings),
             "vercel.json:5:14: cron path \"/api/missing\" reaches no route: api/index.py and the modules it imports "
             "have no route for it\n");
-  // The searched files, whole, are related: deleting the route in app.py surfaces this entry.
+  // The searched files that define routes, whole, are related (api/index.py only imports
+  // the app); every searched file is a dependency: deleting the route in app.py, or the
+  // import in api/index.py, surfaces this entry.
   ASSERT_EQ(findings.size(), 1u);
-  ASSERT_EQ(findings[0].related.size(), 2u);
-  EXPECT_EQ(findings[0].related[0].path, "api/index.py");
-  EXPECT_EQ(findings[0].related[1].path, "app.py");
-  EXPECT_EQ(findings[0].related[1].range.end.line, 26u);
+  ASSERT_EQ(findings[0].related.size(), 1u);
+  EXPECT_EQ(findings[0].related[0].path, "app.py");
+  EXPECT_EQ(findings[0].related[0].range.end.line, 26u);
+  const std::vector<Dependency>& depends_on = findings[0].depends_on;
+  for (const char* file : {"api/index.py", "app.py"}) {
+    EXPECT_NE(std::find(depends_on.begin(), depends_on.end(), Dependency::WholeFile(file)), depends_on.end()) << file;
+  }
+}
+
+TEST(FL703, AProjectOfManyRoutersIsNotListedFileByFile) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"json({"rewrites": [{"source": "/(.*)", "destination": "/api/index"}],
+ "crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})json"},
+      {"requirements.txt", "fastapi\n"},
+      {"api/index.py", "from fastapi import FastAPI\nfrom routers import a, b, c, d\napp = FastAPI()\n"
+                       "app.include_router(a.router)\napp.include_router(b.router)\n"
+                       "app.include_router(c.router)\napp.include_router(d.router)\n"}};
+  for (const char* name : {"a", "b", "c", "d"}) {
+    files[std::string("routers/") + name + ".py"] = std::string("from fastapi import APIRouter\nrouter = APIRouter()\n"
+                                                                "@router.get(\"/") + name + "\")\ndef get():\n    return 1\n";
+  }
+  std::vector<Finding> findings = RunProjectRule("FL703", files);
+  ASSERT_EQ(findings.size(), 1u) << Render(findings);
+  EXPECT_EQ(Render(findings),
+            "vercel.json:2:21: cron path \"/api/cron\" reaches no route: api/index.py and the modules it imports have "
+            "no route for it\n");
+  EXPECT_TRUE(findings[0].related.empty());
+  EXPECT_NE(std::find(findings[0].depends_on.begin(), findings[0].depends_on.end(),
+                      Dependency::WholeFile("routers/d.py")),
+            findings[0].depends_on.end());
 }
 
 TEST(FL703, FunctionFilesDynamicSegmentsAndNoFunction) {
