@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,8 @@ bot's listener run by its webhook (pyTelegramBotAPI's `@bot.message_handler`, ai
 per-request hook or middleware, a FastAPI dependency, a decorator's wrapper around a
 handler, or a function of the module they call: `cache[key] = value`, `sessions.pop(token)`, `events.append(e)`,
 `global counter; counter += 1`. Also finds `os.environ` changed in a request
-(`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`), unless a `finally`
+(`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`, also through a name bound
+to it: `env = os.environ`), unless a `finally`
 clause of the same function sets or removes the same variable again (`try: os.environ["TZ"]
 = tz ... finally: os.environ.pop("TZ")`: the next request does not see it; the clause's own
 undoing is not reported either), and `unittest.mock.patch.dict(os.environ, ...)`, which
@@ -79,6 +81,8 @@ constexpr std::string_view kMutators[] = {
     "append", "extend", "insert", "update", "setdefault", "add", "pop", "popitem", "clear", "remove",
     "discard", "appendleft", "extendleft", "popleft", "__setitem__", "__delitem__",
 };
+// The methods of kEnvironMutators, called through a name for `os.environ`.
+constexpr std::string_view kEnvironMethods[] = {"update", "setdefault", "pop", "popitem", "clear", "__setitem__"};
 constexpr std::string_view kEnvironMutators[] = {
     "os.environ.update", "os.environ.setdefault", "os.environ.pop", "os.environ.popitem",
     "os.environ.clear",  "os.environ.__setitem__", "os.putenv", "os.unsetenv",
@@ -139,7 +143,7 @@ class Checker {
   void Run() {
     for (const python::SubscriptAccess& access : module_.subscripts()) {
       if (!access.store || !OnPath(access.function, access.guarded)) continue;
-      if (access.object.qualified == "os.environ") {
+      if (IsEnvironment(access.object, access.function)) {
         environ_changes_.push_back({access.range, access.function, {KeyText(access.key)}});
         continue;
       }
@@ -153,7 +157,8 @@ class Checker {
     }
     for (const python::Call& call : module_.calls()) {
       if (!OnPath(call.function, call.guarded)) continue;
-      if (OneOf(call.callee, kEnvironMutators)) {
+      if (OneOf(call.callee, kEnvironMutators) ||
+          (OneOf(call.method, kEnvironMethods) && IsEnvironment(call.receiver, call.function))) {
         environ_changes_.push_back({call.callee_range, call.function, ChangedVariables(call)});
         continue;
       }
@@ -190,6 +195,18 @@ class Checker {
   }
 
  private:
+  // `os.environ`, or a name bound to nothing else where `function` uses it: `env =
+  // os.environ` at module level or in the function (QA round 3: a handler set a variable
+  // through such a name).
+  bool IsEnvironment(const Expr& object, int function) const {
+    if (object.qualified == "os.environ") return true;
+    if (object.kind != Expr::Kind::kName) return false;
+    std::span<const Expr* const> bound = values_.Bindings(object.text, function);
+    return !bound.empty() && std::all_of(bound.begin(), bound.end(), [](const Expr* value) {
+      return value != nullptr && value->qualified == "os.environ";
+    });
+  }
+
   // A change of `os.environ` and the variables it sets or removes; none for one that may
   // change any (`os.environ.update(other)`, `os.environ.clear()`).
   struct EnvironChange {
