@@ -298,10 +298,12 @@ void ReportRandomKey(const python::Module& module, std::string_view key, std::st
 // `SESSION_SECRET` (QA round 5: `JWT_SECRET = secrets.token_urlsafe(32)` then
 // `jwt.encode(..., JWT_SECRET)`). The settings names above are matched exactly.
 bool NamesASigningSecret(std::string_view name) {
-  std::string upper(name);
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-  return !OneOf(upper, kSigningKeys) &&
-         (upper.ends_with("SECRET") || upper.ends_with("SECRET_KEY") || upper.ends_with("SIGNING_KEY"));
+  auto ends_with = [&](std::string_view suffix) {  // in any case; `suffix` is upper case
+    return name.size() >= suffix.size() &&
+           std::equal(suffix.begin(), suffix.end(), name.end() - suffix.size(),
+                      [](char upper, char c) { return upper == std::toupper(static_cast<unsigned char>(c)); });
+  };
+  return !OneOf(name, kSigningKeys) && (ends_with("SECRET") || ends_with("SECRET_KEY") || ends_with("SIGNING_KEY"));
 }
 
 // `app.secret_key = os.urandom(24)`: a key made at import differs per instance (QA round 4:

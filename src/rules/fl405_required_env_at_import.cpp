@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "project/project.h"
 #include "python/guards.h"
@@ -246,43 +248,83 @@ bool TestedByShortCircuit(const python::Expr& expr, const Range& use, const Test
                      [&](const python::Expr& item) { return TestedByShortCircuit(item, use, tests); });
 }
 
-// The same, in any module-level assignment or `if` condition that holds the use.
-template <typename Tests>
-bool TestedByShortCircuitAtModuleLevel(const python::Module& module, const Range& use, const Tests& tests) {
-  return std::any_of(module.assignments().begin(), module.assignments().end(),
-                     [&](const python::Assignment& assignment) {
-                       return assignment.function == -1 && TestedByShortCircuit(assignment.value, use, tests);
-                     }) ||
-         std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
-           return test.function == -1 && TestedByShortCircuit(test.condition, use, tests);
-         });
+bool HoldsAnd(const python::Expr& expr) {
+  if (expr.kind == python::Expr::Kind::kBoolOp && expr.str == "and") return true;
+  return std::any_of(expr.items.begin(), expr.items.end(), HoldsAnd);
 }
 
-// `PORT = os.getenv("PORT")` at module level, the name's only binding in the module, then
-// `int(PORT)` below it: the name holds the read's None (QA round 5). Null when the name
-// is bound anywhere else, or any module-level `if` before the use tests it (`if not PORT:
-// raise ...`, `int(PORT) if PORT else 80`): then the author has seen the None.
-const python::Assignment* NameBoundToReadWithoutDefault(const python::Module& module, const python::Expr& name,
-                                                        const Range& use) {
-  if (name.kind != python::Expr::Kind::kName) return nullptr;
-  const python::Assignment* bound = nullptr;
-  for (const python::Assignment& assignment : module.assignments()) {
-    if (assignment.target.kind != python::Expr::Kind::kName || assignment.target.text != name.text) continue;
-    if (bound != nullptr || assignment.function != -1 || assignment.guarded || assignment.op != "=") return nullptr;
-    bound = &assignment;
+// The module-level assignment values and `if` conditions that hold an `and`: where
+// TestedByShortCircuit can find one. Collected once per module, at the first question (most
+// modules never ask): they are few, the assignments many.
+class ModuleLevelAnds {
+ public:
+  explicit ModuleLevelAnds(const python::Module& module) : module_(module) {}
+
+  template <typename Tests>
+  bool TestBefore(const Range& use, const Tests& tests) const {
+    if (!exprs_) Collect();
+    return std::any_of(exprs_->begin(), exprs_->end(),
+                       [&](const python::Expr* expr) { return TestedByShortCircuit(*expr, use, tests); });
   }
-  if (bound == nullptr || !(bound->range.end <= use.start) || !ReadWithoutDefault(module, bound->value)) return nullptr;
-  const bool tested = std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
-    const bool before_or_around = test.condition.range.start < use.start || Encloses(test.body, use);
-    return test.function == -1 && before_or_around && Mentions(module, test.condition, name.text);
-  });
-  if (tested || TestedByShortCircuitAtModuleLevel(module, use, [&](const python::Expr& left) {
-        return Mentions(module, left, name.text);
-      })) {
-    return nullptr;
+
+ private:
+  void Collect() const {
+    exprs_.emplace();
+    for (const python::Assignment& assignment : module_.assignments()) {
+      if (assignment.function == -1 && HoldsAnd(assignment.value)) exprs_->push_back(&assignment.value);
+    }
+    for (const python::IfTest& test : module_.if_tests()) {
+      if (test.function == -1 && HoldsAnd(test.condition)) exprs_->push_back(&test.condition);
+    }
   }
-  return bound;
-}
+
+  const python::Module& module_;
+  mutable std::optional<std::vector<const python::Expr*>> exprs_;
+};
+
+// `PORT = os.getenv("PORT")` at module level, the name's only binding in the module: the
+// name holds the read's None (QA round 5). Found once per module, so that looking a name
+// up costs the same in a file of a million assignments (usually there is none).
+class NamesHoldingReads {
+ public:
+  NamesHoldingReads(const python::Module& module, const ModuleLevelAnds& ands) : module_(module), ands_(ands) {
+    for (const python::Assignment& assignment : module.assignments()) {
+      if (assignment.target.kind == python::Expr::Kind::kName && assignment.function == -1 && !assignment.guarded &&
+          assignment.op == "=" && ReadWithoutDefault(module, assignment.value)) {
+        reads_.emplace(assignment.target.text, &assignment);  // the first, if bound twice
+      }
+    }
+    if (reads_.empty()) return;
+    std::map<std::string_view, int> bindings;  // of the names above: how many assignments bind each
+    for (const python::Assignment& assignment : module.assignments()) {
+      if (assignment.target.kind == python::Expr::Kind::kName && reads_.count(assignment.target.text)) {
+        ++bindings[assignment.target.text];
+      }
+    }
+    std::erase_if(reads_, [&](const auto& read) { return bindings[read.first] != 1; });
+  }
+
+  // The assignment whose None `name` holds where `use` reads it; null when there is none,
+  // or a module-level `if` before or around the use, or an `and` before it, tests the name
+  // (`if not PORT: raise ...`, `int(PORT) if PORT else 80`, `PORT and int(PORT)`): then the
+  // author has seen the None.
+  const python::Assignment* At(const python::Expr& name, const Range& use) const {
+    if (reads_.empty() || name.kind != python::Expr::Kind::kName) return nullptr;
+    auto found = reads_.find(name.text);
+    if (found == reads_.end() || !(found->second->range.end <= use.start)) return nullptr;
+    auto mentions = [&](const python::Expr& test) { return Mentions(module_, test, name.text); };
+    const bool tested = std::any_of(module_.if_tests().begin(), module_.if_tests().end(), [&](const python::IfTest& test) {
+      const bool before_or_around = test.condition.range.start < use.start || Encloses(test.body, use);
+      return test.function == -1 && before_or_around && mentions(test.condition);
+    });
+    return tested || ands_.TestBefore(use, mentions) ? nullptr : found->second;
+  }
+
+ private:
+  const python::Module& module_;
+  const ModuleLevelAnds& ands_;
+  std::map<std::string_view, const python::Assignment*> reads_;
+};
 
 // Conversions that raise TypeError when given None (`int(None)`); `str` and `bool` do not.
 constexpr std::string_view kConversions[] = {"int", "float", "complex", "json.loads", "decimal.Decimal",
@@ -293,6 +335,8 @@ constexpr std::string_view kConversions[] = {"int", "float", "complex", "json.lo
 // the cold start fails as surely as with `os.environ["PORT"]` (QA round 3: a
 // `int(os.getenv("CACHE_TTL"))` in a settings module).
 void CheckNoneAtImport(const python::Module& module, Sink& out) {
+  const ModuleLevelAnds ands(module);
+  const NamesHoldingReads names(module, ands);
   for (const python::Call& call : module.calls()) {
     const python::Expr* operand = nullptr;
     std::string_view error;
@@ -304,13 +348,14 @@ void CheckNoneAtImport(const python::Module& module, Sink& out) {
       error = "AttributeError";
     }
     if (operand == nullptr) continue;
+    if (!RaisesAtImport(module, call, error)) continue;
     const python::Call* read = ReadWithoutDefault(module, *operand);
-    const python::Assignment* alias = read ? nullptr : NameBoundToReadWithoutDefault(module, *operand, call.range);
+    const python::Assignment* alias = read ? nullptr : names.At(*operand, call.range);
     if (alias) read = ReadWithoutDefault(module, alias->value);
-    if (read == nullptr || !RaisesAtImport(module, call, error)) continue;
+    if (read == nullptr) continue;
     const python::Expr& key = read->Positional(0)->value;
     if (GuardedByPresenceTest(module, call.range, key)) continue;
-    if (TestedByShortCircuitAtModuleLevel(module, call.range, [&](const python::Expr& left) {
+    if (ands.TestBefore(call.range, [&](const python::Expr& left) {
           return TestsPresence(module, left, key.str);
         })) {
       continue;
