@@ -1,5 +1,7 @@
 #include "project/entrypoint.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -20,12 +22,47 @@ bool AtTopLevel(const python::Module& module, const Range& at) {
   });
 }
 
+// Application classes of the WSGI/ASGI frameworks Vercel documents for Python.
+constexpr std::string_view kAppClasses[] = {"flask.Flask", "fastapi.FastAPI", "starlette.applications.Starlette",
+                                            "quart.Quart", "sanic.Sanic", "litestar.Litestar",
+                                            "django.core.wsgi.get_wsgi_application",
+                                            "django.core.asgi.get_asgi_application"};
+
+bool IsAppClass(std::string_view callee) {
+  return std::find(std::begin(kAppClasses), std::end(kAppClasses), callee) != std::end(kAppClasses);
+}
+
+// Mangum, the AWS Lambda adapter for ASGI apps: `Mangum(app)` is an instance ("Creates an
+// adapter instance", Kludex/mangum mangum/adapter.py).
+bool IsMangum(std::string_view callee) { return callee == "mangum.Mangum" || callee == "mangum.adapter.Mangum"; }
+
+// What an assigned value is when it certainly is no class: empty when it may be one
+// (`make_handler()` may return a class).
+std::string_view NonClassValue(const python::Module& module, const python::Expr& value) {
+  switch (value.kind) {
+    case python::Expr::Kind::kLambda: return "a lambda";
+    case python::Expr::Kind::kName: return IsAppName(value.text) ? "the application itself" : "";
+    case python::Expr::Kind::kCall: {
+      if (value.call < 0) return "";
+      const std::string& callee = module.calls()[value.call].callee;
+      if (IsMangum(callee)) return "a Mangum adapter (AWS Lambda's)";
+      return IsAppClass(callee) ? "an application instance" : "";
+    }
+    default: return "";
+  }
+}
+
 // A module-scope binding of one of the names the builder looks for.
 struct Binding {
   std::string_view name;
   Range range;
-  bool taken = false;  // the builder finds it
+  bool top_level = false;  // made by a statement at the top level of the file
+  bool taken = false;      // the builder finds it
   EntrypointNearMiss::Kind why_not = EntrypointNearMiss::Kind::kNotAtTopLevel;
+  std::string_view not_a_class = {};  // what it is when it certainly is no class ("a function")
+  std::string statement = {};         // how it is bound, for the help: "handler = Mangum(app)"
+  bool defined = false;               // by a def or class statement
+  bool aws_lambda = false;            // `def handler(event, context)`: AWS Lambda's handler
 };
 
 // Every binding of app/application/handler/Handler in module scope, and whether the
@@ -35,19 +72,24 @@ std::vector<Binding> EntryBindings(const python::Module& module) {
   std::vector<Binding> bindings;
   // `form`: why the statement's form does not count for that name, if it does not.
   auto add = [&](std::string_view name, const Range& range, std::optional<Kind> app_form,
-                 std::optional<Kind> handler_form) {
-    if (!IsAppName(name) && !IsHandlerName(name)) return;
+                 std::optional<Kind> handler_form) -> Binding* {
+    if (!IsAppName(name) && !IsHandlerName(name)) return nullptr;
     const std::optional<Kind> form = IsAppName(name) ? app_form : handler_form;
     Binding binding{name, range};
-    binding.taken = !form && AtTopLevel(module, range);
+    binding.top_level = AtTopLevel(module, range);
+    binding.taken = !form && binding.top_level;
     if (form) binding.why_not = *form;
     bindings.push_back(binding);
+    return &bindings.back();
   };
   for (const python::Assignment& assignment : module.assignments()) {
     if (assignment.function != -1 || assignment.op != "=") continue;
     const python::Expr& target = assignment.target;
     if (target.kind == python::Expr::Kind::kName) {
-      add(target.text, assignment.range, std::nullopt, Kind::kHandlerNotAClass);
+      if (Binding* binding = add(target.text, assignment.range, std::nullopt, Kind::kHandlerNotAClass)) {
+        binding->not_a_class = NonClassValue(module, assignment.value);
+        binding->statement = fmt::format("{} = {}", target.text, assignment.value.text);
+      }
     } else if (target.kind == python::Expr::Kind::kTuple || target.kind == python::Expr::Kind::kList) {
       for (const python::Expr& item : target.items) {
         if (item.kind == python::Expr::Kind::kName) add(item.text, assignment.range, Kind::kOtherForm, Kind::kOtherForm);
@@ -62,22 +104,23 @@ std::vector<Binding> EntryBindings(const python::Module& module) {
   }
   for (const python::Function& function : module.functions()) {
     if (function.parent != -1 || function.class_index != -1) continue;
-    add(function.name, function.range, std::nullopt, Kind::kHandlerNotAClass);
+    if (Binding* binding = add(function.name, function.range, std::nullopt, Kind::kHandlerNotAClass)) {
+      binding->defined = true;
+      binding->not_a_class = "a function";
+      binding->statement = fmt::format("def {}(...)", function.name);
+      binding->aws_lambda = !function.params.empty() && function.params[0] == "event";
+    }
   }
   for (const python::Class& cls : module.classes()) {
     if (cls.function != -1) continue;
-    add(cls.name, cls.range, Kind::kOtherForm,
-        cls.bases.empty() ? std::optional(Kind::kHandlerWithoutBase) : std::nullopt);
+    if (Binding* binding = add(cls.name, cls.range, Kind::kOtherForm,
+                               cls.bases.empty() ? std::optional(Kind::kHandlerWithoutBase) : std::nullopt)) {
+      binding->defined = true;
+    }
   }
   std::sort(bindings.begin(), bindings.end(), [](const Binding& a, const Binding& b) { return a.range < b.range; });
   return bindings;
 }
-
-// Application classes of the WSGI/ASGI frameworks Vercel documents for Python.
-constexpr std::string_view kAppClasses[] = {"flask.Flask", "fastapi.FastAPI", "starlette.applications.Starlette",
-                                            "quart.Quart", "sanic.Sanic", "litestar.Litestar",
-                                            "django.core.wsgi.get_wsgi_application",
-                                            "django.core.asgi.get_asgi_application"};
 
 }  // namespace
 
@@ -98,13 +141,33 @@ std::optional<EntrypointNearMiss> FindEntrypointNearMiss(const python::Module& m
   return std::nullopt;
 }
 
+std::optional<NonClassHandler> FindNonClassHandler(const python::Module& module) {
+  const std::vector<Binding> bindings = EntryBindings(module);
+  // The runtime reads the module's names after running it: `handler` when it has one,
+  // else `Handler`; the last binding is the value it finds.
+  for (std::string_view name : {"handler", "Handler"}) {
+    auto last = std::find_if(bindings.rbegin(), bindings.rend(), [&](const Binding& b) { return b.name == name; });
+    if (last == bindings.rend()) continue;
+    if (!last->top_level || last->not_a_class.empty()) return std::nullopt;
+    return NonClassHandler{std::string(name), last->range, std::string(last->not_a_class), last->statement};
+  }
+  return std::nullopt;
+}
+
+bool NamesVercelHandler(const python::Module& module) {
+  const std::vector<Binding> bindings = EntryBindings(module);
+  return std::any_of(bindings.begin(), bindings.end(), [&](const Binding& binding) {
+    return IsHandlerName(binding.name) && binding.top_level && binding.defined && !binding.aws_lambda;
+  });
+}
+
 std::optional<MisnamedApp> FindMisnamedApp(const python::Module& module) {
   for (const python::Assignment& assignment : module.assignments()) {
     if (assignment.function != -1 || assignment.guarded) continue;
     if (assignment.target.kind != python::Expr::Kind::kName) continue;
     if (assignment.value.kind != python::Expr::Kind::kCall || assignment.value.call < 0) continue;
     const python::Call& call = module.calls()[assignment.value.call];
-    if (std::find(std::begin(kAppClasses), std::end(kAppClasses), call.callee) == std::end(kAppClasses)) continue;
+    if (!IsAppClass(call.callee)) continue;
     return MisnamedApp{std::string(assignment.target.text), assignment.target.range};
   }
   return std::nullopt;

@@ -43,6 +43,29 @@ struct EntrypointNearMiss {
 };
 std::optional<EntrypointNearMiss> FindEntrypointNearMiss(const python::Module& module);
 
+// A module-level `handler` (else `Handler`: the runtime took the first it had) that
+// certainly is no class: a function, a lambda, the application, an application or a
+// Mangum instance (`handler = Mangum(app)`, written for AWS Lambda). Before @vercel/python
+// 6.28.0 the runtime served that name ahead of `app` and stopped on a non-class:
+// packages/python/vc_init.py (vercel/vercel 015ad8345372, and 0660c0e0af48 before it)
+// runs `issubclass(base, BaseHTTPRequestHandler)` on it, which raises TypeError
+// ("issubclass() arg 1 must be a class") at start. nullopt when the name is a class, may
+// be one (`handler = make_handler()`, an import) or is bound inside a block (`if
+// os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):`), where whether it runs is unknown.
+struct NonClassHandler {
+  std::string name;
+  Range range;
+  std::string what;       // "a Mangum adapter (AWS Lambda's)"
+  std::string statement;  // "handler = Mangum(app)"
+};
+std::optional<NonClassHandler> FindNonClassHandler(const python::Module& module);
+
+// Whether the module defines `handler`/`Handler` at the top level with a def or class,
+// as Vercel's Python functions name theirs: a sign the file was written for Vercel. Not
+// AWS Lambda's `def handler(event, context)` (docs.aws.amazon.com, "Lambda function
+// handler in Python": `def handler_name(event, context)`).
+bool NamesVercelHandler(const python::Module& module);
+
 // A module-level `x = Flask(...)` / `FastAPI(...)` / `Starlette(...)`... bound to another
 // name than Vercel looks for: its name and where. nullopt when there is none.
 struct MisnamedApp {

@@ -94,6 +94,42 @@ std::optional<std::vector<std::string>> PythonFilesOfBuilds(const std::vector<st
   return std::vector<std::string>(built.begin(), built.end());
 }
 
+namespace {
+
+// What follows `@vercel/python@` in a `use` or `runtime`; nullopt when it pins no version.
+std::optional<std::string> PinnedVersion(const vercel::JsonValue* spec) {
+  constexpr std::string_view kPinned = "@vercel/python@";
+  if (!spec || !spec->is_string() || !std::string_view(spec->text).starts_with(kPinned)) return std::nullopt;
+  return spec->text.substr(kPinned.size());
+}
+
+}  // namespace
+
+std::optional<std::string> PinnedPythonBuilderVersion(const std::vector<std::string>& files,
+                                                      const vercel::JsonValue* root, std::string_view file) {
+  const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
+  if (builds && builds->is_array()) {
+    for (const vercel::JsonValue& build : builds->items) {
+      const vercel::JsonValue* use = build.Get("use");
+      const vercel::JsonValue* src = build.Get("src");
+      if (!use || !use->is_string() || use->text.find("python") == std::string::npos) continue;
+      if (src && !src->is_string()) continue;
+      const std::vector<std::string> built = FilesMatchingBuildSrc(files, src ? std::string_view(src->text) : "**");
+      if (std::find(built.begin(), built.end(), file) != built.end()) return PinnedVersion(use);
+    }
+    return std::nullopt;
+  }
+  const vercel::JsonValue* functions = root ? root->Get("functions") : nullptr;
+  if (!functions || !functions->is_object()) return std::nullopt;
+  for (const vercel::JsonMember& entry : functions->members) {
+    // `key === fileName || minimatch(fileName, key)` (getFunction, detect-builders.ts): a
+    // key written with "./" matches nothing.
+    if (entry.key.starts_with("./") || (entry.key != file && !Glob(entry.key).Matches(file))) continue;
+    return PinnedVersion(entry.value.Get("runtime"));
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string> ZeroConfigEntrypointCandidates() {
   std::vector<std::string> candidates;
   for (std::string_view folder : {"", "src/", "app/", "api/"}) {

@@ -36,6 +36,14 @@ std::vector<std::string> FilesMatchingBuildSrc(const std::vector<std::string>& f
 std::optional<std::vector<std::string>> PythonFilesOfBuilds(const std::vector<std::string>& files,
                                                              const vercel::JsonValue* root);
 
+// The version of @vercel/python vercel.json pins for `file` (what follows
+// `@vercel/python@`): the `use` of the first Python `builds` entry that builds it, or,
+// without `builds`, the `runtime` of the first `functions` pattern that matches it
+// (detectBuilders takes `func?.runtime || match?.use`). nullopt when none pins one: the
+// build then uses the builder the vercel CLI bundles.
+std::optional<std::string> PinnedPythonBuilderVersion(const std::vector<std::string>& files,
+                                                      const vercel::JsonValue* root, std::string_view file);
+
 // Zero-configuration Python entrypoints in the order Vercel tries them
 // (@vercel/python, PYTHON_ENTRYPOINT_DIRS x PYTHON_ENTRYPOINT_FILENAMES):
 // {"", src, app, api} x {app, index, server, main, wsgi, asgi}.py.

@@ -20,7 +20,9 @@ Checks every value of `vercel.json` against the type and range Vercel accepts:
 (`vercel-php@0.7.3`), function patterns relative to the project root (no leading `/`),
 booleans that are booleans, required properties that are present. A `builds` `use` or a
 `runtime` that pins a version of `@vercel/python` npm never published
-(`@vercel/python@4.1.2`) is reported too: the build cannot install it.
+(`@vercel/python@4.1.2`) is reported too, and so is a `use` with a partial version no
+release matches (`@vercel/python@3.9`: a Python version in the builder's place): the
+build cannot install it.
 
 The plan is `hobby` unless `.faaslint.yaml` says `plan: pro` or `plan: enterprise`.
 
@@ -78,29 +80,56 @@ void CheckPlanCaps(const project::VercelConfig& config, const Settings& settings
   }
 }
 
+// Why npm finds no builder for `version`: an exact version never published, or a
+// partial one (3.9) with no release in the range npm reads it as, often a Python version.
+std::string NoSuchBuilderVersion(std::string_view version) {
+  if (!vercel::IsPartialVersion(version)) {
+    return fmt::format("@vercel/python has no version {}: npm cannot install it and the build fails", version);
+  }
+  // npm 11.19.1, `npm install @vercel/python@3.9` (2026-12-02): "No matching version found
+  // for @vercel/python@3.9."
+  const std::string why = vercel::LooksLikePythonVersion(version)
+                              ? fmt::format("`{}` is a Python version, not the builder's: ", version)
+                              : std::string();
+  return fmt::format("{}@vercel/python has no {}.x, so npm cannot install it and the build fails (No matching "
+                     "version found for @vercel/python@{})",
+                     why, version, version);
+}
+
+std::string PythonBuilderVersionHelp(std::string_view version) {
+  if (vercel::LooksLikePythonVersion(version)) {
+    return fmt::format("drop the version, \"@vercel/python\": {}", vercel::kPythonVersionSource);
+  }
+  return fmt::format("use a published version (the newest is {}) or drop the version: \"@vercel/python\"",
+                     vercel::NewestPythonBuilderVersion());
+}
+
 // `"use": "@vercel/python@4.1.2"`, `"runtime": "@vercel/python@4.1.2"`: the build
-// installs that version from npm, and one that was never published fails it.
-void CheckPythonBuilderVersion(const project::VercelConfig& config, const vercel::JsonValue* spec, Sink& out) {
+// installs that version from npm, and one that was never published fails it. So does a
+// partial `use` (`@vercel/python@3.9`) with no release in its range; a partial `runtime`
+// is the schema's to report (fs-detectors wants a full version there).
+void CheckPythonBuilderVersion(const project::VercelConfig& config, const vercel::JsonValue* spec, bool exact_only,
+                               Sink& out) {
   constexpr std::string_view kPrefix = "@vercel/python@";
   if (!spec || !spec->is_string() || !std::string_view(spec->text).starts_with(kPrefix)) return;
   const std::string_view version = std::string_view(spec->text).substr(kPrefix.size());
+  if (exact_only && vercel::IsPartialVersion(version)) return;
   if (vercel::PythonBuilderVersion(version) != vercel::BuilderVersion::kNeverPublished) return;
-  out.Report(Location{config.path, spec->range},
-             fmt::format("@vercel/python has no version {}: npm cannot install it and the build fails", version),
-             fmt::format("use a published version (the newest is {}) or drop the version: \"@vercel/python\"",
-                         vercel::NewestPythonBuilderVersion()));
+  out.Report(Location{config.path, spec->range}, NoSuchBuilderVersion(version), PythonBuilderVersionHelp(version));
 }
 
 void CheckPythonBuilderVersions(const project::VercelConfig& config, Sink& out) {
   const vercel::JsonValue* root = config.root();
   const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
   if (builds && builds->is_array()) {
-    for (const vercel::JsonValue& build : builds->items) CheckPythonBuilderVersion(config, build.Get("use"), out);
+    for (const vercel::JsonValue& build : builds->items) {
+      CheckPythonBuilderVersion(config, build.Get("use"), /*exact_only=*/false, out);
+    }
   }
   const vercel::JsonValue* functions = root ? root->Get("functions") : nullptr;
   if (functions && functions->is_object()) {
     for (const vercel::JsonMember& entry : functions->members) {
-      CheckPythonBuilderVersion(config, entry.value.Get("runtime"), out);
+      CheckPythonBuilderVersion(config, entry.value.Get("runtime"), /*exact_only=*/true, out);
     }
   }
 }

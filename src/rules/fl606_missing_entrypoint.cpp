@@ -1,10 +1,12 @@
 #include <fmt/format.h>
 
 #include "project/entrypoint.h"
+#include "project/functions.h"
 #include "project/project.h"
 #include "python/module.h"
 #include "rules/registry.h"
 #include "rules/vercel_rule.h"
+#include "vercel/python_builder_versions.h"
 
 namespace faaslint::rules {
 namespace {
@@ -23,16 +25,25 @@ from-import) or `handler`/`Handler` (a `BaseHTTPRequestHandler` subclass). It po
 at the Flask/FastAPI application when it exists under another name, and says why a
 near miss does not count: a `handler` that is a function or a wrapped app
 (`handler = Mangum(app)`), an `app` bound only inside `if`/`try`, a star import.
+Without `vercel.json`, the `api/` files are checked when one of them has an entrypoint
+or defines a `handler` with a `def` or `class` (not AWS Lambda's
+`def handler(event, context)`).
+
+When `vercel.json` pins `@vercel/python` older than 6.28.0 (`"use":
+"@vercel/python@4"`), a file with an `app` is reported too when it also binds a
+module-level `handler` that is not a class, such as `handler = Mangum(app)`.
 
 ## Why it fails on serverless
-Vercel turns *every* Python file in `api/` into its own function and reads it looking
-for one of those names, in the file's top-level statements only (not inside `if` or
-`try`). Without one the build fails: `Could not find a top-level "app",
-"application", or "handler"` (on older runtimes the function crashed with
-FUNCTION_INVOCATION_FAILED on its first request instead). A helper module placed in
-`api/` (`api/utils.py`, `api/db.py`) has none. An app created as
-`server = Flask(__name__)` is invisible to Vercel for the same reason, and so is
-`handler = Mangum(app)`, written for AWS Lambda.
+Vercel reads each Python file in `api/` looking for one of those names, in the file's
+top-level statements only (not inside `if` or `try`). Without one it deploys no
+function from the file, and a file a `builds` entry names, or the zero-configuration
+entrypoint, fails the build: `Could not find a top-level "app", "application", or
+"handler"` (on older runtimes the function crashed with FUNCTION_INVOCATION_FAILED on
+its first request instead). A helper module placed in `api/` (`api/utils.py`,
+`api/db.py`) has none. An app created as `server = Flask(__name__)` is invisible to
+Vercel for the same reason, and so is `handler = Mangum(app)`, written for AWS Lambda.
+A builder older than 6.28.0 served `handler` ahead of `app` whenever the file had one,
+and stopped at start when it was not a class.
 
 ## Example
 ```python
@@ -109,12 +120,48 @@ Explanation Explain(const project::EntrypointNearMiss& miss) {
   return {};
 }
 
-void ReportNearMiss(const std::string& path, const project::EntrypointNearMiss& miss, Sink& out) {
+// What a missing entrypoint costs. The builder fails the build on a file it is given (a
+// `builds` entry, the zero-configuration app), but the zero-configuration detection gives
+// it no api/ file without one: since vercel/vercel#14493 (December 2025: "A helper file in
+// /api that does not export an app or http handler should *not* create a lambda") such a
+// file gets no function at all.
+std::string Consequence(const project::Project& project, std::string_view path) {
+  const vercel::JsonValue* root = project.vercel_config() ? project.vercel_config()->root() : nullptr;
+  const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
+  if (path.starts_with("api/") && !(builds && builds->is_array())) {
+    return fmt::format("so Vercel deploys no function from {}", path);
+  }
+  return fmt::format("so the build fails ({})", kBuildError);
+}
+
+void ReportNearMiss(const project::Project& project, const std::string& path, const project::EntrypointNearMiss& miss,
+                    Sink& out) {
   Explanation explanation = Explain(miss);
   std::string message = explanation.build_fails
-                            ? fmt::format("{}, so the build fails ({})", explanation.why, kBuildError)
+                            ? fmt::format("{}, {}", explanation.why, Consequence(project, path))
                             : std::move(explanation.why);
   out.Report(Location{path, miss.range}, std::move(message), std::move(explanation.help));
+}
+
+// A file with an `app` and, beside it, a `handler` that is no class (`handler =
+// Mangum(app)`, left from AWS Lambda): harmless for the builder the vercel CLI bundles,
+// whose runtime serves the name the build found, but a builder pinned before 6.28.0 serves
+// `handler` first and stops the function at start (entrypoint.h has the sources).
+void CheckHandlerAheadOfApp(const project::Project& project, const std::string& path, const python::Module& module,
+                            Sink& out) {
+  std::optional<project::NonClassHandler> handler = project::FindNonClassHandler(module);
+  if (!handler || !project.vercel_config()) return;
+  std::optional<std::string> pinned =
+      project::PinnedPythonBuilderVersion(project.snapshot().files(), project.vercel_config()->root(), path);
+  if (!pinned || !vercel::PythonBuilderServesHandlerBeforeApp(*pinned)) return;
+  out.Report(Location{path, handler->range},
+             fmt::format("`{}` is {}, not a class, and @vercel/python@{} (before 6.28.0) serves `{}` ahead of "
+                         "`app`: its runtime stops the function at start (issubclass() of a non-class raises "
+                         "TypeError), so every request fails",
+                         handler->name, handler->what, *pinned, handler->name),
+             fmt::format("remove `{}`: Vercel serves `app` itself (or unpin the builder: from 6.28.0 it serves the "
+                         "`app` the build finds)",
+                         handler->statement));
 }
 
 void Check(const ProjectContext& cx, Sink& out) {
@@ -123,18 +170,25 @@ void Check(const ProjectContext& cx, Sink& out) {
   if (project.zero_config_entry() && !project.vercel_config()) return;  // not known to be a Vercel project
   std::vector<std::pair<std::string, const python::Module*>> missing;
   bool some_found = false;
+  bool names_handler = false;
   for (const std::string& entry : project.python_entries()) {
     const python::Module* module = project.PythonModule(entry);
     if (!module || module->has_syntax_errors()) continue;
-    if (project::HasEntrypoint(*module)) some_found = true;
-    else missing.push_back({entry, module});
+    if (project::HasEntrypoint(*module)) {
+      some_found = true;
+      CheckHandlerAheadOfApp(project, entry, *module, out);
+    } else {
+      missing.push_back({entry, module});
+      names_handler = names_handler || project::NamesVercelHandler(*module);
+    }
   }
-  // An api/ folder is Vercel's only when vercel.json says so or a sibling is a function:
-  // other projects (Django, ...) have api/ packages too.
-  if (!project.vercel_config() && !some_found) return;
+  // An api/ folder is Vercel's only when vercel.json says so, a sibling is a function, or
+  // a file defines a `handler` as Vercel's functions do: other projects (Django, ...) have
+  // api/ packages too.
+  if (!project.vercel_config() && !some_found && !names_handler) return;
   for (const auto& [path, module] : missing) {
     if (std::optional<project::EntrypointNearMiss> miss = project::FindEntrypointNearMiss(*module)) {
-      ReportNearMiss(path, *miss, out);
+      ReportNearMiss(project, path, *miss, out);
       continue;
     }
     if (std::optional<project::MisnamedApp> app = project::FindMisnamedApp(*module)) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace faaslint::vercel {
 namespace {
@@ -40,32 +41,78 @@ constexpr std::array<std::string_view, 232> kPublished = {
 
 using Triple = std::tuple<int, int, int>;
 
-// MAJOR.MINOR.PATCH, nothing else (no prerelease, range or tag).
-std::optional<Triple> ExactVersion(std::string_view text) {
-  int parts[3] = {};
-  for (int i = 0; i < 3; ++i) {
-    const char* end = text.data() + text.size();
-    auto [next, error] = std::from_chars(text.data(), end, parts[i]);
+// MAJOR, MAJOR.MINOR or MAJOR.MINOR.PATCH: digits and dots, nothing else (no prerelease,
+// operator, `x` or tag).
+std::optional<std::vector<int>> DottedNumbers(std::string_view text) {
+  std::vector<int> numbers;
+  while (numbers.size() < 3) {
+    int number = 0;
+    auto [next, error] = std::from_chars(text.data(), text.data() + text.size(), number);
     if (error != std::errc() || next == text.data()) return std::nullopt;
+    numbers.push_back(number);
     text.remove_prefix(next - text.data());
-    if (i < 2) {
-      if (!text.starts_with('.')) return std::nullopt;
-      text.remove_prefix(1);
-    }
+    if (text.empty()) return numbers;
+    if (!text.starts_with('.')) return std::nullopt;
+    text.remove_prefix(1);
   }
-  if (!text.empty()) return std::nullopt;
-  return Triple{parts[0], parts[1], parts[2]};
+  return std::nullopt;
+}
+
+// The lowest version `numbers` names: a missing part is 0.
+Triple Lowest(const std::vector<int>& numbers) {
+  return {numbers[0], numbers.size() > 1 ? numbers[1] : 0, numbers.size() > 2 ? numbers[2] : 0};
+}
+
+Triple Newest() { return Lowest(*DottedNumbers(NewestPythonBuilderVersion())); }
+
+bool IsListed(std::string_view version) {
+  return std::find(kPublished.begin(), kPublished.end(), version) != kPublished.end();
+}
+
+// The newest published release (prereleases are outside npm's ranges) whose leading
+// parts are `numbers`: 3.9 -> 3.9.x. nullopt when none is.
+std::optional<Triple> NewestPublishedIn(const std::vector<int>& numbers) {
+  std::optional<Triple> newest;
+  for (std::string_view published : kPublished) {
+    std::optional<std::vector<int>> release = DottedNumbers(published);
+    if (!release || release->size() != 3 || !std::equal(numbers.begin(), numbers.end(), release->begin())) continue;
+    newest = std::max(newest.value_or(Triple{}), Lowest(*release));
+  }
+  return newest;
+}
+
+// What npm installs for `version`: itself when it is exact and published, the newest
+// release in a partial one's range; nullopt for the rest.
+std::optional<Triple> Installed(std::string_view version) {
+  std::optional<std::vector<int>> numbers = DottedNumbers(version);
+  if (!numbers) return std::nullopt;
+  if (numbers->size() == 3) return IsListed(version) ? std::optional(Lowest(*numbers)) : std::nullopt;
+  return NewestPublishedIn(*numbers);
 }
 
 }  // namespace
 
 BuilderVersion PythonBuilderVersion(std::string_view version) {
-  if (std::find(kPublished.begin(), kPublished.end(), version) != kPublished.end()) {
-    return BuilderVersion::kPublished;
-  }
-  std::optional<Triple> wanted = ExactVersion(version);
-  if (!wanted || *wanted > *ExactVersion(NewestPythonBuilderVersion())) return BuilderVersion::kUnknown;
+  if (IsListed(version)) return BuilderVersion::kPublished;
+  std::optional<std::vector<int>> numbers = DottedNumbers(version);
+  if (!numbers || Lowest(*numbers) > Newest()) return BuilderVersion::kUnknown;
+  if (numbers->size() < 3 && NewestPublishedIn(*numbers)) return BuilderVersion::kPublished;
   return BuilderVersion::kNeverPublished;
+}
+
+bool IsPartialVersion(std::string_view version) {
+  std::optional<std::vector<int>> numbers = DottedNumbers(version);
+  return numbers && numbers->size() < 3;
+}
+
+bool LooksLikePythonVersion(std::string_view version) {
+  std::optional<std::vector<int>> numbers = DottedNumbers(version);
+  return numbers && numbers->size() > 1 && (*numbers)[0] == 3 && (*numbers)[1] >= 2 && (*numbers)[1] <= 99;
+}
+
+bool PythonBuilderServesHandlerBeforeApp(std::string_view version) {
+  std::optional<Triple> installed = Installed(version);
+  return installed && *installed < Triple{6, 28, 0};
 }
 
 std::string_view NewestPythonBuilderVersion() { return kPublished.back(); }

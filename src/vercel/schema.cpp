@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/edit_distance.h"
+#include "vercel/python_builder_versions.h"
 #include "vercel/schema_tree.h"
 #include "vercel/semver.h"
 
@@ -237,6 +238,28 @@ std::string RuntimeHelp(std::string_view pattern) {
   return "Vercel's own runtimes need no `runtime`: remove it, or pin a runtime package version";
 }
 
+// A function's `runtime` must end in a full version (`vercel-php@0.7.3`). `3.9` in
+// "@vercel/python@3.9" is a Python version in the runtime's place.
+void CheckRuntimeVersion(const JsonValue& runtime, const std::string& path, std::string_view pattern,
+                         std::vector<SchemaIssue>* out) {
+  std::string_view tag = runtime.text;
+  const size_t at = tag.rfind('@');
+  if (at != std::string_view::npos) tag = tag.substr(at + 1);
+  if (IsSemver(tag)) return;
+  if (at != std::string_view::npos && at > 0 && LooksLikePythonVersion(tag)) {
+    out->push_back({SchemaIssueKind::kInvalidValue, runtime.range, path + ".runtime",
+                    fmt::format("`{}.runtime` \"{}\" ends in `{}`, a Python version, not the runtime's; a "
+                                "runtime is written `name@1.2.3`",
+                                path, runtime.text, tag),
+                    fmt::format("remove `runtime`: Python functions need none, and {}", kPythonVersionSource)});
+    return;
+  }
+  out->push_back({SchemaIssueKind::kInvalidValue, runtime.range, path + ".runtime",
+                  fmt::format("`{}.runtime` \"{}\" has no version; a community runtime is written `name@1.2.3`",
+                              path, runtime.text),
+                  RuntimeHelp(pattern)});
+}
+
 // @vercel/fs-detectors 7.7.3 validateFunctions(): checks beyond the JSON schema.
 void CheckFunctionEntries(const JsonValue& root, std::vector<SchemaIssue>* out) {
   const JsonValue* functions = root.Get("functions");
@@ -256,18 +279,7 @@ void CheckFunctionEntries(const JsonValue& root, std::vector<SchemaIssue>* out) 
                       fmt::format("`{}` must set at least one property", path), ""});
     }
     const JsonValue* runtime = entry.value.Get("runtime");
-    if (runtime && runtime->is_string()) {
-      std::string_view tag = runtime->text;
-      size_t at = tag.rfind('@');
-      if (at != std::string_view::npos) tag = tag.substr(at + 1);
-      if (!IsSemver(tag)) {
-        out->push_back({SchemaIssueKind::kInvalidValue, runtime->range, path + ".runtime",
-                        fmt::format("`{}.runtime` \"{}\" has no version; a community runtime is written "
-                                    "`name@1.2.3`",
-                                    path, runtime->text),
-                        RuntimeHelp(entry.key)});
-      }
-    }
+    if (runtime && runtime->is_string()) CheckRuntimeVersion(*runtime, path, entry.key, out);
   }
 }
 

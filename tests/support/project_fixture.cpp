@@ -63,4 +63,13 @@ std::string Render(const std::vector<Finding>& findings) {
   return out;
 }
 
+std::string RenderWithHelp(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    out += Render({f});
+    if (!f.help.empty()) out += "  help: " + f.help + "\n";
+  }
+  return out;
+}
+
 }  // namespace faaslint::testing

@@ -31,5 +31,7 @@ std::vector<Finding> RunProjectRule(const std::string& code, std::map<std::strin
                                     Settings settings = {});
 // One line per finding: "path:line:col: message".
 std::string Render(const std::vector<Finding>& findings);
+// As Render, each finding followed by "  help: ..." when it has a help.
+std::string RenderWithHelp(const std::vector<Finding>& findings);
 
 }  // namespace faaslint::testing

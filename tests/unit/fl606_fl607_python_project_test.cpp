@@ -32,18 +32,19 @@ TEST(FL606, AcceptsEveryWayOfBindingTheName) {
             "");
 }
 
-// @vercel/python 25.0.0 fails the build when its reading of the file finds no entrypoint;
-// these are the shapes it does not read, each with why (a star import binds nothing it sees).
+// The shapes Vercel's reading of a file does not take as an entrypoint, each with why (a
+// star import binds nothing it sees). An api/ file without one gets no function
+// (vercel/vercel#14493); a file a `builds` entry names fails the build.
 TEST(FL606, NearMissesSayWhyTheBuildDoesNotSeeThem) {
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"vercel.json", "{}"},
                                             {"api/a.py", "from lib import *\n"},
                                             {"api/b.py", "def handler(request):\n    pass\n"},
                                             {"api/c.py", "class handler:\n    pass\n"}})),
             "api/a.py:1:17: `from lib import *` may bring in `app`, but Vercel's build reads only the names the file "
-            "binds itself, so the build fails (Could not find a top-level \"app\", \"application\", or \"handler\")\n"
+            "binds itself, so Vercel deploys no function from api/a.py\n"
             "api/b.py:1:1: `handler` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler "
-            "subclass and an application only as `app` or `application`, so the build fails (Could not find a "
-            "top-level \"app\", \"application\", or \"handler\")\n"
+            "subclass and an application only as `app` or `application`, so Vercel deploys no function from "
+            "api/b.py\n"
             "api/c.py:1:1: `handler` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the "
             "function on its first request (\"Handler must inherit from BaseHTTPRequestHandler\")\n");
 }
@@ -52,8 +53,7 @@ TEST(FL606, GuardedBindingDoesNotCountAndUnknownProjectsAreLeftAlone) {
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"vercel.json", "{}"},
                                             {"api/index.py", "if __name__ == '__main__':\n    app = 1\n"}})),
             "api/index.py:2:5: `app` is bound only inside a block (if, try, with, for): Vercel's build reads only "
-            "the file's top-level statements, so the build fails (Could not find a top-level \"app\", "
-            "\"application\", or \"handler\")\n");
+            "the file's top-level statements, so Vercel deploys no function from api/index.py\n");
   // No vercel.json and no sibling function: an api/ package of some other framework.
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/views.py", "def index(request):\n    pass\n"}})), "");
   // A zero-configuration entry is checked only in a project with vercel.json.
@@ -61,6 +61,97 @@ TEST(FL606, GuardedBindingDoesNotCountAndUnknownProjectsAreLeftAlone) {
             "main.py:1:1: main.py is deployed as a function but defines no top-level `app`, `application` or "
             "`handler`\n");
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"main.py", "print(1)\n"}})), "");
+}
+
+TEST(FL606, NearMissInABuildsEntryFailsTheBuild) {
+  EXPECT_EQ(Render(RunProjectRule("FL606",
+                                  {{"vercel.json", R"J({"builds": [{"src": "api/b.py", "use": "@vercel/python"}]})J"},
+                                   {"api/b.py", "def handler(request):\n    pass\n"}})),
+            "api/b.py:1:1: `handler` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler "
+            "subclass and an application only as `app` or `application`, so the build fails (Could not find a "
+            "top-level \"app\", \"application\", or \"handler\")\n");
+}
+
+// QA round 5 (repro C): a lone api/ file with a Node-style `def handler(request, response)`
+// and no vercel.json. Naming `handler` marks the api/ folder as Vercel's; AWS Lambda's
+// `def handler(event, context)` does not, and other api/ packages are still left alone.
+TEST(FL606, AHandlerFunctionMarksTheApiFolderAsVercels) {
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/ping.py", "def handler(request, response):\n"
+                                                            "    response.status_code = 200\n"}})),
+            "api/ping.py:1:1: `handler` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler "
+            "subclass and an application only as `app` or `application`, so Vercel deploys no function from "
+            "api/ping.py\n");
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/ping.py", "class handler:\n    pass\n"}})),
+            "api/ping.py:1:1: `handler` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the "
+            "function on its first request (\"Handler must inherit from BaseHTTPRequestHandler\")\n");
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/ping.py", "def handler(event, context):\n    return {}\n"}})), "");
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/ping.py", "from mangum import Mangum\nfrom main import api\n"
+                                                            "handler = Mangum(api)\n"}})),
+            "");
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/views.py", "def handlers(request):\n    pass\n"},
+                                            {"api/urls.py", "if True:\n    def handler(request):\n        pass\n"}})),
+            "");
+}
+
+// QA round 5 (repro B): `handler = Mangum(app)` beside `app`. The runtime of the builder
+// the vercel CLI bundles serves the name the build found (`app`, @vercel/python 6.28.0,
+// vercel/vercel#15635), so only a builder pinned before 6.28.0 serves `handler` first and
+// stops at start.
+constexpr const char* kFastApiWithMangum =
+    "from fastapi import FastAPI\nfrom mangum import Mangum\n\napp = FastAPI()\n\nhandler = Mangum(app)\n";
+
+std::string BuiltWith(const std::string& use, const std::string& source = kFastApiWithMangum) {
+  return Render(RunProjectRule(
+      "FL606", {{"vercel.json", R"J({"builds": [{"src": "api/index.py", "use": ")J" + use + R"J("}]})J"},
+                {"api/index.py", source}}));
+}
+
+TEST(FL606, NonClassHandlerBesideAppWithABuilderBefore6_28) {
+  EXPECT_EQ(BuiltWith("@vercel/python@4"),
+            "api/index.py:6:1: `handler` is a Mangum adapter (AWS Lambda's), not a class, and @vercel/python@4 "
+            "(before 6.28.0) serves `handler` ahead of `app`: its runtime stops the function at start "
+            "(issubclass() of a non-class raises TypeError), so every request fails\n");
+  EXPECT_EQ(RenderWithHelp(RunProjectRule(
+                "FL606", {{"vercel.json", R"J({"functions": {"api/*.py": {"runtime": "@vercel/python@6.26.0"}}})J"},
+                          {"api/index.py", kFastApiWithMangum}})),
+            "api/index.py:6:1: `handler` is a Mangum adapter (AWS Lambda's), not a class, and @vercel/python@6.26.0 "
+            "(before 6.28.0) serves `handler` ahead of `app`: its runtime stops the function at start "
+            "(issubclass() of a non-class raises TypeError), so every request fails\n"
+            "  help: remove `handler = Mangum(app)`: Vercel serves `app` itself (or unpin the builder: from 6.28.0 it "
+            "serves the `app` the build finds)\n");
+  EXPECT_EQ(BuiltWith("@vercel/python@4.3.1", "from flask import Flask\napp = Flask(__name__)\n"
+                                               "def handler(event, context):\n"
+                                               "    return awsgi.response(app, event, context)\n"),
+            "api/index.py:3:1: `handler` is a function, not a class, and @vercel/python@4.3.1 (before 6.28.0) serves "
+            "`handler` ahead of `app`: its runtime stops the function at start (issubclass() of a non-class raises "
+            "TypeError), so every request fails\n");
+  EXPECT_EQ(BuiltWith("@vercel/python@3", "from flask import Flask\napp = Flask(__name__)\nHandler = app\n"),
+            "api/index.py:3:1: `Handler` is the application itself, not a class, and @vercel/python@3 (before 6.28.0) "
+            "serves `Handler` ahead of `app`: its runtime stops the function at start (issubclass() of a non-class "
+            "raises TypeError), so every request fails\n");
+}
+
+TEST(FL606, NonClassHandlerBesideAppIsHarmlessOtherwise) {
+  // The builder the CLI bundles (no version, a tag, 6.28.0 and later, no vercel.json).
+  for (const char* use : {"@vercel/python", "@vercel/python@latest", "@vercel/python@6.28.0", "@vercel/python@25"}) {
+    EXPECT_EQ(BuiltWith(use), "") << use;
+  }
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/index.py", kFastApiWithMangum}})), "");
+  // Bound only when running on AWS Lambda; a class; a value that may be a class.
+  EXPECT_EQ(BuiltWith("@vercel/python@4", "import os\nfrom fastapi import FastAPI\napp = FastAPI()\n"
+                                          "if os.environ.get(\"AWS_LAMBDA_FUNCTION_NAME\"):\n"
+                                          "    from mangum import Mangum\n    handler = Mangum(app)\n"),
+            "");
+  EXPECT_EQ(BuiltWith("@vercel/python@4", "from http.server import BaseHTTPRequestHandler\napp = 1\n"
+                                          "class handler(BaseHTTPRequestHandler):\n    pass\n"),
+            "");
+  EXPECT_EQ(BuiltWith("@vercel/python@4", "app = 1\nhandler = make_handler_class()\n"), "");
+  // Not deployed to Vercel: the builds entry builds api/index.py only.
+  EXPECT_EQ(Render(RunProjectRule(
+                "FL606", {{"vercel.json", R"J({"builds": [{"src": "api/index.py", "use": "@vercel/python@4"}]})J"},
+                          {"api/index.py", "from fastapi import FastAPI\napp = FastAPI()\n"},
+                          {"lambda_main.py", kFastApiWithMangum}})),
+            "");
 }
 
 TEST(FL607, UndeclaredImportsWithImportNameMapping) {

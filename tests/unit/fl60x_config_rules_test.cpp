@@ -4,6 +4,7 @@
 #include "project/project.h"
 #include "rules/registry.h"
 #include "support/project_fixture.h"
+#include "vercel/python_builder_versions.h"
 
 namespace faaslint::testing {
 namespace {
@@ -12,6 +13,17 @@ std::string Lint(const std::string& code, const std::string& vercel_json, Plan p
   Settings settings;
   settings.plan = plan;
   return Render(RunProjectRule(code, {{"vercel.json", vercel_json}, {"api/index.py", "app = 1\n"}}, settings));
+}
+
+// vercel.json whose `builds` build api/a.py, api/b.py, ... with `uses`, one entry a line
+// from line 2 (each `use` value starts in column 30).
+std::string BuildsUsing(const std::vector<std::string>& uses) {
+  std::string json = "{\"builds\": [";
+  for (size_t i = 0; i < uses.size(); ++i) {
+    json += "\n  {\"src\": \"api/" + std::string(1, static_cast<char>('a' + i)) + ".py\", \"use\": \"" + uses[i] +
+            "\"}" + (i + 1 < uses.size() ? "," : "]}");
+  }
+  return json;
 }
 
 TEST(FL601, ReportsEveryProblemWithItsPosition) {
@@ -130,20 +142,73 @@ TEST(FL603, RuntimeHelpFitsTheFunctionsLanguage) {
 // project pinned one); published versions, ranges, tags and versions newer than the
 // table knows are not reported.
 TEST(FL603, PythonBuilderVersionNeverPublished) {
-  EXPECT_EQ(Lint("FL603", R"J({"builds": [
-  {"src": "api/a.py", "use": "@vercel/python@4.1.2"},
-  {"src": "api/b.py", "use": "@vercel/python@3.1.60"},
-  {"src": "api/c.py", "use": "@vercel/python@4"},
-  {"src": "api/d.py", "use": "@vercel/python@^3.1.0"},
-  {"src": "api/e.py", "use": "@vercel/python@latest"},
-  {"src": "api/f.py", "use": "@vercel/python@99.0.0"},
-  {"src": "api/g.py", "use": "@vercel/python"},
-  {"src": "api/h.py", "use": "@vercel/python@15.0.0"}]})J"),
+  EXPECT_EQ(Lint("FL603", BuildsUsing({"@vercel/python@4.1.2", "@vercel/python@3.1.60", "@vercel/python@4",
+                                       "@vercel/python@^3.1.0", "@vercel/python@latest", "@vercel/python@99.0.0",
+                                       "@vercel/python", "@vercel/python@15.0.0"})),
             "vercel.json:2:30: @vercel/python has no version 4.1.2: npm cannot install it and the build fails\n"
             "vercel.json:9:30: @vercel/python has no version 15.0.0: npm cannot install it and the build fails\n");
   EXPECT_EQ(Lint("FL603", R"J({"functions": {"api/*.py": {"runtime": "@vercel/python@2.1.0"},
   "api/x.py": {"runtime": "@vercel/python@6.0.0"}}})J"),
             "vercel.json:1:40: @vercel/python has no version 2.1.0: npm cannot install it and the build fails\n");
+}
+
+// QA round 5 (repro M7): `@vercel/python@3.9`, a Python version where the builder's goes.
+// npm reads a partial version as a range (3.9.x) and fails when no release is in it; a
+// range or partial version a release matches, a tag (the CLI then uses the builder it
+// bundles) and a version newer than the table knows are not reported.
+TEST(FL603, PartialBuilderVersionWithoutARelease) {
+  std::vector<Finding> findings = RunProjectRule(
+      "FL603", {{"vercel.json", BuildsUsing({"@vercel/python@3.9", "@vercel/python@5.1", "@vercel/python@3.12",
+                                             "@vercel/python@4", "@vercel/python@4.3", "@vercel/python@3",
+                                             "@vercel/python@^4.0.0", "@vercel/python@canary", "@vercel/python@26",
+                                             "@vercel/python@25.1"})}});
+  EXPECT_EQ(RenderWithHelp(findings),
+            "vercel.json:2:30: `3.9` is a Python version, not the builder's: @vercel/python has no 3.9.x, so npm "
+            "cannot install it and the build fails (No matching version found for @vercel/python@3.9)\n"
+            "  help: drop the version, \"@vercel/python\": the Python version comes from `.python-version` or "
+            "pyproject.toml's `requires-python`\n"
+            "vercel.json:3:30: @vercel/python has no 5.1.x, so npm cannot install it and the build fails (No "
+            "matching version found for @vercel/python@5.1)\n"
+            "  help: use a published version (the newest is 25.0.0) or drop the version: \"@vercel/python\"\n"
+            "vercel.json:4:30: `3.12` is a Python version, not the builder's: @vercel/python has no 3.12.x, so npm "
+            "cannot install it and the build fails (No matching version found for @vercel/python@3.12)\n"
+            "  help: drop the version, \"@vercel/python\": the Python version comes from `.python-version` or "
+            "pyproject.toml's `requires-python`\n");
+}
+
+// A function `runtime` wants a full version (fs-detectors validateFunctions), so the
+// schema reports a partial one, once, and names a Python version for what it is.
+TEST(FL603, PythonVersionAsAFunctionRuntime) {
+  EXPECT_EQ(RenderWithHelp(RunProjectRule(
+                "FL603", {{"vercel.json", R"J({"functions": {"api/*.py": {"runtime": "@vercel/python@3.9"}}})J"},
+                          {"api/index.py", "app = 1\n"}})),
+            "vercel.json:1:40: `functions['api/*.py'].runtime` \"@vercel/python@3.9\" ends in `3.9`, a Python "
+            "version, not the runtime's; a runtime is written `name@1.2.3`\n"
+            "  help: remove `runtime`: Python functions need none, and the Python version comes from "
+            "`.python-version` or pyproject.toml's `requires-python`\n");
+  EXPECT_EQ(Lint("FL603", R"J({"functions": {"api/*.py": {"runtime": "@vercel/python@4.3"}}})J"),
+            "vercel.json:1:40: `functions['api/*.py'].runtime` \"@vercel/python@4.3\" has no version; a community "
+            "runtime is written `name@1.2.3`\n");
+}
+
+TEST(PythonBuilderVersions, WhatNpmInstallsForAPin) {
+  using vercel::BuilderVersion;
+  EXPECT_EQ(vercel::PythonBuilderVersion("4.3.1"), BuilderVersion::kPublished);
+  EXPECT_EQ(vercel::PythonBuilderVersion("4.3"), BuilderVersion::kPublished);
+  EXPECT_EQ(vercel::PythonBuilderVersion("25"), BuilderVersion::kPublished);
+  EXPECT_EQ(vercel::PythonBuilderVersion("3.10"), BuilderVersion::kNeverPublished);
+  EXPECT_EQ(vercel::PythonBuilderVersion("0"), BuilderVersion::kNeverPublished);
+  for (const char* unknown : {"25.1", "26", "99.0.0", "latest", "3.x", "~3.1.0", "3.9.", ".9", "v3.9", ""}) {
+    EXPECT_EQ(vercel::PythonBuilderVersion(unknown), BuilderVersion::kUnknown) << unknown;
+  }
+  EXPECT_TRUE(vercel::PythonBuilderServesHandlerBeforeApp("6.26.0"));
+  EXPECT_TRUE(vercel::PythonBuilderServesHandlerBeforeApp("5"));
+  EXPECT_FALSE(vercel::PythonBuilderServesHandlerBeforeApp("6"));  // npm installs 6.58.0
+  EXPECT_FALSE(vercel::PythonBuilderServesHandlerBeforeApp("6.28.0"));
+  EXPECT_FALSE(vercel::PythonBuilderServesHandlerBeforeApp("6.27"));  // no 6.27.x: nothing installs
+  EXPECT_FALSE(vercel::PythonBuilderServesHandlerBeforeApp("4.1.2"));
+  EXPECT_FALSE(vercel::PythonBuilderServesHandlerBeforeApp("latest"));
+  EXPECT_FALSE(vercel::PythonBuilderServesHandlerBeforeApp("1.2.2-canary.2"));
 }
 
 TEST(FL603, PlanCapsFollowTheConfiguredPlan) {
