@@ -1,5 +1,9 @@
 #include <fmt/format.h>
 
+#include <optional>
+#include <set>
+#include <string>
+
 #include "project/entrypoint.h"
 #include "project/functions.h"
 #include "project/project.h"
@@ -40,7 +44,8 @@ function from the file, and a file a `builds` entry names, or the zero-configura
 entrypoint, fails the build: `Could not find a top-level "app", "application", or
 "handler"` (on older runtimes the function crashed with FUNCTION_INVOCATION_FAILED on
 its first request instead). A helper module placed in `api/` (`api/utils.py`,
-`api/db.py`) has none. An app created as `server = Flask(__name__)` is invisible to
+`api/db.py`) has none; one that another function file imports is not reported, since it
+then gets no function and does no harm. An app created as `server = Flask(__name__)` is invisible to
 Vercel for the same reason, and so is `handler = Mangum(app)`, written for AWS Lambda.
 A builder older than 6.28.0 served `handler` ahead of `app` whenever the file had one,
 and stopped at start when it was not a class.
@@ -52,8 +57,8 @@ from flask import Flask
 server = Flask(__name__)
 ```
 ```python
-# api/db.py  -- a helper, but Vercel deploys it as a function
-def connect(): ...
+# api/report.py  -- meant as a function, but Vercel deploys none from it
+def report(): ...
 ```
 ```python
 # api/asgi.py  -- written for AWS Lambda
@@ -71,6 +76,14 @@ app = Flask(__name__)
 ```python
 # api/asgi.py
 from main import app
+```
+```python
+# api/report.py
+from flask import Flask
+app = Flask(__name__)
+
+@app.get("/api/report")
+def report(): ...
 ```
 Move helpers out of `api/` (to `lib/db.py`), or prefix them with `_` (`api/_db.py`):
 Vercel leaves those alone and they can still be imported.
@@ -125,12 +138,14 @@ Explanation Explain(const project::EntrypointNearMiss& miss) {
 // it no api/ file without one: since vercel/vercel#14493 (December 2025: "A helper file in
 // /api that does not export an app or http handler should *not* create a lambda") such a
 // file gets no function at all.
-std::string Consequence(const project::Project& project, std::string_view path) {
+bool AutoDetectedApiFile(const project::Project& project, std::string_view path) {
   const vercel::JsonValue* root = project.vercel_config() ? project.vercel_config()->root() : nullptr;
   const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
-  if (path.starts_with("api/") && !(builds && builds->is_array())) {
-    return fmt::format("so Vercel deploys no function from {}", path);
-  }
+  return path.starts_with("api/") && !(builds && builds->is_array());
+}
+
+std::string Consequence(const project::Project& project, std::string_view path) {
+  if (AutoDetectedApiFile(project, path)) return fmt::format("so Vercel deploys no function from {}", path);
   return fmt::format("so the build fails ({})", kBuildError);
 }
 
@@ -164,11 +179,28 @@ void CheckHandlerAheadOfApp(const project::Project& project, const std::string& 
                          handler->statement));
 }
 
+// The api/ files that another function file imports: helpers (`from api.db import
+// connect`, `from .db import connect`). Since vercel/vercel#14493 such a file, with no
+// entrypoint of its own, gets no function and does no harm (QA round 5).
+std::set<std::string> ImportedByOtherEntries(const project::Project& project) {
+  std::set<std::string> imported;
+  for (const std::string& entry : project.python_entries()) {
+    const python::Module* module = project.PythonModule(entry);
+    if (!module) continue;
+    for (const python::Import& import : module->imports()) {
+      std::optional<std::string> file = project::ResolveLocalImport(project.snapshot(), entry, import);
+      if (file && *file != entry) imported.insert(std::move(*file));
+    }
+  }
+  return imported;
+}
+
 void Check(const ProjectContext& cx, Sink& out) {
   const project::Project& project = cx.project;
   if (!TargetsVercel(cx)) return;
   if (project.zero_config_entry() && !project.vercel_config()) return;  // not known to be a Vercel project
   std::vector<std::pair<std::string, const python::Module*>> missing;
+  std::optional<std::set<std::string>> helpers;  // found when first needed
   bool some_found = false;
   bool names_handler = false;
   for (const std::string& entry : project.python_entries()) {
@@ -199,13 +231,21 @@ void Check(const ProjectContext& cx, Sink& out) {
                  fmt::format("rename `{}` to `app` (or add `app = {}`)", app->name, app->name));
       continue;
     }
+    if (AutoDetectedApiFile(project, path)) {
+      if (!helpers) helpers = ImportedByOtherEntries(project);
+      if (helpers->count(path)) continue;
+      out.Report(Location{path, Range{{1, 1}, {1, 1}}},
+                 fmt::format("{} defines no top-level `app`, `application` or `handler`, so Vercel deploys no "
+                             "function from it",
+                             path),
+                 "expose the WSGI/ASGI application as `app` (or, if it is a helper, rename it to start with `_`)");
+      continue;
+    }
     out.Report(Location{path, Range{{1, 1}, {1, 1}}},
                fmt::format("{} is deployed as a function but defines no top-level `app`, `application` or "
                            "`handler`",
                            path),
-               path.starts_with("api/")
-                   ? "if it is a helper, move it out of api/ or rename it to start with `_`"
-                   : "expose the WSGI/ASGI application as `app`");
+               "expose the WSGI/ASGI application as `app`");
   }
 }
 

@@ -15,10 +15,30 @@ TEST(FL606, HelperInApiAndMisnamedApp) {
                                             {"api/_helpers.py", "def f():\n    pass\n"},
                                             {"api/ok.py", "from http.server import BaseHTTPRequestHandler\n"
                                                           "class handler(BaseHTTPRequestHandler):\n    pass\n"}})),
-            "api/db.py:1:1: api/db.py is deployed as a function but defines no top-level `app`, `application` or "
-            "`handler`\n"
+            "api/db.py:1:1: api/db.py defines no top-level `app`, `application` or `handler`, so Vercel deploys no "
+            "function from it\n"
             "api/index.py:2:1: the application is bound to `server`; Vercel looks for a top-level `app`, "
             "`application` or `handler`\n");
+}
+
+// Since vercel/vercel#14493 an api/ file without an entrypoint gets no function: a helper
+// that another function file imports (by package path or relatively) does no harm.
+TEST(FL606, AHelperInApiThatAFunctionImportsIsNotReported) {
+  const std::string app = "from flask import Flask\napp = Flask(__name__)\n";
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"vercel.json", "{}"},
+                                            {"api/index.py", "from api.db import connect\n" + app},
+                                            {"api/report.py", "from .util import fmt\n" + app},
+                                            {"api/db.py", "def connect():\n    pass\n"},
+                                            {"api/util.py", "def fmt():\n    pass\n"},
+                                            {"api/orphan.py", "def run():\n    pass\n"}})),
+            "api/orphan.py:1:1: api/orphan.py defines no top-level `app`, `application` or `handler`, so Vercel "
+            "deploys no function from it\n");
+  // Named in `builds`, the same helper fails the build: still reported.
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"vercel.json", R"J({"builds": [{"src": "api/*.py", "use": "@vercel/python"}]})J"},
+                                            {"api/index.py", "from api.db import connect\n" + app},
+                                            {"api/db.py", "def connect():\n    pass\n"}})),
+            "api/db.py:1:1: api/db.py is deployed as a function but defines no top-level `app`, `application` or "
+            "`handler`\n");
 }
 
 TEST(FL606, AcceptsEveryWayOfBindingTheName) {
