@@ -242,6 +242,14 @@ struct FinallyClause {
   int function = -1;
 };
 
+// A `return` statement and what it returns: a helper's verdict (`return key == secret`)
+// that its caller tests.
+struct Return {
+  Expr value;  // kNone for a bare `return`; kOther for several values (`return a, b`)
+  Range range;
+  int function = -1;
+};
+
 // A read of a bare name (`task`, `pool` in `pool.submit`): what "is this name used
 // again" questions need. Stores are not reads; neither are keyword-argument names.
 struct NameLoad {
@@ -293,6 +301,7 @@ class Module {
   const std::vector<SubscriptAccess>& subscripts() const { return subscripts_; }
   const std::vector<Loop>& loops() const { return loops_; }
   const std::vector<IfTest>& if_tests() const { return if_tests_; }
+  const std::vector<Return>& returns() const { return returns_; }
   const std::vector<NameLoad>& name_loads() const { return name_loads_; }
   const std::vector<FinallyClause>& finally_clauses() const { return finally_clauses_; }
   // The compound statements at module level (if, for, while, try, with, match): a name
@@ -365,6 +374,7 @@ class Module {
   std::vector<SubscriptAccess> subscripts_;
   std::vector<Loop> loops_;
   std::vector<IfTest> if_tests_;
+  std::vector<Return> returns_;
   std::vector<NameLoad> name_loads_;
   std::vector<FinallyClause> finally_clauses_;
   std::vector<Range> lambda_bodies_;

@@ -334,7 +334,12 @@ class ModuleBuilder {
       With(node, scope, depth);
     } else if (t_.return_statement.Matches(type)) {
       for (int loop : scope.loops) m_.loops_[loop].has_return = true;
-      for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kReturned, {}, depth);
+      Return statement{Summary(node, Kind::kNone), RangeOf(node), scope.function};
+      for (TSNode child : NamedChildren(node)) {
+        Expr value = Expression(child, scope, ResultUse::kReturned, {}, depth);
+        if (!Is(child, t_.comment)) statement.value = std::move(value);
+      }
+      m_.returns_.push_back(std::move(statement));
     } else if (t_.raise_statement.Matches(type)) {
       for (int loop : scope.loops) m_.loops_[loop].has_return = true;
       for (TSNode child : NamedChildren(node)) Expression(child, scope, ResultUse::kOther, {}, depth);

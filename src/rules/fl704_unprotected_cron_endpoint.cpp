@@ -30,20 +30,28 @@ and so do the functions it calls in turn, three calls deep. A dependency counts 
 FastAPI takes it from: the route's `dependencies=[Depends(f)]`, a parameter's
 `Depends(f)` (also inside `Annotated[...]`) or `Security(f)`, the `dependencies=` of its
 `APIRouter`, of `include_router`, or of the `FastAPI` app — and what such a function
-itself depends on.
+itself depends on. A handler that compares the Authorization header with a secret of
+another name instead (`f"Bearer {os.environ['CRON_TOKEN']}"`) is not open, but Vercel's
+calls pass it only where `CRON_SECRET` has the same value: that is what it reports then.
 
 It also reports two checks that refuse every call Vercel makes:
 - one that compares the Authorization header with the bare secret (no `Bearer `, no
-  `split` of the header);
+  `split` of the header). Werkzeug's `request.authorization.token` (Flask, Werkzeug 2.3
+  and later) is the token without its scheme: comparing it with the bare secret is right;
 - one that compares `CRON_SECRET` with a header other than Authorization
   (`request.headers.get("X-Cron-Secret")`, a FastAPI `x_cron_secret: str = Header()`) or
   with a query parameter (`request.args.get("key")`, `request.query_params["key"]`, a
   FastAPI `key: str` or `Query()` parameter), and refuses the request when they differ
-  (`abort`, `raise`, a 401 or 403). It is reported only when that is the only way in: not
-  when anything where a check counts reads the Authorization header, a Bearer scheme or
-  Vercel's `vercel-cron` user agent, nor when the comparison sits inside another `if` or
-  after one that may let the call through. A query parameter is not judged when the cron
-  path of `vercel.json` carries a query (`/api/cron?key=...`): Vercel calls it as written.
+  (`abort`, `raise`, a 401 or 403), in the `if` itself or in a helper that returns the
+  comparison (`if not authorized(): abort(403)`). It is reported only when that is the
+  only way in: not when anything where a check counts reads the Authorization header, a
+  Bearer scheme or Vercel's `vercel-cron` user agent, nor when the comparison sits inside
+  another `if` or after one that may let the call through. A test that the secret is
+  unset (`if not secret: return True`) lets nothing through where the project sets it.
+  A query parameter is not judged when the cron path of `vercel.json` carries a query
+  (`/api/cron?key=...`): Vercel calls it as written. A handler that never reads
+  `CRON_SECRET` but checks another secret that way (`request.headers.get("X-Token") !=
+  os.environ["JOB_TOKEN"]`) is reported as such, not as one anyone can call.
 
 And it warns when the secret is read with a literal default
 (`os.environ.get("CRON_SECRET", "dev-secret")`, `os.getenv("CRON_SECRET", "changeme")`)
@@ -133,19 +141,24 @@ void ReportBareComparison(const project::Project& project, const CronCall& cron,
          "compare it with f\"Bearer {os.environ['CRON_SECRET']}\"", out);
 }
 
-// A check on a header or query parameter Vercel never sends fails the same way.
-void ReportMisplacedSecret(const project::Project& project, const CronCall& cron, Sink& out) {
+// A check on a header or query parameter Vercel never sends fails the same way, whether
+// it compares CRON_SECRET or (`kind`) another secret.
+bool ReportMisplacedSecret(const project::Project& project, const CronCall& cron, project::SecretKind kind,
+                           Sink& out) {
   const bool path_has_query = cron.path.text.find('?') != std::string::npos;
   std::optional<project::MisplacedSecret> misplaced =
-      project::FindMisplacedSecretComparison(project, cron.handler, cron.scope, path_has_query);
-  if (!misplaced) return;
+      project::FindMisplacedSecretComparison(project, cron.handler, cron.scope, path_has_query, kind);
+  if (!misplaced) return false;
+  const bool cron_secret = kind == project::SecretKind::kCronSecret;
   Report(cron, std::move(misplaced->where),
-         fmt::format("the cron endpoint for \"{}\" compares CRON_SECRET with {}, which Vercel's cron calls never "
-                     "carry: every cron call is refused and the job never runs",
-                     cron.path.text, misplaced->compared),
-         "Vercel sends only `Authorization: Bearer <CRON_SECRET>`: compare that header with "
-         "f\"Bearer {os.environ['CRON_SECRET']}\"",
+         fmt::format("the cron endpoint for \"{}\" compares {} with {}, which Vercel's cron calls never carry: every "
+                     "cron call is refused and the job never runs",
+                     cron.path.text, cron_secret ? "CRON_SECRET" : "a secret", misplaced->compared),
+         fmt::format("Vercel sends only `Authorization: Bearer <CRON_SECRET>`: {}compare that header with "
+                     "f\"Bearer {{os.environ['CRON_SECRET']}}\"",
+                     cron_secret ? "" : "set CRON_SECRET in the project's environment variables and "),
          out);
+  return true;
 }
 
 // A literal default opens the endpoint wherever the deployment lacks the variable. One
@@ -185,10 +198,23 @@ void Check(const ProjectContext& cx, Sink& out) {
       const CronCall call{*config, *path, route, handler, project::CronSecretScope(cx.project, handler)};
       if (project::ChecksCronSecret(call.scope)) {
         ReportBareComparison(cx.project, call, out);
-        ReportMisplacedSecret(cx.project, call, out);
+        ReportMisplacedSecret(cx.project, call, project::SecretKind::kCronSecret, out);
         ReportLiteralDefaults(call, reported_defaults, out);
         continue;
       }
+      // Another secret in the Authorization header is a check, though Vercel's calls pass
+      // it only where CRON_SECRET has its value. In another header or the query, no cron
+      // call passes. Either way the endpoint is not open.
+      if (project::ComparesAuthorizationWithASecret(cx.project, handler, call.scope)) {
+        Report(call, Location{handler.file, handler.route->range},
+               fmt::format("the cron endpoint for \"{}\" compares the Authorization header with a secret other than "
+                           "CRON_SECRET: Vercel's cron calls carry `Bearer <CRON_SECRET>` and pass only where "
+                           "CRON_SECRET has the same value",
+                           path->text),
+               "compare it with f\"Bearer {os.environ['CRON_SECRET']}\"", out);
+        continue;
+      }
+      if (ReportMisplacedSecret(cx.project, call, project::SecretKind::kAnySecret, out)) continue;
       Report(call, Location{handler.file, handler.route->range},
              fmt::format("cron endpoint for \"{}\" does not check CRON_SECRET: anyone can call it", path->text),
              "compare the Authorization header with f\"Bearer {os.environ['CRON_SECRET']}\" and return 401 otherwise",

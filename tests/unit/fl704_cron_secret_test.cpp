@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "support/project_fixture.h"
 
@@ -296,6 +297,264 @@ TEST(FL704, QueryOfTheCronPathIsSent) {
             "`X-Key`, which Vercel's cron calls never carry: every cron call is refused and the job never runs\n");
 }
 
+std::string Bare(const std::string& where) {
+  return where + ": the cron endpoint for \"/api/cron\" compares the Authorization header with CRON_SECRET itself, "
+                 "but Vercel sends `Bearer <CRON_SECRET>`: every cron call is refused and the job never runs\n";
+}
+
+constexpr char kOpen[] =
+    "api/index.py:5:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n";
+
+// Werkzeug (2.3 and later) parses `Authorization: Bearer <t>` into `request.authorization`,
+// whose `.token` is <t> without the scheme: compared with the bare secret, it is a right
+// check (QA: reported as a bare comparison). A test of `.type` checks no secret and cuts
+// no scheme.
+TEST(FL704, WerkzeugTokenComparedWithTheSecretIsARightCheck) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n";  // the body starts on line 7
+  for (const char* body : {
+           R"py(    auth = request.authorization  # Werkzeug >= 2.3 parses "Bearer <t>" into .type/.token
+    if not auth or auth.token != os.environ.get("CRON_SECRET"):
+        abort(401)
+)py",
+           R"py(    if request.authorization is None or request.authorization.token != os.environ["CRON_SECRET"]:
+        abort(401)
+)py",
+           R"py(    auth = request.authorization
+    if not auth or auth.type != "bearer" or auth.token != os.environ["CRON_SECRET"]:
+        abort(401)
+)py",
+           R"py(    auth = request.authorization
+    token = auth.token if auth else ""
+    if not hmac.compare_digest(token or "", os.environ["CRON_SECRET"]):
+        abort(401)
+)py",
+       }) {
+    EXPECT_EQ(Fl704(CronApp("flask", "import hmac\n" + route + body + "    return 'ok'\n")), "") << body;
+  }
+  // The scheme tested, the header itself compared with the bare secret: still refused.
+  EXPECT_EQ(Fl704(CronApp("flask", route + R"py(    auth = request.authorization
+    if not auth or auth.type != "bearer" or request.headers.get("Authorization") != os.environ["CRON_SECRET"]:
+        abort(401)
+    return "ok"
+)py")),
+            Bare("api/index.py:8:5"));
+  // Another parse's `.token`, or `.type` alone, is not the parsed header's token.
+  EXPECT_EQ(Fl704(CronApp("flask", route + R"py(    oauth = get_oauth()
+    if request.headers.get("Authorization") != os.environ["CRON_SECRET"] or oauth.token is None:
+        abort(401)
+    return "ok"
+)py")),
+            Bare("api/index.py:8:5"));
+  EXPECT_EQ(Fl704(CronApp("flask", route + R"py(    auth = request.authorization
+    if not auth or auth.type != "bearer":
+        abort(401)
+    return "ok"
+)py")),
+            kOpen);
+}
+
+std::string OtherSecret(const std::string& where, const std::string& compared) {
+  return where + ": the cron endpoint for \"/api/cron\" compares a secret with " + compared +
+         ", which Vercel's cron calls never carry: every cron call is refused and the job never runs\n";
+}
+
+// A handler that never reads CRON_SECRET but compares another secret with a header Vercel
+// does not send, or with the query, is not open: it refuses every cron call (QA: it was
+// "anyone can call it").
+TEST(FL704, AnotherSecretInAHeaderOrQueryVercelNeverSends) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n";
+  EXPECT_EQ(Fl704(CronApp("flask", route + R"py(    if request.headers.get("X-CRON-TOKEN") != os.getenv("CRON_TOKEN"):
+        abort(401)
+    return "ok"
+)py")),
+            OtherSecret("api/index.py:7:5", "the header `X-CRON-TOKEN`"));
+  EXPECT_EQ(Fl704(CronApp("flask", "API_KEY = os.environ['API_KEY']\n" + route + R"py(    expected = API_KEY
+    if not request.args.get("key") == expected:
+        return "forbidden", 403
+    return "ok"
+)py")),
+            OtherSecret("api/index.py:9:5", "the query parameter `key`"));
+  EXPECT_EQ(Fl704(CronApp("fastapi", route.substr(0, route.size() - 3) +
+                                         R"py(x_api_key: Optional[str] = Header(None)):
+    if x_api_key != os.getenv("API_KEY"):
+        raise HTTPException(status_code=401)
+    return {}
+)py")),
+            OtherSecret("api/index.py:8:5", "the header `x-api-key`"));
+  // In a helper the handler calls.
+  EXPECT_EQ(Fl704(CronApp("flask", R"py(
+def verify():
+    if request.headers.get("X-Token") != os.environ["JOB_TOKEN"]:
+        abort(403)
+
+@app.get('/api/cron')
+def cron():
+    verify()
+    return "ok"
+)py")),
+            OtherSecret("api/index.py:6:5", "the header `X-Token`"));
+}
+
+std::string OtherSecretInAuthorization(const std::string& where) {
+  return where + ": the cron endpoint for \"/api/cron\" compares the Authorization header with a secret other than "
+                 "CRON_SECRET: Vercel's cron calls carry `Bearer <CRON_SECRET>` and pass only where CRON_SECRET has "
+                 "the same value\n";
+}
+
+// Another secret where Vercel sends CRON_SECRET: not open, and Vercel's calls pass only
+// where CRON_SECRET has the same value (it was "anyone can call it"). Nothing checked, or
+// checked against no secret: still open.
+TEST(FL704, AnotherSecretInTheAuthorizationHeaderIsNoOpenEndpoint) {
+  const std::string route = "\nimport hmac\n@app.get('/api/cron')\ndef cron():\n";  // the route on line 6
+  const std::pair<std::string, std::string> cases[] = {
+      {route + R"py(    if request.headers.get("Authorization") != f"Bearer {os.environ['CRON_TOKEN']}":
+        abort(401)
+)py",
+       "6:2"},
+      {"TOKEN = os.environ['CRON_TOKEN']\n" + route +
+           R"py(    if not hmac.compare_digest(request.headers.get("Authorization", ""), f"Bearer {TOKEN}"):
+        abort(401)
+)py",
+       "7:2"},
+      {route + R"py(    auth = request.authorization
+    if auth is None or auth.token != os.environ["CRON_TOKEN"]:
+        abort(401)
+)py",
+       "6:2"},
+  };
+  for (const auto& [code, where] : cases) {
+    EXPECT_EQ(Fl704(CronApp("flask", code + "    return 'ok'\n")), OtherSecretInAuthorization("api/index.py:" + where))
+        << code;
+  }
+  EXPECT_EQ(Fl704(CronApp("fastapi", R"py(
+def verify(authorization: str = Header("")):
+    return authorization == "Bearer " + os.environ["JOB_SECRET"]
+
+@app.get('/api/cron')
+def cron(ok: bool = Depends(verify)):
+    return {}
+)py")),
+            OtherSecretInAuthorization("api/index.py:9:2"));
+  const std::string open_route = "\n@app.get('/api/cron')\ndef cron():\n";
+  for (const char* body : {
+           "    return 'ok'\n",
+           "    if request.headers.get('X-Mode') != 'cron':\n        abort(400)\n    return 'ok'\n",
+           "    if request.args.get('key') != os.environ['KEY']:\n        print('manual')\n    return 'ok'\n",
+           "    if request.headers.get('Authorization') != 'Bearer ' + PUBLIC_NAME:\n        abort(401)\n"
+           "    return 'ok'\n",
+       }) {
+    EXPECT_EQ(Fl704(CronApp("flask", open_route + body)), kOpen) << body;
+  }
+}
+
+// A helper that returns the comparison, tested by the handler (`if not authorized():
+// refuse`), is the gate; `if not secret: return True` lets nothing in where the project
+// sets CRON_SECRET, so it does not hide the comparison (QA: nothing was reported).
+TEST(FL704, MisplacedSecretInAReturnedComparison) {
+  const std::string handler = "\n@app.get('/api/cron')\ndef cron():\n    if not _authorized():\n"
+                              "        return 'forbidden', 403\n    return 'ok'\n";
+  EXPECT_EQ(Fl704(CronApp("flask", R"py(
+def _authorized() -> bool:
+    secret = os.getenv("CRON_SECRET", "").strip()
+    if not secret:
+        return True
+    return request.args.get("token", "") == secret or request.headers.get("X-Cron-Secret", "") == secret
+)py" + handler)),
+            Misplaced("api/index.py:13:5", "the query parameter `token` and the header `X-Cron-Secret`"));
+  EXPECT_EQ(Fl704(CronApp("flask", R"py(
+def _authorized():
+    return hmac.compare_digest(request.args.get("key", ""), os.environ["CRON_SECRET"])
+)py" + handler)),
+            Misplaced("api/index.py:10:5", "the query parameter `key`"));
+  // Not when a return lets a request in otherwise: the Authorization header, a debug
+  // switch, a test that is not of the secret.
+  for (const char* helper : {
+           R"py(
+def _authorized():
+    secret = os.environ["CRON_SECRET"]
+    return request.headers.get("Authorization") == f"Bearer {secret}" or request.args.get("token") == secret
+)py",
+           R"py(
+def _authorized():
+    if app.debug:
+        return True
+    return request.args.get("token") == os.environ["CRON_SECRET"]
+)py",
+           R"py(
+def _authorized():
+    return request.args.get("token") == os.environ["CRON_SECRET"] or is_admin()
+)py",
+           R"py(
+def _authorized():
+    token = request.args.get("token")
+    return token is not None and token == os.environ["CRON_SECRET"] or ALLOW_ALL
+)py",
+       }) {
+    EXPECT_EQ(Fl704(CronApp("flask", helper + handler)), "") << helper;
+  }
+  // Not when the handler lets the match in and refuses after: what refuses is not seen.
+  EXPECT_EQ(Fl704(CronApp("flask", R"py(
+def _authorized():
+    return request.args.get("token") == os.environ["CRON_SECRET"]
+
+@app.get('/api/cron')
+def cron():
+    if _authorized():
+        return run()
+    abort(403)
+)py")),
+            "");
+}
+
+// A test that the secret is set, or an earlier `if` (or the `if` an `elif` follows) that
+// it is unset, lets no request in where the project has a secret.
+TEST(FL704, MisplacedSecretBehindATestOfTheSecretItself) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron():\n    secret = os.environ.get('CRON_SECRET')\n";
+  const std::pair<const char*, const char*> cases[] = {
+      {"    if secret and request.headers.get('X-Key') != secret:\n        abort(401)\n", "8:5"},
+      {"    if secret is not None:\n        if request.headers.get('X-Key') != secret:\n            abort(401)\n",
+       "9:9"},
+      {"    if not secret:\n        return 'CRON_SECRET is not set', 500\n"
+       "    if request.headers.get('X-Key') != secret:\n        abort(401)\n",
+       "10:5"},
+      {"    if not secret:\n        abort(500)\n    elif request.headers.get('X-Key') != secret:\n        abort(401)\n",
+       "10:5"},
+  };
+  for (const auto& [body, where] : cases) {
+    EXPECT_EQ(Fl704(CronApp("flask", route + body + "    return 'ok'\n")),
+              Misplaced(std::string("api/index.py:") + where, "the header `X-Key`"))
+        << body;
+  }
+  // A call that may judge the request is no test of the secret itself.
+  for (const char* body : {
+           "    if cron_secret_ok() and request.headers.get('X-Key') != secret:\n        abort(401)\n",
+           "    if not has_cron_secret(request):\n        return run()\n"
+           "    if request.headers.get('X-Key') != secret:\n        abort(401)\n",
+       }) {
+    EXPECT_EQ(Fl704(CronApp("flask", route + body + "    return 'ok'\n")), "") << body;
+  }
+}
+
+// FastAPI: an Authorization parameter that nothing reads is not looked at; the report
+// names the header compared, and is no bare comparison (QA: "compares the Authorization
+// header"). One that is read leaves the check alone.
+TEST(FL704, FastApiReportNamesTheHeaderCompared) {
+  const std::string route = "\n@app.get('/api/cron')\ndef cron(authorization: Optional[str] = Header(None), ";
+  EXPECT_EQ(Fl704(CronApp("fastapi", route + R"py(x_cron_secret: Optional[str] = Header(None)):
+    if x_cron_secret != os.environ["CRON_SECRET"]:
+        raise HTTPException(status_code=401)
+    return {}
+)py")),
+            Misplaced("api/index.py:8:5", "the header `x-cron-secret`"));
+  EXPECT_EQ(Fl704(CronApp("fastapi", route + R"py(x_cron_secret: Optional[str] = Header(None)):
+    secret = os.environ["CRON_SECRET"]
+    if authorization != f"Bearer {secret}" and x_cron_secret != secret:
+        raise HTTPException(status_code=401)
+    return {}
+)py")),
+            "");
+}
+
 std::string LiteralDefault(const std::string& where, const std::string& literal) {
   return where + ": CRON_SECRET falls back to the literal \"" + literal +
          "\" when the deployment does not set it: anyone who reads the source can call the cron endpoint for "
@@ -378,12 +637,13 @@ TEST(FL704, SecretReadThroughAModuleNameOrASettingsFieldCounts) {
   };
   EXPECT_EQ(lint("import os\nSECRET = os.getenv(\"CRON_SECRET\")\n", "SECRET"), "");
   EXPECT_EQ(lint("from config import settings\n", "settings.cron_secret"), "");
-  // Another variable, or a name that only contains the alias: not a check of the secret.
+  // Another variable, or a name that only contains the alias: not a check of the secret
+  // (but one of another secret, where Vercel sends CRON_SECRET).
   EXPECT_EQ(lint("import os\nSECRET = os.getenv(\"API_KEY\")\n", "SECRET"),
-            "api/index.py:6:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+            OtherSecretInAuthorization("api/index.py:6:2"));
   EXPECT_EQ(lint("import os\nSECRET = os.getenv(\"CRON_SECRET\")\nSECRET_V2 = os.getenv(\"API_KEY\")\n",
                  "SECRET_V2"),
-            "api/index.py:7:2: cron endpoint for \"/api/cron\" does not check CRON_SECRET: anyone can call it\n");
+            OtherSecretInAuthorization("api/index.py:7:2"));
 }
 
 }  // namespace
