@@ -347,8 +347,7 @@ void CheckNoneAtImport(const python::Module& module, Sink& out) {
       operand = &call.receiver;
       error = "AttributeError";
     }
-    if (operand == nullptr) continue;
-    if (!RaisesAtImport(module, call, error)) continue;
+    if (operand == nullptr || !RaisesAtImport(module, call, error)) continue;
     const python::Call* read = ReadWithoutDefault(module, *operand);
     const python::Assignment* alias = read ? nullptr : names.At(*operand, call.range);
     if (alias) read = ReadWithoutDefault(module, alias->value);
