@@ -127,17 +127,25 @@ class Checker {
     // `clients["s3"] = boto3.client("s3")`: found once, not per store (that was quadratic
     // on a module of 16,000 handlers each storing into a cache).
     for (const python::Assignment& assignment : module.assignments()) {
+      if (assignment.target.kind == Expr::Kind::kName && assignment.function >= 0) {
+        const python::Call* get = python::CallOf(module, assignment.value);
+        if (get && get->method == "get") cache_lookups_.Add({assignment.function, get->receiver.text}, &assignment);
+      }
       if (assignment.target.kind != Expr::Kind::kSubscript) continue;
       const python::Call* value = python::CallOf(module, assignment.value);
       if (value && IsNetworkClient(value->callee)) client_stores_.insert(assignment.target.range);
       if (assignment.op == "=") plain_stores_.insert(assignment.target.range);
     }
+    cache_lookups_.Seal();
     for (const python::IfTest& test : module.if_tests()) {
-      if (std::string_view tested = TestedContainer(test.condition); test.function >= 0 && !tested.empty()) {
+      if (test.function < 0) continue;
+      if (std::string_view tested = TestedContainer(test.condition); !tested.empty()) {
         cache_tests_.Add({test.function, tested}, &test);
       }
+      tests_by_function_.Add(test.function, &test);
     }
     cache_tests_.Seal();
+    tests_by_function_.Seal();
   }
 
   void Run() {
@@ -392,17 +400,11 @@ class Checker {
   // = (now + 300, value)`: the same read-through cache, with an expiry of its own (QA round 5:
   // a token lookup kept for five minutes).
   bool FillsCacheAfterLookup(std::string_view container, const Range& at, int function) const {
-    for (const python::Assignment& lookup : module_.assignments()) {
-      if (lookup.function != function || lookup.target.kind != Expr::Kind::kName || !(lookup.range.end <= at.start)) {
-        continue;
-      }
-      const python::Call* get = lookup.value.kind == Expr::Kind::kCall ? python::CallOf(module_, lookup.value) : nullptr;
-      if (get == nullptr || get->method != "get" || get->receiver.text != container) continue;
-      for (const python::IfTest& test : module_.if_tests()) {
-        if (test.function != function || test.condition.range.start < lookup.range.end || !(test.body.end <= at.start)) {
-          continue;
-        }
-        if (Returns(test.body) && Mentions(test.condition.text, lookup.target.text)) return true;
+    for (const python::Assignment* lookup : cache_lookups_.Find({function, container})) {
+      if (!(lookup->range.end <= at.start)) continue;
+      for (const python::IfTest* test : tests_by_function_.Find(function)) {
+        if (test->condition.range.start < lookup->range.end || !(test->body.end <= at.start)) continue;
+        if (Returns(test->body) && Mentions(test->condition.text, lookup->target.text)) return true;
       }
     }
     return false;
@@ -492,6 +494,9 @@ class Checker {
   std::vector<EnvironChange> environ_changes_;  // on a request path, in module order
   // (function, container) -> the tests of FillsCache's kinds about it, in module order.
   FlatMultimap<std::pair<int, std::string_view>, const python::IfTest*> cache_tests_;
+  // (function, container) -> `hit = container.get(key)` in that function, in module order.
+  FlatMultimap<std::pair<int, std::string_view>, const python::Assignment*> cache_lookups_;
+  FlatMultimap<int, const python::IfTest*> tests_by_function_;  // in module order
   Sink& out_;
 };
 
