@@ -9,9 +9,10 @@
 //   from-import (`from main import app`, `... import server as app`); not `import x as
 //   app`, a tuple target, or a class;
 // - `handler` or `Handler`: a class; not a function or an assigned value (`handler =
-//   Mangum(app)`). The runtime (vc_init.py) then exits unless the class is a
-//   BaseHTTPRequestHandler subclass ("Handler must inherit from BaseHTTPRequestHandler"),
-//   which a class without bases is certainly not;
+//   Mangum(app)`). The runtime then exits unless the class is a BaseHTTPRequestHandler
+//   subclass ("Could not determine the application interface" from @vercel/python
+//   6.28.0, "Handler must inherit from BaseHTTPRequestHandler" before), which a class
+//   without bases is certainly not;
 // - a star import binds nothing it can see.
 #pragma once
 

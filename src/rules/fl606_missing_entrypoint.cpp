@@ -109,8 +109,13 @@ Explanation Explain(const project::EntrypointNearMiss& miss) {
                           name),
               "expose the WSGI/ASGI application as `app`, or make `handler` a BaseHTTPRequestHandler subclass"};
     case Kind::kHandlerWithoutBase:
-      return {fmt::format("`{}` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the function on "
-                          "its first request (\"Handler must inherit from BaseHTTPRequestHandler\")",
+      // The runtime's words: "Could not determine the application interface" since
+      // @vercel/python 6.28.0 (vercel_runtime's resolver tries a class that is no
+      // BaseHTTPRequestHandler as an ASGI/WSGI app and exits), "Handler must inherit from
+      // BaseHTTPRequestHandler" before it (vc_init.py).
+      return {fmt::format("`{}` does not inherit from BaseHTTPRequestHandler: Vercel's runtime refuses it and every "
+                          "request fails (\"Could not determine the application interface\"; before @vercel/python "
+                          "6.28.0: \"Handler must inherit from BaseHTTPRequestHandler\")",
                           name),
               fmt::format("declare it `class {}(BaseHTTPRequestHandler):` (from http.server)", name), false};
     case Kind::kNotAtTopLevel:

@@ -65,8 +65,9 @@ TEST(FL606, NearMissesSayWhyTheBuildDoesNotSeeThem) {
             "api/b.py:1:1: `handler` is not a class: Vercel takes `handler` only as a BaseHTTPRequestHandler "
             "subclass and an application only as `app` or `application`, so Vercel deploys no function from "
             "api/b.py\n"
-            "api/c.py:1:1: `handler` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the "
-            "function on its first request (\"Handler must inherit from BaseHTTPRequestHandler\")\n");
+            "api/c.py:1:1: `handler` does not inherit from BaseHTTPRequestHandler: Vercel's runtime refuses it and "
+            "every request fails (\"Could not determine the application interface\"; before @vercel/python 6.28.0: "
+            "\"Handler must inherit from BaseHTTPRequestHandler\")\n");
 }
 
 TEST(FL606, GuardedBindingDoesNotCountAndUnknownProjectsAreLeftAlone) {
@@ -102,8 +103,9 @@ TEST(FL606, AHandlerFunctionMarksTheApiFolderAsVercels) {
             "subclass and an application only as `app` or `application`, so Vercel deploys no function from "
             "api/ping.py\n");
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/ping.py", "class handler:\n    pass\n"}})),
-            "api/ping.py:1:1: `handler` does not inherit from BaseHTTPRequestHandler: Vercel's runtime stops the "
-            "function on its first request (\"Handler must inherit from BaseHTTPRequestHandler\")\n");
+            "api/ping.py:1:1: `handler` does not inherit from BaseHTTPRequestHandler: Vercel's runtime refuses it and "
+            "every request fails (\"Could not determine the application interface\"; before @vercel/python 6.28.0: "
+            "\"Handler must inherit from BaseHTTPRequestHandler\")\n");
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/ping.py", "def handler(event, context):\n    return {}\n"}})), "");
   EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/ping.py", "from mangum import Mangum\nfrom main import api\n"
                                                             "handler = Mangum(api)\n"}})),
