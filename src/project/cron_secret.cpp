@@ -721,9 +721,8 @@ class SecretComparisons {
   // request (`check_cron_secret(request)`).
   bool HoldsTheSecret(const FunctionFacts& facts, const python::Expr& expr) const {
     using Kind = python::Expr::Kind;
-    const bool reads_environment = expr.kind == Kind::kCall && expr.call >= 0 &&
-                                   (facts.function.module->calls()[expr.call].callee == "os.environ.get" ||
-                                    facts.function.module->calls()[expr.call].callee == "os.getenv");
+    const bool reads_environment =
+        expr.kind == Kind::kCall && expr.call >= 0 && facts.function.module->calls()[expr.call].GetsEnvironmentVariable();
     const bool holds = expr.kind == Kind::kName || expr.kind == Kind::kAttribute || expr.kind == Kind::kSubscript;
     return (holds || reads_environment) && IsSecret(facts, expr);
   }
@@ -967,7 +966,7 @@ namespace {
 // The literal a read of CRON_SECRET falls back to, when `call` is one with a non-empty
 // string default: `os.environ.get("CRON_SECRET", "dev-secret")`, `os.getenv(..., default=)`.
 std::optional<std::string> LiteralDefaultOf(const python::Call& call) {
-  if (call.callee != "os.environ.get" && call.callee != "os.getenv") return std::nullopt;
+  if (!call.GetsEnvironmentVariable()) return std::nullopt;
   const python::Argument* name = call.Arg(0, "key");
   const python::Argument* fallback = call.Arg(1, "default");
   auto literal = [](const python::Argument* argument) {

@@ -77,17 +77,37 @@ std::vector<std::string> FilesMatchingBuildSrc(const std::vector<std::string>& f
   return matched;
 }
 
+namespace {
+
+// A `builds` entry that a Python builder runs, and the `src` it builds ("**" without one).
+struct PythonBuild {
+  const vercel::JsonValue* use;
+  std::string_view src;
+};
+
+// The Python entries of a `builds` array, in order; one whose `src` is not a string is
+// FL603's to report and builds nothing here.
+std::vector<PythonBuild> PythonBuildsOf(const vercel::JsonValue& builds) {
+  std::vector<PythonBuild> python;
+  for (const vercel::JsonValue& build : builds.items) {
+    const vercel::JsonValue* use = build.Get("use");
+    if (!use || !use->is_string() || use->text.find("python") == std::string::npos) continue;
+    const vercel::JsonValue* src = build.Get("src");
+    if (src && !src->is_string()) continue;
+    python.push_back({use, src ? std::string_view(src->text) : "**"});
+  }
+  return python;
+}
+
+}  // namespace
+
 std::optional<std::vector<std::string>> PythonFilesOfBuilds(const std::vector<std::string>& files,
                                                              const vercel::JsonValue* root) {
   const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
   if (!builds || !builds->is_array()) return std::nullopt;
   std::set<std::string> built;
-  for (const vercel::JsonValue& build : builds->items) {
-    const vercel::JsonValue* use = build.Get("use");
-    if (!use || !use->is_string() || use->text.find("python") == std::string::npos) continue;
-    const vercel::JsonValue* src = build.Get("src");
-    if (src && !src->is_string()) continue;  // FL603's to report
-    for (std::string& file : FilesMatchingBuildSrc(files, src ? std::string_view(src->text) : "**")) {
+  for (const PythonBuild& build : PythonBuildsOf(*builds)) {
+    for (std::string& file : FilesMatchingBuildSrc(files, build.src)) {
       if (file.ends_with(".py")) built.insert(std::move(file));
     }
   }
@@ -109,13 +129,9 @@ std::optional<std::string> PinnedPythonBuilderVersion(const std::vector<std::str
                                                       const vercel::JsonValue* root, std::string_view file) {
   const vercel::JsonValue* builds = root ? root->Get("builds") : nullptr;
   if (builds && builds->is_array()) {
-    for (const vercel::JsonValue& build : builds->items) {
-      const vercel::JsonValue* use = build.Get("use");
-      const vercel::JsonValue* src = build.Get("src");
-      if (!use || !use->is_string() || use->text.find("python") == std::string::npos) continue;
-      if (src && !src->is_string()) continue;
-      const std::vector<std::string> built = FilesMatchingBuildSrc(files, src ? std::string_view(src->text) : "**");
-      if (std::find(built.begin(), built.end(), file) != built.end()) return PinnedVersion(use);
+    for (const PythonBuild& build : PythonBuildsOf(*builds)) {
+      const std::vector<std::string> built = FilesMatchingBuildSrc(files, build.src);
+      if (std::find(built.begin(), built.end(), file) != built.end()) return PinnedVersion(build.use);
     }
     return std::nullopt;
   }

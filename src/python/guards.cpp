@@ -36,7 +36,7 @@ struct PlatformRead {
 PlatformRead ReadOfPlatformVariable(const Expr& expr, const std::vector<Call>& calls) {
   if (expr.kind == Kind::kCall && expr.call >= 0) {
     const Call& call = calls[expr.call];
-    if (call.callee != "os.environ.get" && call.callee != "os.getenv") return {};
+    if (!call.GetsEnvironmentVariable()) return {};
     const Argument* name = call.Positional(0);
     if (!name || !name->value.IsString() || !IsPlatformVariable(name->value.str)) return {};
     const Argument* fallback = call.Positional(1);

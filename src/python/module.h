@@ -114,6 +114,9 @@ struct Call {
   const Argument* Positional(size_t index) const;  // index among positional args
   // A positional argument or, failing that, the keyword of that name.
   const Argument* Arg(size_t index, std::string_view name) const;
+  // `os.environ.get(...)` or `os.getenv(...)`: a read of the environment that gives None
+  // (or its default) for a missing variable.
+  bool GetsEnvironmentVariable() const { return callee == "os.environ.get" || callee == "os.getenv"; }
 };
 
 struct Route {

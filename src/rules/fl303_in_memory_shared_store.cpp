@@ -257,20 +257,10 @@ const python::Call* RandomSource(const python::Module& module, const Expr& value
 // not in os.environ:`. A random key under it is the same fallback as `... or
 // os.urandom(24)` (QA round 5: the two forms were treated differently).
 bool ReadsEnvironment(const python::Module& module, const Expr& condition) {
-  if ((condition.kind == Expr::Kind::kName || condition.kind == Expr::Kind::kAttribute) &&
-      condition.qualified == "os.environ") {
-    return true;
-  }
-  if (condition.kind == Expr::Kind::kCall && condition.call >= 0) {
-    const python::Call& call = module.calls()[condition.call];
-    if (call.callee == "os.getenv" || call.callee == "os.environ.get") return true;
-    if (std::any_of(call.args.begin(), call.args.end(),
-                    [&](const python::Argument& arg) { return ReadsEnvironment(module, arg.value); })) {
-      return true;
-    }
-  }
-  return std::any_of(condition.items.begin(), condition.items.end(),
-                     [&](const Expr& item) { return ReadsEnvironment(module, item); });
+  return AnyPart(module, condition, [&](const Expr& part) {
+    if (part.kind == Expr::Kind::kCall) return part.call >= 0 && module.calls()[part.call].GetsEnvironmentVariable();
+    return (part.kind == Expr::Kind::kName || part.kind == Expr::Kind::kAttribute) && part.qualified == "os.environ";
+  });
 }
 
 bool FallbackWhenUnset(const python::Module& module, const Range& value) {

@@ -63,7 +63,6 @@ and add the variable for every environment (Production, Preview, Development) in
 project's settings.)"};
 
 constexpr std::string_view kKeyErrors[] = {"KeyError", "LookupError", "*"};
-constexpr std::string_view kEnvironGetters[] = {"os.environ.get", "os.getenv"};
 
 bool IsEnviron(const python::Expr& expr) {
   return (expr.kind == python::Expr::Kind::kName || expr.kind == python::Expr::Kind::kAttribute) &&
@@ -80,7 +79,7 @@ bool TestsPresence(const python::Module& module, const python::Expr& condition, 
   if (condition.kind == Kind::kCall && condition.call >= 0) {
     const python::Call& call = module.calls()[condition.call];
     const python::Argument* name = call.Positional(0);
-    if (OneOf(call.callee, kEnvironGetters) && name && name->value.IsString() && name->value.str == key) return true;
+    if (call.GetsEnvironmentVariable() && name && name->value.IsString() && name->value.str == key) return true;
     return std::any_of(call.args.begin(), call.args.end(),
                        [&](const python::Argument& arg) { return TestsPresence(module, arg.value, key); });
   }
@@ -211,7 +210,7 @@ void CheckDjangoEnviron(const PyContext& cx, Sink& out) {
 const python::Call* ReadWithoutDefault(const python::Module& module, const python::Expr& expr) {
   if (expr.kind != python::Expr::Kind::kCall || expr.call < 0) return nullptr;
   const python::Call& read = module.calls()[expr.call];
-  if (!OneOf(read.callee, kEnvironGetters)) return nullptr;
+  if (!read.GetsEnvironmentVariable()) return nullptr;
   const python::Argument* fallback = read.Positional(1) ? read.Positional(1) : read.Keyword("default");
   if (read.args.size() != (fallback ? 2u : 1u)) return nullptr;
   if (fallback && fallback->value.kind != python::Expr::Kind::kNone) return nullptr;
@@ -222,17 +221,9 @@ const python::Call* ReadWithoutDefault(const python::Module& module, const pytho
 }
 
 bool Mentions(const python::Module& module, const python::Expr& expr, std::string_view name) {
-  if (expr.kind == python::Expr::Kind::kName && expr.text == name) return true;
-  if (expr.kind == python::Expr::Kind::kCall && expr.call >= 0) {
-    const python::Call& call = module.calls()[expr.call];
-    if (call.receiver.kind != python::Expr::Kind::kOther && Mentions(module, call.receiver, name)) return true;
-    if (std::any_of(call.args.begin(), call.args.end(),
-                    [&](const python::Argument& arg) { return Mentions(module, arg.value, name); })) {
-      return true;
-    }
-  }
-  return std::any_of(expr.items.begin(), expr.items.end(),
-                     [&](const python::Expr& item) { return Mentions(module, item, name); });
+  return AnyPart(module, expr, [&](const python::Expr& part) {
+    return part.kind == python::Expr::Kind::kName && part.text == name;
+  });
 }
 
 // `os.getenv("X") and int(os.getenv("X"))`, `port and int(port)`: an `and` whose left side,

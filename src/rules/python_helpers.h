@@ -18,6 +18,23 @@ bool OneOf(std::string_view value, const std::string_view (&candidates)[N]) {
   return std::find(std::begin(candidates), std::end(candidates), value) != std::end(candidates);
 }
 
+// Whether `expr` or any part of it satisfies `matches`: its items and, for a call, the
+// receiver and the arguments (`int(port)`, `os.getenv("X").lower()`, `not "X" in os.environ`).
+template <typename Matches>
+bool AnyPart(const python::Module& module, const python::Expr& expr, const Matches& matches) {
+  if (matches(expr)) return true;
+  if (expr.kind == python::Expr::Kind::kCall && expr.call >= 0) {
+    const python::Call& call = module.calls()[expr.call];
+    if (call.receiver.kind != python::Expr::Kind::kOther && AnyPart(module, call.receiver, matches)) return true;
+    if (std::any_of(call.args.begin(), call.args.end(),
+                    [&](const python::Argument& arg) { return AnyPart(module, arg.value, matches); })) {
+      return true;
+    }
+  }
+  return std::any_of(expr.items.begin(), expr.items.end(),
+                     [&](const python::Expr& item) { return AnyPart(module, item, matches); });
+}
+
 // `function` (or a function enclosing it) serves requests: a handler by its own module's
 // account (routes, do_GET, add_url_rule, same-module urlpatterns), or a Django view that
 // another module's urls.py names (`path("checks/", views.check)`).
