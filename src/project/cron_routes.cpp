@@ -68,12 +68,16 @@ std::optional<std::string> FunctionForPath(const Project& project, const std::st
   return std::nullopt;
 }
 
+bool HasBuilds(const Project& project) {
+  const VercelConfig* config = project.vercel_config();
+  return config != nullptr && config->root() != nullptr && config->root()->Get("builds") != nullptr;
+}
+
 // The api/ file that would serve `path` if vercel.json's `builds` did not leave it out
 // (with `builds`, only the files its entries name are deployed): the reason a cron path
 // that looks served is not (QA round 3).
 std::optional<std::string> UnbuiltFunctionForPath(const Project& project, const std::string& path) {
-  const VercelConfig* config = project.vercel_config();
-  if (config == nullptr || config->root() == nullptr || config->root()->Get("builds") == nullptr) return std::nullopt;
+  if (!HasBuilds(project)) return std::nullopt;
   const std::vector<std::string>& built = project.python_entries();
   for (const std::string& file : project.snapshot().files()) {
     if (!file.ends_with(".py") || !IsApiFunctionFile(file)) continue;
@@ -83,15 +87,24 @@ std::optional<std::string> UnbuiltFunctionForPath(const Project& project, const 
   return std::nullopt;
 }
 
-// A `dest`/`destination` names its function file directly when it is a Python file of
-// the project ("app.py" with `builds`, or the zero-configuration entrypoint).
-std::optional<std::string> FunctionForDestination(const Project& project, const std::string& destination) {
-  if (std::optional<std::string> file = FunctionForPath(project, destination)) return file;
-  std::string file = destination.substr(destination.find_first_not_of('/') == std::string::npos
-                                            ? destination.size()
-                                            : destination.find_first_not_of('/'));
+// The Python file of the project a `dest`/`destination` names ("/app.py", "/app"), if any.
+std::optional<std::string> PythonFileNamedBy(const Project& project, const std::string& destination) {
+  size_t start = destination.find_first_not_of('/');
+  std::string file = start == std::string::npos ? std::string() : destination.substr(start);
   if (!file.ends_with(".py")) file += ".py";
   if (project.HasFile(file)) return file;
+  return std::nullopt;
+}
+
+// A `dest`/`destination` names its function file directly when it is a function file of
+// the project ("app.py" with `builds`, or the zero-configuration entrypoint). Any other
+// Python file is not deployed as a function (QA round 5: a rewrite to "/app1.py" beside
+// no `builds`), however much it looks like an app.
+std::optional<std::string> FunctionForDestination(const Project& project, const std::string& destination) {
+  if (std::optional<std::string> file = FunctionForPath(project, destination)) return file;
+  std::optional<std::string> file = PythonFileNamedBy(project, destination);
+  const std::vector<std::string>& entries = project.python_entries();
+  if (file && std::find(entries.begin(), entries.end(), *file) != entries.end()) return file;
   return std::nullopt;
 }
 
@@ -275,8 +288,11 @@ Step LegacyRoutes(const Project& project, size_t begin, size_t end, const std::s
     }
     std::string target = StripQuery(dest->text);
     if (!target.starts_with("/")) target = "/" + target;
-    std::optional<std::string> file = FunctionForDestination(project, target);
-    return file ? Step{Step::Kind::kFunction, *file} : Step{Step::Kind::kGiveUp, ""};
+    if (std::optional<std::string> file = FunctionForDestination(project, target)) {
+      return {Step::Kind::kFunction, *file};
+    }
+    if (PythonFileNamedBy(project, target)) return {Step::Kind::kNotAFunction, dest->text};
+    return {Step::Kind::kGiveUp, ""};
   }
   return {};
 }
@@ -390,6 +406,10 @@ CronRoute RouteRequest(const Project& project, const std::string& requested) {
   if (step.kind == Step::Kind::kNotAFunction) {
     result.kind = CronRoute::Kind::kNoRoute;
     result.why = "it is rewritten to " + step.file + ", which is no function";
+    if (std::optional<UndeployedDestination> file = UndeployedPythonDestination(project, step.file)) {
+      result.why = "it is rewritten to " + step.file + ", but " + file->why;
+      result.help = file->help;
+    }
     return result;
   }
   if (step.kind != Step::Kind::kFunction) {
@@ -505,6 +525,29 @@ Dependency FunctionDefinition(const std::string& file, const python::Module& mod
   uint32_t first = definition.range.start.line;
   for (const python::Expr& decorator : definition.decorators) first = std::min(first, decorator.range.start.line);
   return Dependency::Lines(file, first, std::max(first, definition.range.end.line));
+}
+
+std::optional<UndeployedDestination> UndeployedPythonDestination(const Project& project,
+                                                                std::string_view destination) {
+  std::string target = StripQuery(destination);
+  if (!target.starts_with('/')) target.insert(0, "/");
+  if (FunctionForDestination(project, target)) return std::nullopt;
+  std::optional<std::string> file = PythonFileNamedBy(project, target);
+  if (!file) return std::nullopt;
+  UndeployedDestination result;
+  result.file = *file;
+  if (HasBuilds(project)) {
+    result.why = fmt::format("Vercel deploys {} as a function only if `builds` names it", *file);
+    result.help = fmt::format("add {{\"src\": \"{}\", \"use\": \"@vercel/python\"}} to `builds`", *file);
+  } else {
+    result.why = fmt::format("Vercel deploys {} as a function only from api/ or as the zero-configuration app "
+                             "(app.py, index.py, server.py or main.py, at the root or in src/ or app/)",
+                             *file);
+    std::string name = file->substr(file->rfind('/') + 1);
+    result.help = fmt::format("move {} to api/{} and send the requests to \"/api/{}\"", *file, name,
+                              name.substr(0, name.size() - 3));
+  }
+  return result;
 }
 
 }  // namespace faaslint::project

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,9 +55,23 @@ struct CronRoute {
   // kNoRoute: the api/ file that would serve the path but vercel.json's `builds` leaves
   // out of the deployment.
   std::string unbuilt_file;
+  // kNoRoute: what to do instead, when the routing knows (a rewrite to a Python file
+  // that is no function: UndeployedDestination's help).
+  std::string help;
 };
 
 CronRoute ResolveCronPath(const Project& project, std::string_view path);
+
+// A rewrite's `destination` or a legacy route's `dest` that names a Python file of the
+// project Vercel does not deploy as a function ("/app1.py" beside no `builds`): the
+// requests sent there reach no Python code.
+struct UndeployedDestination {
+  std::string file;
+  std::string why;   // "Vercel deploys app1.py as a function only if `builds` names it"
+  std::string help;  // name it in `builds`, or move it to api/
+};
+std::optional<UndeployedDestination> UndeployedPythonDestination(const Project& project,
+                                                                std::string_view destination);
 
 // A route of the app under one of the prefixes it is served under (app_mounts.h).
 struct ServedRoute {

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/glob.h"
+#include "project/cron_routes.h"
 #include "project/functions.h"
 #include "project/project.h"
 #include "rules/registry.h"
@@ -14,7 +15,7 @@ namespace {
 
 constexpr RuleInfo kInfo{
     "FL605", "unmatched-function-pattern", Severity::kWarning,
-    "`functions` pattern or `builds` src in vercel.json that matches no function file",
+    "`functions` pattern, `builds` src or rewrite destination in vercel.json that matches no function file",
     R"md(## What it does
 Matches every key of `functions` in `vercel.json` (a path or a glob such as
 `api/**/*.py`) against the files of the project and warns about a pattern that
@@ -24,7 +25,9 @@ entrypoint Vercel's Python builder finds (`app.py`, `index.py`, `server.py`, `ma
 with `./` is reported too: Vercel
 matches patterns against paths written without one (`api/index.py`), so
 `./api/*.py` matches nothing. The `src` of each legacy `builds` entry is matched the
-same way (there a leading `/` or `./` does no harm).
+same way (there a leading `/` or `./` does no harm). A `destination` of `rewrites` (or a
+`dest` of legacy `routes`) that names a Python file of the project Vercel does not deploy
+as a function (`"/app1.py"`, with the app in `app1.py` at the root) is reported too.
 
 ## Why it fails on serverless
 Vercel refuses a deployment whose `functions` names a pattern that matches no
@@ -32,7 +35,10 @@ function ("The pattern ... defined in `functions` doesn't match any Serverless
 Functions"). Even where it lets it pass, the settings you wrote — memory,
 `maxDuration`, `includeFiles` — silently apply to nothing: typically after a file was
 renamed or moved out of `api/`. A `builds` entry whose `src` matches nothing builds
-nothing, and the deployment succeeds: every route to that file answers 404.
+nothing, and the deployment succeeds: every route to that file answers 404. A rewrite
+to a Python file that is not a function reaches no Python code either: Vercel makes
+functions only of files under `api/`, of what `builds` names and of the
+zero-configuration app (`app.py`, `index.py`, `server.py` or `main.py`).
 
 ## Example
 ```json
@@ -75,6 +81,28 @@ void CheckBuilds(const project::VercelConfig& config, const std::vector<std::str
   }
 }
 
+// QA round 5: `"rewrites": [{"source": "/(.*)", "destination": "/app1.py"}]` with the
+// Flask app in app1.py and no `builds`. Only a destination naming the file with its
+// `.py` is judged: "/main" may be a path of the app as well as main.py.
+void CheckDestinations(const project::VercelConfig& config, const project::Project& project, Sink& out) {
+  auto check = [&](const char* kind, const std::vector<project::PreparedRoute>& entries) {
+    for (const project::PreparedRoute& entry : entries) {
+      const vercel::JsonValue* destination = entry.destination;
+      if (!destination || !destination->is_string()) continue;
+      std::string_view target = std::string_view(destination->text).substr(0, destination->text.find('?'));
+      if (!target.ends_with(".py")) continue;
+      std::optional<project::UndeployedDestination> file = project::UndeployedPythonDestination(project, target);
+      if (!file) continue;
+      out.Report(Location{config.path, destination->range},
+                 fmt::format("{} \"{}\" is not a function: {}, so the requests sent there reach no Python code",
+                             kind, destination->text, file->why),
+                 file->help);
+    }
+  };
+  check("rewrite destination", project.route_table().rewrites);
+  check("route dest", project.route_table().routes);
+}
+
 bool IsZeroConfigEntrypoint(std::string_view file) {
   for (std::string_view folder : {"", "src/", "app/", "api/"}) {
     if (!file.starts_with(folder)) continue;
@@ -90,6 +118,7 @@ void Check(const ProjectContext& cx, Sink& out) {
   const project::VercelConfig* config = VercelConfigToCheck(cx);
   if (!config || !config->root()) return;
   CheckBuilds(*config, cx.project.snapshot().files(), out);
+  CheckDestinations(*config, cx.project, out);
   const vercel::JsonValue* functions = config->root()->Get("functions");
   if (!functions || !functions->is_object()) return;
   // Like @vercel/fs-detectors (checkUnusedFunctions), a pattern must match a function:

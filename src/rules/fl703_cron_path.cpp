@@ -88,6 +88,7 @@ std::string Help(const std::string& path, const project::CronRoute& route) {
   if (!route.unbuilt_file.empty()) {
     return fmt::format("add {{\"src\": \"{}\", \"use\": \"@vercel/python\"}} to `builds`", route.unbuilt_file);
   }
+  if (!route.help.empty()) return route.help;
   if (route.function_file.empty()) {
     return fmt::format("send it to the function with a rewrite ({{\"source\": \"{}\", \"destination\": "
                        "\"/api/index\"}}), or serve it from its own api/ file",

@@ -68,6 +68,52 @@ TEST(FL605, DotSlashPatternOfAZeroConfigAppIsReportedToo) {
             "");
 }
 
+// QA round 5: everything rewritten to the Flask app in app1.py, which Vercel deploys as
+// no function (it is not under api/, not named by `builds`, not a zero-configuration name).
+TEST(FL605, RewriteToAPythonFileThatIsNoFunction) {
+  constexpr const char* kFlask = "from flask import Flask\napp = Flask(__name__)\n";
+  std::vector<Finding> findings = RunProjectRule(
+      "FL605", {{"vercel.json", R"J({"rewrites": [{"source": "/(.*)", "destination": "/app1.py"}]})J"},
+                {"app1.py", kFlask}});
+  EXPECT_EQ(Render(findings),
+            "vercel.json:1:50: rewrite destination \"/app1.py\" is not a function: Vercel deploys app1.py as a "
+            "function only from api/ or as the zero-configuration app (app.py, index.py, server.py or main.py, at "
+            "the root or in src/ or app/), so the requests sent there reach no Python code\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].help, "move app1.py to api/app1.py and send the requests to \"/api/app1\"");
+
+  // With `builds`, only what it names is deployed: a legacy route to another file.
+  findings = RunProjectRule("FL605", {{"vercel.json", R"J({"builds": [{"src": "app.py", "use": "@vercel/python"}],
+  "routes": [{"src": "/(.*)", "dest": "app1.py"}]})J"},
+                                      {"app.py", kFlask},
+                                      {"app1.py", kFlask}});
+  EXPECT_EQ(Render(findings),
+            "vercel.json:2:39: route dest \"app1.py\" is not a function: Vercel deploys app1.py as a function only "
+            "if `builds` names it, so the requests sent there reach no Python code\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].help, "add {\"src\": \"app1.py\", \"use\": \"@vercel/python\"} to `builds`");
+}
+
+TEST(FL605, RewritesToFunctionsOrToNoPythonFileAreNotReported) {
+  constexpr const char* kFlask = "from flask import Flask\napp = Flask(__name__)\n";
+  // An api/ function, by its path or its file name; the file `builds` names; the
+  // zero-configuration app; a path the app may serve ("/main", beside main.py); a file
+  // that is not there (a static path, or FL609's business).
+  EXPECT_EQ(Render(RunProjectRule("FL605", {{"vercel.json", R"J({"rewrites": [
+  {"source": "/a", "destination": "/api/index"}, {"source": "/b", "destination": "/api/index.py"},
+  {"source": "/c", "destination": "/main"}, {"source": "/d", "destination": "/docs/example.py"}]})J"},
+                                            {"api/index.py", kFlask},
+                                            {"main.py", kFlask}})),
+            "");
+  EXPECT_EQ(Render(RunProjectRule("FL605", {{"vercel.json", R"J({"builds": [{"src": "app1.py", "use": "@vercel/python"}],
+  "routes": [{"src": "/(.*)", "dest": "/app1.py"}]})J"},
+                                            {"app1.py", kFlask}})),
+            "");
+  EXPECT_EQ(Render(RunProjectRule("FL605", {{"vercel.json", R"J({"rewrites": [{"source": "/(.*)", "destination": "/app.py"}]})J"},
+                                            {"app.py", kFlask}})),
+            "");
+}
+
 TEST(FL608, RoutesMixedWithModernPropertiesAndBuilds) {
   EXPECT_EQ(Lint("FL608", R"J({"builds": [{"src": "api/index.py", "use": "@vercel/python"}],
     "routes": [{"src": "/(.*)", "dest": "/api/index.py"}], "cleanUrls": true, "headers": []})J"),

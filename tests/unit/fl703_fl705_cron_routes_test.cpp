@@ -185,6 +185,32 @@ TEST(FL703, ApiFileLeftOutByBuildsIsNamed) {
   EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
 }
 
+// QA round 5: the rewrite sends the cron path to app1.py, whose route would serve it, but
+// app1.py is deployed as no function; its unprotected route is then no cron endpoint.
+TEST(FL703, RewriteToAPythonFileThatIsNoFunctionReachesNoRoute) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"rewrites": [{"source": "/(.*)", "destination": "/app1.py"}],
+  "crons": [{"path": "/cron", "schedule": "0 0 * * *"}]})J"},
+      {"app1.py", "from flask import Flask\napp = Flask(__name__)\n@app.get('/cron')\ndef c():\n    return 'ok'\n"},
+      {"requirements.txt", "flask\n"}};
+  std::vector<Finding> findings = RunProjectRule("FL703", files);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message,
+            "cron path \"/cron\" reaches no route: it is rewritten to /app1.py, but Vercel deploys app1.py as a "
+            "function only from api/ or as the zero-configuration app (app.py, index.py, server.py or main.py, at "
+            "the root or in src/ or app/)");
+  EXPECT_EQ(findings[0].help, "move app1.py to api/app1.py and send the requests to \"/api/app1\"");
+  EXPECT_EQ(Render(RunProjectRule("FL704", files)), "");
+
+  // Moved to api/ as the help says: served, and then an open cron endpoint.
+  files.erase("app1.py");
+  files["api/app1.py"] = "from flask import Flask\napp = Flask(__name__)\n@app.get('/cron')\ndef c():\n    return 'ok'\n";
+  files["vercel.json"] = R"J({"rewrites": [{"source": "/(.*)", "destination": "/api/app1"}],
+  "crons": [{"path": "/cron", "schedule": "0 0 * * *"}]})J";
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+  EXPECT_EQ(RunProjectRule("FL704", files).size(), 1u);
+}
+
 TEST(FL703, PathsOfOtherRuntimesAreNotJudged) {
   std::map<std::string, std::string> files = {
       {"vercel.json", R"J({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})J"},
