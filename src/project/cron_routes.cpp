@@ -529,6 +529,10 @@ Dependency FunctionDefinition(const std::string& file, const python::Module& mod
 
 std::optional<UndeployedDestination> UndeployedPythonDestination(const Project& project,
                                                                 std::string_view destination) {
+  // Of a vercel.json with errors (FL601) the project takes no `builds`: which files are
+  // functions is not known.
+  const VercelConfig* config = project.vercel_config();
+  if (config != nullptr && !config->document.errors.empty()) return std::nullopt;
   std::string target = StripQuery(destination);
   if (!target.starts_with('/')) target.insert(0, "/");
   if (FunctionForDestination(project, target)) return std::nullopt;

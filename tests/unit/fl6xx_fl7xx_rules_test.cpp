@@ -112,6 +112,11 @@ TEST(FL605, RewritesToFunctionsOrToNoPythonFileAreNotReported) {
   EXPECT_EQ(Render(RunProjectRule("FL605", {{"vercel.json", R"J({"rewrites": [{"source": "/(.*)", "destination": "/app.py"}]})J"},
                                             {"app.py", kFlask}})),
             "");
+  // A vercel.json with an error (here a comment, FL601's) names no `builds` Vercel reads.
+  EXPECT_EQ(Render(RunProjectRule("FL605", {{"vercel.json", R"J(// the app
+{"builds": [{"src": "index.py", "use": "@vercel/python"}], "routes": [{"src": "/(.*)", "dest": "/index.py"}]})J"},
+                                            {"index.py", kFlask}})),
+            "");
 }
 
 TEST(FL608, RoutesMixedWithModernPropertiesAndBuilds) {
