@@ -380,6 +380,35 @@ Redirect VercelRedirect(const Project& project, const std::string& path) {
   return {};
 }
 
+// The function a rewrite of `path` would best go to, as a destination: the api/ file whose
+// URL is the longest prefix of the path ("/api/cron" for "/api/cron/send-task"), else
+// api/index.py, else the first function. QA round 6: always suggesting "/api/index" in a
+// project without api/index.py sent the user round in a loop.
+std::string SuggestedDestination(const Project& project, std::string_view path) {
+  const std::vector<std::string>& entries = project.python_entries();
+  std::string best;
+  size_t best_length = 0;
+  for (const std::string& file : entries) {
+    if (!IsApiFunctionFile(file)) continue;
+    std::string url = "/" + file.substr(0, file.size() - 3);
+    std::string prefix = url.ends_with("/index") ? url.substr(0, url.size() - 6) : url;
+    bool under = path == prefix || (path.starts_with(prefix) && path[prefix.size()] == '/');
+    if (under && prefix.size() > best_length) best = url, best_length = prefix.size();
+  }
+  if (!best.empty()) return best;
+  if (std::find(entries.begin(), entries.end(), "api/index.py") != entries.end()) return "/api/index";
+  if (entries.empty()) return "/api/index";
+  const std::string& first = entries.front();
+  return IsApiFunctionFile(first) ? "/" + first.substr(0, first.size() - 3) : "/" + first;
+}
+
+std::string RewriteHelp(const Project& project, std::string_view path) {
+  path = path.substr(0, path.find('?'));
+  return fmt::format("send it to a function with a rewrite ({{\"source\": \"{}\", \"destination\": \"{}\"}}), or "
+                     "serve it from its own api/ file",
+                     path, SuggestedDestination(project, path));
+}
+
 // Where routing takes a path no redirect of vercel.json changed.
 CronRoute RouteRequest(const Project& project, const std::string& requested) {
   CronRoute result;
@@ -406,6 +435,7 @@ CronRoute RouteRequest(const Project& project, const std::string& requested) {
   if (step.kind == Step::Kind::kNotAFunction) {
     result.kind = CronRoute::Kind::kNoRoute;
     result.why = "it is rewritten to " + step.file + ", which is no function";
+    result.help = RewriteHelp(project, path);
     if (std::optional<UndeployedDestination> file = UndeployedPythonDestination(project, step.file)) {
       result.why = "it is rewritten to " + step.file + ", but " + file->why;
       result.help = file->help;
@@ -416,6 +446,7 @@ CronRoute RouteRequest(const Project& project, const std::string& requested) {
     if (project.python_entries().empty()) return result;  // no Python functions: not ours to judge
     result.kind = CronRoute::Kind::kNoRoute;
     result.why = "no api/ function file, rewrite or route serves it";
+    result.help = RewriteHelp(project, path);
     if (std::optional<std::string> unbuilt = UnbuiltFunctionForPath(project, path)) {
       result.why = fmt::format("{} would serve it, but it is not deployed: `builds` does not name it", *unbuilt);
       result.unbuilt_file = *unbuilt;

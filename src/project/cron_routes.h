@@ -55,8 +55,9 @@ struct CronRoute {
   // kNoRoute: the api/ file that would serve the path but vercel.json's `builds` leaves
   // out of the deployment.
   std::string unbuilt_file;
-  // kNoRoute: what to do instead, when the routing knows (a rewrite to a Python file
-  // that is no function: UndeployedDestination's help).
+  // kNoRoute: what to do instead, when routing knows: a rewrite to the function that
+  // fits the path best, or (for a rewrite to a Python file that is no function)
+  // UndeployedDestination's help.
   std::string help;
 };
 

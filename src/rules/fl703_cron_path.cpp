@@ -82,18 +82,13 @@ std::string Message(const std::string& path, const project::CronRoute& route) {
                      route.redirected_to, route.why);
 }
 
-std::string Help(const std::string& path, const project::CronRoute& route) {
+std::string Help(const project::CronRoute& route) {
   if (!route.served_path.empty()) return fmt::format("write \"{}\", the path the route serves", route.served_path);
   if (!route.redirected_to.empty()) return "point the cron job at a path that reaches a route without a redirect";
   if (!route.unbuilt_file.empty()) {
     return fmt::format("add {{\"src\": \"{}\", \"use\": \"@vercel/python\"}} to `builds`", route.unbuilt_file);
   }
   if (!route.help.empty()) return route.help;
-  if (route.function_file.empty()) {
-    return fmt::format("send it to the function with a rewrite ({{\"source\": \"{}\", \"destination\": "
-                       "\"/api/index\"}}), or serve it from its own api/ file",
-                       path.substr(0, path.find('?')));
-  }
   return "add a route for this exact path (GET) to the app, or correct the path";
 }
 
@@ -131,7 +126,7 @@ void Check(const ProjectContext& cx, Sink& out) {
       if (module && DefinesRoutes(*module)) related.push_back(Location{file, Range{{1, 1}, {module->line_count(), 1}}});
     }
     if (related.size() > kMostRelatedFiles) related.clear();
-    out.Report(Location{config->path, path->range}, Message(path->text, route), Help(path->text, route),
+    out.Report(Location{config->path, path->range}, Message(path->text, route), Help(route),
                std::move(related), std::move(depends_on));
   }
 }

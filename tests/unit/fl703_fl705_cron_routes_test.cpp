@@ -211,6 +211,38 @@ TEST(FL703, RewriteToAPythonFileThatIsNoFunctionReachesNoRoute) {
   EXPECT_EQ(RunProjectRule("FL704", files).size(), 1u);
 }
 
+// QA round 6: the help named "/api/index" in a project without api/index.py, and the
+// rewrite it asked for was then reported with the same help. It names the function whose
+// URL the path is under, else api/index.py, else the first function.
+TEST(FL703, HelpRewritesToAFunctionOfTheProject) {
+  constexpr const char* kFlask = "from flask import Flask\napp = Flask(__name__)\n";
+  std::map<std::string, std::string> files = {
+      {"vercel.json", R"J({"rewrites": [{"source": "/api/cron/send-task", "destination": "/api/index"}],
+  "crons": [{"path": "/api/cron/send-task", "schedule": "0 0 * * *"}, {"path": "/jobs/weekly", "schedule": "0 0 * * 0"}]})J"},
+      {"api/cron.py", kFlask},
+      {"api/webhook.py", kFlask}};
+  std::vector<Finding> findings = RunProjectRule("FL703", files);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message,
+            "cron path \"/api/cron/send-task\" reaches no route: it is rewritten to /api/index, which is no function");
+  EXPECT_EQ(findings[0].help,
+            "send it to a function with a rewrite ({\"source\": \"/api/cron/send-task\", \"destination\": "
+            "\"/api/cron\"}), or serve it from its own api/ file");
+  EXPECT_EQ(findings[1].help,
+            "send it to a function with a rewrite ({\"source\": \"/jobs/weekly\", \"destination\": \"/api/cron\"}), "
+            "or serve it from its own api/ file");
+
+  // With api/index.py, a path under no function's URL goes there; "/api/cronx" is not
+  // under "/api/cron".
+  files["api/index.py"] = kFlask;
+  files["vercel.json"] = R"J({"crons": [{"path": "/api/cronx", "schedule": "0 0 * * *"}]})J";
+  findings = RunProjectRule("FL703", files);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].help,
+            "send it to a function with a rewrite ({\"source\": \"/api/cronx\", \"destination\": \"/api/index\"}), "
+            "or serve it from its own api/ file");
+}
+
 TEST(FL703, PathsOfOtherRuntimesAreNotJudged) {
   std::map<std::string, std::string> files = {
       {"vercel.json", R"J({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})J"},
