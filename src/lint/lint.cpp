@@ -217,6 +217,11 @@ class Linter {
       if (graph.loads_by_name) {
         why = named_file ? "a Django management command runs in a terminal (`manage.py`), not in a Vercel function"
                          : "Django management commands run in a terminal (`manage.py`), not in a Vercel function";
+      } else if (graph.entries.empty() && project_.vercel_config() && project_.vercel_config()->root() &&
+                 project_.vercel_config()->root()->Get("builds")) {
+        // QA round 6: "no ... `builds`" read as wrong beside a `builds` of Node and static entries.
+        why = "vercel.json's `builds` names no Python file of the project, and with `builds` Vercel deploys only "
+              "what it names";
       } else if (graph.entries.empty()) {
         why = fmt::format("the project (found by {}) has no function entry: api/*.py, vercel.json `functions` or "
                           "`builds`, or an app entry such as app.py",

@@ -443,11 +443,14 @@ CronRoute RouteRequest(const Project& project, const std::string& requested) {
     return result;
   }
   if (step.kind != Step::Kind::kFunction) {
-    if (project.python_entries().empty()) return result;  // no Python functions: not ours to judge
+    // A Python api/ file `builds` leaves out is ours to name even when `builds` names no
+    // Python file at all (QA round 6: a Node build beside api/scheduler.py).
+    std::optional<std::string> unbuilt = UnbuiltFunctionForPath(project, path);
+    if (project.python_entries().empty() && !unbuilt) return result;  // no Python functions: not ours to judge
     result.kind = CronRoute::Kind::kNoRoute;
     result.why = "no api/ function file, rewrite or route serves it";
     result.help = RewriteHelp(project, path);
-    if (std::optional<std::string> unbuilt = UnbuiltFunctionForPath(project, path)) {
+    if (unbuilt) {
       result.why = fmt::format("{} would serve it, but it is not deployed: `builds` does not name it", *unbuilt);
       result.unbuilt_file = *unbuilt;
     }

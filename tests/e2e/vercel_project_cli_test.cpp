@@ -167,6 +167,16 @@ TEST(VercelProjectCli, NamingOnlyFilesOutsideTheFunctionsSaysWhyNothingIsChecked
                               "entry"),
             std::string::npos)
       << no_entry.err;
+
+  // With `builds` that name no Python file (QA round 6: a Node build and a `src` that is
+  // not there), the note says so rather than that there is no `builds`.
+  dir.Write("vercel.json", R"({"builds": [{"src": "package.json", "use": "@vercel/node"},
+  {"src": "./index.py", "use": "@vercel/python"}]})");
+  CommandResult builds = RunFaaslint({"check", "--all", "scripts/worker.py"}, dir.path());
+  EXPECT_NE(builds.err.find("scripts/worker.py: not checked: vercel.json's `builds` names no Python file of the "
+                            "project, and with `builds` Vercel deploys only what it names"),
+            std::string::npos)
+      << builds.err;
 }
 
 // Django loads its modules by name, so every file is function code, except the management

@@ -183,6 +183,14 @@ TEST(FL703, ApiFileLeftOutByBuildsIsNamed) {
   // Without `builds` Vercel deploys every api/ file.
   files["vercel.json"] = R"({"crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}]})";
   EXPECT_EQ(Render(RunProjectRule("FL703", files)), "");
+
+  // `builds` that name no Python file at all still leave api/cron.py out (QA round 6).
+  files["vercel.json"] = R"({"builds": [{"src": "package.json", "use": "@vercel/node"}],
+  "crons": [{"path": "/api/cron", "schedule": "0 0 * * *"}, {"path": "/api/other", "schedule": "0 0 * * *"}]})";
+  files["package.json"] = "{}\n";
+  EXPECT_EQ(Render(RunProjectRule("FL703", files)),
+            "vercel.json:2:22: cron path \"/api/cron\" reaches no route: api/cron.py would serve it, but it is not "
+            "deployed: `builds` does not name it\n");
 }
 
 // QA round 5: the rewrite sends the cron path to app1.py, whose route would serve it, but
