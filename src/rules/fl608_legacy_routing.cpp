@@ -64,6 +64,13 @@ std::string BuildsHelp(const std::vector<std::string>& files, const vercel::Json
         std::find(entrypoints.begin(), entrypoints.end(), file) != entrypoints.end()) {
       continue;
     }
+    // QA round 6: a project with a (broken) api/index.py beside the built wsgi.py was told
+    // to move wsgi.py onto it. That file is what Vercel deploys once `builds` is gone.
+    if (std::binary_search(files.begin(), files.end(), std::string("api/index.py"))) {  // files: sorted
+      return fmt::format("before removing `builds`, make `api/index.py`, which Vercel deploys without it, import the "
+                         "app of `{}`: without `builds` Vercel does not find `{}`, and the app is no longer deployed",
+                         file, file);
+    }
     return fmt::format("before removing `builds`, move `{}` to `api/index.py` or `app.py`: without `builds` Vercel "
                        "does not find it, and the app is no longer deployed",
                        file);

@@ -151,6 +151,20 @@ TEST(FL608, BuildsHelpKeepsAnEntrypointVercelWouldNotFind) {
   }
 }
 
+// QA round 6: beside an api/index.py (here a broken one), moving the built wsgi.py onto it
+// is no advice; that file is the function once `builds` is gone.
+TEST(FL608, BuildsHelpBesideAnApiIndexImportsTheApp) {
+  std::vector<Finding> findings = RunProjectRule(
+      "FL608", {{"vercel.json", R"J({"builds": [{"src": "mysite/wsgi.py", "use": "@vercel/python"}]})J"},
+                {"mysite/wsgi.py", "from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n"},
+                {"api/index.py", "from django.core.wsgi import get_wsgi_application\nhandler = get_wsgi_application()\n"}});
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].help,
+            "before removing `builds`, make `api/index.py`, which Vercel deploys without it, import the app of "
+            "`mysite/wsgi.py`: without `builds` Vercel does not find `mysite/wsgi.py`, and the app is no longer "
+            "deployed");
+}
+
 TEST(FL609, PatternsRegexesAndUnboundSegments) {
   EXPECT_EQ(Lint("FL609", R"J({
   "routes": [{"src": "/api/(.*", "dest": "/api/index.py"}],
