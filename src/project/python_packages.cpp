@@ -25,6 +25,8 @@ constexpr ImportName kImportNames[] = {
     {"Bio", "biopython"},
     {"bs4", "beautifulsoup4"},
     {"bson", "pymongo,bson"},
+    {"ckeditor", "django-ckeditor"},
+    {"ckeditor_uploader", "django-ckeditor"},
     {"corsheaders", "django-cors-headers"},
     {"crispy_forms", "django-crispy-forms"},
     {"crontab", "python-crontab,crontab"},
@@ -189,6 +191,8 @@ constexpr std::string_view kGspread[] = {"google-auth", "google-auth-oauthlib"};
 constexpr std::string_view kGoogleAuthOauthlib[] = {"google-auth", "requests-oauthlib"};
 constexpr std::string_view kRequestsOauthlib[] = {"oauthlib", "requests"};
 constexpr std::string_view kTweepy[] = {"oauthlib", "requests", "requests-oauthlib"};
+constexpr std::string_view kYfinance[] = {"beautifulsoup4", "frozendict", "multitasking", "numpy", "pandas",
+                                          "peewee",         "platformdirs", "pytz",       "requests"};
 constexpr std::string_view kAiohttp[] = {"aiohappyeyeballs", "aiosignal", "attrs", "frozenlist", "multidict",
                                          "propcache", "yarl"};
 constexpr std::string_view kDiscordPy[] = {"aiohttp"};
@@ -286,6 +290,7 @@ constexpr Bundle kBundles[] = {
     {"twilio", kTwilio},
     {"uvicorn", kUvicorn},
     {"werkzeug", kWerkzeug},
+    {"yfinance", kYfinance},
 };
 
 struct ExtraBundle {

@@ -230,6 +230,25 @@ TEST(FL607, PackagesInstalledAsDependenciesAreInstalled) {
             "api/index.py:6:8: `postgrest` is imported, but requirements.txt does not declare it\n");
 }
 
+// QA round 6: django-ckeditor ships `ckeditor_uploader` beside `ckeditor`, and yfinance
+// installs requests and pandas.
+TEST(FL607, ImportsProvidedByDjangoCkeditorAndYfinance) {
+  std::map<std::string, std::string> files = {
+      {"vercel.json", "{}"},
+      {"requirements.txt", "django-ckeditor==6.7.2\nyfinance\n"},
+      {"api/index.py", "from ckeditor_uploader.fields import RichTextUploadingField\nimport ckeditor\n"
+                       "import requests\nimport pandas as pd\napp = 1\n"}};
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)), "");
+  files["requirements.txt"] = "django\n";
+  EXPECT_EQ(Render(RunProjectRule("FL607", files)),
+            "api/index.py:1:38: `ckeditor_uploader` is imported, but requirements.txt does not declare it (package "
+            "`django-ckeditor`)\n"
+            "api/index.py:2:8: `ckeditor` is imported, but requirements.txt does not declare it (package "
+            "`django-ckeditor`)\n"
+            "api/index.py:3:8: `requests` is imported, but requirements.txt does not declare it\n"
+            "api/index.py:4:8: `pandas` is imported, but requirements.txt does not declare it\n");
+}
+
 // The `google` namespace is shared: each package of it names its own distribution.
 TEST(FL607, GoogleNamespacePackagesNameTheirDistribution) {
   std::map<std::string, std::string> files = {
