@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -186,16 +187,21 @@ class Checker {
       // `counter += 1`, `total = total + n`, `last_user = user`: per-request data. A value
       // that depends on neither the old value nor the request (`client = make_client()`,
       // `nobody = lookup("nobody")`) is lazy initialisation, done once per instance.
+      std::vector<const Expr*> read_through;
       if (assignment.op == "=" && !Mentions(assignment.value.text, target.text) &&
-          !UsesRequestData(assignment.value.text, assignment.function)) {
+          !UsesRequestData(assignment.value, assignment.function, &read_through)) {
         continue;
       }
-      out_.Report(target.range,
+      // The finding depends on the locals the value read request data through: a diff run
+      // that changes `skills = request.args["s"]` reports `store.SKILLS = skills` again.
+      std::vector<Dependency> depends_on;
+      for (const Expr* local : read_through) depends_on.push_back(Dependency::LinesOf(module_.path(), local->range));
+      out_.Report(Location{module_.path(), target.range},
                   fmt::format("{} `{}` is updated while serving a request in `{}()`: every function instance "
                               "keeps its own value, which is lost when the instance is recycled",
                               module_attribute ? "module attribute" : "global", target.text,
                               FunctionName(assignment.function)),
-                  std::string(kHelp));
+                  std::string(kHelp), {}, std::move(depends_on));
     }
     for (const EnvironChange& change : environ_changes_) {
       if (!Restored(change)) ReportEnviron(change.range, change.function);
@@ -442,6 +448,42 @@ class Checker {
     }
     return false;
   }
+
+  // The value, or a local of the function it reads, uses request data: `skills =
+  // request.args["s"].split(","); store.SKILLS = skills` (QA round 6: a bot handler set a
+  // module attribute from the message through a local). Each local is followed once; the
+  // values of the locals followed are added to `read_through`.
+  bool UsesRequestData(const Expr& value, int function, std::vector<const Expr*>* read_through) const {
+    std::set<std::string_view> followed;
+    std::vector<const Expr*> pending = {&value};
+    while (!pending.empty()) {
+      const Expr* next = pending.back();
+      pending.pop_back();
+      if (next != &value) read_through->push_back(next);
+      if (UsesRequestData(next->text, function)) return true;
+      // The names the value reads, by its text: a comprehension (`[s.strip() for s in
+      // skills]`) keeps no parts of its own.
+      std::string_view text = next->text;
+      for (size_t at = 0; at < text.size();) {
+        if (!IsWordChar(text[at]) || std::isdigit(static_cast<unsigned char>(text[at]))) {
+          ++at;
+          continue;
+        }
+        size_t end = at;
+        while (end < text.size() && IsWordChar(text[end])) ++end;
+        std::string_view name = text.substr(at, end - at);
+        const bool attribute = at > 0 && text[at - 1] == '.';
+        at = end;
+        if (attribute || values_.ScopeOf(name, function) != function || !followed.insert(name).second) continue;
+        for (const Expr* bound : values_.Bindings(name, function)) {
+          if (bound != nullptr) pending.push_back(bound);
+        }
+      }
+    }
+    return false;
+  }
+
+  static bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
   static bool Mentions(std::string_view text, std::string_view name) {
     // A word of its own, not an attribute (`x.name`) and not inside a string ('name').
