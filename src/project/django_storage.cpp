@@ -149,6 +149,7 @@ DjangoStorage ReadDjangoStorage(const Project& project) {
   storage.settings_files = FindSettingsModules(project);
   for (const std::string& path : storage.settings_files) {
     const python::Module* module = project.PythonModule(path);
+    if (module && CountName(module->source(), "CKEDITOR_STORAGE_BACKEND") > 0) storage.editor_storage_named = true;
     // A settings module that names no storage leaves the default: local.
     if (!module || ReadSettings(*module, &storage.said_by) == MediaStorage::kElsewhere) {
       storage.media = MediaStorage::kElsewhere;

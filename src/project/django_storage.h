@@ -29,6 +29,9 @@ struct DjangoStorage {
   std::vector<std::string> settings_files;
   // kLocal: where they say so: a FileSystemStorage backend, else MEDIA_ROOT, when set.
   std::vector<Location> said_by;
+  // A settings module names CKEDITOR_STORAGE_BACKEND: django-ckeditor's uploads go there,
+  // not through the default storage.
+  bool editor_storage_named = false;
 };
 
 // Reads the settings modules through `project` (Project::PythonModule). A setting it

@@ -30,8 +30,10 @@ Django's `FileSystemStorage`, and Django's `FileField`, `ImageField` and
 `settings/` package, the module `DJANGO_SETTINGS_MODULE` names, and what these
 star-import; test settings aside) leave the default storage on local disk: they set
 neither `STORAGES["default"]` nor `DEFAULT_FILE_STORAGE`, or set `FileSystemStorage`.
-Saving to `/tmp` for processing within the same request is fine, and so is a field given
-its own `storage=`; migrations and tests are not reported.
+django-ckeditor's `RichTextUploadingField` is reported the same way, unless the settings
+name `CKEDITOR_STORAGE_BACKEND` (its editor saves images there, else in the default
+storage). Saving to `/tmp` for processing within the same request is fine, and so is a
+field given its own `storage=`; migrations and tests are not reported.
 
 ## Why it fails on serverless
 The filesystem is read-only outside `/tmp`, so the save fails. Saving to `/tmp` only moves
@@ -144,24 +146,34 @@ bool ServesNoRequest(std::string_view path) {
 
 // A save through Django's default storage, which the project's settings leave on local
 // disk: the uploads land under MEDIA_ROOT.
+// django-ckeditor's field whose editor uploads images: its upload view saves them through
+// CKEDITOR_STORAGE_BACKEND, Django's default storage unless set (django-ckeditor's
+// ckeditor_uploader/utils.py; QA round 6, a blog on Vercel with CKEDITOR_UPLOAD_PATH).
+bool IsEditorUploadField(std::string_view callee) {
+  return callee == "ckeditor_uploader.fields.RichTextUploadingField";
+}
+
 void CheckDefaultStorage(const PyContext& cx, const python::Call& call, Sink& out) {
-  const bool field = IsFileModelField(call.callee);
-  if (!field && call.callee != "django.core.files.storage.default_storage.save") return;
+  const bool editor = IsEditorUploadField(call.callee);
+  const bool field = !editor && IsFileModelField(call.callee);
+  if (!field && !editor && call.callee != "django.core.files.storage.default_storage.save") return;
   if ((field && call.Keyword("storage") != nullptr) || cx.project == nullptr || ServesNoRequest(cx.module.path())) return;
   const project::DjangoStorage& storage = cx.project->django_storage();
-  if (storage.media != project::MediaStorage::kLocal) return;
+  if (storage.media != project::MediaStorage::kLocal || (editor && storage.editor_storage_named)) return;
   // A diff run that edits where the settings say it (a backend made FileSystemStorage)
   // reports it again; another edit of the settings does not.
   std::vector<Dependency> depends_on;
   for (const Location& said : storage.said_by) depends_on.push_back(Dependency::LinesOf(said.path, said.range));
-  const std::string what = field ? fmt::format("`{}`", std::string_view(call.callee).substr(call.callee.rfind('.') + 1))
-                                 : "`default_storage.save()`";
+  const std::string what = editor  ? "`RichTextUploadingField` (django-ckeditor's image uploads)"
+                           : field ? fmt::format("`{}`", std::string_view(call.callee).substr(call.callee.rfind('.') + 1))
+                                   : "`default_storage.save()`";
+  const char* also = editor ? ", or as CKEDITOR_STORAGE_BACKEND" : field ? ", or give the field its own storage=" : "";
   out.Report(Location{cx.module.path(), call.callee_range},
              fmt::format("{} saves uploads through Django's default storage, which the settings leave on local disk "
                          "(FileSystemStorage under MEDIA_ROOT): read-only on the function, and per instance under /tmp",
                          what),
              "name object storage as STORAGES[\"default\"] in the settings (django-storages for S3 or GCS, or a Vercel "
-             "Blob backend)" + std::string(field ? ", or give the field its own storage=" : ""),
+             "Blob backend)" + std::string(also),
              storage.said_by, std::move(depends_on));
 }
 
