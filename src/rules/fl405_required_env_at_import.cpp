@@ -31,7 +31,8 @@ python-decouple's `config("NAME")` without a default is reported as well (it rai
 and so is django-environ's `env("NAME")`, `env.str("NAME")`, `env.db()` ... without a
 default, of its call or of the `environ.Env(NAME=(type, default))` scheme (it raises
 ImproperlyConfigured), unless the project has a `.env` or `settings.ini` the library
-could read the value from.
+could read the value from. So is a module-level `if not load_dotenv(...): raise ...`
+(or `sys.exit()`) in a project without a `.env` file: load_dotenv() then returns False.
 
 ## Why it fails on serverless
 Every function instance imports your module on its cold start. If the variable is
@@ -371,8 +372,44 @@ void CheckNoneAtImport(const python::Module& module, Sink& out) {
   }
 }
 
+// The block stops the import: its first statement raises or exits.
+bool StopsTheImport(const python::Module& module, const Range& body) {
+  for (uint32_t line = body.start.line; line <= body.end.line; ++line) {
+    std::string_view text = module.Line(line);
+    if (line == body.start.line) text.remove_prefix(std::min<size_t>(text.size(), body.start.column - 1));
+    size_t first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos || text[first] == '#') continue;
+    text.remove_prefix(first);
+    return text.starts_with("raise") || text.starts_with("sys.exit(") || text.starts_with("exit(") ||
+           text.starts_with("quit(");
+  }
+  return false;
+}
+
+// `if not load_dotenv(): raise ...` at import (QA round 6): python-dotenv's load_dotenv()
+// returns False when it finds no .env file, and a deployment from a repository without
+// one has none, so every cold start raises. Vercel sets the project's variables itself.
+void CheckRequiredDotenv(const PyContext& cx, Sink& out) {
+  if (cx.project == nullptr || ProjectHasSettingsFile(cx)) return;  // a committed .env is deployed
+  const python::Module& module = cx.module;
+  for (const python::IfTest& test : module.if_tests()) {
+    if (test.function != -1 || test.condition.kind != python::Expr::Kind::kNot || test.condition.items.empty()) continue;
+    const python::Expr& operand = test.condition.items[0];
+    if (operand.kind != python::Expr::Kind::kCall || operand.call < 0) continue;
+    const python::Call& call = module.calls()[operand.call];
+    if (call.callee != "dotenv.load_dotenv" || call.guarded || !StopsTheImport(module, test.body)) continue;
+    out.Report(call.range,
+               fmt::format("`{}` finds no .env file in the deployment (the repository has none), so it returns False "
+                           "and the import stops here on every cold start",
+                           operand.text),
+               "set the variables in the project settings (Production, Preview, Development) and call load_dotenv() "
+               "without testing its result: it is for local runs");
+  }
+}
+
 void Check(const PyContext& cx, Sink& out) {
   CheckNoneAtImport(cx.module, out);
+  CheckRequiredDotenv(cx, out);
   CheckDecouple(cx, out);
   CheckDjangoEnviron(cx, out);
   const python::Module& module = cx.module;
