@@ -29,6 +29,9 @@ constexpr std::string_view kWaits[] = {"os.wait", "os.waitpid", "os.wait3", "os.
 constexpr std::string_view kShellCalls[] = {
     "os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
     "subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput", "subprocess.Popen"};
+constexpr std::string_view kBrowserDrivers[] = {"selenium.webdriver.Chrome", "selenium.webdriver.Firefox",
+                                                "selenium.webdriver.Edge",   "selenium.webdriver.Safari",
+                                                "undetected_chromedriver.Chrome", "seleniumwire.webdriver.Chrome"};
 constexpr std::string_view kSleeps[] = {"time.sleep", "asyncio.sleep", "gevent.sleep", "eventlet.sleep",
                                         "trio.sleep", "anyio.sleep"};
 constexpr std::string_view kTaskStarts[] = {"asyncio.create_task", "asyncio.ensure_future"};
@@ -222,6 +225,16 @@ class Finder {
                                                      "send_signal", "__exit__"};
       if (!Finished(call, kWaited)) {
         Add(BackgroundKind::kProcess, index, call.callee, "starts a child process that is never waited for");
+      }
+    }
+    // Selenium's drivers start the driver binary and the browser as child processes, which
+    // run until quit() (QA round 6: a scraper made its Chrome at import).
+    if (In(call.callee, kBrowserDrivers)) {
+      static constexpr std::string_view kQuit[] = {"quit", "__exit__"};
+      if (!Finished(call, kQuit)) {
+        Add(BackgroundKind::kProcess, index, call.callee,
+            call.function < 0 ? "starts the driver and the browser at import time, and nothing quits them"
+                              : "starts the driver and the browser, and nothing quits them");
       }
     }
   }

@@ -20,7 +20,8 @@ Finds child processes that are started and not waited for in the same function:
 `multiprocessing.Process(...).start()` without `join()`, `multiprocessing.Pool` and
 `ProcessPoolExecutor` that are never closed (and not used in a `with` block),
 `subprocess.Popen` without `wait()`/`communicate()`, `os.fork()` without `os.waitpid()`,
-`os.spawn*(os.P_NOWAIT, ...)`, and shell commands that end in `&`.
+`os.spawn*(os.P_NOWAIT, ...)`, Selenium browser drivers (`webdriver.Chrome()`, which
+starts chromedriver and Chrome) without `quit()`, and shell commands that end in `&`.
 
 ## Why it fails on serverless
 A function instance lives for one request. When the response is sent the platform
