@@ -1,9 +1,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "python/module.h"
+#include "python/values.h"
 #include "rules/fixes.h"
 #include "rules/python_helpers.h"
 #include "rules/registry.h"
@@ -22,7 +26,9 @@ constexpr RuleInfo kInfo{
 Finds network and subprocess calls made without a timeout: `requests.get/post/...`
 (and the methods of a `requests.Session()`), `urllib.request.urlopen`,
 `http.client.HTTPConnection`/`HTTPSConnection`, `socket.create_connection` and
-`subprocess.run/call/check_call/check_output`. `httpx` has a default timeout of its own,
+`subprocess.run/call/check_call/check_output`, and `feedparser.parse` of a URL (a
+`"https://..."` value or a name such as `url` or `feed_url`), which fetches without a
+timeout unless the module calls `socket.setdefaulttimeout()`. `httpx` has a default timeout of its own,
 so there only an explicit `timeout=None` is reported. A call that passes `**kwargs` may
 carry a timeout and is not reported.
 
@@ -128,9 +134,33 @@ std::string Describe(const python::Module& module, const std::vector<const pytho
   return {};
 }
 
+// feedparser.parse(url) fetches the feed itself, through urllib without a timeout, and
+// takes no timeout parameter (feedparser 6, http.py); given text it parses that. A URL
+// is told by its value ("https://...") or by its name (`url`, `feed_url`). QA round 6.
+bool FetchesFeed(const PyContext& cx, const python::Call& call) {
+  if (call.callee != "feedparser.parse") return false;
+  const python::Argument* source = call.Arg(0, "url_file_stream_or_string");
+  if (source == nullptr) return false;
+  std::optional<python::StringValue> value = cx.values.String(source->value, call.function);
+  if (value && (value->text.starts_with("http://") || value->text.starts_with("https://"))) return true;
+  if (source->value.kind != python::Expr::Kind::kName && source->value.kind != python::Expr::Kind::kAttribute) {
+    return false;
+  }
+  std::string name(source->value.text.substr(source->value.text.rfind('.') + 1));
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  return name == "url" || name.ends_with("_url") || name.starts_with("url_") || name == "feed" || name == "link";
+}
+
+// socket.setdefaulttimeout() anywhere in the module gives urllib a timeout.
+bool SetsDefaultSocketTimeout(const python::Module& module) {
+  return std::any_of(module.calls().begin(), module.calls().end(),
+                     [](const python::Call& call) { return call.callee == "socket.setdefaulttimeout"; });
+}
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   const std::vector<const python::Call*> makers = SessionMakers(module);
+  const bool default_socket_timeout = SetsDefaultSocketTimeout(module);
   const std::string timeout_seconds(cx.options.String("timeout-seconds"));
   for (const python::Call& call : module.calls()) {
     if (call.guarded) continue;
@@ -142,6 +172,13 @@ void Check(const PyContext& cx, Sink& out) {
                              "platform kills the function",
                              call.callee),
                  "keep httpx's default or pass a timeout shorter than the function's maxDuration");
+      continue;
+    }
+    if (!default_socket_timeout && FetchesFeed(cx, call)) {
+      out.Report(call.callee_range,
+                 "`feedparser.parse` fetches the feed itself without a timeout (it takes none), and waits as long as "
+                 "the other side does, until the platform kills the function at its maxDuration",
+                 "fetch it with requests.get(url, timeout=5) and pass the response's text to feedparser.parse()");
       continue;
     }
     std::string what = Describe(module, makers, call);
