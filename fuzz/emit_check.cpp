@@ -79,11 +79,29 @@ std::string Render(report::Format format, const std::vector<Finding>& findings, 
 
 bool ValidUtf8(std::string_view text) { return !FindInvalidUtf8(text).has_value(); }
 
-std::string CheckJson(const std::string& output, const std::vector<Finding>& findings) {
+// What one input emits: the findings and the files Python will not import (taken from
+// the findings' own hostile paths and messages, see CheckEmitters).
+struct Emitted {
+  const std::vector<Finding>& findings;
+  const std::vector<report::UnimportableFile>& unimportable;
+};
+
+std::string CheckJson(const std::string& output, const Emitted& emitted) {
+  const std::vector<Finding>& findings = emitted.findings;
   json document = json::parse(output, nullptr, false);
   if (document.is_discarded()) return "json: not valid JSON";
   const json& list = document["findings"];
   if (!list.is_array() || list.size() != findings.size()) return "json: not one entry per finding";
+  const json& unimportable = document["unimportable"];
+  if (!unimportable.is_array() || unimportable.size() != emitted.unimportable.size() ||
+      document["summary"]["files_unimportable"] != emitted.unimportable.size()) {
+    return "json: not one entry per file Python will not import";
+  }
+  for (size_t i = 0; i < emitted.unimportable.size(); ++i) {
+    const report::UnimportableFile& file = emitted.unimportable[i];
+    if (ValidUtf8(file.path) && unimportable[i]["path"] != file.path) return "json: an unimportable path changed";
+    if (unimportable[i]["line"] != file.line) return "json: an unimportable line changed";
+  }
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& finding = findings[i];
     if (ValidUtf8(finding.message) && list[i]["message"] != finding.message) return "json: a message changed";
@@ -96,10 +114,27 @@ std::string CheckJson(const std::string& output, const std::vector<Finding>& fin
 
 // Per input: the results, and each result's ruleIndex naming its rule in the catalogue.
 // The catalogue holds only the findings' rules here (see CheckEmitters).
-std::string CheckSarif(const std::string& output, const std::vector<Finding>& findings) {
+std::string CheckSarif(const std::string& output, const Emitted& emitted) {
+  const std::vector<Finding>& findings = emitted.findings;
   json document = json::parse(output, nullptr, false);
   if (document.is_discarded()) return "sarif: not valid JSON";
   if (document["version"] != "2.1.0") return "sarif: not version 2.1.0";
+  const json& run = document["runs"][0];
+  if (emitted.unimportable.empty() == run.contains("invocations")) {
+    return "sarif: invocations present exactly when a file Python will not import is";
+  }
+  if (!emitted.unimportable.empty()) {
+    const json& notifications = run["invocations"][0]["toolExecutionNotifications"];
+    if (!notifications.is_array() || notifications.size() != emitted.unimportable.size()) {
+      return "sarif: not one notification per file Python will not import";
+    }
+    for (const json& notification : notifications) {
+      const json& region = notification["locations"][0]["physicalLocation"]["region"];
+      if (!region["startLine"].is_number_integer() || region["startLine"].get<int64_t>() < 1) {
+        return "sarif: a notification region without a startLine >= 1";
+      }
+    }
+  }
   const json& rules = document["runs"][0]["tool"]["driver"]["rules"];
   const json& results = document["runs"][0]["results"];
   if (!results.is_array() || results.size() != findings.size()) return "sarif: not one result per finding";
@@ -143,10 +178,12 @@ const std::string& CatalogueProblem() {
   return problem;
 }
 
-std::string CheckGitlab(const std::string& output, const std::vector<Finding>& findings) {
+std::string CheckGitlab(const std::string& output, const Emitted& emitted) {
   json document = json::parse(output, nullptr, false);
   if (document.is_discarded()) return "gitlab: not valid JSON";
-  if (!document.is_array() || document.size() != findings.size()) return "gitlab: not one issue per finding";
+  if (!document.is_array() || document.size() != emitted.findings.size() + emitted.unimportable.size()) {
+    return "gitlab: not one issue per finding and per file Python will not import";
+  }
   std::set<std::string> fingerprints;
   for (const json& issue : document) {
     for (const char* key : {"description", "check_name", "fingerprint", "severity"}) {
@@ -159,16 +196,20 @@ std::string CheckGitlab(const std::string& output, const std::vector<Finding>& f
   return {};
 }
 
-std::string CheckGithub(const std::string& output, const std::vector<Finding>& findings) {
+std::string CheckGithub(const std::string& output, const Emitted& emitted) {
   std::vector<std::string_view> lines = RunnerLines(output);
-  if (lines.size() != findings.size()) {
-    return fmt::format("github: {} lines for {} findings", lines.size(), findings.size());
+  if (lines.size() != emitted.findings.size() + emitted.unimportable.size()) {
+    return fmt::format("github: {} lines for {} findings and {} files Python will not import", lines.size(),
+                       emitted.findings.size(), emitted.unimportable.size());
   }
   // An empty path (a project-wide finding) is an annotation without a file: the runner
   // drops an empty property, so only non-empty paths are expected back.
   std::multiset<std::string> expected_files, seen_files;
-  for (const Finding& finding : findings) {
+  for (const Finding& finding : emitted.findings) {
     if (!finding.location.path.empty()) expected_files.insert(finding.location.path);
+  }
+  for (const report::UnimportableFile& file : emitted.unimportable) {
+    if (!file.path.empty()) expected_files.insert(file.path);
   }
   for (std::string_view line : lines) {
     std::optional<WorkflowCommand> command = ParseV2Command(line);
@@ -176,7 +217,9 @@ std::string CheckGithub(const std::string& output, const std::vector<Finding>& f
     if (command->name != "error" && command->name != "warning" && command->name != "notice") {
       return "github: unexpected command " + command->name;
     }
-    if (!command->properties.count("line")) return "github: a command without a line";
+    if (!command->properties.count("line") && command->properties["title"] != "Python will not import this file") {
+      return "github: a command without a line";
+    }
     if (command->properties.count("file")) seen_files.insert(command->properties["file"]);
   }
   // The runner's unescaping gives back exactly the paths: no property was cut short.
@@ -217,20 +260,32 @@ std::string CheckEmitters(std::string_view data) {
   const uint8_t flags = in.Byte();
   report::EmitContext context{registry, "/" + in.Text(), (flags & 1) != 0, in.Number(), (flags & 2) != 0};
   const std::vector<Finding> findings = ReadFindings(in, registry);
+  // With flag 4, the first findings' files (up to three, one each) are also files Python
+  // will not import, with their hostile paths and messages, as the CLI passes them on.
+  for (const Finding& finding : findings) {
+    if ((flags & 4) == 0 || context.unimportable.size() == 3) break;
+    const bool seen = std::any_of(context.unimportable.begin(), context.unimportable.end(),
+                                  [&](const report::UnimportableFile& file) { return file.path == finding.location.path; });
+    if (!seen) context.unimportable.push_back({finding.location.path, finding.location.range.start.line, finding.message});
+  }
+  std::sort(context.unimportable.begin(), context.unimportable.end(),
+            [](const report::UnimportableFile& a, const report::UnimportableFile& b) { return a.path < b.path; });
+  const Emitted emitted{findings, context.unimportable};
 
   const std::string text = Render(report::Format::kText, findings, context);
   if (std::string broken = CheckNoCommands("text", text); !broken.empty()) return broken;
-  report::EmitContext without_catalogue{kNoRules, context.root, context.color, context.files_checked, context.quiet};
-  if (std::string broken = CheckSarif(Render(report::Format::kSarif, findings, without_catalogue), findings);
+  report::EmitContext without_catalogue{kNoRules,         context.root,  context.color, context.files_checked,
+                                        context.quiet, context.unimportable};
+  if (std::string broken = CheckSarif(Render(report::Format::kSarif, findings, without_catalogue), emitted);
       !broken.empty()) {
     return broken;
   }
-  using Check = std::string (*)(const std::string&, const std::vector<Finding>&);
+  using Check = std::string (*)(const std::string&, const Emitted&);
   const std::pair<Check, report::Format> checks[] = {{CheckJson, report::Format::kJson},
                                                      {CheckGitlab, report::Format::kGitlab},
                                                      {CheckGithub, report::Format::kGithub}};
   for (auto [check, format] : checks) {
-    if (std::string broken = check(Render(format, findings, context), findings); !broken.empty()) return broken;
+    if (std::string broken = check(Render(format, findings, context), emitted); !broken.empty()) return broken;
   }
   return CheckMarkdown(Render(report::Format::kMarkdown, findings, context));
 }

@@ -44,6 +44,12 @@ SEEDS = {
                                              "", "\u3000::error::z"), finding(1, "\u00a0::error::nbsp.py", 1, 1, "m")]),
     "invalid_utf8": seed(0, "p", 1, [finding(0, b"bad\xff\xfe.py", 1, 1, b"caf\xe9 \xc3", b"\xed\xa0\x80", b"\x00\x1b[31m")]),
     "huge_positions": seed(0, "p", 1, [finding(1, "a.py", 4294967295, 4294967295, "far away")]),
+    # Flag 4: the first findings' files are also files Python will not import.
+    "unimportable": seed(4, "w", 2, [
+        finding(0, "::error file=x.py,line=1::pwned.py", 5, 1, "syntax error on line 5\n::error::again"),
+        finding(1, "a|b\n- [x](y).py", 0, 1, "indentation error%0A"),
+        finding(2, "::error file=x.py,line=1::pwned.py", 9, 1, "second finding of the same file"),
+    ]),
 }
 
 folder = os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), "corpus", "emit")

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -197,14 +198,17 @@ int RunCheck(const CheckOptions& options) {
   }
 
   bool fatal = false;
-  std::set<std::string_view> unimportable;  // files: one may have several problems
+  std::map<std::string_view, const lint::Problem*> unimportable;  // the first problem of each file
   for (const lint::Problem& problem : result.problems) {
     fatal = fatal || problem.fatal;
-    if (problem.unimportable) unimportable.insert(problem.path);
+    if (problem.unimportable) unimportable.emplace(problem.path, &problem);
     if (problem.fatal || !options.quiet) PrintError(lint::ProblemText(problem));
   }
 
-  report::EmitContext context{registry, root, false, result.files_checked, options.quiet, unimportable.size()};
+  report::EmitContext context{registry, root, false, result.files_checked, options.quiet};
+  for (const auto& [path, problem] : unimportable) {
+    context.unimportable.push_back({problem->path, problem->refused_line, problem->message});
+  }
   for (const OutputSpec& output : options.outputs) {
     report::Format format = *report::ParseFormat(output.format);
     std::ostringstream rendered;

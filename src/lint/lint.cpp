@@ -435,17 +435,19 @@ class Linter {
     // Not findings: no rule owns them, and Python says it better. But such a file fails
     // the deployment (the import raises), so it fails the run, and one checked only in
     // part must not read as clean.
-    auto unimportable = [&](std::string message) {
-      problems->push_back({path, std::move(message), /*fatal=*/false, /*line=*/0, /*unimportable=*/true});
+    auto unimportable = [&](uint32_t line, std::string message) {
+      problems->push_back({path, std::move(message), /*fatal=*/false, /*line=*/0, /*unimportable=*/true, line});
     };
     if (module->has_syntax_errors()) {
-      unimportable(fmt::format("syntax error on line {}: checked as far as it parses", module->first_error_line()));
+      unimportable(module->first_error_line(),
+                   fmt::format("syntax error on line {}: checked as far as it parses", module->first_error_line()));
     } else if (module->first_indentation_error_line() != 0) {
-      unimportable(fmt::format("indentation error on line {}: Python will not import this file",
+      unimportable(module->first_indentation_error_line(),
+                   fmt::format("indentation error on line {}: Python will not import this file",
                                module->first_indentation_error_line()));
     } else if (python::InvisibleCharacter invisible = module->invisible_character(); invisible.line != 0) {
-      unimportable(fmt::format("invisible character U+{:04X} on line {}: Python will not import this file",
-                               static_cast<uint32_t>(invisible.code_point), invisible.line));
+      unimportable(invisible.line, fmt::format("invisible character U+{:04X} on line {}: Python will not import this file",
+                                               static_cast<uint32_t>(invisible.code_point), invisible.line));
     }
     return module;
   }

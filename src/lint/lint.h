@@ -47,6 +47,7 @@ struct Problem {
   // Python will not import the file (a syntax, indentation or invisible-character error):
   // the deployment fails on it as surely as on an error finding, so the run fails too.
   bool unimportable = false;
+  uint32_t refused_line = 0;  // unimportable: the line Python stops at (the message names it too)
 };
 
 // "path: message", or "path:line: message" when the problem has a line.

@@ -19,13 +19,22 @@ enum class Format { kText, kJson, kSarif, kGithub, kGitlab, kMarkdown };
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatName(Format format);
 
+// A file Python will not import (a syntax, indentation or invisible-character error): the
+// run fails on it like on an error finding, so the formats scripts and CI read carry it
+// beside the findings (QA round 6: a JSON report of no findings from a run that exited 1).
+struct UnimportableFile {
+  std::string path;
+  uint32_t line = 0;    // 1-based: where Python stops; 0 when unknown
+  std::string message;  // "syntax error on line 4: checked as far as it parses"
+};
+
 struct EmitContext {
   const rules::Registry& registry;
   std::string root;           // absolute project root (SARIF's %SRCROOT%)
   bool color = false;         // text only: ANSI colours
   size_t files_checked = 0;   // for summaries
   bool quiet = false;         // text only: findings without the closing summary
-  size_t files_unimportable = 0;  // text summary: checked files Python will not import (lint::Problem)
+  std::vector<UnimportableFile> unimportable;  // one per file, sorted by path
 };
 
 void Emit(Format format, const std::vector<Finding>& findings, const EmitContext& context,

@@ -78,6 +78,13 @@ void EmitGithub(const std::vector<Finding>& findings, const EmitContext& context
   std::stable_sort(ordered.begin(), ordered.end(), [](const Finding* a, const Finding* b) {
     return a->severity() > b->severity();
   });
+  // A file Python will not import fails the run like an error finding: annotated first.
+  for (const UnimportableFile& file : context.unimportable) {
+    std::string properties = "file=" + EscapeProperty(file.path);
+    if (file.line > 0) properties += fmt::format(",line={}", file.line);
+    properties += ",title=" + EscapeProperty("Python will not import this file");
+    out << fmt::format("::error {}::{}\n", properties, EscapeData(file.message));
+  }
   for (const Finding* finding : ordered) out << Command(*finding);
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "core/rule_info.h"
+#include "core/sha1.h"
 #include "report/emitter.h"
 #include "report/fingerprint.h"
 #include "report/json_output.h"
@@ -17,7 +18,8 @@ namespace faaslint::report {
 namespace {
 
 // An error fails a real deploy (critical); a warning breaks under load or later
-// (major); a note is advice (info). "blocker" and "minor" are not used.
+// (major); a note is advice (info). "blocker" is a file Python will not import; "minor"
+// is not used.
 std::string_view CodeQualitySeverity(Severity severity) {
   switch (severity) {
     case Severity::kError: return "critical";
@@ -55,6 +57,22 @@ void EmitGitlab(const std::vector<Finding>& findings, const EmitContext& context
         {"location",
          {{"path", finding.location.path},
           {"lines", {{"begin", range.start.line}, {"end", LastLine(range)}}}}},
+    });
+  }
+  // A file Python will not import blocks the deployment: an issue of its own, whose
+  // fingerprint (the path's, under a prefix no finding's has) stays while it is broken.
+  for (const UnimportableFile& file : context.unimportable) {
+    std::string fingerprint = "unimportable:";
+    for (uint8_t byte : Sha1(file.path)) fingerprint += fmt::format("{:02x}", byte);
+    const uint32_t line = std::max<uint32_t>(file.line, 1);
+    issues.push_back(Json{
+        {"type", "issue"},
+        {"description", "Python will not import this file: " + file.message},
+        {"check_name", "unimportable-file"},
+        {"fingerprint", std::move(fingerprint)},
+        {"severity", "blocker"},
+        {"categories", Json::array({"Bug Risk"})},
+        {"location", {{"path", file.path}, {"lines", {{"begin", line}, {"end", line}}}}},
     });
   }
   WriteJson(issues, out);

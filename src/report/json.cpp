@@ -40,6 +40,10 @@ void EmitJson(const std::vector<Finding>& findings, const EmitContext& context, 
                         {"related", std::move(related)},
                         {"fingerprint", fingerprints[i].ToString()}});
   }
+  Json unimportable = Json::array();
+  for (const UnimportableFile& file : context.unimportable) {
+    unimportable.push_back(Json{{"path", file.path}, {"line", file.line}, {"message", file.message}});
+  }
   const SeverityCounts counts = CountBySeverity(findings);
   Json document{
       {"version", kSchemaVersion},
@@ -49,8 +53,10 @@ void EmitJson(const std::vector<Finding>& findings, const EmitContext& context, 
         {"findings", findings.size()},
         {"errors", counts.errors},
         {"warnings", counts.warnings},
-        {"notes", counts.notes}}},
-      {"findings", std::move(list)}};
+        {"notes", counts.notes},
+        {"files_unimportable", context.unimportable.size()}}},
+      {"findings", std::move(list)},
+      {"unimportable", std::move(unimportable)}};
   WriteJson(document, out);
 }
 

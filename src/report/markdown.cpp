@@ -66,12 +66,27 @@ std::string Plural(size_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
+// The files Python will not import, which fail the run like error findings.
+void UnimportableList(const EmitContext& context, std::ostream& out) {
+  if (context.unimportable.empty()) return;
+  out << fmt::format("**Python will not import {}**, and the deployment fails on {}:\n\n",
+                     Plural(context.unimportable.size(), "file"), context.unimportable.size() == 1 ? "it" : "them");
+  for (const UnimportableFile& file : context.unimportable) {
+    out << fmt::format("- {}{}: {}\n", Cell(file.path), file.line > 0 ? fmt::format(":{}", file.line) : "",
+                       MessageCell(file.message));
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 void EmitMarkdown(const std::vector<Finding>& findings, const EmitContext& context, std::ostream& out) {
   out << "## faaslint\n\n";
+  UnimportableList(context, out);
   if (findings.empty()) {
-    out << fmt::format("No findings: all checks passed ({} checked).\n", Plural(context.files_checked, "file"));
+    const std::string checked = Plural(context.files_checked, "file");
+    out << (context.unimportable.empty() ? fmt::format("No findings: all checks passed ({} checked).\n", checked)
+                                         : fmt::format("No findings ({} checked).\n", checked));
     return;
   }
   struct RuleCount {

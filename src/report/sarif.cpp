@@ -170,6 +170,20 @@ void EmitSarif(const std::vector<Finding>& findings, const EmitContext& context,
   }
   run["results"] = std::move(results);
   run["columnKind"] = "unicodeCodePoints";
+  // A file Python will not import is no result of a rule: SARIF's place for what kept the
+  // tool from analysing something is the invocation's notifications (SARIF 2.1.0,
+  // 3.20.21 toolExecutionNotifications), at level "error" since the run fails on it.
+  if (!context.unimportable.empty()) {
+    Json notifications = Json::array();
+    for (const UnimportableFile& file : context.unimportable) {
+      Location location{file.path, Range{{std::max<uint32_t>(file.line, 1), 1}, {std::max<uint32_t>(file.line, 1), 1}}};
+      notifications.push_back(Json{{"level", "error"},
+                                   {"message", {{"text", "Python will not import this file: " + file.message}}},
+                                   {"locations", Json::array({PhysicalLocationJson(location)})}});
+    }
+    run["invocations"] = Json::array(
+        {Json{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications)}}});
+  }
 
   WriteJson(Json{{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}},
             out);

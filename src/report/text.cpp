@@ -74,10 +74,10 @@ void EmitText(const std::vector<Finding>& findings, const EmitContext& context, 
   const std::string_view files_plural = context.files_checked == 1 ? "" : "s";
   // A file Python will not import (named on stderr) is never "passed".
   const std::string unimportable =
-      context.files_unimportable == 0
+      context.unimportable.empty()
           ? std::string()
-          : fmt::format("; {} file{} Python will not import", context.files_unimportable,
-                        context.files_unimportable == 1 ? "" : "s");
+          : fmt::format("; {} file{} Python will not import", context.unimportable.size(),
+                        context.unimportable.size() == 1 ? "" : "s");
   if (findings.empty() && unimportable.empty()) {
     out << fmt::format("All checks passed ({} file{} checked).\n", context.files_checked, files_plural);
     return;

@@ -89,5 +89,61 @@ TEST(ReportCli, SarifOfTheBrokenExamplePassesTheValidator) {
   EXPECT_EQ(gitlab.size(), parsed["runs"][0]["results"].size());
 }
 
+// A file Python will not import fails the run (exit 1) with no finding of a rule: every
+// format a script or CI reads says which file and where, so a report of no findings
+// does not come with a failed job and no cause (QA round 6). The SARIF carries it as a
+// tool notification and still passes the validator.
+TEST(ReportCli, FilesPythonWillNotImportAreInEveryMachineReadableFormat) {
+  TempDir dir;
+  dir.Write("app.py", "import os\nNAME = os.getenv('NAME', 'x')\n\n\ndef index(:\n    return NAME\n");
+  dir.Write("ok.py", "x = 1\n");
+  auto result = RunFaaslint({"check", "--all", "--format", "json:r.json", "--format", "sarif:r.sarif", "--format",
+                             "github", "--format", "markdown:r.md", "--format", "gitlab:r.gl"},
+                            dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+
+  const json report = json::parse(dir.Read("r.json"));
+  EXPECT_TRUE(report["findings"].empty());
+  EXPECT_EQ(report["summary"]["files_unimportable"], 1);
+  ASSERT_EQ(report["unimportable"].size(), 1u);
+  EXPECT_EQ(report["unimportable"][0]["path"], "app.py");
+  EXPECT_EQ(report["unimportable"][0]["line"], 5);
+  EXPECT_EQ(report["unimportable"][0]["message"], "syntax error on line 5: checked as far as it parses");
+
+  const json sarif = json::parse(dir.Read("r.sarif"));
+  const json& notification = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+  EXPECT_EQ(notification["level"], "error");
+  EXPECT_EQ(notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "app.py");
+  EXPECT_EQ(notification["locations"][0]["physicalLocation"]["region"]["startLine"], 5);
+  if (!testing::SarifMultitool().empty()) {
+    const std::vector<testing::SarifProblem> problems = testing::ValidateSarif(dir.Read("r.sarif"));
+    EXPECT_TRUE(problems.empty()) << testing::Describe(problems);
+  }
+
+  EXPECT_EQ(result.out,
+            "::error file=app.py,line=5,title=Python will not import this file::syntax error on line 5: checked as "
+            "far as it parses\n");
+  EXPECT_NE(dir.Read("r.md").find("**Python will not import 1 file**, and the deployment fails on it:\n\n"
+                                  "- app.py:5: syntax error on line 5: checked as far as it parses\n"),
+            std::string::npos)
+      << dir.Read("r.md");
+  EXPECT_EQ(dir.Read("r.md").find("all checks passed"), std::string::npos);
+
+  const json gitlab = json::parse(dir.Read("r.gl"));
+  ASSERT_EQ(gitlab.size(), 1u);
+  EXPECT_EQ(gitlab[0]["check_name"], "unimportable-file");
+  EXPECT_EQ(gitlab[0]["severity"], "blocker");
+  EXPECT_EQ(gitlab[0]["location"]["path"], "app.py");
+  EXPECT_EQ(gitlab[0]["location"]["lines"]["begin"], 5);
+  EXPECT_TRUE(gitlab[0]["fingerprint"].get<std::string>().starts_with("unimportable:"));
+
+  // Fixed: nothing of it is left in any format.
+  dir.Write("app.py", "import os\nNAME = os.getenv('NAME', 'x')\n");
+  auto fixed = RunFaaslint({"check", "--all", "--format", "json:r.json", "--format", "sarif:r.sarif"}, dir.path());
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_TRUE(json::parse(dir.Read("r.json"))["unimportable"].empty());
+  EXPECT_FALSE(json::parse(dir.Read("r.sarif"))["runs"][0].contains("invocations"));
+}
+
 }  // namespace
 }  // namespace faaslint

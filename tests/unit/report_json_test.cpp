@@ -51,7 +51,8 @@ TEST(ReportJson, SummaryCountsBySeverity) {
                            {"findings", 7},
                            {"errors", 3},
                            {"warnings", 2},
-                           {"notes", 2}}));
+                           {"notes", 2},
+                           {"files_unimportable", 0}}));
   const json empty = json::parse(Render(Format::kJson, {}));
   EXPECT_EQ(empty["findings"], json::array());
   EXPECT_EQ(empty["summary"]["findings"], 0);
