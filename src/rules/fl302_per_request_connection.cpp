@@ -54,21 +54,6 @@ def users():
 ```)"};
 
 
-// `self._client is None`, `not self._client`, or either within `and`/`or`.
-bool TestsUnset(const python::Expr& condition, std::string_view target) {
-  using Kind = python::Expr::Kind;
-  switch (condition.kind) {
-    case Kind::kNot: return !condition.items.empty() && condition.items[0].text == target;
-    case Kind::kComparison:
-      return condition.items.size() == 2 && (condition.str == "is" || condition.str == "==") &&
-             condition.items[0].text == target && condition.items[1].kind == Kind::kNone;
-    case Kind::kBoolOp:
-      return std::any_of(condition.items.begin(), condition.items.end(),
-                         [&](const python::Expr& item) { return TestsUnset(item, target); });
-    default: return false;
-  }
-}
-
 // A client kept on an object and created only while that attribute is unset (`if
 // self._client is None: self._client = MongoClient()`): once per object, which a
 // module-level instance keeps across requests. A class attribute set through `cls`
@@ -78,7 +63,7 @@ bool KeptOnAnObject(const python::Module& module, const python::Call& call) {
   if (call.assigned_to.starts_with("cls.")) return true;
   return std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
     return test.function == call.function && Encloses(test.body, call.range) &&
-           TestsUnset(test.condition, call.assigned_to);
+           python::TestsUnset(test.condition, call.assigned_to);
   });
 }
 

@@ -120,6 +120,48 @@ TEST(ValuesPath, TheWalrusOperatorBindsLikeAnAssignment) {
             PathKind::kUnknown);
 }
 
+TEST(ValuesPath, AParameterGivenItsDefaultInTheFunctionHoldsTheDefault) {
+  // `if not p: p = X`, `if p is None:` (also within and/or) and `p = p or X`, when no call
+  // of the module passes p: while p is None, open(p) writes nothing.
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    if not p:\n        p = 'data.json'\n    open(p, 'w')\n", "open").kind,
+            PathKind::kRelative);
+  EXPECT_EQ(PathOfArgument("def f(p=None, q=None):\n    if p is None or q:\n        if q:\n            p = 'a/x'\n"
+                           "        else:\n            p = 'b/y'\n    open(p, 'w')\n",
+                           "open")
+                .kind,
+            PathKind::kRelative);
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or '/tmp/x'\n    open(p, 'w')\n", "open").kind, PathKind::kTemp);
+  // Read in a nested function: the parameter of the function that binds it.
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or 'x'\n    def g():\n        open(p, 'w')\n", "open").kind,
+            PathKind::kRelative);
+  // Defaults that disagree, a call that passes p, another binding, another parameter's
+  // test, a default that is not None: unknown.
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    if not p:\n        p = 'x'\n    p = p or '/tmp/y'\n    open(p, 'w')\n",
+                           "open")
+                .kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or 'x'\n    open(p, 'w')\nf('/tmp/y')\n", "open").kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or 'x'\n    for p in q:\n        open(p, 'w')\n", "open").kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=None, q=None):\n    if not q:\n        p = 'x'\n    open(p, 'w')\n", "open").kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=''):\n    if not p:\n        p = 'x'\n    open(p, 'w')\n", "open").kind,
+            PathKind::kUnknown);
+}
+
+TEST(ValuesTestsUnset, KnowsNotIsNoneAndEitherInAndOr) {
+  std::unique_ptr<Module> module =
+      Parse("if not a: pass\nif b is None: pass\nif c == None and x: pass\nif d is not None: pass\nif e: pass\n");
+  std::vector<std::string> unset;
+  for (const IfTest& test : module->if_tests()) {
+    for (const char* name : {"a", "b", "c", "d", "e", "x"}) {
+      if (TestsUnset(test.condition, name)) unset.emplace_back(name);
+    }
+  }
+  EXPECT_EQ(unset, (std::vector<std::string>{"a", "b", "c"}));
+}
+
 TEST(ValuesPath, ReadsBackAConfigKeySetOnce) {
   EXPECT_EQ(PathOfArgument("app.config['UPLOAD_FOLDER'] = 'static/uploads'\nopen(app.config['UPLOAD_FOLDER'])\n",
                            "open")
