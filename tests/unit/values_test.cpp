@@ -305,5 +305,44 @@ TEST(RequestPath, IncludesHandlersHooksAndWhatTheyCall) {
   EXPECT_TRUE(reached("lambda_handler"));
 }
 
+// The functions a request reaches only inside a call that runs a new event loop: the
+// request path, and the same path without those calls.
+std::vector<std::string> OnlyOnNewLoops(const std::string& source) {
+  std::unique_ptr<Module> module = Parse(source);
+  Values values(*module);
+  std::vector<bool> all = RequestPathFunctions(*module);
+  std::vector<bool> outside =
+      RequestPathFunctions(*module, {}, [&](const Call& call) { return !InsideNewEventLoop(values, call); });
+  std::vector<std::string> names;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i] && !outside[i]) names.push_back(module->functions()[i].name);
+  }
+  return names;
+}
+
+TEST(RequestPath, TellsCoroutinesRunOnALoopOfTheirOwn) {
+  const std::string handler = "class handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n";
+  EXPECT_EQ(OnlyOnNewLoops(handler + "        asyncio.run(main())\n"
+                                     "async def main():\n    await helper()\n"
+                                     "async def helper():\n    pass\n"),
+            (std::vector<std::string>{"main", "helper"}));
+  EXPECT_EQ(OnlyOnNewLoops(handler + "        asyncio.run(asyncio.wait_for(main(), 5))\n"
+                                     "        loop = asyncio.new_event_loop()\n"
+                                     "        loop.run_until_complete(other())\n"
+                                     "        with asyncio.Runner() as runner:\n            runner.run(third())\n"
+                                     "async def main():\n    pass\nasync def other():\n    pass\n"
+                                     "async def third():\n    pass\n"),
+            (std::vector<std::string>{"main", "other", "third"}));
+  // A loop that outlives the call (the module's, the thread's current one), a coroutine
+  // made outside the call, one also reached another way: not only on a new loop.
+  EXPECT_EQ(OnlyOnNewLoops("import asyncio\nLOOP = asyncio.new_event_loop()\n" + handler +
+                           "        LOOP.run_until_complete(main())\n"
+                           "        asyncio.get_event_loop().run_until_complete(main())\n"
+                           "        coro = other()\n        asyncio.run(coro)\n"
+                           "        asyncio.run(third())\n        third()\n"
+                           "async def main():\n    pass\nasync def other():\n    pass\nasync def third():\n    pass\n"),
+            std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace faaslint::python
