@@ -146,10 +146,10 @@ inline bool IsNetworkClient(std::string_view callee) {
 // The clients of IsNetworkClient that belong to the asyncio event loop they are made or
 // first used on: their connections (or pool, or aiohttp session) hold that loop's
 // transports, and used on another loop they fail with "Event loop is closed" or "attached
-// to a different loop" (strands-agents/harness-sdk#856 for AsyncOpenAI over httpx,
-// mongodb/mongo-python-driver#2256). An awaited factory (`await asyncpg.connect()`) makes
-// one too. Not aioboto3.Session, which keeps settings only: its clients are `async with`
-// blocks.
+// to a different loop" (strands-agents/harness-sdk#856: AsyncOpenAI, over httpx, on a
+// second asyncio.run; fastapi/fastapi#3855: Motor). An awaited factory (`await
+// asyncpg.connect()`) makes one too. Not aioboto3.Session, which keeps settings only: its
+// clients are `async with` blocks.
 inline bool IsLoopBoundClient(const python::Call& call) {
   static constexpr std::string_view kClients[] = {
       "motor.motor_asyncio.AsyncIOMotorClient", "psycopg.AsyncConnection.connect", "psycopg_pool.AsyncConnectionPool",
