@@ -1,6 +1,7 @@
 #include "python/request_path.h"
 
 #include <algorithm>
+#include <span>
 #include <string_view>
 
 #include "python/values.h"
@@ -84,7 +85,36 @@ bool IsCachedFunction(const Function& function) {
   });
 }
 
-std::vector<bool> RequestPathFunctions(const Module& module, const std::function<bool(int)>& serves_requests) {
+bool RunsOnNewEventLoop(const Values& values, const Call& call) {
+  if (call.callee == "asyncio.run" || call.callee == "uvloop.run") return true;
+  std::string_view maker = call.method == "run_until_complete" ? "asyncio.new_event_loop"
+                           : call.method == "run"              ? "asyncio.Runner"
+                                                               : "";
+  if (maker.empty()) return false;
+  const Module& module = values.module();
+  auto made = [&](const Expr* value) {
+    const Call* source = value ? CallOf(module, *value) : nullptr;
+    return source != nullptr && source->callee == maker;
+  };
+  const Expr& receiver = call.receiver;
+  if (receiver.kind == Expr::Kind::kCall) return made(&receiver);  // asyncio.new_event_loop().run_until_complete(...)
+  if (receiver.kind != Expr::Kind::kName || receiver.qualified != receiver.text) return false;
+  // A loop of the function (or of one it is nested in), every binding of which makes one.
+  if (values.ScopeOf(receiver.text, call.function) < 0) return false;
+  std::span<const Expr* const> bindings = values.Bindings(receiver.text, call.function);
+  return !bindings.empty() && std::all_of(bindings.begin(), bindings.end(), made);
+}
+
+bool InsideNewEventLoop(const Values& values, const Call& call) {
+  const std::vector<Call>& calls = values.module().calls();
+  for (int outer = call.parent_call; outer >= 0; outer = calls[outer].parent_call) {
+    if (RunsOnNewEventLoop(values, calls[outer])) return true;
+  }
+  return false;
+}
+
+std::vector<bool> RequestPathFunctions(const Module& module, const std::function<bool(int)>& serves_requests,
+                                       const std::function<bool(const Call&)>& follows) {
   const std::vector<Function>& functions = module.functions();
   std::vector<std::vector<int>> nested(functions.size());
   for (size_t i = 0; i < functions.size(); ++i) {
@@ -133,7 +163,7 @@ std::vector<bool> RequestPathFunctions(const Module& module, const std::function
     pending.pop_back();
     for (int index : functions[current].calls) {
       const Call& call = module.calls()[index];
-      if (!call.guarded && call.target >= 0) reach(call.target);
+      if (!call.guarded && call.target >= 0 && (!follows || follows(call))) reach(call.target);
     }
   }
   return on_path;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace faaslint::python {
 namespace {
@@ -81,7 +82,41 @@ FStringLead LeadOf(const Expr& string) {
   return {&string.items[1], &string.items[2]};
 }
 
+// Calls `visit` with each operand that `condition` tests unset (TestsUnset).
+template <typename Visit>
+void VisitUnset(const Expr& condition, const Visit& visit) {
+  switch (condition.kind) {
+    case Kind::kNot:
+      if (!condition.items.empty()) visit(condition.items[0]);
+      return;
+    case Kind::kComparison:
+      if (condition.items.size() == 2 && (condition.str == "is" || condition.str == "==") &&
+          condition.items[1].kind == Kind::kNone) {
+        visit(condition.items[0]);
+      }
+      return;
+    case Kind::kBoolOp:
+      for (const Expr& item : condition.items) VisitUnset(item, visit);
+      return;
+    default: return;
+  }
+}
+
+// The body of an `if` that tests a parameter of `function` unset.
+struct UnsetBody {
+  int function = -1;
+  std::string_view name;
+  Range body;
+  auto Key() const { return std::tie(function, name, body.start); }
+};
+
 }  // namespace
+
+bool TestsUnset(const Expr& condition, std::string_view target) {
+  bool found = false;
+  VisitUnset(condition, [&](const Expr& operand) { found = found || operand.text == target; });
+  return found;
+}
 
 PathKind ClassifyPathText(std::string_view text, bool prefix_only) {
   if (text.empty() || text.find("://") != std::string_view::npos || text == ":memory:") return PathKind::kUnknown;
@@ -174,6 +209,7 @@ Values::Values(const Module& module) : module_(module) {
     bind(call.function, call.assigned_to, &item);
   }
   bindings_.Seal();  // a name's bindings keep the order above
+  IndexDefaults();
   // `self.x = v` in a method: read back as `self.x` in the class's methods, like a name.
   for (const Assignment& assignment : module.assignments()) {
     if (assignment.guarded) continue;
@@ -190,6 +226,84 @@ Values::Values(const Module& module) : module_(module) {
     for (const Expr& item : assignment.target.items) bind(item, nullptr);
   }
   attributes_.Seal();
+}
+
+void Values::IndexDefaults() {
+  const std::vector<Function>& functions = module_.functions();
+  std::vector<std::pair<int, std::string_view>> params;  // that default to None, sorted
+  for (size_t i = 0; i < functions.size(); ++i) {
+    for (const std::string& name : functions[i].none_defaults) params.emplace_back(static_cast<int>(i), name);
+  }
+  std::sort(params.begin(), params.end());
+  auto is_param = [&](int function, std::string_view name) {
+    return std::binary_search(params.begin(), params.end(), std::pair<int, std::string_view>(function, name));
+  };
+  // The outermost bodies of the `if`s that test one unset, by parameter and start: disjoint,
+  // so whether an assignment is in one is one binary search.
+  std::vector<UnsetBody> bodies;
+  if (!params.empty()) {
+    for (const IfTest& test : module_.if_tests()) {
+      if (test.function < 0) continue;
+      VisitUnset(test.condition, [&](const Expr& operand) {
+        if (operand.kind == Kind::kName && is_param(test.function, operand.text)) {
+          bodies.push_back({test.function, operand.text, test.body});
+        }
+      });
+    }
+  }
+  std::sort(bodies.begin(), bodies.end(), [](const UnsetBody& a, const UnsetBody& b) {
+    if (a.Key() != b.Key()) return a.Key() < b.Key();
+    return b.body.end < a.body.end;  // an enclosing body first
+  });
+  std::vector<UnsetBody> outermost;
+  for (const UnsetBody& body : bodies) {
+    const UnsetBody* last = outermost.empty() ? nullptr : &outermost.back();
+    if (last && last->function == body.function && last->name == body.name && Encloses(last->body, body.body)) continue;
+    outermost.push_back(body);
+  }
+  auto in_unset_body = [&](int function, std::string_view name, const Range& range) {
+    // The last body of the parameter that starts no later than the assignment.
+    const UnsetBody probe{function, name, {range.start, range.start}};
+    auto after = std::upper_bound(outermost.begin(), outermost.end(), probe,
+                                  [](const UnsetBody& a, const UnsetBody& b) { return a.Key() < b.Key(); });
+    if (after == outermost.begin()) return false;
+    const UnsetBody& body = *std::prev(after);
+    return body.function == function && body.name == name && Encloses(body.body, range);
+  };
+  // The defaults each parameter is given, in module order.
+  std::vector<std::pair<std::pair<int, std::string_view>, const Expr*>> given;
+  for (const Assignment& assignment : module_.assignments()) {
+    const Expr& target = assignment.target;
+    if (assignment.guarded || assignment.op != "=" || target.kind != Kind::kName) continue;
+    if (!is_param(assignment.function, target.text)) continue;
+    const Expr& value = assignment.value;
+    if (value.kind == Kind::kBoolOp && value.str == "or" && value.items.size() == 2 &&
+        value.items[0].kind == Kind::kName && value.items[0].text == target.text) {
+      given.push_back({{assignment.function, target.text}, &value.items[1]});  // path = path or X
+    } else if (in_unset_body(assignment.function, target.text, assignment.range)) {
+      given.push_back({{assignment.function, target.text}, &value});  // if not path: path = X
+    }
+  }
+  std::stable_sort(given.begin(), given.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t first = 0; first < given.size();) {
+    size_t last = first;
+    while (last < given.size() && given[last].first == given[first].first) ++last;
+    const auto& [function, name] = given[first].first;
+    // Bound only as the parameter and to these defaults (no other assignment, loop or with).
+    const bool only_defaults = bindings_.Find({function, name}).size() == 1 + (last - first);
+    if (only_defaults && !MayBePassed(function, name)) {
+      for (size_t i = first; i < last; ++i) defaults_.Add(given[i].first, given[i].second);
+    }
+    first = last;
+  }
+  defaults_.Seal();
+}
+
+std::span<const Expr* const> Values::PossibleValues(std::string_view name, int function) const {
+  const int scope = ScopeOf(name, function);
+  std::span<const Expr* const> defaults = defaults_.Find({scope, name});
+  return defaults.empty() ? bindings_.Find({scope, name}) : defaults;
 }
 
 int Values::InstanceClass(std::string_view name, int function) const {
@@ -357,7 +471,7 @@ std::optional<StringValue> Values::StringAt(const Expr& expr, int function, int 
     case Kind::kName: {
       if (expr.qualified != expr.text) return std::nullopt;  // bound by an import
       return Agree<StringValue>(
-          Bindings(expr.text, function),
+          PossibleValues(expr.text, function),
           [&](const Expr* value) { return value ? StringAt(*value, function, depth + 1) : std::nullopt; },
           SameString);
     }
@@ -449,7 +563,7 @@ PathValue Values::PathAt(const Expr& expr, int function, int depth) const {
       if (expr.text == "__file__") return {PathKind::kSourceTree, "<source folder>"};
       if (expr.qualified != expr.text) return {};
       return Agree<PathValue>(
-                 Bindings(expr.text, function),
+                 PossibleValues(expr.text, function),
                  [&](const Expr* value) {
                    return KnownPath(value ? PathAt(*value, function, depth + 1) : PathValue{});
                  },

@@ -58,6 +58,10 @@ std::string DescribePath(const PathValue& path);
 // when only the start is known: then a kind is given only when the start decides it.
 PathKind ClassifyPathText(std::string_view text, bool prefix_only);
 
+// `condition` holds when `target` (a name or attribute as written: "path", "self._client")
+// is unset: `not x`, `x is None`, `x == None`, or one of those within `and`/`or`.
+bool TestsUnset(const Expr& condition, std::string_view target);
+
 // A value given to a configuration key: `app.config["K"] = v`, `{"K": v}`, `K=v` in a
 // call, or `K = v` at module or class level.
 struct KeyedValue {
@@ -104,6 +108,10 @@ class Values {
   // `path or Path("data")`: the right side, when `path` is a parameter that defaults to
   // None, is bound nowhere else, and no call of the module passes it. Else null.
   const Expr* Fallback(const Expr& bool_op, int function) const;
+  // What the evaluation takes `name` to hold where `function` reads it: its Bindings, or
+  // the defaults of a parameter that defaults_ knows.
+  std::span<const Expr* const> PossibleValues(std::string_view name, int function) const;
+  void IndexDefaults();
   // Some call in the module may give `function` its parameter `param`.
   bool MayBePassed(int function, std::string_view param) const;
 
@@ -126,6 +134,12 @@ class Values {
   // bound to something unknown. The names are views into the module (its source,
   // parameters, call targets), which outlives this.
   FlatMultimap<std::pair<int, std::string_view>, const Expr*> bindings_;
+  // (function, parameter) -> the defaults it is given, for a parameter that defaults to
+  // None, that no call of the module passes, and that its function binds only to a
+  // default: `if not path: path = X` (or `if path is None:`) and `path = path or X`. Where
+  // such a parameter is a path, it holds one of them: while it is None, `open(path)`
+  // writes nothing. Like every binding here, where the write stands does not matter.
+  FlatMultimap<std::pair<int, std::string_view>, const Expr*> defaults_;
   std::deque<Expr> with_items_;  // `with f(...) as name`: the call, as an Expr bindings_ can point at
   // (class, "x") -> what `self.x` is given in its methods, in module order; class -1: `x`
   // stored on something else (`obj.x = ...`, `cls.x = ...`), which may be an instance.

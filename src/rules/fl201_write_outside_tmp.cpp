@@ -21,9 +21,11 @@ image's `.save()` and the like — whose target is known to be
 outside `/tmp`: a relative path, a folder next to the source (`__file__`,
 `app.root_path`), the home directory, or another absolute path. Paths are followed through
 constants (`UPLOAD_DIR = "uploads"`), f-strings, `os.path.join()`, `Path(...) / ...`, the
-attributes a class sets on `self` (when every value it gives one agrees), and
-`path or Path("data")` when `path` is a parameter that defaults to None and no call in the
-module passes it. Paths that cannot be worked out are not reported.
+attributes a class sets on `self` (when every value it gives one agrees), and the default
+of a parameter that defaults to None when no call in the module passes it:
+`path or Path("data")`, or in the function `if not path: path = Path("data")` (also
+`if path is None:`) and `path = path or Path("data")`. Paths that cannot be worked out are
+not reported.
 
 A best-effort write is not reported either: one inside a `try:` whose `except OSError:`
 (or `except Exception:`, or a bare `except:`) carries on without the file — `pass`, a

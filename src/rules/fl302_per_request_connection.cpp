@@ -26,6 +26,18 @@ reported: clients created at module level (the good pattern), a lazily created g
 inside an `@lru_cache` factory, and clients used as a `with` block, whose lifetime is
 deliberately the block.
 
+Nor is an asyncio client (`httpx.AsyncClient`, `aiohttp.ClientSession`,
+`await asyncpg.connect()`, `AsyncOpenAI`, Motor, `redis.asyncio`...) made in code that the
+request runs on an event loop of its own, as a synchronous handler (`BaseHTTPRequestHandler`)
+runs a coroutine: inside `asyncio.run(main())`, the `run_until_complete()` of a loop the
+function makes (`asyncio.new_event_loop()`), or an `asyncio.Runner`; nor one made by the
+function that runs such a loop (`client = httpx.AsyncClient(); asyncio.run(fetch(client))`).
+Such a client belongs to that loop, which is closed when the call returns: kept at module
+level, it fails from the second request on (`Event loop is closed`), so one per call is
+right there. Under an ASGI app (FastAPI, Starlette), whose loop lives as long as the
+instance, it is reported; so is a client that is not bound to a loop (`requests.Session()`,
+`psycopg2.connect()`) wherever it is made.
+
 ## Why it fails on serverless
 A warm function instance serves many requests one after another, and module-level objects
 survive between them. A client created inside the handler throws that away: every request
@@ -54,21 +66,6 @@ def users():
 ```)"};
 
 
-// `self._client is None`, `not self._client`, or either within `and`/`or`.
-bool TestsUnset(const python::Expr& condition, std::string_view target) {
-  using Kind = python::Expr::Kind;
-  switch (condition.kind) {
-    case Kind::kNot: return !condition.items.empty() && condition.items[0].text == target;
-    case Kind::kComparison:
-      return condition.items.size() == 2 && (condition.str == "is" || condition.str == "==") &&
-             condition.items[0].text == target && condition.items[1].kind == Kind::kNone;
-    case Kind::kBoolOp:
-      return std::any_of(condition.items.begin(), condition.items.end(),
-                         [&](const python::Expr& item) { return TestsUnset(item, target); });
-    default: return false;
-  }
-}
-
 // A client kept on an object and created only while that attribute is unset (`if
 // self._client is None: self._client = MongoClient()`): once per object, which a
 // module-level instance keeps across requests. A class attribute set through `cls`
@@ -78,7 +75,7 @@ bool KeptOnAnObject(const python::Module& module, const python::Call& call) {
   if (call.assigned_to.starts_with("cls.")) return true;
   return std::any_of(module.if_tests().begin(), module.if_tests().end(), [&](const python::IfTest& test) {
     return test.function == call.function && Encloses(test.body, call.range) &&
-           TestsUnset(test.condition, call.assigned_to);
+           python::TestsUnset(test.condition, call.assigned_to);
   });
 }
 
@@ -87,10 +84,46 @@ std::string_view BaseName(std::string_view target) {
   return target.substr(0, end);
 }
 
+// The functions where a client bound to the event loop is made for a loop that lives for
+// one call: the request reaches them only inside `asyncio.run(...)` (or another loop made
+// for the call), or they run such a loop themselves (`client = httpx.AsyncClient();
+// asyncio.run(fetch(client))`). Each request runs a new loop, so a client kept at module
+// level would be used on a closed loop from the second request on.
+class PerCallLoops {
+ public:
+  PerCallLoops(const PyContext& cx, const std::vector<bool>& on_path) : cx_(cx), on_path_(on_path) {}
+
+  bool Contains(int function) {
+    if (!built_) Build();
+    return runs_loop_[function] || (on_path_[function] && !outside_[function]);
+  }
+
+ private:
+  // Built on the first loop-bound client: most modules have none.
+  void Build() {
+    built_ = true;
+    const python::Values& values = cx_.values;
+    outside_ = RequestPath(cx_, [&](const python::Call& call) { return !python::InsideNewEventLoop(values, call); });
+    runs_loop_.assign(cx_.module.functions().size(), false);
+    for (const python::Call& call : cx_.module.calls()) {
+      if (call.function >= 0 && !call.guarded && python::RunsOnNewEventLoop(values, call)) {
+        runs_loop_[call.function] = true;
+      }
+    }
+  }
+
+  const PyContext& cx_;
+  const std::vector<bool>& on_path_;
+  bool built_ = false;
+  std::vector<bool> outside_;    // the request path without the calls made inside a new loop
+  std::vector<bool> runs_loop_;  // the function itself runs a new loop
+};
+
 void Check(const PyContext& cx, Sink& out) {
   const python::Module& module = cx.module;
   std::vector<bool> on_path = RequestPath(cx);
   const python::Values& values = cx.values;
+  PerCallLoops per_call_loops(cx, on_path);
   for (const python::Call& call : module.calls()) {
     if (call.function < 0 || call.guarded || !on_path[call.function]) continue;
     if (!IsNetworkClient(call.callee)) continue;
@@ -98,6 +131,7 @@ void Check(const PyContext& cx, Sink& out) {
     if (call.Keyword("connection_pool")) continue;           // redis.Redis(connection_pool=POOL) reuses a pool
     const python::Function& function = module.functions()[call.function];
     if (python::IsCachedFunction(function) || KeptOnAnObject(module, call)) continue;
+    if (IsLoopBoundClient(call) && per_call_loops.Contains(call.function)) continue;
     // Lazy initialisation: stored in a global (or a module-level dict of clients).
     if (call.use == python::ResultUse::kAssigned && !call.assigned_to.starts_with("self.")) {
       std::string_view base = BaseName(call.assigned_to);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,13 +48,17 @@ inline bool ServesRequests(const PyContext& cx, int function) {
 }
 
 // Indexed like the module's functions: true when the function runs during a request
-// (python/request_path.h), Django views that another module's urls.py names included.
-inline std::vector<bool> RequestPath(const PyContext& cx) {
-  return python::RequestPathFunctions(cx.module, [&](int function) {
-    const python::Function& def = cx.module.functions()[function];
-    return cx.modules != nullptr && def.parent == -1 && def.class_index == -1 &&
-           cx.modules->IsDjangoView(cx.module.path(), def.name);
-  });
+// (python/request_path.h), Django views that another module's urls.py names included;
+// through the calls `follows` accepts, when given.
+inline std::vector<bool> RequestPath(const PyContext& cx, const std::function<bool(const python::Call&)>& follows = {}) {
+  return python::RequestPathFunctions(
+      cx.module,
+      [&](int function) {
+        const python::Function& def = cx.module.functions()[function];
+        return cx.modules != nullptr && def.parent == -1 && def.class_index == -1 &&
+               cx.modules->IsDjangoView(cx.module.path(), def.name);
+      },
+      follows);
 }
 
 // The value a numeric expression always has: a literal, + - * / of such values, or a
@@ -136,6 +141,24 @@ inline bool IsNetworkClient(std::string_view callee) {
       "cassandra.cluster.Cluster", "neo4j.GraphDatabase.driver", "pinecone.Pinecone",
   };
   return OneOf(callee, kClients);
+}
+
+// The clients of IsNetworkClient that belong to the asyncio event loop they are made or
+// first used on: their connections (or pool, or aiohttp session) hold that loop's
+// transports, and used on another loop they fail with "Event loop is closed" or "attached
+// to a different loop" (strands-agents/harness-sdk#856: AsyncOpenAI, over httpx, on a
+// second asyncio.run; fastapi/fastapi#3855: Motor). An awaited factory (`await
+// asyncpg.connect()`) makes one too. Not aioboto3.Session, which keeps settings only: its
+// clients are `async with` blocks.
+inline bool IsLoopBoundClient(const python::Call& call) {
+  static constexpr std::string_view kClients[] = {
+      "motor.motor_asyncio.AsyncIOMotorClient", "psycopg.AsyncConnection.connect", "psycopg_pool.AsyncConnectionPool",
+      "asyncpg.connect", "asyncpg.create_pool", "aiomysql.connect", "aiomysql.create_pool", "redis.asyncio.Redis",
+      "redis.asyncio.from_url", "redis.asyncio.Redis.from_url", "aioredis.from_url", "httpx.AsyncClient",
+      "aiohttp.ClientSession", "sqlalchemy.ext.asyncio.create_async_engine", "openai.AsyncOpenAI",
+      "anthropic.AsyncAnthropic", "elasticsearch.AsyncElasticsearch",
+  };
+  return call.use == python::ResultUse::kAwaited || OneOf(call.callee, kClients);
 }
 
 // The source text of a one-line range as written (`sbc`, `tasks.start`), or `fallback`

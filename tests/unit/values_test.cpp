@@ -120,6 +120,48 @@ TEST(ValuesPath, TheWalrusOperatorBindsLikeAnAssignment) {
             PathKind::kUnknown);
 }
 
+TEST(ValuesPath, AParameterGivenItsDefaultInTheFunctionHoldsTheDefault) {
+  // `if not p: p = X`, `if p is None:` (also within and/or) and `p = p or X`, when no call
+  // of the module passes p: while p is None, open(p) writes nothing.
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    if not p:\n        p = 'data.json'\n    open(p, 'w')\n", "open").kind,
+            PathKind::kRelative);
+  EXPECT_EQ(PathOfArgument("def f(p=None, q=None):\n    if p is None or q:\n        if q:\n            p = 'a/x'\n"
+                           "        else:\n            p = 'b/y'\n    open(p, 'w')\n",
+                           "open")
+                .kind,
+            PathKind::kRelative);
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or '/tmp/x'\n    open(p, 'w')\n", "open").kind, PathKind::kTemp);
+  // Read in a nested function: the parameter of the function that binds it.
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or 'x'\n    def g():\n        open(p, 'w')\n", "open").kind,
+            PathKind::kRelative);
+  // Defaults that disagree, a call that passes p, another binding, another parameter's
+  // test, a default that is not None: unknown.
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    if not p:\n        p = 'x'\n    p = p or '/tmp/y'\n    open(p, 'w')\n",
+                           "open")
+                .kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or 'x'\n    open(p, 'w')\nf('/tmp/y')\n", "open").kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=None):\n    p = p or 'x'\n    for p in q:\n        open(p, 'w')\n", "open").kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=None, q=None):\n    if not q:\n        p = 'x'\n    open(p, 'w')\n", "open").kind,
+            PathKind::kUnknown);
+  EXPECT_EQ(PathOfArgument("def f(p=''):\n    if not p:\n        p = 'x'\n    open(p, 'w')\n", "open").kind,
+            PathKind::kUnknown);
+}
+
+TEST(ValuesTestsUnset, KnowsNotIsNoneAndEitherInAndOr) {
+  std::unique_ptr<Module> module =
+      Parse("if not a: pass\nif b is None: pass\nif c == None and x: pass\nif d is not None: pass\nif e: pass\n");
+  std::vector<std::string> unset;
+  for (const IfTest& test : module->if_tests()) {
+    for (const char* name : {"a", "b", "c", "d", "e", "x"}) {
+      if (TestsUnset(test.condition, name)) unset.emplace_back(name);
+    }
+  }
+  EXPECT_EQ(unset, (std::vector<std::string>{"a", "b", "c"}));
+}
+
 TEST(ValuesPath, ReadsBackAConfigKeySetOnce) {
   EXPECT_EQ(PathOfArgument("app.config['UPLOAD_FOLDER'] = 'static/uploads'\nopen(app.config['UPLOAD_FOLDER'])\n",
                            "open")
@@ -261,6 +303,45 @@ TEST(RequestPath, IncludesHandlersHooksAndWhatTheyCall) {
   EXPECT_TRUE(reached("open_db"));
   EXPECT_FALSE(reached("script"));
   EXPECT_TRUE(reached("lambda_handler"));
+}
+
+// The functions a request reaches only inside a call that runs a new event loop: the
+// request path, and the same path without those calls.
+std::vector<std::string> OnlyOnNewLoops(const std::string& source) {
+  std::unique_ptr<Module> module = Parse(source);
+  Values values(*module);
+  std::vector<bool> all = RequestPathFunctions(*module);
+  std::vector<bool> outside =
+      RequestPathFunctions(*module, {}, [&](const Call& call) { return !InsideNewEventLoop(values, call); });
+  std::vector<std::string> names;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i] && !outside[i]) names.push_back(module->functions()[i].name);
+  }
+  return names;
+}
+
+TEST(RequestPath, TellsCoroutinesRunOnALoopOfTheirOwn) {
+  const std::string handler = "class handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n";
+  EXPECT_EQ(OnlyOnNewLoops(handler + "        asyncio.run(main())\n"
+                                     "async def main():\n    await helper()\n"
+                                     "async def helper():\n    pass\n"),
+            (std::vector<std::string>{"main", "helper"}));
+  EXPECT_EQ(OnlyOnNewLoops(handler + "        asyncio.run(asyncio.wait_for(main(), 5))\n"
+                                     "        loop = asyncio.new_event_loop()\n"
+                                     "        loop.run_until_complete(other())\n"
+                                     "        with asyncio.Runner() as runner:\n            runner.run(third())\n"
+                                     "async def main():\n    pass\nasync def other():\n    pass\n"
+                                     "async def third():\n    pass\n"),
+            (std::vector<std::string>{"main", "other", "third"}));
+  // A loop that outlives the call (the module's, the thread's current one), a coroutine
+  // made outside the call, one also reached another way: not only on a new loop.
+  EXPECT_EQ(OnlyOnNewLoops("import asyncio\nLOOP = asyncio.new_event_loop()\n" + handler +
+                           "        LOOP.run_until_complete(main())\n"
+                           "        asyncio.get_event_loop().run_until_complete(main())\n"
+                           "        coro = other()\n        asyncio.run(coro)\n"
+                           "        asyncio.run(third())\n        third()\n"
+                           "async def main():\n    pass\nasync def other():\n    pass\nasync def third():\n    pass\n"),
+            std::vector<std::string>{});
 }
 
 }  // namespace
