@@ -62,12 +62,28 @@ int ModuleCallers::ModuleOfNode(int node) const {
   return node_module_[node];
 }
 
-// Every Python file of the snapshot, read for its imports once: who may call a module's
-// functions is who imports it. Imports under `if __name__ == "__main__":` are not read (the
-// deployment graph's scan), so a script that imports the module only there counts as no caller.
+// Every Python file of the snapshot, read for its imports once (by tokens, as the
+// deployment graph reads them): who may call a module's functions is who imports it. An
+// absolute import counts for every file that ends in its path (`import lib.worker`: any
+// lib/worker.py), whatever the folders on sys.path: more importers than Python would find
+// cost a look at their calls, which then resolve exactly, while fewer would miss callers.
+// Imports under `if __name__ == "__main__":` are not read, so a script that imports the
+// module only there counts as no caller.
 void ModuleCallers::BuildImporters() const {
+  const std::vector<std::string>& files = snapshot_.files();
+  std::map<std::string_view, std::vector<const std::string*>> by_suffix;  // "worker.py" -> lib/worker.py, ...
+  for (const std::string& file : files) {
+    if (!file.ends_with(".py")) continue;
+    for (size_t at = 0;;) {
+      by_suffix[std::string_view(file).substr(at)].push_back(&file);
+      const size_t slash = file.find('/', at);
+      if (slash == std::string::npos) break;
+      at = slash + 1;
+    }
+  }
+  auto exists = [&](const std::string& path) { return std::binary_search(files.begin(), files.end(), path); };
   python::Parser parser;
-  for (const std::string& file : snapshot_.files()) {
+  for (const std::string& file : files) {
     if (!file.ends_with(".py")) continue;
     std::string content, error;
     if (!snapshot_.Read(file, &content, &error) || content.size() > kMaxScannedBytes ||
@@ -75,14 +91,41 @@ void ModuleCallers::BuildImporters() const {
       continue;
     }
     std::set<std::string> imported;
-    auto add = [&](const std::string& dotted) {
-      if (std::optional<std::string> path = modules_.Resolve(file, dotted); path && *path != file) imported.insert(*path);
+    auto add = [&](const std::string& path) {
+      if (path != file) imported.insert(path);
+    };
+    // `dotted` ("lib.worker"), absolute or, with `level` leading dots, relative to `file`.
+    auto resolve = [&](int level, const std::string& dotted) {
+      std::string rest = dotted;
+      std::replace(rest.begin(), rest.end(), '.', '/');
+      if (level == 0) {
+        if (rest.empty()) return;
+        for (const std::string& suffix : {rest + ".py", rest + "/__init__.py"}) {
+          if (auto found = by_suffix.find(suffix); found != by_suffix.end()) {
+            for (const std::string* path : found->second) add(*path);
+          }
+        }
+        return;
+      }
+      size_t slash = file.rfind('/');
+      std::string base = slash == std::string::npos ? std::string() : file.substr(0, slash);
+      for (int up = 1; up < level; ++up) {
+        if (base.empty()) return;  // above the project root
+        slash = base.rfind('/');
+        base = slash == std::string::npos ? std::string() : base.substr(0, slash);
+      }
+      const std::string prefix = base.empty() ? std::string() : base + "/";
+      const std::vector<std::string> candidates =
+          rest.empty() ? std::vector<std::string>{prefix + "__init__.py"}
+                       : std::vector<std::string>{prefix + rest + ".py", prefix + rest + "/__init__.py"};
+      for (const std::string& candidate : candidates) {
+        if (exists(candidate)) add(candidate);
+      }
     };
     for (const python::ImportRef& ref : python::ScanImports(parser, content).imports) {
-      const std::string base = std::string(static_cast<size_t>(ref.level), '.') + ref.module;
-      if (!base.empty()) add(base);
+      resolve(ref.level, ref.module);
       for (const std::string& name : ref.names) {  // `from lib import worker`: maybe a submodule
-        if (name != "*") add(base.empty() || base.back() == '.' ? base + name : base + "." + name);
+        if (name != "*") resolve(ref.level, ref.module.empty() ? name : ref.module + "." + name);
       }
     }
     for (const std::string& path : imported) importers_[path].push_back(file);  // in file order: sorted
