@@ -147,10 +147,7 @@ class Linter {
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
       : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot, &changes, options.jobs),
         modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }),
-        callers_(*changes.snapshot, modules_, [this]() -> const project::DeploymentGraph* {
-          // Every file runs in a function where no Vercel project decides which (Run).
-          return options_.settings.platform == Platform::kVercel ? &WholeDeploymentGraph() : nullptr;
-        }) {
+        callers_(*changes.snapshot, modules_, [this](const std::string& path) { return IsFunctionCode(path); }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
       auto it = options.rule_options.find(std::string(rule.info->code));
@@ -321,6 +318,19 @@ class Linter {
     const project::DeploymentGraph& graph = WholeDeploymentGraph();
     std::erase_if(naming, [&](const std::string& path) { return !graph.IsFunctionCode(path); });
     return naming;
+  }
+
+  // Whether `path` runs in a function: every file where no Vercel project decides (Run);
+  // a changed file as the run's graph says, which reached every one of them; any other
+  // by the whole graph.
+  bool IsFunctionCode(const std::string& path) const {
+    if (options_.settings.platform != Platform::kVercel) return true;
+    const project::DeploymentGraph& graph = project_.deployment_graph();
+    auto changed = changes_.changed.find(path);
+    if (graph.complete || (path.ends_with(".py") && changed != changes_.changed.end() && !changed->second.empty())) {
+      return graph.IsFunctionCode(path);
+    }
+    return WholeDeploymentGraph().IsFunctionCode(path);
   }
 
   // The deployment graph walked whole: the run's own may have stopped once it reached the
@@ -504,7 +514,7 @@ class Linter {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
       rules::Sink sink(*active.rule->info, path, &found, &changed);
       const project::ModuleCallers* callers = active.rule->info->reads_callers_elsewhere ? &callers_ : nullptr;
-      rules::PyContext context{*module,  *active.options, options_.settings, &project_, &modules_, values, background,
+      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values, background,
                                callers};
       active.rule->python(context, sink);
     }

@@ -20,10 +20,7 @@ constexpr size_t kMaxVia = 64;
 ModuleCallers::ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed)
     : snapshot_(snapshot), modules_(modules), deployed_(std::move(deployed)) {}
 
-bool ModuleCallers::Deployed(const std::string& path) const {
-  const DeploymentGraph* graph = deployed_ ? deployed_() : nullptr;
-  return graph == nullptr || graph->IsFunctionCode(path);
-}
+bool ModuleCallers::Deployed(const std::string& path) const { return !deployed_ || deployed_(path); }
 
 int ModuleCallers::ModuleId(const std::string& path) const {
   {
@@ -331,6 +328,15 @@ ModuleCallers::Verdict ModuleCallers::Of(const python::Module& module, int funct
   if (top < 0) {  // not summarised (a module too large), or not in a function: as the module says
     verdict.off_platform = own;
     return verdict;
+  }
+  // Run first by its module's own code (an import-time call, a request handler): the
+  // module alone shows it runs, as Solve would find without reading who imports it.
+  const python::CallGraph::Function& node = entry.graph->functions[top];
+  if (node.by_callers && !node.reaches.empty()) {
+    const python::Reach& first = node.reaches.front();
+    const bool fixed_on = first.from >= 0 && !entry.graph->functions[first.from].by_callers &&
+                          !entry.graph->functions[first.from].off_platform;
+    if (!first.guarded && (first.from < 0 || fixed_on)) return verdict;
   }
   const int start = entry.first_node + top;
   const Solved& solved = Solve(start);

@@ -40,9 +40,9 @@ namespace faaslint::project {
 
 class ModuleCallers {
  public:
-  // Which files run inside a function: the whole deployment graph (not a walk stopped
-  // early), or null when every file does (no Vercel project, another platform).
-  using DeployedFiles = std::function<const DeploymentGraph*()>;
+  // Whether a file runs inside a function (DeploymentGraph::IsFunctionCode of the whole
+  // graph, not of a walk stopped early; every file where no Vercel project decides).
+  using DeployedFiles = std::function<bool(const std::string& path)>;
   // `modules` must keep call graphs (ModuleIndex::KeepCallGraphs).
   ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed);
   ModuleCallers(const ModuleCallers&) = delete;

@@ -347,7 +347,7 @@ class Verdicts {
   explicit Verdicts(Files files)
       : snapshot_(std::move(files)),
         index_(snapshot_),
-        callers_(snapshot_, index_, [this] { return &Graph(); }) {
+        callers_(snapshot_, index_, [this](const std::string& path) { return Graph().IsFunctionCode(path); }) {
     index_.KeepCallGraphs();
   }
 
