@@ -1,6 +1,8 @@
 #include "project/module_callers.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <utility>
 
 #include "python/import_scan.h"
@@ -17,8 +19,9 @@ constexpr size_t kMaxVia = 64;
 
 }  // namespace
 
-ModuleCallers::ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed)
-    : snapshot_(snapshot), modules_(modules), deployed_(std::move(deployed)) {}
+ModuleCallers::ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed,
+                             unsigned jobs)
+    : snapshot_(snapshot), modules_(modules), deployed_(std::move(deployed)), jobs_(std::max(1u, jobs)) {}
 
 bool ModuleCallers::Deployed(const std::string& path) const { return !deployed_ || deployed_(path); }
 
@@ -68,9 +71,11 @@ int ModuleCallers::ModuleOfNode(int node) const {
 // module only there counts as no caller.
 void ModuleCallers::BuildImporters() const {
   const std::vector<std::string>& files = snapshot_.files();
+  std::vector<const std::string*> python_files;
   std::map<std::string_view, std::vector<const std::string*>> by_suffix;  // "worker.py" -> lib/worker.py, ...
   for (const std::string& file : files) {
     if (!file.ends_with(".py")) continue;
+    python_files.push_back(&file);
     for (size_t at = 0;;) {
       by_suffix[std::string_view(file).substr(at)].push_back(&file);
       const size_t slash = file.find('/', at);
@@ -79,15 +84,14 @@ void ModuleCallers::BuildImporters() const {
     }
   }
   auto exists = [&](const std::string& path) { return std::binary_search(files.begin(), files.end(), path); };
-  python::Parser parser;
-  for (const std::string& file : files) {
-    if (!file.ends_with(".py")) continue;
+  // The local modules `file` imports, sorted.
+  auto imports_of = [&](python::Parser& parser, const std::string& file) {
+    std::set<std::string> imported;
     std::string content, error;
     if (!snapshot_.Read(file, &content, &error) || content.size() > kMaxScannedBytes ||
         !python::PythonReadsAsSource(content)) {
-      continue;
+      return imported;
     }
-    std::set<std::string> imported;
     auto add = [&](const std::string& path) {
       if (path != file) imported.insert(path);
     };
@@ -125,7 +129,22 @@ void ModuleCallers::BuildImporters() const {
         if (name != "*") resolve(ref.level, ref.module.empty() ? name : ref.module + "." + name);
       }
     }
-    for (const std::string& path : imported) importers_[path].push_back(file);  // in file order: sorted
+    return imported;
+  };
+  // Each file on its own: read and scanned on the run's threads, each with a parser of its
+  // own (a parser is not thread-safe), then joined in file order.
+  std::vector<std::set<std::string>> imported(python_files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    python::Parser parser;
+    for (size_t i = next++; i < python_files.size(); i = next++) imported[i] = imports_of(parser, *python_files[i]);
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < std::min<size_t>(jobs_, python_files.size()); ++i) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+  for (size_t i = 0; i < python_files.size(); ++i) {
+    for (const std::string& path : imported[i]) importers_[path].push_back(*python_files[i]);  // sorted
   }
 }
 

@@ -43,8 +43,9 @@ class ModuleCallers {
   // Whether a file runs inside a function (DeploymentGraph::IsFunctionCode of the whole
   // graph, not of a walk stopped early; every file where no Vercel project decides).
   using DeployedFiles = std::function<bool(const std::string& path)>;
-  // `modules` must keep call graphs (ModuleIndex::KeepCallGraphs).
-  ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed);
+  // `modules` must keep call graphs (ModuleIndex::KeepCallGraphs). `jobs` threads read the
+  // files for their imports.
+  ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed, unsigned jobs = 1);
   ModuleCallers(const ModuleCallers&) = delete;
   ModuleCallers& operator=(const ModuleCallers&) = delete;
 
@@ -120,6 +121,7 @@ class ModuleCallers {
   const Snapshot& snapshot_;
   const ModuleIndex& modules_;
   DeployedFiles deployed_;
+  const unsigned jobs_;
   mutable std::once_flag importers_built_;
   mutable std::map<std::string, std::vector<std::string>, std::less<>> importers_;  // module -> its importers, sorted
   // Guards what follows; never held while the module index is asked (a question may
