@@ -31,7 +31,6 @@ int ModuleCallers::ModuleId(const std::string& path) const {
     if (auto known = module_ids_.find(path); known != module_ids_.end()) return known->second;
   }
   const python::CallGraph* graph = &modules_.CallGraphOf(path);
-  const bool deployed = Deployed(path);
   std::map<std::string, std::vector<const python::CallGraph::ImportedReach*>, std::less<>> imports;
   for (const python::CallGraph::ImportedReach& reach : graph->imported) imports[reach.path].push_back(&reach);
   std::lock_guard<std::mutex> lock(mutex_);
@@ -40,7 +39,6 @@ int ModuleCallers::ModuleId(const std::string& path) const {
   Module& module = module_table_.emplace_back();
   module.path = path;
   module.graph = graph;
-  module.deployed = deployed;
   module.imports = std::move(imports);
   module.first_node = static_cast<int>(node_module_.size());
   for (size_t i = 0; i < graph->functions.size(); ++i) {
@@ -50,6 +48,22 @@ int ModuleCallers::ModuleId(const std::string& path) const {
   node_module_.insert(node_module_.end(), graph->functions.size(), id);
   module_ids_.emplace(path, id);
   return id;
+}
+
+// Asked only of a module with a call that is not guarded: whether the module runs on the
+// platform costs the whole deployment graph in a diff run.
+bool ModuleCallers::ModuleDeployed(int id) const {
+  std::string path;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const Module& module = module_table_[id];
+    if (module.deployed >= 0) return module.deployed == 1;
+    path = module.path;
+  }
+  const bool deployed = Deployed(path);
+  std::lock_guard<std::mutex> lock(mutex_);
+  module_table_[id].deployed = deployed ? 1 : 0;
+  return deployed;
 }
 
 const ModuleCallers::Module& ModuleCallers::ModuleAt(int id) const {
@@ -191,20 +205,21 @@ std::vector<ModuleCallers::Reach> ModuleCallers::ReachesOf(int node) const {
   const python::CallGraph::Function& function = module.graph->functions[node - module.first_node];
   std::vector<Reach> reaches;
   if (!function.by_callers) return reaches;
-  auto add = [&](const python::Reach& reach, const Module& in, bool external) {
+  auto add = [&](const python::Reach& reach, int in_id, bool external) {
+    const Module& in = ModuleAt(in_id);
     Reach& added = reaches.emplace_back();
-    added.kind = reach.guarded || !in.deployed ? Reach::kOff : reach.from < 0 ? Reach::kOn : Reach::kFrom;
+    added.kind = reach.guarded || !ModuleDeployed(in_id) ? Reach::kOff : reach.from < 0 ? Reach::kOn : Reach::kFrom;
     added.from = reach.from < 0 ? -1 : in.first_node + reach.from;
     added.external = external;
     added.spawns = reach.spawns;
     added.site = Location{in.path, reach.range};
   };
-  for (const python::Reach& reach : function.reaches) add(reach, module, false);
+  for (const python::Reach& reach : function.reaches) add(reach, module_id, false);
   if (!function.module_level) return reaches;
   LoadIncoming(module_id);
   auto incoming = module.incoming.find(function.name);  // complete and unchanging once loaded
   if (incoming == module.incoming.end()) return reaches;
-  for (const auto& [importer, reach] : incoming->second) add(reach->reach, ModuleAt(importer), true);
+  for (const auto& [importer, reach] : incoming->second) add(reach->reach, importer, true);
   return reaches;
 }
 

@@ -19,6 +19,7 @@
 // workers ask in) and kept: every function is solved once.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -91,7 +92,7 @@ class ModuleCallers {
   struct Module {
     std::string path;
     const python::CallGraph* graph = nullptr;
-    bool deployed = true;
+    int8_t deployed = -1;  // runs on the platform: 1, 0, or -1 until asked (ModuleDeployed)
     int first_node = 0;  // node of graph->functions[i] is first_node + i
     std::map<std::string_view, std::vector<int>> module_level;  // nodes of its module-level defs, by name
     // Its reaches of other modules' functions, by the module's path.
@@ -108,6 +109,7 @@ class ModuleCallers {
   // A module's entry: its path, graph and first node never change, nor its incoming and
   // outgoing reaches once known.
   const Module& ModuleAt(int id) const;
+  bool ModuleDeployed(int id) const;
   int ModuleOfNode(int node) const;
   bool Deployed(const std::string& path) const;
   const std::vector<std::string>& ImportersOf(const std::string& path) const;
