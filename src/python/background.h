@@ -89,6 +89,7 @@ class ImportedNames {
   // The same for a name as resolved (`Expr::qualified`, a call's callee), which the
   // caller knows is not one of the module's own functions.
   std::vector<std::string> Of(std::string_view name) const;
+  bool any_wildcard() const { return !wildcards_.empty(); }
 
  private:
   std::vector<const Import*> wildcards_;          // unguarded `from m import *`

@@ -94,8 +94,10 @@ class Builder {
       if (load.use == ResultUse::kOther || load.use == ResultUse::kDiscarded) continue;
       if (m_.FindFunction(load.name) >= 0) continue;  // the module's own function
       // `from worker import poll` ... `Thread(target=poll)`; a bare name after `from worker import *`.
+      std::string resolved = m_.Resolve(load.name);
+      if (resolved == load.name && !imported_names_.any_wildcard()) continue;  // a local name: most are
       const bool spawns = spawned_names_.count(load.range.start) > 0;
-      AddImported(m_.Resolve(load.name), {TopOf(load.function), load.guarded, spawns, load.range});
+      AddImported(resolved, {TopOf(load.function), load.guarded, spawns, load.range});
     }
     for (const Assignment& assignment : m_.assignments()) {
       const bool by_callers = assignment.function >= 0 && m_.functions()[assignment.function].off_platform;
@@ -133,13 +135,24 @@ class Builder {
     }
   }
 
+  // Only a module-level name counts (`worker.main`, not `worker.Bot.run`): the module is
+  // then all of the name but its last part, looked up once for all its names.
   void AddImported(std::string_view callee, const Reach& reach) {
     for (const std::string& name : imported_names_.Of(callee)) {
-      auto [known, inserted] = resolved_.try_emplace(name);
-      if (inserted) known->second = local_(name);
-      const std::optional<std::pair<std::string, std::string>>& target = known->second;
-      if (!target || target->second.empty() || target->second.find('.') != std::string::npos) continue;
-      graph_.imported.push_back({target->first, target->second, reach});
+      if (name.find("()") != std::string::npos) continue;  // an attribute of what a call returns
+      const size_t leading_dots = name.find_first_not_of('.');
+      const size_t dot = name.rfind('.');
+      if (leading_dots == std::string::npos || dot == std::string::npos) continue;
+      const std::string_view module_name = std::string_view(name).substr(0, dot < leading_dots ? leading_dots : dot);
+      const std::string_view last = std::string_view(name).substr(dot + 1);
+      auto known = modules_.find(module_name);
+      if (known == modules_.end()) {
+        std::optional<std::pair<std::string, std::string>> target = local_(name);
+        std::optional<std::string> module;
+        if (target && target->second == last) module = std::move(target->first);
+        known = modules_.emplace(std::string(module_name), std::move(module)).first;
+      }
+      if (known->second) graph_.imported.push_back({*known->second, std::string(last), reach});
     }
   }
 
@@ -149,7 +162,7 @@ class Builder {
   std::vector<int> top_;  // by Module function: its position (or its top-level function's) in graph_.functions
   std::set<int> spawned_calls_;
   std::set<Position> spawned_names_;
-  std::map<std::string, std::optional<std::pair<std::string, std::string>>, std::less<>> resolved_;
+  std::map<std::string, std::optional<std::string>, std::less<>> modules_;  // "lib.worker" -> its file, when local
   CallGraph graph_;
 };
 
