@@ -160,8 +160,31 @@ def costly_route_regexes(root, n):
     }))
 
 
+def callers_elsewhere(root, n):
+    """n // 20 worker modules of 20 polling loops each, chained and run only under their
+    `__main__` guard, each called from the handlers of two api/ files, some spawned as tasks
+    by a main.py that imports every worker (who runs a loop was a question per loop across
+    all the modules: project/module_callers.h)."""
+    modules = max(n // 20, 2)
+    for i in range(modules):
+        loops = "".join(f"def f{j}():\n    while True:\n        time.sleep(60)\n        f{j + 1}()\n"
+                        for j in range(19))
+        write(root, f"worker{i}.py", f"import time\n{loops}def f19():\n    time.sleep(60)\n"
+              "if __name__ == '__main__':\n    f0()\n")
+        other = (i + 1) % modules
+        write(root, f"api/h{i}.py",
+              f"import os, sys\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n"
+              f"import worker{i}\nimport worker{other}\nfrom http.server import BaseHTTPRequestHandler\n"
+              f"class handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n"
+              f"        worker{i}.f{i % 20}()\n        worker{other}.f19()\n")
+    write(root, "main.py", "import asyncio\n" + "".join(f"import worker{i}\n" for i in range(modules))
+          + "async def main():\n" + "".join(f"    asyncio.create_task(worker{i}.f0())\n" for i in range(modules))
+          + "if __name__ == '__main__':\n    asyncio.run(main())\n")
+
+
 SHAPES = [call_chain, big_class, import_graph, starts, rule_fixtures, fstrings, routes, function_patterns, crons_and_rewrites,
-          starts_without_blocks, imports_and_calls, classes, bracket_function_key, costly_route_regexes]
+          starts_without_blocks, imports_and_calls, classes, bracket_function_key, costly_route_regexes,
+          callers_elsewhere]
 
 
 def run_once(faaslint, folder):

@@ -39,6 +39,11 @@ struct RuleInfo {
   // defining one also checks the function files that name it, though their own lines did
   // not change.
   bool reads_imported_containers = false;
+  // A Python rule whose findings depend on who calls a function, in other modules too
+  // (FL106: a loop in a function that a request handler of another module calls): it is
+  // given PyContext::callers, and a diff run that edits such a call also checks the files
+  // of the functions whose verdict rests on it (project/module_callers.h).
+  bool reads_callers_elsewhere = false;
 };
 
 }  // namespace faaslint

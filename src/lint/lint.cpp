@@ -15,6 +15,7 @@
 #include "core/name_search.h"
 #include "python/text_check.h"
 #include "project/deployment_graph.h"
+#include "project/module_callers.h"
 #include "project/module_index.h"
 #include "project/project.h"
 #include "project/requirements.h"
@@ -145,14 +146,18 @@ class Linter {
  public:
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
       : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot, &changes, options.jobs),
-        modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }) {
+        modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }),
+        callers_(*changes.snapshot, modules_, [this](const std::string& path) { return IsFunctionCode(path); },
+                 options.jobs) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
       auto it = options.rule_options.find(std::string(rule.info->code));
       rule_options_.emplace_back(*rule.info, it == options.rule_options.end() ? nullptr : &it->second);
       (rule.python ? python_rules_ : project_rules_).push_back({&rule, &rule_options_.back()});
       reads_imported_containers_ |= rule.info->reads_imported_containers;
+      reads_callers_elsewhere_ |= rule.python && rule.info->reads_callers_elsewhere;
     }
+    if (reads_callers_elsewhere_) modules_.KeepCallGraphs();
   }
 
   LintResult Run() {
@@ -175,7 +180,13 @@ class Linter {
     std::vector<std::string> importers = FilesNamingEditedContainers(files);
     std::vector<FileOutcome> importer_outcomes(importers.size());
     if (!importers.empty()) RunInParallel(importers, importer_outcomes);
-    if (files.empty() && importers.empty() && !left_out.empty()) {
+    // And the files of the functions that a call the change edits runs (or hands on): their
+    // findings that rest on the call (FL106 in lib/worker.py's main(), which the handler
+    // of api/cron.py now calls).
+    std::vector<std::string> called = FilesWhoseCallersChanged(files, importers);
+    std::vector<FileOutcome> called_outcomes(called.size());
+    if (!called.empty()) RunInParallel(called, called_outcomes);
+    if (files.empty() && importers.empty() && called.empty() && !left_out.empty()) {
       NoteWhyNamedPathsWereNotChecked(left_out, project_.deployment_graph(), &result.problems);
     }
 
@@ -191,6 +202,7 @@ class Linter {
     };
     collect(files, outcomes);
     collect(importers, importer_outcomes);
+    collect(called, called_outcomes);
     RunProjectRules(suppressions, &result);
     std::sort(result.findings.begin(), result.findings.end(), FindingLess);
     return result;
@@ -308,18 +320,54 @@ class Linter {
       if (std::any_of(edited_containers_.begin(), edited_containers_.end(), names)) naming.push_back(path);
     }
     if (naming.empty() || options_.settings.platform != Platform::kVercel) return naming;
-    // Only function code (every file when the deployment graph finds no project). The
-    // run's own graph may have stopped once it reached the edited files; then it is
-    // walked whole.
-    const project::DeploymentGraph* graph = &project_.deployment_graph();
-    project::DeploymentGraph whole;
-    if (!graph->complete) {
-      python::Parser parser;
-      whole = project::BuildDeploymentGraph(*changes_.snapshot, parser, nullptr, options_.jobs);
-      graph = &whole;
-    }
-    std::erase_if(naming, [&](const std::string& path) { return !graph->IsFunctionCode(path); });
+    // Only function code (every file when the deployment graph finds no project).
+    const project::DeploymentGraph& graph = WholeDeploymentGraph();
+    std::erase_if(naming, [&](const std::string& path) { return !graph.IsFunctionCode(path); });
     return naming;
+  }
+
+  // Whether `path` runs in a function: every file where no Vercel project decides (Run);
+  // a changed file as the run's graph says, which reached every one of them; any other
+  // by the whole graph.
+  bool IsFunctionCode(const std::string& path) const {
+    if (options_.settings.platform != Platform::kVercel) return true;
+    const project::DeploymentGraph& graph = project_.deployment_graph();
+    auto changed = changes_.changed.find(path);
+    if (graph.complete || (path.ends_with(".py") && changed != changes_.changed.end() && !changed->second.empty())) {
+      return graph.IsFunctionCode(path);
+    }
+    return WholeDeploymentGraph().IsFunctionCode(path);
+  }
+
+  // The deployment graph walked whole: the run's own may have stopped once it reached the
+  // edited files.
+  const project::DeploymentGraph& WholeDeploymentGraph() const {
+    const project::DeploymentGraph& graph = project_.deployment_graph();
+    if (graph.complete) return graph;
+    std::call_once(whole_graph_once_, [&] {
+      python::Parser parser;
+      whole_graph_ = project::BuildDeploymentGraph(*changes_.snapshot, parser, nullptr, options_.jobs);
+    });
+    return whole_graph_;
+  }
+
+  // The function files the run did not check whose findings rest on a call the change
+  // edits (ModuleCallers::FilesWhoseCallersChanged), for the rules that read callers in
+  // other modules. Not narrowed to the run's paths, like FilesNamingEditedContainers.
+  std::vector<std::string> FilesWhoseCallersChanged(const std::vector<std::string>& checked,
+                                                    const std::vector<std::string>& importers) const {
+    if (!reads_callers_elsewhere_ || EveryLineChanged()) return {};
+    std::vector<std::string> found;
+    for (std::string& path : callers_.FilesWhoseCallersChanged(changes_)) {
+      if (!IsPythonFile(path) || options_.filter.excluded(path)) continue;
+      if (std::binary_search(checked.begin(), checked.end(), path) ||
+          std::binary_search(importers.begin(), importers.end(), path)) {
+        continue;
+      }
+      if (options_.settings.platform == Platform::kVercel && !WholeDeploymentGraph().IsFunctionCode(path)) continue;
+      found.push_back(std::move(path));
+    }
+    return found;
   }
 
   // Notes the module-level containers of `path` whose defining lines the change reaches,
@@ -473,7 +521,9 @@ class Linter {
     for (const ActiveRule& active : python_rules_) {
       if (options_.filter.ignored_for_path(active.rule->info->code, path)) continue;
       rules::Sink sink(*active.rule->info, path, &found, &changed);
-      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values, background};
+      const project::ModuleCallers* callers = active.rule->info->reads_callers_elsewhere ? &callers_ : nullptr;
+      rules::PyContext context{*module, *active.options, options_.settings, &project_, &modules_, values, background,
+                               callers};
       active.rule->python(context, sink);
     }
     // A fix is planned on the tree, and tree-sitter rebuilds a tree around a syntax error
@@ -551,6 +601,9 @@ class Linter {
   const rules::Registry& registry_;
   project::Project project_;
   project::ModuleIndex modules_;  // lazily parsed local modules, shared by the workers
+  mutable std::once_flag whole_graph_once_;
+  mutable project::DeploymentGraph whole_graph_;  // WholeDeploymentGraph, when the run's is not
+  project::ModuleCallers callers_;  // who runs a function, across modules; shared by the workers
   std::deque<rules::RuleOptions> rule_options_;  // stable addresses
   std::vector<ActiveRule> python_rules_;
   std::vector<ActiveRule> project_rules_;
@@ -563,6 +616,7 @@ class Linter {
   std::unordered_map<std::string, size_t> file_numbers_;
   std::atomic<int> nested_checks_{0};  // CheckNow calls in progress, on all threads
   bool reads_imported_containers_ = false;  // an enabled rule's findings depend on them
+  bool reads_callers_elsewhere_ = false;    // ... on calls in other modules
   std::set<std::string, std::less<>> edited_containers_;  // their names: NoteEditedContainers
 };
 

@@ -133,6 +133,16 @@ std::optional<ModuleIndex::Target> ModuleIndex::ResolveCallee(std::string_view i
   return target;
 }
 
+std::optional<std::pair<std::string, std::string>> ModuleIndex::LocalModuleOf(std::string_view importer,
+                                                                             std::string_view dotted) const {
+  std::optional<std::pair<std::string, std::string>> found;
+  FindInModules(importer, dotted, [&](const std::string& path, const std::string& rest) {
+    found.emplace(path, rest);
+    return true;
+  });
+  return found;
+}
+
 bool ModuleIndex::IsModuleGlobal(std::string_view importer, std::string_view name) const {
   return FindInModules(importer, name, [](const std::string&, const std::string& rest) {
     return !rest.empty() && rest.find('.') == std::string::npos && rest.find('(') == std::string::npos;
@@ -337,13 +347,22 @@ std::map<std::string, python::Container, std::less<>> ExportedContainers(const p
 }
 
 void ModuleIndex::Publish(const python::Module& module, const python::ModuleBackground& background) const {
-  auto summary = std::make_unique<Summary>(Summary{python::ExportBackgroundWork(module, background.work),
-                                                   ExportedContainers(module), Reexports(module)});
   std::vector<std::string> folders;
   if (MayExtendSysPath(module.source())) folders = python::SysPathAdditions(module);
+  {
+    // First: the call graph resolves the module's imports through its sys.path.
+    std::lock_guard<std::mutex> lock(mutex_);
+    sys_paths_.emplace(module.path(), std::move(folders));
+  }
+  auto summary = std::make_unique<Summary>(Summary{python::ExportBackgroundWork(module, background.work),
+                                                   ExportedContainers(module), Reexports(module), {}});
+  if (keeps_call_graphs_) {
+    summary->calls = python::BuildCallGraph(module, background.imported_names, [&](std::string_view dotted) {
+      return LocalModuleOf(module.path(), dotted);
+    });
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   summaries_.emplace(module.path(), std::move(summary));
-  sys_paths_.emplace(module.path(), std::move(folders));
 }
 
 }  // namespace faaslint::project

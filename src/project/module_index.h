@@ -26,6 +26,7 @@
 
 #include "core/change_set.h"
 #include "python/background.h"
+#include "python/call_graph.h"
 #include "python/containers.h"
 
 namespace faaslint::project {
@@ -75,6 +76,17 @@ class ModuleIndex {
   // `name` ("stats.count" for `import stats`) is a module-level name of a local module.
   bool IsModuleGlobal(std::string_view importer, std::string_view name) const;
 
+  // The local module a dotted name of `importer` begins with ("lib.worker.main" ->
+  // {"lib/worker.py", "main"}), the longest one; nullopt when none.
+  std::optional<std::pair<std::string, std::string>> LocalModuleOf(std::string_view importer,
+                                                                    std::string_view dotted) const;
+
+  // Who runs the top-level functions of local module `path` as far as it shows, and its
+  // calls into the others (python/call_graph.h); empty unless KeepCallGraphs() was called
+  // before the first module was published.
+  void KeepCallGraphs() { keeps_call_graphs_ = true; }
+  const python::CallGraph& CallGraphOf(const std::string& path) const { return SummaryOf(path).calls; }
+
   // What the index would parse `module` for, from the module the linter built: its
   // exported background work and its sys.path shim. The first entry stored wins.
   void Publish(const python::Module& module, const python::ModuleBackground& background) const;
@@ -85,6 +97,7 @@ class ModuleIndex {
     // Module-level, by name, and class attributes of module-level classes ("Store.items").
     std::map<std::string, python::Container, std::less<>> containers;
     std::map<std::string, std::string, std::less<>> reexports;  // from-imported names: "CACHE" -> ".cache.CACHE"
+    python::CallGraph calls;  // when keeps_call_graphs_
   };
   std::optional<ImportedContainer> ContainerOf(std::string_view importer, std::string_view name, int depth) const;
   bool IsFile(const std::string& path) const;
@@ -119,6 +132,7 @@ class ModuleIndex {
 
   const Snapshot& snapshot_;
   CheckNow check_now_;
+  bool keeps_call_graphs_ = false;
   mutable std::once_flag views_collected_;
   mutable std::set<std::string, std::less<>> django_views_;  // "path:function"
   mutable std::mutex mutex_;  // guards the caches; entries are immutable once stored

@@ -64,7 +64,10 @@ bool ImportsModule(const Module& module, std::string_view name) {
 
 class Finder {
  public:
-  explicit Finder(const Module& module) : m_(module), bindings_(module) {
+  // `off_platform_functions`: only the calls that the callers of their function alone keep
+  // off the platform (Call::guarded_by_callers), instead of every unguarded one.
+  Finder(const Module& module, bool off_platform_functions)
+      : m_(module), bindings_(module), off_platform_functions_(off_platform_functions) {
     for (const Class& klass : module.classes()) {
       for (const Expr& base : klass.bases) {
         if (In(base.qualified, kThreadTypes)) thread_classes_.insert(klass.name);
@@ -76,7 +79,7 @@ class Finder {
   std::vector<BackgroundStart> Run() {
     const std::vector<Call>& calls = m_.calls();
     for (size_t i = 0; i < calls.size(); ++i) {
-      if (calls[i].guarded) continue;
+      if (off_platform_functions_ ? !calls[i].guarded_by_callers : calls[i].guarded) continue;
       int index = static_cast<int>(i);
       if (ShellOrRawThread(index)) continue;
       if (calls[i].method == "start") StartMethod(index);
@@ -356,6 +359,7 @@ class Finder {
 
   const Module& m_;
   Bindings bindings_;
+  const bool off_platform_functions_;
   std::set<std::string, std::less<>> thread_classes_;
   std::set<std::string, std::less<>> process_classes_;
   bool uses_schedule_ = ImportsModule(m_, "schedule");
@@ -370,7 +374,13 @@ class Finder {
 
 // ---- queries ------------------------------------------------------------------
 
-std::vector<BackgroundStart> FindBackgroundStarts(const Module& module) { return Finder(module).Run(); }
+std::vector<BackgroundStart> FindBackgroundStarts(const Module& module) { return Finder(module, false).Run(); }
+
+std::vector<BackgroundStart> FindBackgroundStartsOffPlatform(const Module& module) {
+  const bool any = std::any_of(module.calls().begin(), module.calls().end(),
+                               [](const Call& call) { return call.guarded_by_callers; });
+  return any ? Finder(module, true).Run() : std::vector<BackgroundStart>();
+}
 
 bool IsPeriodicLoop(const Module& module, int function) {
   if (function < 0) return false;
@@ -403,6 +413,17 @@ int ReferencedFunction(const Module& module, const Expr& expr, int from_function
     }
   }
   return -1;
+}
+
+const Argument* BackgroundTargetArgument(const Call& call) {
+  if (call.callee.ends_with("Thread") || call.callee.ends_with("Process")) return call.Arg(1, "target");
+  if (call.callee.ends_with("Timer")) return call.Arg(1, "function");
+  if (call.method == "submit" || call.callee.ends_with("start_new_thread")) return call.Positional(0);
+  if (call.method == "run_in_executor") return call.Positional(1);
+  if (call.callee.ends_with("create_task") || call.callee.ends_with("ensure_future") || call.method == "start_soon") {
+    return call.Positional(0);
+  }
+  return nullptr;
 }
 
 }  // namespace faaslint::python

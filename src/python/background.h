@@ -32,6 +32,11 @@ struct BackgroundStart {
 
 // Every unguarded start of background work in the module, in call order.
 std::vector<BackgroundStart> FindBackgroundStarts(const Module& module);
+// The starts FindBackgroundStarts leaves out because only the callers of their function keep
+// them off the platform (Call::guarded_by_callers): they run when another module's code on
+// the platform calls that function (project/module_callers.h). A thread whose constructor
+// is elsewhere is not followed.
+std::vector<BackgroundStart> FindBackgroundStartsOffPlatform(const Module& module);
 
 // The function body loops (a `while` that is not a bounded count) around a sleep or a
 // timed wait: a periodic job.
@@ -40,6 +45,13 @@ bool IsPeriodicLoop(const Module& module, int function);
 // The function an argument names: `check_events`, `self.poll` (a method of the class of
 // `from_function`), or -1.
 int ReferencedFunction(const Module& module, const Expr& expr, int from_function);
+
+// The argument by which `call` runs something as a thread, process or task: the target of
+// `Thread(target=f)` and `Process(...)`, the function of `Timer(60, f)`, the callable of
+// `executor.submit(f)`, `loop.run_in_executor(None, f)` and `_thread.start_new_thread(f, ())`,
+// the coroutine of `asyncio.create_task(f())`, `ensure_future(f())` and
+// `nursery.start_soon(f)`; null for any other call.
+const Argument* BackgroundTargetArgument(const Call& call);
 
 // Where a function's background work starts, directly or through the calls it makes.
 struct BackgroundWork {
@@ -74,6 +86,10 @@ class ImportedNames {
   explicit ImportedNames(const Module& module);
   // Empty for calls of the module's own functions.
   std::vector<std::string> Of(const Call& call) const;
+  // The same for a name as resolved (`Expr::qualified`, a call's callee), which the
+  // caller knows is not one of the module's own functions.
+  std::vector<std::string> Of(std::string_view name) const;
+  bool any_wildcard() const { return !wildcards_.empty(); }
 
  private:
   std::vector<const Import*> wildcards_;          // unguarded `from m import *`

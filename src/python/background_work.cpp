@@ -37,18 +37,22 @@ ImportedNames::ImportedNames(const Module& module) {
 }
 
 std::vector<std::string> ImportedNames::Of(const Call& call) const {
+  if (call.target >= 0) return {};
+  return Of(call.callee);
+}
+
+std::vector<std::string> ImportedNames::Of(std::string_view name) const {
   std::vector<std::string> names;
-  if (call.target >= 0) return names;
-  if (call.callee.find('.') == std::string::npos) {
+  if (name.find('.') == std::string_view::npos) {
     // `from tasks import *` then `start()`: tasks.start, for each wildcard import.
     for (const Import* import : wildcards_) {
-      names.push_back(import->module.ends_with(".") ? import->module + call.callee
-                                                   : import->module + "." + call.callee);
+      names.push_back(import->module.ends_with(".") ? import->module + std::string(name)
+                                                   : import->module + "." + std::string(name));
     }
     return names;
   }
-  std::string_view head = std::string_view(call.callee).substr(0, call.callee.find('.'));
-  if (call.callee.starts_with(".") || roots_.contains(head)) names.push_back(call.callee);
+  std::string_view head = name.substr(0, name.find('.'));
+  if (name.starts_with(".") || roots_.contains(head)) names.emplace_back(name);
   return names;
 }
 

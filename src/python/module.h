@@ -100,6 +100,9 @@ struct Call {
   int target = -1;           // the module's own function this call invokes, when known
   int parent_call = -1;      // kArgument: the call it is passed to
   bool guarded = false;      // a guard keeps this off the platform (see module.cpp)
+  // Guarded only because its function runs off the platform (Function::off_platform): no
+  // guard of its own, so a caller in another module may still run it (project/module_callers.h).
+  bool guarded_by_callers = false;
   uint16_t loop_depth = 0;   // enclosing for/while loops in the same function
   // The except clauses of the try statements around the call in the same function,
   // outermost first.
@@ -166,6 +169,12 @@ struct Function {
   // Reached only through guarded code, or a command-line command: the platform never runs
   // its body, and everything in it is marked guarded (module_builder.cpp says when).
   bool off_platform = false;
+  // off_platform follows from `callers` and `handed_on_by` alone, so that callers in other
+  // modules may change it (project/module_callers.h): a top-level function that is no
+  // handler, startup hook, command or decorated function, or a plain method whose name no
+  // call the module cannot resolve (`x.run()`) and no attribute read (`target=bot.run`)
+  // spells, called through the module's own instances. Otherwise off_platform stands.
+  bool off_platform_by_callers = false;
 };
 
 struct Class {
@@ -231,6 +240,7 @@ struct Loop {
   bool has_return = false;     // a return/raise inside it (same function)
   int function = -1;
   bool guarded = false;
+  bool guarded_by_callers = false;  // as Call::guarded_by_callers
   Expr target;  // for: the loop variable(s) (`x`, or a kTuple of names); while: kOther
   // The except clauses around the loop in the same function (as Call::caught):
   // `try: while True: next(it) except StopIteration:` leaves the loop by exception.

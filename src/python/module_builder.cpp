@@ -1503,8 +1503,10 @@ class ModuleBuilder {
   // request. Everything in such a function is marked guarded, so every rule sees it as it
   // sees code under the guard itself. Not when the function is a handler or startup hook,
   // or is handed on as a value (`Thread(target=f)`) outside such code: then it may run
-  // wherever that goes. Another module may still import and call it; FL103 follows those calls for
-  // background work, the other rules accept the miss rather than flag the guarded code.
+  // wherever that goes. Another module may still import and call it: FL104, FL106 and FL402
+  // count those calls (project/module_callers.h, from Call::guarded_by_callers and
+  // Function::off_platform_by_callers), FL103 follows them for background work, the other
+  // rules accept the miss rather than flag the guarded code.
   void MarkOffPlatformFunctions() {
     std::vector<int8_t> state(m_.functions_.size(), kUnknown);
     std::vector<bool> off(m_.functions_.size(), false);
@@ -1515,6 +1517,12 @@ class ModuleBuilder {
     auto mark = [&](auto& items) {
       for (auto& item : items) item.guarded = item.guarded || (item.function >= 0 && off[item.function]);
     };
+    // Calls and loops also say when the function's callers alone keep them off.
+    auto mark_by_callers = [&](auto& items) {
+      for (auto& item : items) item.guarded_by_callers = !item.guarded && item.function >= 0 && off[item.function];
+    };
+    mark_by_callers(m_.calls_);
+    mark_by_callers(m_.loops_);
     mark(m_.calls_);
     mark(m_.imports_);
     mark(m_.assignments_);
@@ -1524,7 +1532,26 @@ class ModuleBuilder {
       Function& function = m_.functions_[i];
       function.off_platform = off[i];
       function.guarded = function.guarded || (function.parent >= 0 && off[function.parent]);
+      function.off_platform_by_callers = OffPlatformByCallers(function);
     }
+  }
+
+  // Function::off_platform_by_callers: what RunsOffPlatform decides from the known callers
+  // and hand-ons alone. A method also needs no unresolved call and no attribute read of its
+  // name (those count as reaches there); it is asked only of a method with known callers,
+  // the only kind other modules' calls can change (through those callers).
+  bool OffPlatformByCallers(const Function& function) {
+    const bool method = function.class_index >= 0;
+    if (function.parent != -1 || function.is_handler || function.is_cold_start || !function.decorators.empty() ||
+        (method && !PlainMethod(function))) {
+      return false;
+    }
+    if (!method) return true;
+    if (function.callers.empty() && function.handed_on_by.empty()) return false;
+    if (!unresolved_method_calls_) IndexUnresolvedMethodCalls();
+    if (!unresolved_method_calls_->Find(function.name).empty()) return false;
+    if (!attributes_read_) IndexAttributesRead();
+    return !std::binary_search(attributes_read_->begin(), attributes_read_->end(), function.name);
   }
 
   static constexpr int8_t kUnknown = 0, kVisiting = 1, kOff = 2, kOn = 3;

@@ -28,6 +28,13 @@ and in functions only called under a guard such as `if __name__ == "__main__":`:
 methods of the module's own class (no base class, no class decorator) called there through
 its instance (`bot = Bot()` ... `bot.run()`, `Bot().run()`, or in a `main()` called there),
 unless the module also calls that method elsewhere or hands it on (`Thread(target=bot.run)`).
+Callers in the project's other modules count as well: a function whose every caller, in
+any module, is under such a guard, in a function only called from there, or in a module no
+function deploys (a `main.py` run by hand that starts `worker.poll()` as a task) is not
+reported; a function that deployed code calls on the platform is, though its own module
+calls it only under the guard (`main()` of lib/worker.py, called from a request handler of
+api/cron.py). A function nobody calls is reported. Such a finding names the call as
+related, and a diff run that adds the call reports it.
 
 ## Why it fails on serverless
 A function instance lives for one request and has a hard time limit. A loop that never
@@ -50,7 +57,9 @@ watch_queue()
 ## Instead
 Do one round of the work per invocation and let the platform repeat it: a cron job in
 `vercel.json` calling an endpoint that processes what is pending and returns. A consumer
-that must run continuously belongs in a separate worker service.)"};
+that must run continuously belongs in a separate worker service.)",
+    /*options=*/{}, FindingsIn::kPythonFile, /*reads_declared_packages=*/false,
+    /*reads_imported_containers=*/false, /*reads_callers_elsewhere=*/true};
 
 constexpr std::string_view kExits[] = {"sys.exit", "exit", "quit", "os._exit", "os.abort"};
 // Exceptions a loop is stopped by from outside rather than left through: these handlers are
@@ -62,14 +71,7 @@ constexpr std::string_view kNotExits[] = {"KeyboardInterrupt", "SystemExit"};
 std::set<int> BackgroundTargets(const python::Module& module) {
   std::set<int> targets;
   for (const python::Call& call : module.calls()) {
-    const python::Argument* argument = nullptr;
-    if (call.callee.ends_with("Thread") || call.callee.ends_with("Process")) argument = call.Arg(1, "target");
-    else if (call.callee.ends_with("Timer")) argument = call.Arg(1, "function");
-    else if (call.method == "submit" || call.callee.ends_with("start_new_thread")) argument = call.Positional(0);
-    else if (call.method == "run_in_executor") argument = call.Positional(1);
-    else if (call.callee.ends_with("create_task") || call.callee.ends_with("ensure_future") ||
-             call.method == "start_soon")
-      argument = call.Positional(0);
+    const python::Argument* argument = python::BackgroundTargetArgument(call);
     if (argument == nullptr) continue;
     if (argument->value.kind == python::Expr::Kind::kCall && argument->value.call >= 0) {
       int target = module.calls()[argument->value.call].target;  // create_task(poll())
@@ -110,7 +112,8 @@ void Check(const PyContext& cx, Sink& out) {
   bool background_known = false;
   std::optional<ExitCalls> exit_calls;  // found for the first loop that needs them
   for (const python::Loop& loop : module.loops()) {
-    if (!loop.is_while || !loop.constant_true || loop.has_break || loop.has_return || loop.guarded) continue;
+    if (!loop.is_while || !loop.constant_true || loop.has_break || loop.has_return) continue;
+    if (loop.guarded && !loop.guarded_by_callers) continue;  // a guard of its own
     int function = loop.function;
     if (function >= 0) {
       const python::Function& owner = module.functions()[function];
@@ -130,6 +133,14 @@ void Check(const PyContext& cx, Sink& out) {
                           [&](const python::Call* call) { return Encloses(loop.range, call->range); });
     }
     if (exits) continue;
+    // Who runs the function: its callers here and in the other modules (a guarded main()
+    // that a request handler elsewhere calls runs; one only main.py's guard runs does not).
+    project::ModuleCallers::Verdict who;
+    if (function >= 0) {
+      who = WhoRuns(cx, function);
+      if (who.off_platform) continue;
+      if (who.spawned && module.functions()[function].parent < 0) continue;  // FL101, FL105 report the start
+    }
     std::string loop_text(module.Line(loop.header_range.start.line));
     loop_text.erase(0, loop_text.find_first_not_of(" \t"));
     if (loop_text.empty() || loop_text.size() > 40 || loop_text.back() != ':') loop_text = "while True:";
@@ -140,11 +151,13 @@ void Check(const PyContext& cx, Sink& out) {
                              loop_text),
                  "do one round of the work per invocation in an endpoint called by a cron job (vercel.json `crons`)");
     } else {
-      out.Report(loop.header_range,
+      CalledFrom called = CalledFromElsewhere(who);
+      out.Report(Location{module.path(), loop.header_range},
                  fmt::format("`{}` in `{}()` has no break, return or raise: it runs until the platform kills the "
                              "invocation at its time limit",
                              loop_text, module.functions()[function].qualified_name),
-                 "process what is pending and return; let a cron job (vercel.json `crons`) call it again");
+                 "process what is pending and return; let a cron job (vercel.json `crons`) call it again",
+                 std::move(called.related), std::move(called.depends_on));
     }
   }
 }

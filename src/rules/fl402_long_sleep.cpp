@@ -26,7 +26,9 @@ sleep inside a `while True:` loop is reported as a polling loop. Sleeps whose le
 computed at run time are not reported, and neither are the short pauses of a bounded
 retry (`time.sleep(0.5)`), nor sleeps that never run on the platform: under a guard such
 as `if __name__ == "__main__":`, or in a function or a method of the module's own class
-only called there (`bot = Bot()` ... `bot.run()`; see FL106).
+only called there (`bot = Bot()` ... `bot.run()`), with the callers in the project's other
+modules counted (see FL106): a function only a `main.py` run by hand calls does not run on
+the platform, and one that a request handler of another module calls does.
 
 ## Why it fails on serverless
 A function instance lives for one request and has a hard time limit (its
@@ -50,7 +52,8 @@ Return at once and let the client or the platform come back: start the job, answ
 202 with an id, and let the client poll an endpoint; run periodic checks as a cron job
 (`crons` in `vercel.json`) that does one check per call; or hand long work to a queue
 worker. Keep retry back-offs short and bounded.)",
-    kOptions};
+    kOptions, FindingsIn::kPythonFile, /*reads_declared_packages=*/false,
+    /*reads_imported_containers=*/false, /*reads_callers_elsewhere=*/true};
 
 constexpr std::string_view kSleeps[] = {
     "time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep",
@@ -79,7 +82,7 @@ void Check(const PyContext& cx, Sink& out) {
   double threshold = cx.options.Number("max-seconds");
   if (threshold <= 0) return;
   for (const python::Call& call : module.calls()) {
-    if (call.guarded || !OneOf(call.callee, kSleeps)) continue;
+    if (!OneOf(call.callee, kSleeps) || (call.guarded && !call.guarded_by_callers)) continue;
     const python::Argument* duration = call.Arg(0, call.callee == "asyncio.sleep" ? "delay" : "seconds");
     if (duration == nullptr) continue;
     if (duration->value.kind == python::Expr::Kind::kName &&
@@ -88,15 +91,23 @@ void Check(const PyContext& cx, Sink& out) {
     }
     std::optional<double> seconds = ConstantNumber(module, duration->value);
     if (!seconds || *seconds < threshold) continue;
+    // Who runs the function: its callers here and in the other modules (FL106).
+    project::ModuleCallers::Verdict who;
+    if (call.function >= 0) {
+      who = WhoRuns(cx, call.function);
+      if (who.off_platform) continue;
+    }
+    CalledFrom called = CalledFromElsewhere(who);
     bool polling = InInfiniteLoop(module, call);
-    out.Report(call.callee_range,
+    out.Report(Location{module.path(), call.callee_range},
                fmt::format("`{}({})` sleeps {:g} s{}; a function has a hard time limit and bills every second "
                            "of it",
                            call.callee, duration->value.text, *seconds,
                            polling ? " in a `while True` polling loop" : ""),
                polling ? "do one check per call and let a cron job (vercel.json `crons`) call the endpoint "
                          "on a schedule"
-                       : "return early and let the client poll, or move the wait to a queue worker");
+                       : "return early and let the client poll, or move the wait to a queue worker",
+               std::move(called.related), std::move(called.depends_on));
   }
 }
 

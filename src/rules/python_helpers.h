@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "project/module_callers.h"
 #include "project/module_index.h"
 #include "python/module.h"
 #include "python/request_path.h"
@@ -45,6 +46,29 @@ inline bool ServesRequests(const PyContext& cx, int function) {
   while (cx.module.functions()[function].parent >= 0) function = cx.module.functions()[function].parent;
   const python::Function& top = cx.module.functions()[function];
   return top.class_index < 0 && cx.modules->IsDjangoView(cx.module.path(), top.name);
+}
+
+// Who runs `function` (or the top-level function it is nested in): with callers in the
+// project's other modules counted when the rule reads them (RuleInfo::reads_callers_elsewhere),
+// else as its module says (python::Function::off_platform).
+inline project::ModuleCallers::Verdict WhoRuns(const PyContext& cx, int function) {
+  if (cx.callers != nullptr) return cx.callers->Of(cx.module, function);
+  project::ModuleCallers::Verdict verdict;
+  verdict.off_platform = function >= 0 && cx.module.functions()[function].off_platform;
+  return verdict;
+}
+
+// A finding in code that runs because another module calls it: the call it names (related)
+// and the calls it depends on, so that a diff run that adds the call reports it.
+struct CalledFrom {
+  std::vector<Location> related;
+  std::vector<Dependency> depends_on;
+};
+inline CalledFrom CalledFromElsewhere(const project::ModuleCallers::Verdict& verdict) {
+  CalledFrom called;
+  if (verdict.called_from) called.related.push_back(*verdict.called_from);
+  for (const Location& call : verdict.via) called.depends_on.push_back(Dependency::LinesOf(call.path, call.range));
+  return called;
 }
 
 // Indexed like the module's functions: true when the function runs during a request

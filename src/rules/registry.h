@@ -15,7 +15,7 @@
 
 namespace faaslint {
 namespace python { class Module; class Values; struct ModuleBackground; }
-namespace project { class Project; class ModuleIndex; }
+namespace project { class Project; class ModuleIndex; class ModuleCallers; }
 }  // namespace faaslint
 
 namespace faaslint::rules {
@@ -73,6 +73,9 @@ struct PyContext {
   const python::Values& values;
   // Background starts and per-function work of `module`, also found once per file.
   const python::ModuleBackground& background;
+  // Who runs a function, with callers in the project's other modules counted, for rules
+  // that declare RuleInfo::reads_callers_elsewhere; may be null (the module's own verdict).
+  const project::ModuleCallers* callers = nullptr;
 };
 
 // A project rule sees the whole project (vercel.json, requirements, entry files).

@@ -281,5 +281,36 @@ TEST_F(DiffDependenciesTest, MakingANameAContainerInItsModuleAloneSurfacesTheSto
   EXPECT_EQ(unrelated.out.find("FL301"), std::string::npos) << unrelated.out;
 }
 
+// QA round 6 M1: lib/worker.py runs its polling main() only under `__main__`; the change
+// calls it from a handler of api/index.py. The loop's lines are untouched, and lib/worker.py
+// is not edited at all: the finding rests on the new call. Narrowed to the edited file
+// (pre-commit names only what it stages), it is still reported.
+TEST_F(DiffDependenciesTest, CallingAGuardedLoopFromAHandlerOfAnotherModuleSurfacesIt) {
+  dir_.Write("lib/__init__.py", "");
+  dir_.Write("lib/worker.py",
+             "import time\n\n\ndef main():\n    while True:\n        time.sleep(60)\n\n\n"
+             "if __name__ == \"__main__\":\n    main()\n");
+  const std::string with_import = Replaced(IndexPy(), "from flask import Flask, request\n",
+                                           "from flask import Flask, request\n\nfrom lib.worker import main\n");
+  StartOnFeature(with_import);
+  ASSERT_EQ(Check({"--all"}).out.find("FL106"), std::string::npos);
+  dir_.Write("api/index.py", Replaced(with_import, "    return \"report\"\n", "    main()\n    return \"report\"\n"));
+  const std::string expected = "lib/worker.py:5:5: FL106 `while True:` in `main()` has no break, return or raise";
+  CommandResult narrowed = Check({"api/index.py"});
+  EXPECT_EQ(narrowed.exit_code, 1) << narrowed.out << narrowed.err;
+  EXPECT_NE(narrowed.out.find(expected), std::string::npos) << narrowed.out;
+  EXPECT_NE(narrowed.out.find("related: api/index.py:19:5"), std::string::npos) << narrowed.out;
+  EXPECT_NE(narrowed.out.find("lib/worker.py:6:9: FL402 `time.sleep(60)` sleeps 60 s"), std::string::npos)
+      << narrowed.out;
+  ExpectEveryDiffModeReports(expected);
+
+  // Editing the handler elsewhere, the call kept, leaves the loop alone.
+  dir_.Write("api/index.py", Replaced(with_import, "    return \"report\"\n", "    main()\n    return \"done\"\n"));
+  CommandResult unrelated = Check({});
+  EXPECT_EQ(unrelated.exit_code, 0) << unrelated.out << unrelated.err;
+  EXPECT_EQ(unrelated.out.find("FL106"), std::string::npos) << unrelated.out;
+  EXPECT_NE(unrelated.out.find("(1 file checked)"), std::string::npos) << unrelated.out;
+}
+
 }  // namespace
 }  // namespace faaslint::testing
