@@ -434,11 +434,12 @@ CronRoute RouteRequest(const Project& project, const std::string& requested) {
   }
   if (step.kind == Step::Kind::kNotAFunction) {
     result.kind = CronRoute::Kind::kNoRoute;
-    result.why = "it is rewritten to " + step.file + ", which is no function";
-    result.help = RewriteHelp(project, path);
     if (std::optional<UndeployedDestination> file = UndeployedPythonDestination(project, step.file)) {
       result.why = "it is rewritten to " + step.file + ", but " + file->why;
       result.help = file->help;
+    } else {
+      result.why = "it is rewritten to " + step.file + ", which is no function";
+      result.help = RewriteHelp(project, path);
     }
     return result;
   }

@@ -487,13 +487,12 @@ class Checker {
 
   static bool Mentions(std::string_view text, std::string_view name) {
     // A word of its own, not an attribute (`x.name`) and not inside a string ('name').
-    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     auto quote = [](char c) { return c == '\'' || c == '"'; };
     if (name.empty()) return false;
     for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
       char before = at == 0 ? ' ' : text[at - 1];
       char after = at + name.size() == text.size() ? ' ' : text[at + name.size()];
-      if (!word(before) && before != '.' && !quote(before) && !word(after) && !quote(after)) return true;
+      if (!IsWordChar(before) && before != '.' && !quote(before) && !IsWordChar(after) && !quote(after)) return true;
     }
     return false;
   }
