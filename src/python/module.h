@@ -252,6 +252,10 @@ struct Loop {
 struct FinallyClause {
   Range covers;  // the try statement up to the clause: its try block, except and else clauses
   Range body;    // the clause's block
+  // The expression statements right before the try statement, in its block (`os.environ["TZ"]
+  // = tz` then `try:`): nothing there returns, so the clause runs after them too. Empty
+  // (at the try statement's start) when the try comes first.
+  Range setup;
   int function = -1;
 };
 

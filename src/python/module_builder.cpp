@@ -612,7 +612,15 @@ class ModuleBuilder {
       for (TSNode part : NamedChildren(child)) {
         if (!Is(part, t_.block)) continue;
         if (Is(child, t_.finally_clause)) {
-          m_.finally_clauses_.push_back({{RangeOf(node).start, RangeOf(child).start}, RangeOf(part), scope.function});
+          const Range statement = RangeOf(node);
+          Range setup{statement.start, statement.start};
+          for (TSNode before = ts_node_prev_named_sibling(node);
+               !ts_node_is_null(before) && (Is(before, t_.expression_statement) || Is(before, t_.comment));
+               before = ts_node_prev_named_sibling(before)) {
+            if (Is(before, t_.expression_statement)) setup.start = RangeOf(before).start;
+          }
+          m_.finally_clauses_.push_back(
+              {{statement.start, RangeOf(child).start}, RangeOf(part), setup, scope.function});
         }
         Block(part, scope, depth);
       }

@@ -40,8 +40,8 @@ handler, or a function of the module they call: `cache[key] = value`, `sessions.
 (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`, also through a name bound
 to it: `env = os.environ`), unless a `finally`
 clause of the same function sets or removes the same variable again (`try: os.environ["TZ"]
-= tz ... finally: os.environ.pop("TZ")`: the next request does not see it; the clause's own
-undoing is not reported either), and `unittest.mock.patch.dict(os.environ, ...)`, which
+= tz ... finally: os.environ.pop("TZ")`, or the change in the statements right before
+`try:`: the next request does not see it; the clause's own undoing is not reported either), and `unittest.mock.patch.dict(os.environ, ...)`, which
 undoes itself, is not a change. Changes made at import
 time, module-level data that handlers only read, a module's dunders (`__all__`), locals
 that shadow a global name, and
@@ -258,13 +258,14 @@ class Checker {
   }
 
   // Undone in a finally clause of the same function, so the next request does not see it:
-  // made before the clause (in its try block, an except or else clause) and set or removed
+  // made before the clause (in its try block, an except or else clause, or in the
+  // statements right before the try: `os.environ["TZ"] = tz` then `try:`) and set or removed
   // again by the clause, every variable of it (or the whole environment: `os.environ.clear();
   // os.environ.update(saved)`); or the clause's own undoing of such a change.
   bool Restored(const EnvironChange& change) const {
     for (const python::FinallyClause& clause : module_.finally_clauses()) {
       if (clause.function != change.function) continue;
-      if (Encloses(clause.covers, change.range)) {
+      if (Encloses(clause.covers, change.range) || Encloses(clause.setup, change.range)) {
         const std::vector<const EnvironChange*> undoing = ChangesIn(clause.body, change.function);
         auto undone = [&](const std::string* variable) {  // null: the whole environment
           return std::any_of(undoing.begin(), undoing.end(), [&](const EnvironChange* restore) {
@@ -278,7 +279,9 @@ class Checker {
         }
       }
       if (Encloses(clause.body, change.range)) {
-        for (const EnvironChange* made : ChangesIn(clause.covers, change.function)) {
+        std::vector<const EnvironChange*> made_before = ChangesIn(clause.setup, change.function);
+        for (const EnvironChange* made : ChangesIn(clause.covers, change.function)) made_before.push_back(made);
+        for (const EnvironChange* made : made_before) {
           if (change.variables.empty() ||
               std::any_of(made->variables.begin(), made->variables.end(),
                           [&](const std::string& variable) { return Has(change.variables, variable); })) {
