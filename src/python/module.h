@@ -205,6 +205,7 @@ struct Assignment {
   Range range;
   int function = -1;
   bool guarded = false;
+  bool declaration = false;  // an annotation without a value: `db_host: str`
 };
 
 // A subscript read or write: `os.environ["X"]`, `cache[key] = v`.

@@ -822,6 +822,7 @@ class ModuleBuilder {
     assignment.range = RangeOf(node);
     assignment.function = scope.function;
     assignment.guarded = scope.guarded;
+    assignment.declaration = ts_node_is_null(right) && !ts_node_is_null(Field(node, f_.type));
     m_.assignments_.push_back(std::move(assignment));
   }
 

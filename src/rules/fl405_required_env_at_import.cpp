@@ -33,6 +33,10 @@ default, of its call or of the `environ.Env(NAME=(type, default))` scheme (it ra
 ImproperlyConfigured), unless the project has a `.env` or `settings.ini` the library
 could read the value from. So is a module-level `if not load_dotenv(...): raise ...`
 (or `sys.exit()`) in a project without a `.env` file: load_dotenv() then returns False.
+So is a pydantic-settings `Settings()` (a `BaseSettings` subclass) created at import with
+no arguments when its class declares fields without a default (`db_host: str`; an
+Optional field is left out), unless the project has a `.env` file: pydantic raises
+ValidationError for a missing variable.
 
 ## Why it fails on serverless
 Every function instance imports your module on its cold start. If the variable is
@@ -99,7 +103,8 @@ bool GuardedByPresenceTest(const python::Module& module, const Range& read, cons
 // missing is deliberate (Django's docs read SECRET_KEY so), and `.get()` would only trade
 // the KeyError for a None that fails later, or tempt an insecure default.
 bool LooksRequired(std::string_view key) {
-  constexpr std::string_view kRequiredParts[] = {"SECRET", "KEY", "TOKEN", "PASSWORD", "DSN", "_URI", "DATABASE_URL", "REDIS_URL"};
+  constexpr std::string_view kRequiredParts[] = {"SECRET", "KEY",          "TOKEN",     "PASSWORD", "DSN",
+                                                 "_URI",   "DATABASE_URL", "REDIS_URL", "CRED",     "SERVICE_ACCOUNT"};
   return std::any_of(std::begin(kRequiredParts), std::end(kRequiredParts),
                      [&](std::string_view part) { return key.find(part) != std::string_view::npos; });
 }
@@ -360,8 +365,12 @@ void CheckNoneAtImport(const python::Module& module, Sink& out) {
         "`{}` runs at import time: when {} is missing from the deployment's environment, `{}`{} returns None and "
         "every cold start fails with {}",
         shown, key.str, read_text, where_read, error);
-    std::string help = fmt::format("{}, or give it a default: {}({}, \"...\")", kSetEverywhere,
-                                   SourceText(module, read->callee_range, read->callee), key.text);
+    // A secret or credential has no default that works (QA round 7: `json.loads(os.getenv(
+    // "GOOGLE_CRED_JSON"))`): only setting it helps.
+    std::string help = LooksRequired(key.str)
+                           ? std::string(kSetEverywhere)
+                           : fmt::format("{}, or give it a default: {}({}, \"...\")", kSetEverywhere,
+                                         SourceText(module, read->callee_range, read->callee), key.text);
     if (!alias) {
       out.Report(call.range, std::move(message), std::move(help));
       continue;
@@ -407,8 +416,81 @@ void CheckRequiredDotenv(const PyContext& cx, Sink& out) {
   }
 }
 
+// The fields of a pydantic-settings class that have no default, declared in its own body
+// (`db_host: str`): pydantic fills each from the environment variable of its name and
+// raises ValidationError when it is missing. An Optional (`str | None`) field is left out:
+// pydantic v1 gives it the default None.
+std::vector<const python::Assignment*> RequiredFields(const python::Module& module, const python::Class& settings) {
+  std::vector<const python::Assignment*> fields;
+  auto in_nested_class = [&](const Range& range) {  // `class Config:` inside it
+    return std::any_of(module.classes().begin(), module.classes().end(), [&](const python::Class& other) {
+      return &other != &settings && Encloses(settings.range, other.range) && Encloses(other.range, range);
+    });
+  };
+  for (const python::Assignment& field : module.assignments()) {
+    if (!field.declaration || field.function != settings.function || !Encloses(settings.range, field.range) ||
+        field.target.kind != python::Expr::Kind::kName || field.target.text.starts_with('_') ||
+        field.target.text == "model_config" || in_nested_class(field.range)) {
+      continue;
+    }
+    const std::string declared = SourceText(module, field.range, "?");
+    const std::string_view annotation = std::string_view(declared).substr(declared.find(':') + 1);
+    if (declared == "?" || annotation.find("Optional") != std::string_view::npos ||
+        annotation.find("None") != std::string_view::npos || annotation.find("ClassVar") != std::string_view::npos) {
+      continue;
+    }
+    fields.push_back(&field);
+  }
+  return fields;
+}
+
+// `settings = Settings()` at import, where Settings is a pydantic-settings BaseSettings
+// with fields without a default (QA round 7: a FastAPI app's app/config.py): a missing
+// variable raises pydantic's ValidationError (https://docs.pydantic.dev/latest/concepts/
+// pydantic_settings/: "the field's value is read from the environment variable"; a field
+// without a default is required), so every cold start fails, as with os.environ["X"].
+void CheckPydanticSettings(const PyContext& cx, Sink& out) {
+  const python::Module& module = cx.module;
+  for (const python::Class& settings : module.classes()) {
+    if (settings.function != -1 ||
+        std::none_of(settings.bases.begin(), settings.bases.end(), [](const python::Expr& base) {
+          return base.qualified == "pydantic_settings.BaseSettings" || base.qualified == "pydantic.BaseSettings" ||
+                 base.qualified == "pydantic.v1.BaseSettings";
+        })) {
+      continue;
+    }
+    std::vector<const python::Assignment*> fields;
+    bool fields_known = false;
+    for (const python::Call& call : module.calls()) {
+      if (call.callee != settings.name || !call.args.empty() || !RaisesAtImport(module, call, "ValidationError")) {
+        continue;
+      }
+      if (!fields_known) {
+        fields = RequiredFields(module, settings);
+        fields_known = true;
+      }
+      if (fields.empty() || ProjectHasSettingsFile(cx)) break;  // a committed .env is deployed and read
+      std::string names;
+      for (size_t i = 0; i < fields.size() && i < 3; ++i) {
+        names += fmt::format("{}`{}`", i == 0 ? "" : ", ", fields[i]->target.text);
+      }
+      if (fields.size() > 3) names += fmt::format(" and {} more", fields.size() - 3);
+      out.Report(Location{module.path(), call.range},
+                 fmt::format("`{}()` runs at import time and reads {} from the environment ({} without a default): "
+                             "if one is missing from the deployment's environment, every cold start fails with "
+                             "pydantic's ValidationError",
+                             settings.name, names, fields.size() == 1 ? "a field" : "fields"),
+                 fmt::format("{}, or create the settings where they are first used (`@functools.lru_cache` on a "
+                             "`get_settings()` that returns `{}()`)",
+                             kSetEverywhere, settings.name),
+                 {}, {Dependency::LinesOf(module.path(), settings.range)});
+    }
+  }
+}
+
 void Check(const PyContext& cx, Sink& out) {
   CheckNoneAtImport(cx.module, out);
+  CheckPydanticSettings(cx, out);
   CheckRequiredDotenv(cx, out);
   CheckDecouple(cx, out);
   CheckDjangoEnviron(cx, out);

@@ -30,5 +30,26 @@ TEST(FL405, RequiredSecretsAreOnlyToBeSetNeverMadeOptional) {
             "the app can run without it, read it with os.environ.get(\"REGION\") where it is used\n");
 }
 
+// A credential that a conversion parses has no default that works (QA round 7:
+// `json.loads(os.getenv("GOOGLE_CRED_JSON"))`, where json.loads("...") fails as well).
+std::string Fl405ConversionHelp(const std::string& key) {
+  std::map<std::string, std::string> files = {
+      {"app.py", "import json, os\nVALUE = json.loads(os.getenv(\"" + key + "\"))\n"}};
+  std::string help;
+  for (const Finding& finding : RunProjectRule("FL405", files)) help += finding.help + "\n";
+  return help;
+}
+
+TEST(FL405, ACredentialReadWithoutDefaultIsOnlyToBeSet) {
+  for (const char* key : {"GOOGLE_CRED_JSON", "FIREBASE_CREDENTIALS", "GCP_SERVICE_ACCOUNT", "API_KEY"}) {
+    EXPECT_EQ(Fl405ConversionHelp(key),
+              "set the variable for every environment (Production, Preview, Development) in the project settings\n")
+        << key;
+  }
+  EXPECT_EQ(Fl405ConversionHelp("FEATURE_FLAGS"),
+            "set the variable for every environment (Production, Preview, Development) in the project settings, or "
+            "give it a default: os.getenv(\"FEATURE_FLAGS\", \"...\")\n");
+}
+
 }  // namespace
 }  // namespace faaslint::testing
