@@ -11,12 +11,15 @@
 namespace faaslint::testing {
 namespace {
 
-std::string Fl405Help(const std::string& key) {
-  std::map<std::string, std::string> files = {
-      {"app.py", "import os\nfrom flask import Flask\napp = Flask(__name__)\nVALUE = os.environ[\"" + key + "\"]\n"}};
+// The help of each FL405 finding in an app.py of `source`, a line each.
+std::string Fl405Helps(const std::string& source) {
   std::string help;
-  for (const Finding& finding : RunProjectRule("FL405", files)) help += finding.help + "\n";
+  for (const Finding& finding : RunProjectRule("FL405", {{"app.py", source}})) help += finding.help + "\n";
   return help;
+}
+
+std::string Fl405Help(const std::string& key) {
+  return Fl405Helps("import os\nfrom flask import Flask\napp = Flask(__name__)\nVALUE = os.environ[\"" + key + "\"]\n");
 }
 
 TEST(FL405, RequiredSecretsAreOnlyToBeSetNeverMadeOptional) {
@@ -33,11 +36,7 @@ TEST(FL405, RequiredSecretsAreOnlyToBeSetNeverMadeOptional) {
 // A credential that a conversion parses has no default that works (QA round 7:
 // `json.loads(os.getenv("GOOGLE_CRED_JSON"))`, where json.loads("...") fails as well).
 std::string Fl405ConversionHelp(const std::string& key) {
-  std::map<std::string, std::string> files = {
-      {"app.py", "import json, os\nVALUE = json.loads(os.getenv(\"" + key + "\"))\n"}};
-  std::string help;
-  for (const Finding& finding : RunProjectRule("FL405", files)) help += finding.help + "\n";
-  return help;
+  return Fl405Helps("import json, os\nVALUE = json.loads(os.getenv(\"" + key + "\"))\n");
 }
 
 TEST(FL405, ACredentialReadWithoutDefaultIsOnlyToBeSet) {
