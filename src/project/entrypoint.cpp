@@ -6,6 +6,9 @@
 #include <optional>
 #include <vector>
 
+#include "project/functions.h"
+#include "project/project.h"
+
 namespace faaslint::project {
 namespace {
 
@@ -52,6 +55,91 @@ std::string_view NonClassValue(const python::Module& module, const python::Expr&
   }
 }
 
+// Python's builtins (dir(builtins) of CPython 3.12, without the dunders): a base class
+// named by one is bound without an import (`class handler(Exception):`).
+constexpr std::string_view kBuiltins[] = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
+    "ExceptionGroup", "False", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+    "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+    "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError",
+    "ModuleNotFoundError", "NameError", "None", "NotADirectoryError", "NotImplemented", "NotImplementedError",
+    "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+    "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+    "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit",
+    "TabError", "TimeoutError", "True", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+    "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
+    "ValueError", "Warning", "ZeroDivisionError", "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
+    "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile", "complex", "copyright",
+    "credits", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "exit", "filter", "float",
+    "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "int",
+    "isinstance", "issubclass", "iter", "len", "license", "list", "locals", "map", "max", "memoryview", "min",
+    "next", "object", "oct", "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed",
+    "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type",
+    "vars", "zip"};
+
+bool NameIn(const python::Expr& target, std::string_view name) {
+  if (target.kind == python::Expr::Kind::kName) return target.text == name;
+  if (target.kind != python::Expr::Kind::kTuple && target.kind != python::Expr::Kind::kList) return false;
+  return std::any_of(target.items.begin(), target.items.end(), [&](const python::Expr& item) { return NameIn(item, name); });
+}
+
+// Whether the module may bind `name` where a module-level class statement sees it, or it
+// is a builtin. Generous, since a miss is a false report: an import or a star import
+// anywhere (in `try:`, in a function), any module-level assignment, def, class or `for`
+// target, a function's `global` of it, or `globals()` / `exec` in use; anything in a
+// module the parser summarised only in part.
+bool ModuleMayBind(const python::Module& module, std::string_view name) {
+  if (module.truncated() || module.parse_abandoned()) return true;  // its tables are incomplete
+  if (std::find(std::begin(kBuiltins), std::end(kBuiltins), name) != std::end(kBuiltins)) return true;
+  for (const python::Import& import : module.imports()) {
+    if (import.wildcard || import.bound == name) return true;
+  }
+  for (const python::Assignment& assignment : module.assignments()) {
+    if (assignment.function == -1 && NameIn(assignment.target, name)) return true;
+  }
+  for (const python::Loop& loop : module.loops()) {
+    if (loop.function == -1 && NameIn(loop.target, name)) return true;
+  }
+  for (const python::Function& function : module.functions()) {
+    if (function.parent == -1 && function.class_index == -1 && function.name == name) return true;
+    if (std::find(function.globals.begin(), function.globals.end(), name) != function.globals.end()) return true;
+  }
+  for (const python::Class& cls : module.classes()) {
+    if (cls.function == -1 && cls.name == name) return true;
+  }
+  return std::any_of(module.calls().begin(), module.calls().end(), [](const python::Call& call) {
+    return call.callee == "exec" || call.callee.starts_with("globals()");
+  });
+}
+
+// Why a module-level class named handler/Handler is no BaseHTTPRequestHandler subclass,
+// when it certainly is not: no base, only `object`, or a bare base name the module never
+// binds (NameError). A base imported from another module, an attribute
+// (`http.server.BaseHTTPRequestHandler`) or a local class is taken on trust.
+struct HandlerBaseProblem {
+  EntrypointNearMiss::Kind kind;
+  std::string_view base;
+  Range range;
+};
+std::optional<HandlerBaseProblem> FindHandlerBaseProblem(const python::Module& module, const python::Class& cls) {
+  using Kind = EntrypointNearMiss::Kind;
+  if (cls.bases.empty()) return HandlerBaseProblem{Kind::kHandlerWithoutBase, {}, cls.range};
+  if (std::all_of(cls.bases.begin(), cls.bases.end(), [](const python::Expr& base) {
+        return base.kind == python::Expr::Kind::kName && base.text == "object";
+      })) {
+    return HandlerBaseProblem{Kind::kHandlerWithoutBase, "object", cls.range};
+  }
+  for (const python::Expr& base : cls.bases) {
+    if (base.kind == python::Expr::Kind::kName && !ModuleMayBind(module, base.text)) {
+      return HandlerBaseProblem{Kind::kHandlerBaseUndefined, base.text, base.range};
+    }
+  }
+  return std::nullopt;
+}
+
 // A module-scope binding of one of the names the builder looks for.
 struct Binding {
   std::string_view name;
@@ -63,6 +151,8 @@ struct Binding {
   std::string statement = {};         // how it is bound, for the help: "handler = Mangum(app)"
   bool defined = false;               // by a def or class statement
   bool aws_lambda = false;            // `def handler(event, context)`: AWS Lambda's handler
+  std::string_view base = {};         // a handler class's: EntrypointNearMiss::base
+  std::optional<Range> report_at = {};  // where to point when not `range`
 };
 
 // Every binding of app/application/handler/Handler in module scope, and whether the
@@ -113,9 +203,15 @@ std::vector<Binding> EntryBindings(const python::Module& module) {
   }
   for (const python::Class& cls : module.classes()) {
     if (cls.function != -1) continue;
+    std::optional<HandlerBaseProblem> problem;
+    if (IsHandlerName(cls.name)) problem = FindHandlerBaseProblem(module, cls);
     if (Binding* binding = add(cls.name, cls.range, Kind::kOtherForm,
-                               cls.bases.empty() ? std::optional(Kind::kHandlerWithoutBase) : std::nullopt)) {
+                               problem ? std::optional(problem->kind) : std::nullopt)) {
       binding->defined = true;
+      if (problem) {
+        binding->base = problem->base;
+        if (problem->range != cls.range) binding->report_at = problem->range;
+      }
     }
   }
   std::sort(bindings.begin(), bindings.end(), [](const Binding& a, const Binding& b) { return a.range < b.range; });
@@ -131,7 +227,10 @@ bool HasEntrypoint(const python::Module& module) {
 
 std::optional<EntrypointNearMiss> FindEntrypointNearMiss(const python::Module& module) {
   for (const Binding& binding : EntryBindings(module)) {
-    if (!binding.taken) return EntrypointNearMiss{binding.why_not, std::string(binding.name), binding.range};
+    if (!binding.taken) {
+      return EntrypointNearMiss{binding.why_not, std::string(binding.name), binding.report_at.value_or(binding.range),
+                                std::string(binding.base)};
+    }
   }
   for (const python::Import& import : module.imports()) {
     if (import.function == -1 && import.wildcard) {
@@ -171,6 +270,19 @@ std::optional<MisnamedApp> FindMisnamedApp(const python::Module& module) {
     return MisnamedApp{std::string(assignment.target.text), assignment.target.range};
   }
   return std::nullopt;
+}
+
+std::set<std::string> ImportedByOtherEntries(const Project& project, const std::vector<std::string>& entries) {
+  std::set<std::string> imported;
+  for (const std::string& entry : entries) {
+    const python::Module* module = project.PythonModule(entry);
+    if (!module) continue;
+    for (const python::Import& import : module->imports()) {
+      std::optional<std::string> file = ResolveLocalImport(project.snapshot(), entry, import);
+      if (file && *file != entry) imported.insert(std::move(*file));
+    }
+  }
+  return imported;
 }
 
 }  // namespace faaslint::project

@@ -11,19 +11,27 @@
 // - `handler` or `Handler`: a class; not a function or an assigned value (`handler =
 //   Mangum(app)`). The runtime then exits unless the class is a BaseHTTPRequestHandler
 //   subclass ("Could not determine the application interface" from @vercel/python
-//   6.28.0, "Handler must inherit from BaseHTTPRequestHandler" before), which a class
-//   without bases is certainly not;
+//   6.28.0; before it packages/python/vc_init.py ran `if not issubclass(base,
+//   BaseHTTPRequestHandler): print('Handler must inherit from BaseHTTPRequestHandler');
+//   exit(1)`), which a class without bases or deriving only from `object` certainly is
+//   not. The launcher runs the file first (`__vc_spec.loader.exec_module(__vc_module)`),
+//   so a base class the file never binds (`class handler(BaseHTTPRequestHandler):`
+//   without the import) raises NameError before any request is served;
 // - a star import binds nothing it can see.
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/finding.h"
 #include "python/module.h"
 
 namespace faaslint::project {
+
+class Project;
 
 // Whether the builder finds an entrypoint in `module`.
 bool HasEntrypoint(const python::Module& module);
@@ -33,14 +41,19 @@ bool HasEntrypoint(const python::Module& module);
 struct EntrypointNearMiss {
   enum class Kind {
     kHandlerNotAClass,    // `def handler(request)`, `handler = Mangum(app)`, `from x import handler`
-    kHandlerWithoutBase,  // `class handler:`: the runtime wants a BaseHTTPRequestHandler subclass
+    kHandlerWithoutBase,  // `class handler:`, `class handler(object):`: the runtime wants a
+                          // BaseHTTPRequestHandler subclass
+    kHandlerBaseUndefined,  // `class handler(BaseHTTPRequestHandler):` without the import: NameError
     kNotAtTopLevel,       // bound only inside if/try/with/for (or `if __name__ == "__main__":`)
     kOtherForm,           // `app, db = create()`, `import server as app`, `class app:`
     kStarImport,          // `from app import *`
   };
   Kind kind;
   std::string name;
-  Range range;
+  Range range;  // kHandlerBaseUndefined: the base's
+  // kHandlerWithoutBase: "object" when the class names it, else empty;
+  // kHandlerBaseUndefined: the base name the module never binds.
+  std::string base = {};
 };
 std::optional<EntrypointNearMiss> FindEntrypointNearMiss(const python::Module& module);
 
@@ -74,5 +87,11 @@ struct MisnamedApp {
   Range range;
 };
 std::optional<MisnamedApp> FindMisnamedApp(const python::Module& module);
+
+// The files among `entries` that another of them imports: helpers (`from api.db import
+// connect`, `from .db import connect`). Since vercel/vercel#14493 an api/ file without an
+// entrypoint gets no function, and one that another function file imports does no harm
+// (QA round 5): FL606 leaves it alone.
+std::set<std::string> ImportedByOtherEntries(const Project& project, const std::vector<std::string>& entries);
 
 }  // namespace faaslint::project

@@ -28,7 +28,10 @@ root or in `src/`, `app/`, `api/`) — for what Vercel's build looks for: a top-
 from-import) or `handler`/`Handler` (a `BaseHTTPRequestHandler` subclass). It points
 at the Flask/FastAPI application when it exists under another name, and says why a
 near miss does not count: a `handler` that is a function or a wrapped app
-(`handler = Mangum(app)`), an `app` bound only inside `if`/`try`, a star import.
+(`handler = Mangum(app)`), a `handler` class with no base or deriving only from
+`object`, one whose base the file never imports or defines (`class
+handler(BaseHTTPRequestHandler):` without `from http.server import
+BaseHTTPRequestHandler`), an `app` bound only inside `if`/`try`, a star import.
 Without `vercel.json`, the `api/` files are checked when one of them has an entrypoint
 or defines a `handler` with a `def` or `class` (not AWS Lambda's
 `def handler(event, context)`).
@@ -48,7 +51,10 @@ its first request instead). A helper module placed in `api/` (`api/utils.py`,
 then gets no function and does no harm. An app created as `server = Flask(__name__)` is invisible to
 Vercel for the same reason, and so is `handler = Mangum(app)`, written for AWS Lambda.
 A builder older than 6.28.0 served `handler` ahead of `app` whenever the file had one,
-and stopped at start when it was not a class.
+and stopped at start when it was not a class. Vercel's runtime runs the file before it
+looks at `handler`, and refuses a class that is no `BaseHTTPRequestHandler` subclass
+("Handler must inherit from BaseHTTPRequestHandler"): a base class the file never imports
+raises NameError there, and every request fails.
 
 ## Example
 ```python
@@ -99,7 +105,13 @@ struct Explanation {
   bool build_fails = true;  // else the runtime refuses it
 };
 
-Explanation Explain(const project::EntrypointNearMiss& miss) {
+// http.server's request handler classes, which `class handler(X):` most often forgets
+// to import.
+bool IsHttpServerHandlerClass(std::string_view name) {
+  return name == "BaseHTTPRequestHandler" || name == "SimpleHTTPRequestHandler" || name == "CGIHTTPRequestHandler";
+}
+
+Explanation Explain(const project::EntrypointNearMiss& miss, std::string_view path) {
   using Kind = project::EntrypointNearMiss::Kind;
   const std::string& name = miss.name;
   switch (miss.kind) {
@@ -112,12 +124,29 @@ Explanation Explain(const project::EntrypointNearMiss& miss) {
       // The runtime's words: "Could not determine the application interface" since
       // @vercel/python 6.28.0 (vercel_runtime's resolver tries a class that is no
       // BaseHTTPRequestHandler as an ASGI/WSGI app and exits), "Handler must inherit from
-      // BaseHTTPRequestHandler" before it (vc_init.py).
-      return {fmt::format("`{}` does not inherit from BaseHTTPRequestHandler: Vercel's runtime refuses it and every "
-                          "request fails (\"Could not determine the application interface\"; before @vercel/python "
-                          "6.28.0: \"Handler must inherit from BaseHTTPRequestHandler\")",
-                          name),
+      // BaseHTTPRequestHandler" before it (vc_init.py: `if not issubclass(base,
+      // BaseHTTPRequestHandler): print(...); exit(1)`).
+      return {fmt::format("`{}` {}: Vercel's runtime refuses it and every request fails (\"Could not determine the "
+                          "application interface\"; before @vercel/python 6.28.0: \"Handler must inherit from "
+                          "BaseHTTPRequestHandler\")",
+                          name,
+                          miss.base == "object" ? "derives from object, not BaseHTTPRequestHandler"
+                                                : "does not inherit from BaseHTTPRequestHandler"),
               fmt::format("declare it `class {}(BaseHTTPRequestHandler):` (from http.server)", name), false};
+    case Kind::kHandlerBaseUndefined: {
+      // The launcher runs the file before it looks at `handler` (vc_init.py:
+      // `__vc_spec.loader.exec_module(__vc_module)`): the class statement raises NameError.
+      std::string help =
+          IsHttpServerHandlerClass(miss.base)
+              ? fmt::format("import it: `from http.server import {}`", miss.base)
+              : fmt::format("import or define `{}` (a BaseHTTPRequestHandler subclass), or derive `{}` from "
+                            "http.server's BaseHTTPRequestHandler",
+                            miss.base, name);
+      return {fmt::format("`{}`, the base class of `{}`, is never imported or defined: importing {} raises NameError, "
+                          "so every request fails",
+                          miss.base, name, path),
+              std::move(help), false};
+    }
     case Kind::kNotAtTopLevel:
       return {fmt::format("`{}` is bound only inside a block (if, try, with, for): Vercel's build reads only the "
                           "file's top-level statements",
@@ -156,7 +185,7 @@ std::string Consequence(const project::Project& project, std::string_view path) 
 
 void ReportNearMiss(const project::Project& project, const std::string& path, const project::EntrypointNearMiss& miss,
                     Sink& out) {
-  Explanation explanation = Explain(miss);
+  Explanation explanation = Explain(miss, path);
   std::string message = explanation.build_fails
                             ? fmt::format("{}, {}", explanation.why, Consequence(project, path))
                             : std::move(explanation.why);
@@ -182,22 +211,6 @@ void CheckHandlerAheadOfApp(const project::Project& project, const std::string& 
              fmt::format("remove `{}`: Vercel serves `app` itself (or unpin the builder: from 6.28.0 it serves the "
                          "`app` the build finds)",
                          handler->statement));
-}
-
-// The api/ files that another function file imports: helpers (`from api.db import
-// connect`, `from .db import connect`). Since vercel/vercel#14493 such a file, with no
-// entrypoint of its own, gets no function and does no harm (QA round 5).
-std::set<std::string> ImportedByOtherEntries(const project::Project& project) {
-  std::set<std::string> imported;
-  for (const std::string& entry : project.python_entries()) {
-    const python::Module* module = project.PythonModule(entry);
-    if (!module) continue;
-    for (const python::Import& import : module->imports()) {
-      std::optional<std::string> file = project::ResolveLocalImport(project.snapshot(), entry, import);
-      if (file && *file != entry) imported.insert(std::move(*file));
-    }
-  }
-  return imported;
 }
 
 void Check(const ProjectContext& cx, Sink& out) {
@@ -237,7 +250,7 @@ void Check(const ProjectContext& cx, Sink& out) {
       continue;
     }
     if (AutoDetectedApiFile(project, path)) {
-      if (!helpers) helpers = ImportedByOtherEntries(project);
+      if (!helpers) helpers = project::ImportedByOtherEntries(project, project.python_entries());
       if (helpers->count(path)) continue;
       out.Report(Location{path, Range{{1, 1}, {1, 1}}},
                  fmt::format("{} defines no top-level `app`, `application` or `handler`, so Vercel deploys no "

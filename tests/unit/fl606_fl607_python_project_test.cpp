@@ -115,6 +115,57 @@ TEST(FL606, AHandlerFunctionMarksTheApiFolderAsVercels) {
             "");
 }
 
+// QA round 7 (repro m3, from a real repository): Vercel's runtime wants `handler` to be a
+// BaseHTTPRequestHandler subclass. A class deriving only from `object` is refused like one
+// without bases, and a base the file never imports raises NameError when the runtime runs
+// the file (vc_init.py exec_module()s it first): every request fails either way.
+TEST(FL606, AHandlerClassWithAnObjectOrUndefinedBase) {
+  EXPECT_EQ(Render(RunProjectRule("FL606", {{"api/webhook.py", "import json\nimport os\n\n\n"
+                                                               "class handler(BaseHTTPRequestHandler):\n"
+                                                               "    def do_POST(self):\n        pass\n"},
+                                            {"api/status.py", "class handler(object):\n    pass\n"},
+                                            {"api/mixed.py", "from lib import Mixin\n"
+                                                             "class Handler(Mixin, RequestHandler):\n    pass\n"}})),
+            "api/mixed.py:2:22: `RequestHandler`, the base class of `Handler`, is never imported or defined: "
+            "importing api/mixed.py raises NameError, so every request fails\n"
+            "api/status.py:1:1: `handler` derives from object, not BaseHTTPRequestHandler: Vercel's runtime refuses "
+            "it and every request fails (\"Could not determine the application interface\"; before @vercel/python "
+            "6.28.0: \"Handler must inherit from BaseHTTPRequestHandler\")\n"
+            "api/webhook.py:5:15: `BaseHTTPRequestHandler`, the base class of `handler`, is never imported or "
+            "defined: importing api/webhook.py raises NameError, so every request fails\n");
+  std::vector<Finding> findings = RunProjectRule(
+      "FL606", {{"vercel.json", "{}"}, {"api/webhook.py", "class handler(BaseHTTPRequestHandler):\n    pass\n"},
+                {"api/other.py", "class handler(JsonHandler):\n    pass\n"}});
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].help, "import or define `JsonHandler` (a BaseHTTPRequestHandler subclass), or derive "
+                              "`handler` from http.server's BaseHTTPRequestHandler");
+  EXPECT_EQ(findings[1].help, "import it: `from http.server import BaseHTTPRequestHandler`");
+}
+
+// Every way a file gets its handler's base is taken on trust: a star import, the module's
+// attribute, an alias, a local class, a class from another module (which cannot be seen),
+// an import inside try/except, a global bound in a function.
+TEST(FL606, AHandlerBaseTheModuleBindsIsNotReported) {
+  const std::string body = "    def do_GET(self):\n        pass\n";
+  EXPECT_EQ(Render(RunProjectRule(
+                "FL606",
+                {{"vercel.json", "{}"},
+                 {"api/a.py", "from http.server import *\nclass handler(BaseHTTPRequestHandler):\n" + body},
+                 {"api/b.py", "import http.server\nclass handler(http.server.BaseHTTPRequestHandler):\n" + body},
+                 {"api/c.py", "from http.server import BaseHTTPRequestHandler as B\nclass handler(B):\n" + body},
+                 {"api/d.py", "from http.server import BaseHTTPRequestHandler\n"
+                              "class Base(BaseHTTPRequestHandler):\n    pass\nclass handler(Base):\n" + body},
+                 {"api/e.py", "from lib.handlers import JsonHandler\nclass handler(JsonHandler):\n" + body},
+                 {"api/f.py", "try:\n    from http.server import BaseHTTPRequestHandler\nexcept ImportError:\n"
+                              "    BaseHTTPRequestHandler = None\nclass handler(BaseHTTPRequestHandler):\n" + body},
+                 {"api/g.py", "import http.server\nBase = http.server.BaseHTTPRequestHandler\n"
+                              "class Handler(Base, object):\n" + body},
+                 {"api/h.py", "def setup():\n    global Base\n    from http.server import BaseHTTPRequestHandler "
+                              "as Base\nsetup()\nclass handler(Base):\n" + body},
+                 {"api/i.py", "from http import server\nclass handler(server.BaseHTTPRequestHandler):\n" + body}})),
+            "");
+}
+
 // QA round 5 (repro B): `handler = Mangum(app)` beside `app`. The runtime of the builder
 // the vercel CLI bundles serves the name the build found (`app`, @vercel/python 6.28.0,
 // vercel/vercel#15635), so only a builder pinned before 6.28.0 serves `handler` first and

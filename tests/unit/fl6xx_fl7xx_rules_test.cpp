@@ -165,6 +165,57 @@ TEST(FL608, BuildsHelpBesideAnApiIndexImportsTheApp) {
             "deployed");
 }
 
+// QA round 7 (repro msg1, from a real repository): `builds` names only app.py, and
+// api/cron.py, a Node-style `def handler(req, res)`, is not deployed today. Without `builds`
+// Vercel takes every api/ Python file as a function, and FL606 then reports api/cron.py:
+// the help names the files that start being deployed, and those without an entrypoint.
+TEST(FL608, BuildsHelpNamesTheApiFilesDeployedWithoutIt) {
+  const std::string flask = "from flask import Flask\napp = Flask(__name__)\n";
+  const std::string handler = "from http.server import BaseHTTPRequestHandler\n"
+                              "class handler(BaseHTTPRequestHandler):\n    pass\n";
+  auto help = [](const std::string& builds, std::map<std::string, std::string> files) {
+    files["vercel.json"] = "{\"builds\": [" + builds + "]}";
+    std::vector<Finding> findings = RunProjectRule("FL608", files);
+    return findings.size() == 1 ? findings[0].help : "no single finding";
+  };
+  const std::string app_py = R"J({"src": "app.py", "use": "@vercel/python"})J";
+  EXPECT_EQ(help(app_py, {{"app.py", flask}, {"api/cron.py", "def handler(req, res):\n    res.status(200)\n"}}),
+            "remove `builds`; configure functions with `functions` and routing with `rewrites`; without `builds`, "
+            "Vercel also takes api/cron.py as a function, but it has no top-level `app`, `application` or `handler` "
+            "that Vercel accepts (FL606): give it one, or move it out of api/ (or list it in .vercelignore)");
+  // Files with an entrypoint are named as deployed; a helper another api/ file imports, a
+  // `_` file and a file of another runtime are not named.
+  EXPECT_EQ(help(app_py, {{"app.py", flask},
+                          {"api/ping.py", "from api.db import connect\n" + handler},
+                          {"api/db.py", "def connect():\n    pass\n"},
+                          {"api/_util.py", "def f():\n    pass\n"},
+                          {"api/hello.js", "module.exports = () => {};\n"},
+                          {"api/v1/users.py", flask}}),
+            "remove `builds`; configure functions with `functions` and routing with `rewrites`; without `builds`, "
+            "Vercel also deploys api/ping.py and api/v1/users.py as functions");
+  EXPECT_EQ(help(app_py, {{"app.py", flask},
+                          {"api/a.py", "class handler:\n    pass\n"},
+                          {"api/b.py", "import os\n"},
+                          {"api/c.py", "server = 1\n"},
+                          {"api/d.py", "x = 1\n"},
+                          {"api/e.py", handler}}),
+            "remove `builds`; configure functions with `functions` and routing with `rewrites`; without `builds`, "
+            "Vercel also deploys api/e.py as a function; without `builds`, Vercel also takes api/a.py, api/b.py, "
+            "api/c.py and 1 more as functions, but they have no top-level `app`, `application` or `handler` that "
+            "Vercel accepts (FL606): give each one, or move them out of api/ (or list them in .vercelignore)");
+  // Beside the advice to move a file Vercel would not find.
+  EXPECT_EQ(help(R"J({"src": "run.py", "use": "@vercel/python"})J", {{"run.py", flask}, {"api/cron.py", "x = 1\n"}}),
+            "before removing `builds`, move `run.py` to `api/index.py` or `app.py`: without `builds` Vercel does not "
+            "find it, and the app is no longer deployed; without `builds`, Vercel also takes api/cron.py as a "
+            "function, but it has no top-level `app`, `application` or `handler` that Vercel accepts (FL606): give it "
+            "one, or move it out of api/ (or list it in .vercelignore)");
+  // Every api/ file already built: nothing starts being deployed (FL606 reports api/cron.py
+  // on its own).
+  EXPECT_EQ(help(R"J({"src": "api/*.py", "use": "@vercel/python"})J",
+                 {{"api/index.py", flask}, {"api/cron.py", "x = 1\n"}, {"api/hello.js", "module.exports = 1;\n"}}),
+            "remove `builds`; configure functions with `functions` and routing with `rewrites`");
+}
+
 TEST(FL609, PatternsRegexesAndUnboundSegments) {
   EXPECT_EQ(Lint("FL609", R"J({
   "routes": [{"src": "/api/(.*", "dest": "/api/index.py"}],
