@@ -39,10 +39,14 @@ struct RuleInfo {
   // defining one also checks the function files that name it, though their own lines did
   // not change.
   bool reads_imported_containers = false;
-  // A Python rule whose findings depend on who calls a function, in other modules too
-  // (FL106: a loop in a function that a request handler of another module calls): it is
-  // given PyContext::callers, and a diff run that edits such a call also checks the files
-  // of the functions whose verdict rests on it (project/module_callers.h).
+  // A Python rule that asks itself who calls a function, in other modules too (FL106: a
+  // loop in a function that a request handler of another module calls, and whether that
+  // handler spawns it): it is given PyContext::callers and sees the module as parsed. Every
+  // other Python rule counts those callers too, without asking: where a function that its
+  // module runs only under a guard is called by platform code elsewhere, the linter checks
+  // the module parsed again with that function on the platform (lint.cpp,
+  // RecheckRunElsewhere). Either way a diff run that edits such a call also checks the
+  // files of the functions whose verdict rests on it (project/module_callers.h).
   bool reads_callers_elsewhere = false;
 };
 

@@ -155,7 +155,10 @@ class Linter {
       rule_options_.emplace_back(*rule.info, it == options.rule_options.end() ? nullptr : &it->second);
       (rule.python ? python_rules_ : project_rules_).push_back({&rule, &rule_options_.back()});
       reads_imported_containers_ |= rule.info->reads_imported_containers;
-      reads_callers_elsewhere_ |= rule.python && rule.info->reads_callers_elsewhere;
+      // Every Python rule's findings may rest on a call in another module: in a function that
+      // its own module calls only under a guard, reported when platform code elsewhere calls
+      // it (RecheckRunElsewhere); FL104, FL106 and FL402 ask ModuleCallers themselves.
+      reads_callers_elsewhere_ |= rule.python != nullptr;
     }
     if (reads_callers_elsewhere_) modules_.KeepCallGraphs();
   }
@@ -526,6 +529,7 @@ class Linter {
                                callers};
       active.rule->python(context, sink);
     }
+    if (reads_callers_elsewhere_) RecheckRunElsewhere(parser, *module, changed, &found);
     // A fix is planned on the tree, and tree-sitter rebuilds a tree around a syntax error
     // as best it can: there a fix can land in the wrong place (a second `if __name__ ==
     // "__main__":` around a call whose guard the broken tree lost). A file Python cannot
@@ -543,6 +547,95 @@ class Linter {
     NoteUnknownNoqaCodes(path, module->noqa(), changed, registry_, &outcome.problems);
     outcome.noqa = module->noqa();
     return outcome;
+  }
+
+  // A function its own module runs only under a guard (`if __name__ == "__main__":
+  // save_report()`) takes everything in it off the platform, but a request handler of
+  // another module may call it (`report.save_report()` in api/index.py): then it runs there
+  // (ModuleCallers::RunElsewhere). The module is parsed again with those functions taken to
+  // run, and the rules that do not ask ModuleCallers themselves (RuleInfo::
+  // reads_callers_elsewhere) check it instead: their findings that the first parse did not
+  // give name the call in the other module (related) and depend on the calls that lead there
+  // (Verdict::via), so a diff run that adds or removes that call reports them exactly. A
+  // module with no such function, nearly every one, is parsed once.
+  void RecheckRunElsewhere(python::Parser& parser, const python::Module& module, const LineSet& changed,
+                           std::vector<Finding>* found) const {
+    const std::vector<int> run_elsewhere = callers_.RunElsewhere(module);
+    if (run_elsewhere.empty()) return;
+    std::unique_ptr<const python::Module> rerun =
+        python::ParseModule(parser, module.path(), module.source(), run_elsewhere);
+    if (rerun->parse_abandoned() || rerun->functions().size() != module.functions().size()) return;
+    const python::Values values(*rerun);
+    const python::ModuleBackground background(*rerun);
+    std::vector<Finding> again;
+    for (const ActiveRule& active : python_rules_) {
+      if (active.rule->info->reads_callers_elsewhere ||
+          options_.filter.ignored_for_path(active.rule->info->code, module.path())) {
+        continue;
+      }
+      rules::Sink sink(*active.rule->info, module.path(), &again, &changed);
+      rules::PyContext context{*rerun, *active.options, options_.settings, &project_, &modules_, values, background,
+                               nullptr};
+      active.rule->python(context, sink);
+    }
+    // The functions the second parse runs and the first did not, by index: those named, and
+    // those only they call.
+    const std::vector<python::Function>& functions = module.functions();
+    std::vector<bool> flipped(functions.size(), false);
+    for (size_t i = 0; i < functions.size(); ++i) {
+      flipped[i] = functions[i].off_platform && !rerun->functions()[i].off_platform;
+    }
+    std::map<int, project::ModuleCallers::Verdict> verdicts;
+    auto verdict_of = [&](int function) -> const project::ModuleCallers::Verdict& {
+      auto known = verdicts.find(function);
+      if (known == verdicts.end()) known = verdicts.emplace(function, callers_.Of(module, function)).first;
+      return known->second;
+    };
+    // The innermost function around a finding, if the second parse alone runs it.
+    auto flipped_around = [&](const Position& at) {
+      int inner = -1;
+      for (size_t i = 0; i < functions.size(); ++i) {
+        if (Encloses(functions[i].range, Range{at, at})) inner = static_cast<int>(i);  // preorder: inner last
+      }
+      return inner >= 0 && flipped[inner] ? inner : -1;
+    };
+    auto same = [](const Finding& a, const Finding& b) {
+      return a.rule == b.rule && a.location == b.location && a.message == b.message;
+    };
+    std::vector<Finding> first;  // the first parse's findings of those rules, replaced
+    std::erase_if(*found, [&](Finding& finding) {
+      if (finding.rule->reads_callers_elsewhere) return false;
+      first.push_back(std::move(finding));
+      return true;
+    });
+    for (Finding& finding : again) {
+      const bool before = std::any_of(first.begin(), first.end(), [&](const Finding& f) { return same(f, finding); });
+      if (!before && finding.location.path == module.path()) {
+        // In a function that runs because of the other module's call: that call; elsewhere
+        // (a finding the change made in code it did not flip), every such call.
+        std::vector<int> through;
+        if (int inner = flipped_around(finding.location.range.start); inner >= 0) {
+          through.push_back(inner);
+        } else {
+          through = run_elsewhere;
+        }
+        for (int function : through) {
+          const project::ModuleCallers::Verdict& verdict = verdict_of(function);
+          if (verdict.called_from && std::find(finding.related.begin(), finding.related.end(),
+                                               *verdict.called_from) == finding.related.end()) {
+            finding.related.push_back(*verdict.called_from);
+          }
+          for (const Location& call : verdict.via) {
+            Dependency dependency = Dependency::LinesOf(call.path, call.range);
+            if (std::find(finding.depends_on.begin(), finding.depends_on.end(), dependency) ==
+                finding.depends_on.end()) {
+              finding.depends_on.push_back(std::move(dependency));
+            }
+          }
+        }
+      }
+      found->push_back(std::move(finding));
+    }
   }
 
   void RunProjectRules(const std::map<std::string, NoqaMap, std::less<>>& suppressions, LintResult* result) {

@@ -400,6 +400,17 @@ ModuleCallers::Verdict ModuleCallers::Of(const python::Module& module, int funct
   return verdict;
 }
 
+std::vector<int> ModuleCallers::RunElsewhere(const python::Module& module) const {
+  std::vector<int> found;
+  const std::vector<python::Function>& functions = module.functions();
+  for (size_t i = 0; i < functions.size(); ++i) {
+    const python::Function& function = functions[i];
+    if (function.parent != -1 || !function.off_platform || !function.off_platform_by_callers) continue;
+    if (!Of(module, static_cast<int>(i)).off_platform) found.push_back(static_cast<int>(i));
+  }
+  return found;
+}
+
 void ModuleCallers::LoadOutgoing(int module_id) const {
   {
     std::lock_guard<std::mutex> lock(mutex_);

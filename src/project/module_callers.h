@@ -13,6 +13,11 @@
 // no module spells). So do handlers, startup hooks, decorated functions and the rest that
 // Function::off_platform_by_callers leaves out.
 //
+// Every Python rule counts these callers: FL104, FL106 and FL402 ask Of() themselves, and
+// for the others the linter checks a module again, parsed with RunElsewhere()'s functions
+// on the platform, when it has any (lint.cpp). Their findings there name the other
+// module's call (Verdict::called_from) and depend on Verdict::via.
+//
 // The call graphs come from the module index (python/call_graph.h), the modules that may
 // call a function from an index of who imports whom, built once per run on the first
 // question. Each answer is exact for the snapshot (it does not depend on the order the
@@ -65,6 +70,12 @@ class ModuleCallers {
   // The verdict on function `function` of `module` (a local module of the project, or one
   // published to the module index), or on the top-level function it is nested in.
   Verdict Of(const python::Module& module, int function) const;
+
+  // The functions of `module` (indices into its functions(), ascending) that the module alone
+  // takes to run off the platform (python::Function::off_platform, from its callers only) but
+  // that platform code in another module runs: Of(module, f).off_platform is false. Asks only
+  // of those functions, so a module without one costs nothing here.
+  std::vector<int> RunElsewhere(const python::Module& module) const;
 
   // For diff runs: the files with a function whose Verdict::via reaches a call the change
   // touches (adding `main()` to the handler of api/cron.py concerns lib/worker.py), sorted.

@@ -364,7 +364,8 @@ class Module {
 
  private:
   friend class ModuleBuilder;
-  friend std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source);
+  friend std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source,
+                                             const std::vector<int>& run_elsewhere);
   std::string path_;
   std::string source_;
   std::vector<uint32_t> line_starts_;
@@ -409,5 +410,11 @@ bool IsFastApiDependency(std::string_view callee);
 // Parses `source` and summarises it. Never fails: a file with syntax errors yields
 // what tree-sitter recovered (has_syntax_errors() tells).
 std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source);
+// ... taking the functions `run_elsewhere` (indices into functions(), as a parse of the
+// same source numbers them) to run on the platform whatever their callers in this module:
+// another module's code on the platform calls them (project/module_callers.h,
+// ModuleCallers::RunElsewhere). What only they call runs too; nothing else changes.
+std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source,
+                                    const std::vector<int>& run_elsewhere);
 
 }  // namespace faaslint::python

@@ -181,7 +181,8 @@ uint32_t FirstErrorLine(TSNode root) {
 
 class ModuleBuilder {
  public:
-  ModuleBuilder(Module& module, TSNode root) : m_(module), root_(root) {}
+  ModuleBuilder(Module& module, TSNode root, const std::vector<int>& run_elsewhere)
+      : m_(module), root_(root), run_elsewhere_(run_elsewhere) {}
 
   void Build() {
     if (ts_node_has_error(root_)) m_.first_error_line_ = FirstErrorLine(root_);
@@ -1512,12 +1513,17 @@ class ModuleBuilder {
   // request. Everything in such a function is marked guarded, so every rule sees it as it
   // sees code under the guard itself. Not when the function is a handler or startup hook,
   // or is handed on as a value (`Thread(target=f)`) outside such code: then it may run
-  // wherever that goes. Another module may still import and call it: FL104, FL106 and FL402
-  // count those calls (project/module_callers.h, from Call::guarded_by_callers and
-  // Function::off_platform_by_callers), FL103 follows them for background work, the other
-  // rules accept the miss rather than flag the guarded code.
+  // wherever that goes. Another module may still import and call it (project/module_callers.h,
+  // from Call::guarded_by_callers and Function::off_platform_by_callers): FL104, FL106 and
+  // FL402 ask who runs the function themselves, FL103 follows those calls for background
+  // work, and for the other rules the linter parses the module again with the functions that
+  // platform code elsewhere calls taken to run (`run_elsewhere_`, lint.cpp).
   void MarkOffPlatformFunctions() {
     std::vector<int8_t> state(m_.functions_.size(), kUnknown);
+    // Run from another module: on, whatever their callers here.
+    for (int index : run_elsewhere_) {
+      if (index >= 0 && static_cast<size_t>(index) < state.size()) state[index] = kOn;
+    }
     std::vector<bool> off(m_.functions_.size(), false);
     for (size_t i = 0; i < m_.functions_.size(); ++i) {
       const Function& function = m_.functions_[i];
@@ -1755,6 +1761,7 @@ class ModuleBuilder {
 
   Module& m_;
   TSNode root_;
+  const std::vector<int>& run_elsewhere_;  // functions another module's platform code calls
   const NodeTypes& t_ = NodeTypes::Python();
   const NodeTypes::Fields& f_ = t_.field;
   ChildLists lists_{root_, t_.comment};
@@ -1765,10 +1772,15 @@ class ModuleBuilder {
 };
 
 std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source) {
+  return ParseModule(parser, std::move(path), std::move(source), {});
+}
+
+std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source,
+                                    const std::vector<int>& run_elsewhere) {
   auto module = std::make_unique<Module>(std::move(path), std::move(source));
   TreePtr tree = parser.Parse(module->source());
   if (tree) {
-    ModuleBuilder(*module, ts_tree_root_node(tree.get())).Build();
+    ModuleBuilder(*module, ts_tree_root_node(tree.get()), run_elsewhere).Build();
   } else {
     module->parse_abandoned_ = true;
     module->too_deep_line_ = parser.too_deep_line();

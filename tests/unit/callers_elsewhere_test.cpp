@@ -1,5 +1,6 @@
 // Who runs a function when its callers sit in other modules (project/module_callers.h):
-// FL106, FL402 and FL104 count them. QA round 6 FP4 (a worker loop only main.py, run by
+// FL106, FL402 and FL104 count them, and the linter does for every other rule (QA round 7
+// M1: a helper module's write and request, run by a route of another module). QA round 6 FP4 (a worker loop only main.py, run by
 // hand, starts as a task), M1 (a loop its module calls only under `__main__`, which a cron
 // handler of another module calls) and D1 (APScheduler jobs set up by a function only the
 // bot's main.py calls). A finding that rests on another module's call names it as related
@@ -231,6 +232,103 @@ TEST(CallersElsewhere, TheCallsOnTheWayToALoopAreWhatItDependsOn) {
   EXPECT_EQ(loops[0].related.at(0).path, "api/cron.py");
 }
 
+// ---- every rule: QA round 7 M1 ----------------------------------------------------
+
+// /work/qa7/repros/m1-fl201-helper-module-with-main-block (AyoubeM/checkprice): api/index.py's
+// route calls report.py's save_report(), which fetches without a timeout and writes next to
+// the module, and which report.py calls only under `__main__`.
+Files RouteCallsGuardedHelper(const std::string& route_body = "    save_report()\n") {
+  return {
+      {"requirements.txt", "flask\nrequests\n"},
+      {"api/index.py",
+       "from flask import Flask\n"
+       "\n"
+       "from report import save_report\n"
+       "\n"
+       "app = Flask(__name__)\n"
+       "\n"
+       "\n"
+       "@app.route(\"/\")\n"
+       "def index():\n" +
+           route_body +
+           "    return \"ok\"\n"},
+      {"report.py",
+       "import json\n"
+       "import os\n"
+       "import requests\n"
+       "\n"
+       "\n"
+       "def save_report():\n"
+       "    requests.get(\"https://example.com\")\n"
+       "    path = os.path.join(os.path.dirname(__file__), \"report.json\")\n"
+       "    with open(path, \"w\") as f:\n"
+       "        json.dump([], f)\n"
+       "\n"
+       "\n"
+       "if __name__ == \"__main__\":\n"
+       "    save_report()\n"},
+  };
+}
+
+TEST(CallersElsewhere, AGuardedHelperThatARouteElsewhereCallsIsReportedByEveryRule) {  // QA7 M1
+  const Files files = RouteCallsGuardedHelper();
+  for (const char* code : {"FL201", "FL403"}) {
+    std::vector<Finding> found = RunProjectRule(code, files);
+    ASSERT_EQ(found.size(), 1u) << code << ":\n" << Render(found);
+    EXPECT_EQ(found[0].location.path, "report.py") << code;
+    EXPECT_EQ(found[0].location.range.start.line, code == std::string("FL201") ? 9u : 7u) << code;
+    ASSERT_EQ(found[0].related.size(), 1u) << code;
+    EXPECT_EQ(found[0].related[0].path, "api/index.py") << code;
+    EXPECT_EQ(found[0].related[0].range.start, (Position{10, 5})) << code;
+    EXPECT_EQ(found[0].depends_on, (std::vector<Dependency>{Dependency::Lines("api/index.py", 10, 10)})) << code;
+  }
+}
+
+TEST(CallersElsewhere, AGuardedHelperOnlyItsMainBlockAndAScriptRunIsNotReported) {
+  Files files = RouteCallsGuardedHelper("    pass\n");
+  files["scripts/export.py"] = "from report import save_report\n\nsave_report()\n";  // no function imports it
+  EXPECT_EQ(Rendered("FL201", files), "");
+  EXPECT_EQ(Rendered("FL403", files), "");
+}
+
+TEST(CallersElsewhere, AGuardedHelperOnlyAGuardedCallElsewhereRunsIsNotReported) {
+  Files files = RouteCallsGuardedHelper();
+  files["api/index.py"] =
+      "import os\n"
+      "from flask import Flask\n"
+      "from report import save_report\n"
+      "app = Flask(__name__)\n"
+      "\n"
+      "@app.route(\"/\")\n"
+      "def index():\n"
+      "    if not os.environ.get(\"VERCEL\"):\n"
+      "        save_report()\n"
+      "    return \"ok\"\n";
+  EXPECT_EQ(Rendered("FL201", files), "");
+  EXPECT_EQ(Rendered("FL403", files), "");
+}
+
+TEST(CallersElsewhere, WhatOnlyTheHelperCallsRunsWithItAndDependsOnBothCalls) {
+  Files files = RouteCallsGuardedHelper();
+  files["report.py"] =
+      "import requests\n"
+      "\n"
+      "def fetch():\n"
+      "    return requests.get(\"https://example.com\")\n"
+      "\n"
+      "def save_report():\n"
+      "    fetch()\n"
+      "\n"
+      "if __name__ == \"__main__\":\n"
+      "    save_report()\n";
+  std::vector<Finding> found = RunProjectRule("FL403", files);
+  ASSERT_EQ(Render(found).substr(0, 11), "report.py:4");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].related.at(0).path, "api/index.py");
+  EXPECT_EQ(found[0].depends_on, (std::vector<Dependency>{Dependency::Lines("report.py", 7, 7),
+                                                          Dependency::Lines("api/index.py", 10, 10)}));
+}
+
 // ---- diff runs ---------------------------------------------------------------------
 
 fuzz::ChangedLines Changed(const std::string& path, uint32_t line) {
@@ -284,6 +382,17 @@ TEST(CallersElsewhere, ADiffThatAddsTheCallFirstOnTheWayReportsTheLoopAtTheEnd) 
             (std::vector<std::string>{"FL106", "FL402"}));
 }
 
+TEST(CallersElsewhere, ADiffThatAddsTheCallReportsTheHelpersWriteAndRequest) {  // QA7 M1
+  const fuzz::Files files = AsFuzzFiles(RouteCallsGuardedHelper());
+  const fuzz::ChangedLines call = Changed("api/index.py", 10);
+  lint::LintResult result = fuzz::LintFiles(files, 1, &call);
+  EXPECT_EQ(CodesIn(result, "report.py"), (std::vector<std::string>{"FL403", "FL201"}));
+  EXPECT_EQ(CodesIn(fuzz::LintFiles(files, 2, &call), "report.py"), CodesIn(result, "report.py"));
+  // A change elsewhere in the route leaves them to the run that added the call.
+  const fuzz::ChangedLines other = Changed("api/index.py", 11);
+  EXPECT_EQ(CodesIn(fuzz::LintFiles(files, 1, &other), "report.py"), (std::vector<std::string>{}));
+}
+
 // The invariants the fuzzer holds the pipeline to (fuzz/python_check.cpp): a diff run of
 // the odd lines of every file, and of the lib*.py files alone, reports exactly what a full
 // run does on them, or depends on them; two workers report what one does. app.py is the
@@ -327,6 +436,55 @@ constexpr char kCallsBackAndForth[] =
     "    await asyncio.create_task(lib1.loop())\n"
     "if __name__ == \"__main__\":\n"
     "    asyncio.run(main())\n";
+
+// As kCallsBackAndForth, for the rules that do not ask who runs a function themselves:
+// app.py's route runs lib1.py's guarded save(), which writes and fetches; lib2.py is a
+// script that runs lib1.py's export() too.
+constexpr char kRouteRunsAGuardedHelper[] =
+    "import os\n"
+    "from flask import Flask\n"
+    "import lib1\n"
+    "app = Flask(__name__)\n"
+    "\n"
+    "@app.route(\"/\")\n"
+    "def index():\n"
+    "    lib1.save()\n"
+    "    if not os.environ.get(\"VERCEL\"):\n"
+    "        lib1.export()\n"
+    "    return \"ok\"\n"
+    "#>>>\n"
+    "import requests\n"
+    "\n"
+    "def fetch():\n"
+    "    return requests.get(\"https://example.com\").text\n"
+    "\n"
+    "def save():\n"
+    "    with open(\"report.json\", \"w\") as f:\n"
+    "        f.write(fetch())\n"
+    "\n"
+    "def export():\n"
+    "    open(\"export.json\", \"w\").write(\"[]\")\n"
+    "\n"
+    "if __name__ == \"__main__\":\n"
+    "    save()\n"
+    "    export()\n"
+    "#>>>\n"
+    "import lib1\n"
+    "lib1.export()\n";
+
+TEST(CallersElsewhere, DiffRunsAndWorkersAgreeWithAFullRunForEveryRule) {
+  const std::string input = kRouteRunsAGuardedHelper;
+  EXPECT_EQ(fuzz::CheckPython(input), "");
+  EXPECT_EQ(fuzz::CheckPython(input + "\n"), "");
+  const size_t first = input.find("#>>>\n"), second = input.find("#>>>\n", first + 1);
+  lint::LintResult all = fuzz::LintFiles({{"app.py", input.substr(0, first)},
+                                          {"lib1.py", input.substr(first + 5, second - first - 5)},
+                                          {"lib2.py", input.substr(second + 5)},
+                                          {"requirements.txt", "flask\nrequests\n"}});
+  std::vector<std::string> codes = CodesIn(all, "lib1.py");
+  std::sort(codes.begin(), codes.end());
+  EXPECT_EQ(codes, (std::vector<std::string>{"FL201", "FL403"}));  // save() and fetch(), not export()
+}
 
 TEST(CallersElsewhere, DiffRunsAndWorkersAgreeWithAFullRun) {
   const std::string input = kCallsBackAndForth;
