@@ -560,6 +560,11 @@ class Linter {
   // module with no such function, nearly every one, is parsed once.
   void RecheckRunElsewhere(python::Parser& parser, const python::Module& module, const LineSet& changed,
                            std::vector<Finding>* found) const {
+    // Only where the Vercel project is found, and so which modules deploy: with none, every
+    // file counts as function code, and "platform code elsewhere calls it" would only say
+    // that some other file does. On the standard library, a repository of scripts with
+    // `main()`s and no project, asking cost 13% more instructions for 7 modules of 150.
+    if (options_.settings.platform != Platform::kVercel || !project_.deployment_graph().detected) return;
     const std::vector<int> run_elsewhere = callers_.RunElsewhere(module);
     if (run_elsewhere.empty()) return;
     std::unique_ptr<const python::Module> rerun =

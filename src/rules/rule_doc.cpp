@@ -48,11 +48,12 @@ std::string RenderRuleIndex(const Registry& registry) {
   page +=
       "\n## Code the platform does not run\n\n"
       "The Python rules leave out code under a guard such as `if __name__ == \"__main__\":` or\n"
-      "`if not os.environ.get(\"VERCEL\"):`, and the functions that only such code calls. Callers in\n"
-      "the project's other modules count: a function that only guarded code, other such functions\n"
-      "or modules no function deploys (a script run by hand, a test) call is left out, but one\n"
-      "that code on the platform calls in any deployed module runs there, however its own module\n"
-      "calls it (`save_report()` of report.py, called under its `__main__` guard and from a route\n"
+      "`if not os.environ.get(\"VERCEL\"):`, and the functions that only such code calls. Where the\n"
+      "Vercel project is found (so that it is known which modules deploy), callers in the\n"
+      "project's other modules count (for FL104, FL106 and FL402 always): a function that only\n"
+      "guarded code, other such functions or modules no function deploys (a script run by hand,\n"
+      "a test) call is left out, but one that code on the platform calls in any deployed module\n"
+      "runs there, however its own module calls it (`save_report()` of report.py, called under its `__main__` guard and from a route\n"
       "of api/index.py). A finding in such a function names that call as related, and a diff run\n"
       "that adds the call reports it.\n";
   return page;

@@ -291,6 +291,17 @@ TEST(CallersElsewhere, AGuardedHelperOnlyItsMainBlockAndAScriptRunIsNotReported)
   EXPECT_EQ(Rendered("FL403", files), "");
 }
 
+// With no Vercel project found, every file counts as function code, and which modules
+// deploy is not known: a guarded helper that another file calls stays left out (the rules
+// that ask ModuleCallers themselves, FL104, FL106 and FL402, still count such callers).
+TEST(CallersElsewhere, AGuardedHelperIsLeftOutWhereNoProjectIsFound) {
+  Files files = RouteCallsGuardedHelper();
+  files["web/views.py"] = files["api/index.py"];  // no api/, vercel.json or zero-config entry
+  files.erase("api/index.py");
+  EXPECT_EQ(Rendered("FL201", files), "");
+  EXPECT_EQ(Rendered("FL403", files), "");
+}
+
 TEST(CallersElsewhere, AGuardedHelperOnlyAGuardedCallElsewhereRunsIsNotReported) {
   Files files = RouteCallsGuardedHelper();
   files["api/index.py"] =
