@@ -253,9 +253,10 @@ struct Loop {
 struct FinallyClause {
   Range covers;  // the try statement up to the clause: its try block, except and else clauses
   Range body;    // the clause's block
-  // The expression statements right before the try statement, in its block (`os.environ["TZ"]
-  // = tz` then `try:`): nothing there returns, so the clause runs after them too. Empty
-  // (at the try statement's start) when the try comes first.
+  // The statements right before the try statement, in its block, that only fall through to
+  // it (`os.environ["TZ"] = tz`, a `with` block, then `try:`): none returns, breaks,
+  // continues or defines a function or class, so the clause runs after them too (unless
+  // they raise). Empty (at the try statement's start) when there are none.
   Range setup;
   int function = -1;
 };

@@ -228,9 +228,20 @@ class ModuleBuilder {
     ChildLists::List<TSNode> statements = NamedChildren(block);
     if (m_.first_error_line_ == 0) CheckIndentation(block, statements);
     const bool module = depth == 0;
+    // Where the statements before the current one that only fall through to it begin
+    // (none returns, breaks, continues or defines: FinallyClause::setup).
+    std::optional<Position> falls_through_from;
     for (TSNode statement : statements) {
       if (module && IsCompound(statement)) m_.module_level_blocks_.push_back(RangeOf(statement));
+      const Position start = RangeOf(statement).start;
+      if (Is(statement, t_.try_statement)) try_setup_start_ = falls_through_from.value_or(start);
+      const uint64_t jumps = jumps_;
       Statement(statement, scope, depth + 1);
+      if (jumps_ != jumps) {
+        falls_through_from.reset();
+      } else if (!falls_through_from) {
+        falls_through_from = start;
+      }
     }
   }
 
@@ -300,6 +311,11 @@ class ModuleBuilder {
 
   void Statement(TSNode node, Scope& scope, int depth) {
     const TSSymbol type = ts_node_symbol(node);
+    if (t_.return_statement.Matches(type) || t_.break_statement.Matches(type) || t_.continue_statement.Matches(type) ||
+        t_.function_definition.Matches(type) || t_.class_definition.Matches(type) ||
+        t_.decorated_definition.Matches(type)) {
+      ++jumps_;
+    }
     if (t_.expression_statement.Matches(type)) {
       ChildLists::List<TSNode> children = NamedChildren(node);
       for (TSNode child : children) {
@@ -572,6 +588,10 @@ class ModuleBuilder {
   }
 
   void Try(TSNode node, Scope& scope, int depth) {
+    // Set by Block just before; taken now, before the blocks below set it for their own.
+    Position setup_start = try_setup_start_.value_or(RangeOf(node).start);
+    if (RangeOf(node).start < setup_start) setup_start = RangeOf(node).start;
+    try_setup_start_.reset();
     std::vector<Catch> caught;
     for (TSNode child : NamedChildren(node)) {
       if (!Is(child, t_.except_clause) && !Is(child, t_.except_group_clause)) continue;
@@ -613,15 +633,8 @@ class ModuleBuilder {
       for (TSNode part : NamedChildren(child)) {
         if (!Is(part, t_.block)) continue;
         if (Is(child, t_.finally_clause)) {
-          const Range statement = RangeOf(node);
-          Range setup{statement.start, statement.start};
-          for (TSNode before = ts_node_prev_named_sibling(node);
-               !ts_node_is_null(before) && (Is(before, t_.expression_statement) || Is(before, t_.comment));
-               before = ts_node_prev_named_sibling(before)) {
-            if (Is(before, t_.expression_statement)) setup.start = RangeOf(before).start;
-          }
-          m_.finally_clauses_.push_back(
-              {{statement.start, RangeOf(child).start}, RangeOf(part), setup, scope.function});
+          const Position start = RangeOf(node).start;
+          m_.finally_clauses_.push_back({{start, RangeOf(child).start}, RangeOf(part), {setup_start, start}, scope.function});
         }
         Block(part, scope, depth);
       }
@@ -1754,6 +1767,12 @@ class ModuleBuilder {
     return std::string::npos;
   }
 
+
+  // Return, break and continue statements and definitions met so far: a statement during
+  // whose walk the count grows may leave its block other than by falling through.
+  uint64_t jumps_ = 0;
+  // Where the statements that fall through to the try statement Block is about to walk begin.
+  std::optional<Position> try_setup_start_;
 
   // Built for the first plain method called only off the platform (RunsOffPlatform).
   std::optional<FlatMultimap<std::string_view, int>> unresolved_method_calls_;

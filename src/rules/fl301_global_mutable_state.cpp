@@ -40,8 +40,8 @@ handler, or a function of the module they call: `cache[key] = value`, `sessions.
 (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv`, also through a name bound
 to it: `env = os.environ`), unless a `finally`
 clause of the same function sets or removes the same variable again (`try: os.environ["TZ"]
-= tz ... finally: os.environ.pop("TZ")`, or the change in the statements right before
-`try:`: the next request does not see it; the clause's own undoing is not reported either), and `unittest.mock.patch.dict(os.environ, ...)`, which
+= tz ... finally: os.environ.pop("TZ")`, or the change made in the statements before
+`try:` that lead to it without a return, break or continue: the next request does not see it; the clause's own undoing is not reported either), and `unittest.mock.patch.dict(os.environ, ...)`, which
 undoes itself, is not a change. Changes made at import
 time, module-level data that handlers only read, a module's dunders (`__all__`), locals
 that shadow a global name, and
@@ -259,7 +259,7 @@ class Checker {
 
   // Undone in a finally clause of the same function, so the next request does not see it:
   // made before the clause (in its try block, an except or else clause, or in the
-  // statements right before the try: `os.environ["TZ"] = tz` then `try:`) and set or removed
+  // statements right before the try: `os.environ["TZ"] = tz`, then `try:`) and set or removed
   // again by the clause, every variable of it (or the whole environment: `os.environ.clear();
   // os.environ.update(saved)`); or the clause's own undoing of such a change.
   bool Restored(const EnvironChange& change) const {
