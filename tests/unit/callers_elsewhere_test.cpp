@@ -270,6 +270,9 @@ Files RouteCallsGuardedHelper(const std::string& route_body = "    save_report()
   };
 }
 
+// FL201's and FL403's findings, which the guarded helper of RouteCallsGuardedHelper has.
+std::string WriteAndRequestFindings(const Files& files) { return Rendered("FL201", files) + Rendered("FL403", files); }
+
 TEST(CallersElsewhere, AGuardedHelperThatARouteElsewhereCallsIsReportedByEveryRule) {  // QA7 M1
   const Files files = RouteCallsGuardedHelper();
   for (const char* code : {"FL201", "FL403"}) {
@@ -287,8 +290,7 @@ TEST(CallersElsewhere, AGuardedHelperThatARouteElsewhereCallsIsReportedByEveryRu
 TEST(CallersElsewhere, AGuardedHelperOnlyItsMainBlockAndAScriptRunIsNotReported) {
   Files files = RouteCallsGuardedHelper("    pass\n");
   files["scripts/export.py"] = "from report import save_report\n\nsave_report()\n";  // no function imports it
-  EXPECT_EQ(Rendered("FL201", files), "");
-  EXPECT_EQ(Rendered("FL403", files), "");
+  EXPECT_EQ(WriteAndRequestFindings(files), "");
 }
 
 // With no Vercel project found, every file counts as function code, and which modules
@@ -298,8 +300,7 @@ TEST(CallersElsewhere, AGuardedHelperIsLeftOutWhereNoProjectIsFound) {
   Files files = RouteCallsGuardedHelper();
   files["web/views.py"] = files["api/index.py"];  // no api/, vercel.json or zero-config entry
   files.erase("api/index.py");
-  EXPECT_EQ(Rendered("FL201", files), "");
-  EXPECT_EQ(Rendered("FL403", files), "");
+  EXPECT_EQ(WriteAndRequestFindings(files), "");
 }
 
 TEST(CallersElsewhere, AGuardedHelperOnlyAGuardedCallElsewhereRunsIsNotReported) {
@@ -315,8 +316,7 @@ TEST(CallersElsewhere, AGuardedHelperOnlyAGuardedCallElsewhereRunsIsNotReported)
       "    if not os.environ.get(\"VERCEL\"):\n"
       "        save_report()\n"
       "    return \"ok\"\n";
-  EXPECT_EQ(Rendered("FL201", files), "");
-  EXPECT_EQ(Rendered("FL403", files), "");
+  EXPECT_EQ(WriteAndRequestFindings(files), "");
 }
 
 TEST(CallersElsewhere, WhatOnlyTheHelperCallsRunsWithItAndDependsOnBothCalls) {
