@@ -234,7 +234,7 @@ class ModuleBuilder {
     for (TSNode statement : statements) {
       if (module && IsCompound(statement)) m_.module_level_blocks_.push_back(RangeOf(statement));
       const Position start = RangeOf(statement).start;
-      if (Is(statement, t_.try_statement)) try_setup_start_ = falls_through_from.value_or(start);
+      if (Is(statement, t_.try_statement)) try_setup_ = TrySetup{start, falls_through_from.value_or(start)};
       const uint64_t jumps = jumps_;
       Statement(statement, scope, depth + 1);
       if (jumps_ != jumps) {
@@ -588,10 +588,11 @@ class ModuleBuilder {
   }
 
   void Try(TSNode node, Scope& scope, int depth) {
-    // Set by Block just before; taken now, before the blocks below set it for their own.
-    Position setup_start = try_setup_start_.value_or(RangeOf(node).start);
-    if (RangeOf(node).start < setup_start) setup_start = RangeOf(node).start;
-    try_setup_start_.reset();
+    // Set by Block just before for this statement; taken now, before the blocks below set it
+    // for their own.
+    const Position try_start = RangeOf(node).start;
+    const Position setup_start = try_setup_ && try_setup_->statement == try_start ? try_setup_->from : try_start;
+    try_setup_.reset();
     std::vector<Catch> caught;
     for (TSNode child : NamedChildren(node)) {
       if (!Is(child, t_.except_clause) && !Is(child, t_.except_group_clause)) continue;
@@ -633,8 +634,8 @@ class ModuleBuilder {
       for (TSNode part : NamedChildren(child)) {
         if (!Is(part, t_.block)) continue;
         if (Is(child, t_.finally_clause)) {
-          const Position start = RangeOf(node).start;
-          m_.finally_clauses_.push_back({{start, RangeOf(child).start}, RangeOf(part), {setup_start, start}, scope.function});
+          m_.finally_clauses_.push_back(
+              {{try_start, RangeOf(child).start}, RangeOf(part), {setup_start, try_start}, scope.function});
         }
         Block(part, scope, depth);
       }
@@ -1772,7 +1773,11 @@ class ModuleBuilder {
   // whose walk the count grows may leave its block other than by falling through.
   uint64_t jumps_ = 0;
   // Where the statements that fall through to the try statement Block is about to walk begin.
-  std::optional<Position> try_setup_start_;
+  struct TrySetup {
+    Position statement;  // the try statement's start
+    Position from;
+  };
+  std::optional<TrySetup> try_setup_;
 
   // Built for the first plain method called only off the platform (RunsOffPlatform).
   std::optional<FlatMultimap<std::string_view, int>> unresolved_method_calls_;
