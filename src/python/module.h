@@ -256,7 +256,7 @@ struct FinallyClause {
   // The statements right before the try statement, in its block, that only fall through to
   // it (`os.environ["TZ"] = tz`, a `with` block, then `try:`): none returns, breaks,
   // continues or defines a function or class, so the clause runs after them too (unless
-  // they raise). Empty (at the try statement's start) when there are none.
+  // they raise). It ends where `covers` begins; empty there when there are none.
   Range setup;
   int function = -1;
 };

@@ -230,16 +230,18 @@ class ModuleBuilder {
     const bool module = depth == 0;
     // Where the statements before the current one that only fall through to it begin
     // (none returns, breaks, continues or defines: FinallyClause::setup).
-    std::optional<Position> falls_through_from;
+    bool falling_through = false;
+    Position falls_through_from;
     for (TSNode statement : statements) {
       if (module && IsCompound(statement)) m_.module_level_blocks_.push_back(RangeOf(statement));
       const Position start = RangeOf(statement).start;
-      if (Is(statement, t_.try_statement)) try_setup_ = TrySetup{start, falls_through_from.value_or(start)};
+      if (Is(statement, t_.try_statement)) try_setup_ = TrySetup{start, falling_through ? falls_through_from : start};
       const uint64_t jumps = jumps_;
       Statement(statement, scope, depth + 1);
       if (jumps_ != jumps) {
-        falls_through_from.reset();
-      } else if (!falls_through_from) {
+        falling_through = false;
+      } else if (!falling_through) {
+        falling_through = true;
         falls_through_from = start;
       }
     }

@@ -41,8 +41,9 @@ handler, or a function of the module they call: `cache[key] = value`, `sessions.
 to it: `env = os.environ`), unless a `finally`
 clause of the same function sets or removes the same variable again (`try: os.environ["TZ"]
 = tz ... finally: os.environ.pop("TZ")`, or the change made in the statements before
-`try:` that lead to it without a return, break or continue: the next request does not see it; the clause's own undoing is not reported either), and `unittest.mock.patch.dict(os.environ, ...)`, which
-undoes itself, is not a change. Changes made at import
+`try:` that lead to it without a return, break or continue: the next request does not see
+it; the clause's own undoing is not reported either), and
+`unittest.mock.patch.dict(os.environ, ...)`, which undoes itself, is not a change. Changes made at import
 time, module-level data that handlers only read, a module's dunders (`__all__`), locals
 that shadow a global name, and
 `@functools.lru_cache` are not reported; nor is a read-through cache filled where the
@@ -265,7 +266,10 @@ class Checker {
   bool Restored(const EnvironChange& change) const {
     for (const python::FinallyClause& clause : module_.finally_clauses()) {
       if (clause.function != change.function) continue;
-      if (Encloses(clause.covers, change.range) || Encloses(clause.setup, change.range)) {
+      // The statements that lead to the clause: those before the try (setup) and the try
+      // statement up to the clause (covers), one stretch of the function.
+      const Range before_clause{clause.setup.start, clause.covers.end};
+      if (Encloses(before_clause, change.range)) {
         const std::vector<const EnvironChange*> undoing = ChangesIn(clause.body, change.function);
         auto undone = [&](const std::string* variable) {  // null: the whole environment
           return std::any_of(undoing.begin(), undoing.end(), [&](const EnvironChange* restore) {
@@ -279,9 +283,7 @@ class Checker {
         }
       }
       if (Encloses(clause.body, change.range)) {
-        std::vector<const EnvironChange*> made_before = ChangesIn(clause.setup, change.function);
-        for (const EnvironChange* made : ChangesIn(clause.covers, change.function)) made_before.push_back(made);
-        for (const EnvironChange* made : made_before) {
+        for (const EnvironChange* made : ChangesIn(before_clause, change.function)) {
           if (change.variables.empty() ||
               std::any_of(made->variables.begin(), made->variables.end(),
                           [&](const std::string& variable) { return Has(change.variables, variable); })) {

@@ -459,22 +459,18 @@ void CheckPydanticSettings(const PyContext& cx, Sink& out) {
         })) {
       continue;
     }
-    std::vector<const python::Assignment*> fields;
-    bool fields_known = false;
+    // A class with such a base is rare: its fields are read whether or not it is created.
+    const std::vector<const python::Assignment*> fields = RequiredFields(module, settings);
+    if (fields.empty() || ProjectHasSettingsFile(cx)) continue;  // a committed .env is deployed and read
+    std::string names;
+    for (size_t i = 0; i < fields.size() && i < 3; ++i) {
+      names += fmt::format("{}`{}`", i == 0 ? "" : ", ", fields[i]->target.text);
+    }
+    if (fields.size() > 3) names += fmt::format(" and {} more", fields.size() - 3);
     for (const python::Call& call : module.calls()) {
       if (call.callee != settings.name || !call.args.empty() || !RaisesAtImport(module, call, "ValidationError")) {
         continue;
       }
-      if (!fields_known) {
-        fields = RequiredFields(module, settings);
-        fields_known = true;
-      }
-      if (fields.empty() || ProjectHasSettingsFile(cx)) break;  // a committed .env is deployed and read
-      std::string names;
-      for (size_t i = 0; i < fields.size() && i < 3; ++i) {
-        names += fmt::format("{}`{}`", i == 0 ? "" : ", ", fields[i]->target.text);
-      }
-      if (fields.size() > 3) names += fmt::format(" and {} more", fields.size() - 3);
       out.Report(Location{module.path(), call.range},
                  fmt::format("`{}()` runs at import time and reads {} from the environment ({} without a default): "
                              "if one is missing from the deployment's environment, every cold start fails with "
