@@ -147,8 +147,14 @@ class Linter {
   Linter(const ChangeSet& changes, const LintOptions& options, const rules::Registry& registry)
       : changes_(changes), options_(options), registry_(registry), project_(*changes.snapshot, &changes, options.jobs),
         modules_(*changes.snapshot, [this](const std::string& path) { CheckNow(path); }),
-        callers_(*changes.snapshot, modules_, [this](const std::string& path) { return IsFunctionCode(path); },
-                 options.jobs) {
+        callers_(
+            *changes.snapshot, modules_, [this](const std::string& path) { return IsFunctionCode(path); },
+            options.jobs,
+            [this](const std::string& path) -> const std::vector<python::ImportRef>* {
+              const auto& read = project_.deployment_graph().imports_read;
+              auto found = read.find(path);
+              return found == read.end() ? nullptr : &found->second;
+            }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
       auto it = options.rule_options.find(std::string(rule.info->code));

@@ -81,6 +81,7 @@ class GraphBuilder {
     FindEntries();
     if (graph_.detected) graph_.loads_by_name = IsDjangoProject();
     if (!graph_.loads_by_name) Walk();
+    for (auto& [path, scan] : scans_) graph_.imports_read.emplace(path, std::move(scan.imports));
     return std::move(graph_);
   }
 

@@ -5,15 +5,16 @@
 // files they reach are read, and those only for their imports.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/change_set.h"
+#include "python/import_scan.h"
 
 namespace faaslint {
-namespace python { class Parser; }
-
 namespace project {
 
 struct DeploymentGraph {
@@ -27,6 +28,9 @@ struct DeploymentGraph {
   // False when the walk stopped early, once every file it was asked about was found
   // (BuildDeploymentGraph's `wanted`): function_code then holds those, not all.
   bool complete = true;
+  // The imports of every file the walk read for them (ImportScan::imports), by path: who
+  // imports whom across all the files (project/module_callers.h) reads only the others.
+  std::map<std::string, std::vector<python::ImportRef>, std::less<>> imports_read;
 
   // True when `path` runs inside a function; every file does when no project was found.
   bool IsFunctionCode(std::string_view path) const {

@@ -20,8 +20,12 @@ constexpr size_t kMaxVia = 64;
 }  // namespace
 
 ModuleCallers::ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed,
-                             unsigned jobs)
-    : snapshot_(snapshot), modules_(modules), deployed_(std::move(deployed)), jobs_(std::max(1u, jobs)) {}
+                             unsigned jobs, ImportsRead imports_read)
+    : snapshot_(snapshot),
+      modules_(modules),
+      deployed_(std::move(deployed)),
+      jobs_(std::max(1u, jobs)),
+      imports_read_(std::move(imports_read)) {}
 
 bool ModuleCallers::Deployed(const std::string& path) const { return !deployed_ || deployed_(path); }
 
@@ -98,13 +102,20 @@ void ModuleCallers::BuildImporters() const {
     }
   }
   auto exists = [&](const std::string& path) { return std::binary_search(files.begin(), files.end(), path); };
-  // The local modules `file` imports, sorted.
+  // The local modules `file` imports, sorted. A file the deployment graph read is not read
+  // again: it read it as here (the same limit, the same scan).
   auto imports_of = [&](python::Parser& parser, const std::string& file) {
     std::set<std::string> imported;
-    std::string content, error;
-    if (!snapshot_.Read(file, &content, &error) || content.size() > kMaxScannedBytes ||
-        !python::PythonReadsAsSource(content)) {
-      return imported;
+    const std::vector<python::ImportRef>* refs = imports_read_ ? imports_read_(file) : nullptr;
+    std::vector<python::ImportRef> scanned;
+    if (!refs) {
+      std::string content, error;
+      if (!snapshot_.Read(file, &content, &error) || content.size() > kMaxScannedBytes ||
+          !python::PythonReadsAsSource(content)) {
+        return imported;
+      }
+      scanned = python::ScanImports(parser, content).imports;
+      refs = &scanned;
     }
     auto add = [&](const std::string& path) {
       if (path != file) imported.insert(path);
@@ -137,7 +148,7 @@ void ModuleCallers::BuildImporters() const {
         if (exists(candidate)) add(candidate);
       }
     };
-    for (const python::ImportRef& ref : python::ScanImports(parser, content).imports) {
+    for (const python::ImportRef& ref : *refs) {
       resolve(ref.level, ref.module);
       for (const std::string& name : ref.names) {  // `from lib import worker`: maybe a submodule
         if (name != "*") resolve(ref.level, ref.module.empty() ? name : ref.module + "." + name);

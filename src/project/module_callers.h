@@ -40,6 +40,7 @@
 #include "project/deployment_graph.h"
 #include "project/module_index.h"
 #include "python/call_graph.h"
+#include "python/import_scan.h"
 #include "python/module.h"
 
 namespace faaslint::project {
@@ -49,9 +50,13 @@ class ModuleCallers {
   // Whether a file runs inside a function (DeploymentGraph::IsFunctionCode of the whole
   // graph, not of a walk stopped early; every file where no Vercel project decides).
   using DeployedFiles = std::function<bool(const std::string& path)>;
+  // The imports of a file that something read already (DeploymentGraph::imports_read), or
+  // null: the index of who imports whom reads only the files it does not know.
+  using ImportsRead = std::function<const std::vector<python::ImportRef>*(const std::string& path)>;
   // `modules` must keep call graphs (ModuleIndex::KeepCallGraphs). `jobs` threads read the
   // files for their imports.
-  ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed, unsigned jobs = 1);
+  ModuleCallers(const Snapshot& snapshot, const ModuleIndex& modules, DeployedFiles deployed, unsigned jobs = 1,
+                ImportsRead imports_read = nullptr);
   ModuleCallers(const ModuleCallers&) = delete;
   ModuleCallers& operator=(const ModuleCallers&) = delete;
 
@@ -135,6 +140,7 @@ class ModuleCallers {
   const ModuleIndex& modules_;
   DeployedFiles deployed_;
   const unsigned jobs_;
+  ImportsRead imports_read_;
   mutable std::once_flag importers_built_;
   mutable std::map<std::string, std::vector<std::string>, std::less<>> importers_;  // module -> its importers, sorted
   // Guards what follows; never held while the module index is asked (a question may

@@ -20,6 +20,7 @@
 #include "project/module_index.h"
 #include "python/parser.h"
 #include "support/project_fixture.h"
+#include "support/read_counting_snapshot.h"
 
 namespace faaslint::testing {
 namespace {
@@ -513,12 +514,23 @@ TEST(CallersElsewhere, DiffRunsAndWorkersAgreeWithAFullRun) {
 
 class Verdicts {
  public:
-  explicit Verdicts(Files files)
-      : snapshot_(std::move(files)),
+  // As a run asks: the index of who imports whom takes the imports the deployment graph read
+  // (DeploymentGraph::imports_read), unless `reuse_graph_imports` is false.
+  explicit Verdicts(Files files, bool reuse_graph_imports = true)
+      : snapshot_(std::make_unique<MemorySnapshot>(std::move(files))),
         index_(snapshot_),
-        callers_(snapshot_, index_, [this](const std::string& path) { return Graph().IsFunctionCode(path); }) {
+        callers_(
+            snapshot_, index_, [this](const std::string& path) { return Graph().IsFunctionCode(path); }, 1,
+            reuse_graph_imports ? project::ModuleCallers::ImportsRead(
+                                      [this](const std::string& path) -> const std::vector<python::ImportRef>* {
+                                        auto found = Graph().imports_read.find(path);
+                                        return found == Graph().imports_read.end() ? nullptr : &found->second;
+                                      })
+                                : nullptr) {
     index_.KeepCallGraphs();
   }
+
+  int reads(const std::string& path) const { return snapshot_.reads(path); }
 
   project::ModuleCallers::Verdict Of(const std::string& path, const std::string& function) {
     std::string content, error;
@@ -541,7 +553,7 @@ class Verdicts {
     return *graph_;
   }
 
-  MemorySnapshot snapshot_;
+  ReadCountingSnapshot snapshot_;
   project::ModuleIndex index_;
   project::ModuleCallers callers_;
   std::unique_ptr<project::DeploymentGraph> graph_;
@@ -554,6 +566,24 @@ TEST(ModuleCallersVerdict, CallersInANonDeployedModuleRunNothing) {
   EXPECT_TRUE(verdicts.Of("worker.py", "start_scheduler").off_platform);
   // Nobody calls it: as its module says, it runs.
   EXPECT_FALSE(verdicts.Of("worker.py", "setup_scheduler").off_platform);
+}
+
+// Who imports a module is read from every Python file, once per run; the deployment graph
+// read the deployed ones (and the zero-config candidates) for their imports already.
+TEST(ModuleCallersVerdict, AFileTheDeploymentGraphReadIsNotReadAgainForItsImports) {
+  Files files = TaskOfMainPy();
+  files["scripts/backfill.py"] = "import worker\n";  // not deployed: only the index reads it
+  Verdicts reusing(files), reading(files, /*reuse_graph_imports=*/false);
+  for (Verdicts* verdicts : {&reusing, &reading}) {
+    EXPECT_TRUE(verdicts->Of("worker.py", "start_scheduler").off_platform);
+    EXPECT_FALSE(verdicts->Of("worker.py", "setup_scheduler").off_platform);
+  }
+  for (const char* read_by_the_graph : {"api/index.py", "worker.py", "main.py"}) {
+    EXPECT_EQ(reusing.reads(read_by_the_graph), reading.reads(read_by_the_graph) - 1) << read_by_the_graph;
+  }
+  // Read for its imports and then for its calls, either way.
+  EXPECT_EQ(reusing.reads("scripts/backfill.py"), 2);
+  EXPECT_EQ(reading.reads("scripts/backfill.py"), 2);
 }
 
 TEST(ModuleCallersVerdict, ACallFromAHandlerOfAnotherModuleRuns) {
