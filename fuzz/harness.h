@@ -16,6 +16,11 @@ namespace faaslint::fuzz {
 // `--fix` on the findings; bytes that the pipeline refuses as text are also parsed and
 // checked directly.
 std::string CheckPython(std::string_view data);
+// One module's marks of code off the platform when the linter takes functions that
+// another module runs to run (python::RemarkedCopy, lint.cpp) against a second parse with
+// them taken to run, which the copy stands in for: every top-level function off the
+// platform at once and, with `each_alone`, each on its own. Part of CheckPython.
+std::string CheckRemarkedCopy(std::string_view source, bool each_alone = false);
 // Bytes as .faaslint.yaml and as pyproject.toml: parse and validate.
 std::string CheckConfig(std::string_view data);
 // Bytes decoded into findings with arbitrary paths, messages and positions, emitted in

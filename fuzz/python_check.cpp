@@ -2,7 +2,8 @@
 // module or several that import each other; `--fix` on its findings; for bytes the
 // pipeline refuses as text, the parser and every rule directly (so the module walk also
 // meets invalid UTF-8 and NUL bytes); and the two import scans of the deployment graph
-// against each other.
+// against each other; a module marked again for functions another module runs against a
+// second parse.
 #include <fmt/format.h>
 #include <tree_sitter/api.h>
 
@@ -18,6 +19,7 @@
 #include "python/background.h"
 #include "python/import_tokens.h"
 #include "python/module.h"
+#include "python/off_platform.h"
 #include "python/parser.h"
 #include "python/text_check.h"
 #include "python/values.h"
@@ -221,12 +223,62 @@ std::string CheckChangedLines(const lint::LintResult& all, const Files& files, b
   return {};
 }
 
+// Every mark python::MarkOffPlatform sets, one line per item.
+std::vector<std::string> OffPlatformMarks(const python::Module& module) {
+  std::vector<std::string> marks;
+  auto items = [&](std::string_view list, const auto& all) {
+    for (size_t i = 0; i < all.size(); ++i) {
+      marks.push_back(fmt::format("{}[{}]{}{}", list, i, all[i].guarded ? " guarded" : "",
+                                  all[i].guarded_by_callers ? " by callers" : ""));
+    }
+  };
+  items("call", module.calls());
+  items("import", module.imports());
+  items("assignment", module.assignments());
+  items("subscript", module.subscripts());
+  items("loop", module.loops());
+  items("function", module.functions());
+  for (const python::Function& function : module.functions()) {
+    marks.push_back(fmt::format("{}{}{}", function.qualified_name, function.off_platform ? " off" : "",
+                                function.off_platform_by_callers ? " off by callers" : ""));
+  }
+  return marks;
+}
+
 }  // namespace
+
+std::string CheckRemarkedCopy(std::string_view source, bool each_alone) {
+  python::Parser parser;
+  std::unique_ptr<const python::Module> module = python::ParseModule(parser, "app.py", std::string(source));
+  std::vector<int> off;
+  for (size_t i = 0; i < module->functions().size(); ++i) {
+    const python::Function& function = module->functions()[i];
+    if (function.parent == -1 && function.off_platform) off.push_back(static_cast<int>(i));
+  }
+  std::vector<std::vector<int>> choices;
+  if (!off.empty()) choices.push_back(off);
+  if (each_alone && off.size() > 1) {
+    for (int function : off) choices.push_back({function});
+  }
+  for (const std::vector<int>& run : choices) {
+    const std::vector<std::string> copied = OffPlatformMarks(*python::RemarkedCopy(*module, run));
+    const std::vector<std::string> parsed =
+        OffPlatformMarks(*python::ParseModule(parser, "app.py", std::string(source), run));
+    const auto [copy_at, parse_at] = std::mismatch(copied.begin(), copied.end(), parsed.begin(), parsed.end());
+    if (copy_at != copied.end() || parse_at != parsed.end()) {
+      return fmt::format("running {} function(s) from {}: the remarked copy has `{}` where a second parse has `{}`",
+                         run.size(), module->functions()[run.front()].qualified_name,
+                         copy_at == copied.end() ? "" : *copy_at, parse_at == parsed.end() ? "" : *parse_at);
+    }
+  }
+  return {};
+}
 
 std::string CheckPython(std::string_view data) {
   Files files = SplitIntoModules(data);
   for (const auto& [path, content] : files) {
     if (std::string broken = CheckImportScan(content); !broken.empty()) return path + ": " + broken;
+    if (std::string broken = CheckRemarkedCopy(content); !broken.empty()) return path + ": " + broken;
   }
   lint::LintResult result = LintFiles(files);
   if (std::string broken = CheckFindingLocations(result, files); !broken.empty()) return broken;

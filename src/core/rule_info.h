@@ -44,7 +44,7 @@ struct RuleInfo {
   // handler spawns it): it is given PyContext::callers and sees the module as parsed. Every
   // other Python rule counts those callers too, without asking: where a function that its
   // module runs only under a guard is called by platform code elsewhere, the linter checks
-  // the module parsed again with that function on the platform (lint.cpp,
+  // a copy of the module marked with that function on the platform (lint.cpp,
   // RecheckRunElsewhere). Either way a diff run that edits such a call also checks the
   // files of the functions whose verdict rests on it (project/module_callers.h).
   bool reads_callers_elsewhere = false;

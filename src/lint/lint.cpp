@@ -22,6 +22,7 @@
 #include "python/module.h"
 #include "python/background.h"
 #include "python/bracket_depth.h"
+#include "python/off_platform.h"
 #include "python/parser.h"
 #include "python/values.h"
 
@@ -535,7 +536,7 @@ class Linter {
                                callers};
       active.rule->python(context, sink);
     }
-    if (reads_callers_elsewhere_) RecheckRunElsewhere(parser, *module, changed, &found);
+    if (reads_callers_elsewhere_) RecheckRunElsewhere(*module, changed, &found);
     // A fix is planned on the tree, and tree-sitter rebuilds a tree around a syntax error
     // as best it can: there a fix can land in the wrong place (a second `if __name__ ==
     // "__main__":` around a call whose guard the broken tree lost). A file Python cannot
@@ -558,14 +559,14 @@ class Linter {
   // A function its own module runs only under a guard (`if __name__ == "__main__":
   // save_report()`) takes everything in it off the platform, but a request handler of
   // another module may call it (`report.save_report()` in api/index.py): then it runs there
-  // (ModuleCallers::RunElsewhere). The module is parsed again with those functions taken to
-  // run, and the rules that do not ask ModuleCallers themselves (RuleInfo::
-  // reads_callers_elsewhere) check it instead: their findings that the first parse did not
-  // give name the call in the other module (related) and depend on the calls that lead there
-  // (Verdict::via), so a diff run that adds or removes that call reports them exactly. A
-  // module with no such function, nearly every one, is parsed once.
-  void RecheckRunElsewhere(python::Parser& parser, const python::Module& module, const LineSet& changed,
-                           std::vector<Finding>* found) const {
+  // (ModuleCallers::RunElsewhere). A copy of the module is marked again with those functions
+  // taken to run (python::RemarkedCopy, no second parse), and the rules that do not ask
+  // ModuleCallers themselves (RuleInfo::reads_callers_elsewhere) check the copy instead:
+  // their findings that the module did not give name the call in the other module (related)
+  // and depend on the calls that lead there (Verdict::via), so a diff run that adds or
+  // removes that call reports them exactly. A module with no such function, nearly every
+  // one, is checked once.
+  void RecheckRunElsewhere(const python::Module& module, const LineSet& changed, std::vector<Finding>* found) const {
     // Only where the Vercel project is found, and so which modules deploy: with none, every
     // file counts as function code, and "platform code elsewhere calls it" would only say
     // that some other file does. On the standard library, a repository of scripts with
@@ -573,9 +574,7 @@ class Linter {
     if (options_.settings.platform != Platform::kVercel || !project_.deployment_graph().detected) return;
     const std::vector<int> run_elsewhere = callers_.RunElsewhere(module);
     if (run_elsewhere.empty()) return;
-    std::unique_ptr<const python::Module> rerun =
-        python::ParseModule(parser, module.path(), module.source(), run_elsewhere);
-    if (rerun->parse_abandoned() || rerun->functions().size() != module.functions().size()) return;
+    std::unique_ptr<const python::Module> rerun = python::RemarkedCopy(module, run_elsewhere);
     const python::Values values(*rerun);
     const python::ModuleBackground background(*rerun);
     std::vector<Finding> again;
@@ -589,7 +588,7 @@ class Linter {
                                nullptr};
       active.rule->python(context, sink);
     }
-    // The functions the second parse runs and the first did not, by index: those named, and
+    // The functions the copy runs and the module did not, by index: those named, and
     // those only they call.
     const std::vector<python::Function>& functions = module.functions();
     std::vector<bool> flipped(functions.size(), false);
@@ -602,7 +601,7 @@ class Linter {
       if (known == verdicts.end()) known = verdicts.emplace(function, callers_.Of(module, function)).first;
       return known->second;
     };
-    // The innermost function around a finding, if the second parse alone runs it.
+    // The innermost function around a finding, if the copy alone runs it.
     auto flipped_around = [&](const Position& at) {
       int inner = -1;
       for (size_t i = 0; i < functions.size(); ++i) {
@@ -613,7 +612,7 @@ class Linter {
     auto same = [](const Finding& a, const Finding& b) {
       return a.rule == b.rule && a.location == b.location && a.message == b.message;
     };
-    std::vector<Finding> first;  // the first parse's findings of those rules, replaced
+    std::vector<Finding> first;  // the module's findings of those rules, replaced
     std::erase_if(*found, [&](Finding& finding) {
       if (finding.rule->reads_callers_elsewhere) return false;
       first.push_back(std::move(finding));

@@ -14,7 +14,7 @@
 // Function::off_platform_by_callers leaves out.
 //
 // Every Python rule counts these callers: FL104, FL106 and FL402 ask Of() themselves, and
-// for the others the linter checks a module again, parsed with RunElsewhere()'s functions
+// for the others the linter checks a copy of a module marked with RunElsewhere()'s functions
 // on the platform, when it has any (lint.cpp). Their findings there name the other
 // module's call (Verdict::called_from) and depend on Verdict::via.
 //

@@ -144,6 +144,7 @@ struct Function {
   int class_index = -1;        // enclosing class, for methods
   bool is_async = false;
   bool guarded = false;
+  bool guarded_by_callers = false;  // guarded only because its enclosing function runs off the platform
   bool is_handler = false;     // serves requests: route decorators, do_GET, add_url_rule, ...
   bool is_cold_start = false;  // runs at instance start: startup hooks, lifespan, before_first_request
   std::vector<Expr> decorators;
@@ -167,7 +168,7 @@ struct Function {
   int8_t returns_platform_test = 0;
   bool is_generator = false;  // contains `yield`: its loops run only as far as the caller pulls
   // Reached only through guarded code, or a command-line command: the platform never runs
-  // its body, and everything in it is marked guarded (module_builder.cpp says when).
+  // its body, and everything in it is marked guarded (python/off_platform.h says when).
   bool off_platform = false;
   // off_platform follows from `callers` and `handed_on_by` alone, so that callers in other
   // modules may change it (project/module_callers.h): a top-level function that is no
@@ -196,6 +197,7 @@ struct Import {
   bool guarded = false;
   bool in_try = false;  // inside try: (optional imports)
   bool wildcard = false;
+  bool guarded_by_callers = false;  // as Call::guarded_by_callers
 };
 
 struct Assignment {
@@ -206,6 +208,7 @@ struct Assignment {
   int function = -1;
   bool guarded = false;
   bool declaration = false;  // an annotation without a value: `db_host: str`
+  bool guarded_by_callers = false;  // as Call::guarded_by_callers
 };
 
 // A subscript read or write: `os.environ["X"]`, `cache[key] = v`.
@@ -218,6 +221,7 @@ struct SubscriptAccess {
   bool guarded = false;
   // The except clauses around the access (as Call::caught).
   std::vector<Catch> caught;
+  bool guarded_by_callers = false;  // as Call::guarded_by_callers
 };
 
 // The test of an `if`/`elif` and the block it guards: `if "X" in os.environ: ...`.
@@ -365,6 +369,8 @@ class Module {
 
  private:
   friend class ModuleBuilder;
+  friend class OffPlatformMarker;
+  friend std::unique_ptr<const Module> RemarkedCopy(const Module& module, const std::vector<int>& run_elsewhere);
   friend std::unique_ptr<Module> ParseModule(Parser& parser, std::string path, std::string source,
                                              const std::vector<int>& run_elsewhere);
   std::string path_;

@@ -51,7 +51,7 @@ inline bool ServesRequests(const PyContext& cx, int function) {
 // Who runs `function` (or the top-level function it is nested in): with callers in the
 // project's other modules counted when the rule reads them (RuleInfo::reads_callers_elsewhere),
 // else as its module says (python::Function::off_platform) — which, for those rules, the
-// linter has already corrected for callers elsewhere (the module parsed again with the
+// linter has already corrected for callers elsewhere (a copy of the module marked with the
 // functions platform code of another module runs taken to run: lint.cpp, RecheckRunElsewhere).
 inline project::ModuleCallers::Verdict WhoRuns(const PyContext& cx, int function) {
   if (cx.callers != nullptr) return cx.callers->Of(cx.module, function);
