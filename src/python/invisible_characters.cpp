@@ -1,6 +1,7 @@
 #include "python/invisible_characters.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace faaslint::python {
@@ -29,19 +30,40 @@ bool InStringOrComment(TSNode root, uint32_t start, uint32_t end) {
   return false;
 }
 
+// Whether one of the eight bytes of `word` is 0x0B or has its high bit set (the lead bytes
+// 0xE2 and 0xEF among them). Plain ASCII code, nearly all of every file, is passed over
+// eight bytes at a time: a byte at a time, this scan was 1% of `check --all`'s instructions
+// on the standard library.
+bool MayHoldALeadByte(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101u, kHighBits = 0x8080808080808080u;
+  const uint64_t vertical_tabs_zeroed = word ^ (kOnes * 0x0B);
+  const uint64_t has_zero_byte = (vertical_tabs_zeroed - kOnes) & ~vertical_tabs_zeroed;
+  return ((word | has_zero_byte) & kHighBits) != 0;
+}
+
 }  // namespace
 
 InvisibleCharacter FirstInvisibleCharacterInCode(TSNode root, std::string_view source) {
-  for (size_t at = 0; at < source.size(); ++at) {
-    const unsigned char byte = static_cast<unsigned char>(source[at]);
-    if (byte != 0x0B && byte != 0xE2 && byte != 0xEF) continue;  // the lead bytes of the set
-    for (const Encoded& candidate : kInvisible) {
-      if (source.compare(at, candidate.utf8.size(), candidate.utf8) != 0) continue;
-      if (at == 0 && candidate.code_point == 0xFEFF) break;  // a byte order mark
-      const auto start = static_cast<uint32_t>(at);
-      if (InStringOrComment(root, start, start + static_cast<uint32_t>(candidate.utf8.size()))) break;
-      const auto line = static_cast<uint32_t>(std::count(source.begin(), source.begin() + at, '\n')) + 1;
-      return {line, candidate.code_point};
+  for (size_t at = 0; at < source.size();) {
+    if (source.size() - at >= sizeof(uint64_t)) {
+      uint64_t word;
+      std::memcpy(&word, source.data() + at, sizeof word);
+      if (!MayHoldALeadByte(word)) {
+        at += sizeof word;
+        continue;
+      }
+    }
+    for (const size_t end = std::min(source.size(), at + sizeof(uint64_t)); at < end; ++at) {
+      const unsigned char byte = static_cast<unsigned char>(source[at]);
+      if (byte != 0x0B && byte != 0xE2 && byte != 0xEF) continue;  // the lead bytes of the set
+      for (const Encoded& candidate : kInvisible) {
+        if (source.compare(at, candidate.utf8.size(), candidate.utf8) != 0) continue;
+        if (at == 0 && candidate.code_point == 0xFEFF) break;  // a byte order mark
+        const auto start = static_cast<uint32_t>(at);
+        if (InStringOrComment(root, start, start + static_cast<uint32_t>(candidate.utf8.size()))) break;
+        const auto line = static_cast<uint32_t>(std::count(source.begin(), source.begin() + at, '\n')) + 1;
+        return {line, candidate.code_point};
+      }
     }
   }
   return {};
