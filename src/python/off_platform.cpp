@@ -188,8 +188,6 @@ class OffPlatformMarker {
     return false;
   }
 
-
- private:
   // Built for the first plain method called only off the platform (RunsOffPlatform).
   std::optional<FlatMultimap<std::string_view, int>> unresolved_method_calls_;
   std::optional<std::vector<std::string_view>> attributes_read_;
