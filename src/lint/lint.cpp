@@ -151,11 +151,7 @@ class Linter {
         callers_(
             *changes.snapshot, modules_, [this](const std::string& path) { return IsFunctionCode(path); },
             options.jobs,
-            [this](const std::string& path) -> const std::vector<python::ImportRef>* {
-              const auto& read = project_.deployment_graph().imports_read;
-              auto found = read.find(path);
-              return found == read.end() ? nullptr : &found->second;
-            }) {
+            [this](const std::string& path) { return project_.deployment_graph().ImportsReadIn(path); }) {
     for (const rules::Rule& rule : registry.all()) {
       if (!options.filter.enabled(rule.info->code)) continue;
       auto it = options.rule_options.find(std::string(rule.info->code));

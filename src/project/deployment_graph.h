@@ -32,6 +32,12 @@ struct DeploymentGraph {
   // imports whom across all the files (project/module_callers.h) reads only the others.
   std::map<std::string, std::vector<python::ImportRef>, std::less<>> imports_read;
 
+  // The imports the walk read in `path`, or null when it did not read the file.
+  const std::vector<python::ImportRef>* ImportsReadIn(std::string_view path) const {
+    auto found = imports_read.find(path);
+    return found == imports_read.end() ? nullptr : &found->second;
+  }
+
   // True when `path` runs inside a function; every file does when no project was found.
   bool IsFunctionCode(std::string_view path) const {
     if (loads_by_name) return !IsDjangoCommand(path);

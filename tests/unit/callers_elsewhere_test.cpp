@@ -522,10 +522,7 @@ class Verdicts {
         callers_(
             snapshot_, index_, [this](const std::string& path) { return Graph().IsFunctionCode(path); }, 1,
             reuse_graph_imports ? project::ModuleCallers::ImportsRead(
-                                      [this](const std::string& path) -> const std::vector<python::ImportRef>* {
-                                        auto found = Graph().imports_read.find(path);
-                                        return found == Graph().imports_read.end() ? nullptr : &found->second;
-                                      })
+                                      [this](const std::string& path) { return Graph().ImportsReadIn(path); })
                                 : nullptr) {
     index_.KeepCallGraphs();
   }
